@@ -1,0 +1,1 @@
+"""Subcommands of `tawthiq`, one module per group; each defines `register(subparsers)`."""

@@ -1,0 +1,125 @@
+"""`case add/list/show/attach` and `search`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storage.errors import TawthiqError
+
+from app.services import cases
+
+MAX_CASE_FILE_BYTES = 16 << 20
+
+
+def register(sub) -> None:
+    p = sub.add_parser("case", help="add, list and read cases")
+    csub = p.add_subparsers(dest="case_command", metavar="ACTION", required=True, parser_class=type(p))
+    a = csub.add_parser("add", help="add a case from a JSON file ('-': stdin)")
+    a.add_argument("file")
+    a.add_argument("--seal", action="store_true", help="seal the version at once")
+    a.set_defaults(handler=add)
+    a = csub.add_parser("list", help="list cases")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=list_)
+    a = csub.add_parser("show", help="show one case")
+    a.add_argument("id")
+    a.add_argument("--json", action="store_true")
+    a.add_argument("--version", type=int)
+    a.set_defaults(handler=show)
+    a = csub.add_parser("attach", help="add an attachment, stored encrypted at once")
+    a.add_argument("id")
+    a.add_argument("file")
+    a.set_defaults(handler=attach)
+    a = csub.add_parser("seal", help="seal the current version (immutable)")
+    a.add_argument("id")
+    a.set_defaults(handler=seal)
+
+    p = sub.add_parser("search", help="full-text search, Arabic-aware")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=search)
+
+
+def read_json_file(name: str, what: str = "case") -> object:
+    """Parse untrusted JSON from a file or stdin with a size cap; one clear error on failure."""
+    import sys
+
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_CASE_FILE_BYTES + 1)
+        else:
+            with open(name, "rb") as fh:
+                raw = fh.read(MAX_CASE_FILE_BYTES + 1)
+    except OSError:
+        raise TawthiqError(f"the {what} file cannot be read") from None
+    if len(raw) > MAX_CASE_FILE_BYTES:
+        raise TawthiqError(f"the {what} file is larger than {MAX_CASE_FILE_BYTES >> 20} MiB")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TawthiqError(f"the {what} file is not UTF-8 text") from None
+    except RecursionError:
+        raise TawthiqError(f"the {what} file is nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise TawthiqError(f"the {what} file is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+
+
+def add(ctx) -> int:
+    body = read_json_file(ctx.args.file)
+    vault = ctx.vault()
+    case_id, version = cases.save_case(vault, body)  # type: ignore[arg-type]
+    if ctx.args.seal:
+        cases.seal_case(vault, case_id)
+    print(case_id)
+    return 0
+
+
+def _summary_line(s: cases.CaseSummary) -> str:
+    return "\t".join([s.id, s.form, s.status, s.incident_date or "-", s.governorate or "-", s.title])
+
+
+def list_(ctx) -> int:
+    rows = cases.query_cases(ctx.vault())
+    if ctx.args.json:
+        ctx.print_json([r.to_json() for r in rows])
+    else:
+        for r in rows:
+            print(_summary_line(r))
+    return 0
+
+
+def show(ctx) -> int:
+    body = cases.get_case(ctx.vault(), ctx.args.id, ctx.args.version)
+    if ctx.args.json:
+        ctx.print_json(body)
+    else:
+        meta = body.pop("_meta")
+        print(f"{body.get('title', '')}\n{body['form']} v{body['form_version']} · version {meta['version']} "
+              f"({meta['status']})")
+        print(json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True))
+        for a in meta["attachments"]:
+            print(f"attachment {a['id']} {a['filename']} {a['size']} bytes sha256:{a['sha256']}")
+    return 0
+
+
+def attach(ctx) -> int:
+    attachment = cases.attach_file(ctx.vault(), ctx.args.id, Path(ctx.args.file))
+    print(f"{attachment['id']} sha256:{attachment['sha256']} {attachment['size']} bytes")
+    return 0
+
+
+def seal(ctx) -> int:
+    version = cases.seal_case(ctx.vault(), ctx.args.id)
+    print(f"sealed version {version}")
+    return 0
+
+
+def search(ctx) -> int:
+    rows = cases.search(ctx.vault(), ctx.args.text)
+    if ctx.args.json:
+        ctx.print_json([r.to_json() for r in rows])
+    else:
+        for r in rows:
+            print(_summary_line(r))
+    return 0

@@ -1,0 +1,105 @@
+"""The SQLCipher 4 database: opened with the raw 32-byte key, hardened pragmas, migrations.
+
+One connection per thread (sqlite objects must not cross threads); `Vault.connect()` makes them.
+Connections run in autocommit mode; writers open explicit transactions with `transaction()`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import sqlcipher3
+
+from storage.errors import CorruptVault
+
+Connection = sqlcipher3.Connection
+DatabaseError = sqlcipher3.DatabaseError
+IntegrityError = sqlcipher3.IntegrityError
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def open_database(path: Path, key: bytes, *, check_same_thread: bool = True) -> Connection:
+    if len(key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    conn = sqlcipher3.connect(
+        str(path), isolation_level=None, check_same_thread=check_same_thread, timeout=30
+    )
+    try:
+        # The raw key skips SQLCipher's own PBKDF2: our key file already did the slow derivation.
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        # First real read: fails here if the key is wrong or the file is not ours.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a save that returned is on disk even if power fails right after.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise CorruptVault("the vault database cannot be opened with this vault's key") from exc
+    return conn
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all or nothing."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def available_migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every file in storage/migrations, in order."""
+    found = []
+    for entry in resources.files("storage.migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    for expected, (version, name, _) in enumerate(found, start=1):
+        if version != expected:
+            raise RuntimeError(f"migration numbering has a gap or duplicate at {name}")
+    return found
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Connection, target: int | None = None) -> int:
+    """Apply every migration above the current version, each in its own transaction."""
+    current = schema_version(conn)
+    migrations = available_migrations()
+    latest = migrations[-1][0] if migrations else 0
+    if current > latest:
+        raise CorruptVault(
+            f"this vault was written by a newer Tawthiq (schema {current}, we know {latest})"
+        )
+    for version, _name, sql in migrations:
+        if version <= current or (target is not None and version > target):
+            continue
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        current = version
+    return current
+
+
+def checkpoint_and_truncate(conn: Connection) -> None:
+    """Move the WAL into the main file and truncate it to zero bytes (done on lock)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

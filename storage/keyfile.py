@@ -1,0 +1,192 @@
+"""The key file: passphrase → Argon2id → KEK → AES-256-GCM-wrapped vault keys.
+
+Layout (JSON, one object): a header (format, version, KDF name and parameters, salt) that is also
+the GCM associated data, so a changed parameter or salt fails authentication like a wrong
+passphrase does; then the nonce and the ciphertext of the key payload. A passphrase change
+rewrites only this file; deleting it makes the database and attachments unreadable.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from storage.atomic import atomic_write_bytes
+from storage.errors import CorruptVault, WrongPassphrase
+
+FORMAT = "tawthiq-keyfile"
+VERSION = 1
+
+# DESIGN.md section 4: never below this, whatever the machine.
+FLOOR_MEMORY_KIB = 256 * 1024
+FLOOR_ITERATIONS = 3
+LANES = 4
+CALIBRATION_TARGET_S = 1.0
+MAX_MEMORY_KIB = 1024 * 1024
+
+# Unit tests and benchmarks of other parts ask for this explicitly; it is recorded in the header,
+# so unlock always uses what the file says.
+TEST_PARAMS = {"memory_kib": 8 * 1024, "iterations": 1, "lanes": 1}
+
+
+@dataclass
+class VaultKeys:
+    """The secrets a passphrase unlocks. Held only while the vault is open."""
+
+    db_key: bytes  # 32 bytes, SQLCipher raw key
+    age_identity: str  # "AGE-SECRET-KEY-1…": the vault's X25519 identity
+    signing_seed: bytes  # 32-byte Ed25519 private seed
+    signing_key_id: bytes  # 8 bytes, minisign key id
+    vault_id: str
+
+    def to_json(self) -> bytes:
+        return json.dumps(
+            {
+                "db_key": self.db_key.hex(),
+                "age_identity": self.age_identity,
+                "signing_seed": self.signing_seed.hex(),
+                "signing_key_id": self.signing_key_id.hex(),
+                "vault_id": self.vault_id,
+            }
+        ).encode()
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> VaultKeys:
+        d = json.loads(raw)
+        return cls(
+            db_key=bytes.fromhex(d["db_key"]),
+            age_identity=d["age_identity"],
+            signing_seed=bytes.fromhex(d["signing_seed"]),
+            signing_key_id=bytes.fromhex(d["signing_key_id"]),
+            vault_id=d["vault_id"],
+        )
+
+    @classmethod
+    def generate(cls) -> VaultKeys:
+        import uuid
+
+        import pyrage
+
+        return cls(
+            db_key=secrets.token_bytes(32),
+            age_identity=str(pyrage.x25519.Identity.generate()),
+            signing_seed=secrets.token_bytes(32),
+            signing_key_id=secrets.token_bytes(8),
+            vault_id=str(uuid.uuid4()),
+        )
+
+
+def derive_kek(passphrase: str, salt: bytes, params: dict) -> bytes:
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=int(params["iterations"]),
+        lanes=int(params["lanes"]),
+        memory_cost=int(params["memory_kib"]),
+    )
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def calibrate(target_s: float = CALIBRATION_TARGET_S) -> dict:
+    """Parameters that take about `target_s` here, never below the floor.
+
+    Memory grows first (it is what hurts a GPU attacker), then iterations.
+    """
+    params = {"memory_kib": FLOOR_MEMORY_KIB, "iterations": FLOOR_ITERATIONS, "lanes": LANES}
+    salt = secrets.token_bytes(16)
+    for _ in range(8):
+        t0 = time.perf_counter()
+        derive_kek("calibration", salt, params)
+        took = time.perf_counter() - t0
+        if took >= target_s * 0.7:
+            break
+        scale = max(1.2, min(4.0, target_s / max(took, 1e-3)))
+        if params["memory_kib"] < MAX_MEMORY_KIB:
+            params["memory_kib"] = min(MAX_MEMORY_KIB, int(params["memory_kib"] * scale) // 1024 * 1024)
+        else:
+            params["iterations"] = int(params["iterations"] * scale + 0.5)
+    return params
+
+
+def _b64(b: bytes) -> str:
+    return base64.b64encode(b).decode()
+
+
+def _header(params: dict, salt: bytes) -> dict:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kdf": {
+            "name": "argon2id",
+            "memory_kib": int(params["memory_kib"]),
+            "iterations": int(params["iterations"]),
+            "lanes": int(params["lanes"]),
+            "salt": _b64(salt),
+        },
+        "cipher": "aes-256-gcm",
+    }
+
+
+def _aad(header: dict) -> bytes:
+    return json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+
+
+def write_keyfile(path: Path, keys: VaultKeys, passphrase: str, params: dict) -> None:
+    salt = secrets.token_bytes(16)
+    header = _header(params, salt)
+    kek = derive_kek(passphrase, salt, params)
+    nonce = secrets.token_bytes(12)
+    ct = AESGCM(kek).encrypt(nonce, keys.to_json(), _aad(header))
+    doc = {"header": header, "nonce": _b64(nonce), "ciphertext": _b64(ct)}
+    atomic_write_bytes(Path(path), json.dumps(doc, indent=1).encode())
+
+
+def read_header(path: Path) -> dict:
+    try:
+        doc = json.loads(Path(path).read_bytes())
+        header = doc["header"]
+        if header.get("format") != FORMAT:
+            raise ValueError
+        if header.get("version") != VERSION:
+            raise CorruptVault(f"key file version {header.get('version')!r} is not supported")
+        return doc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CorruptVault("the key file is damaged or not a Tawthiq key file") from exc
+
+
+def unlock_keyfile(path: Path, passphrase: str) -> tuple[VaultKeys, dict]:
+    """Return the keys and the KDF parameters; raise WrongPassphrase without writing anything."""
+    doc = read_header(path)
+    header = doc["header"]
+    kdf = header["kdf"]
+    try:
+        salt = base64.b64decode(kdf["salt"])
+        params = {k: int(kdf[k]) for k in ("memory_kib", "iterations", "lanes")}
+        nonce = base64.b64decode(doc["nonce"])
+        ct = base64.b64decode(doc["ciphertext"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise CorruptVault("the key file is damaged or not a Tawthiq key file") from exc
+    if params["memory_kib"] > 8 * 1024 * 1024 or params["iterations"] > 1000:
+        raise CorruptVault("the key file asks for unreasonable key-derivation work")
+    kek = derive_kek(passphrase, salt, params)
+    try:
+        raw = AESGCM(kek).decrypt(nonce, ct, _aad(header))
+    except InvalidTag:
+        raise WrongPassphrase() from None
+    return VaultKeys.from_json(raw), params
+
+
+def default_params() -> dict:
+    """Calibrated production parameters, unless the test switch is set (recorded in the file)."""
+    if os.environ.get("TAWTHIQ_INSECURE_TEST_KDF") == "1":
+        return dict(TEST_PARAMS)
+    return calibrate()

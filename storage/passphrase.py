@@ -1,0 +1,33 @@
+"""Passphrase policy at vault creation and change: refuse empty and easily guessed ones."""
+
+from __future__ import annotations
+
+from storage.errors import WeakPassphrase
+
+MIN_SCORE = 3  # zxcvbn 0..4; 3 = "safely unguessable: moderate protection from offline attack"
+MIN_LENGTH = 10
+
+
+def strength(passphrase: str) -> dict:
+    """zxcvbn's score (0–4) and its feedback, for the GUI's strength meter."""
+    from zxcvbn import zxcvbn
+
+    # zxcvbn is slow on very long inputs; the first 100 characters decide the score anyway.
+    result = zxcvbn(passphrase[:100]) if passphrase else {"score": 0, "feedback": {}}
+    feedback = result.get("feedback") or {}
+    return {
+        "score": int(result["score"]),
+        "warning": feedback.get("warning") or "",
+        "suggestions": list(feedback.get("suggestions") or []),
+    }
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if not passphrase:
+        raise WeakPassphrase("the passphrase is empty: choose a long passphrase of several words")
+    if len(passphrase) < MIN_LENGTH:
+        raise WeakPassphrase(
+            f"the passphrase is too short ({len(passphrase)} characters; use at least {MIN_LENGTH})"
+        )
+    if strength(passphrase)["score"] < MIN_SCORE:
+        raise WeakPassphrase("the passphrase is too easy to guess: use several unrelated words")

@@ -1,0 +1,84 @@
+"""Shared fixtures. Everything is real: SQLCipher files, age files, Qt widgets (offscreen)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Headless Qt and fast Argon2id for every test and every CLI process the tests start.
+# The production parameters are exercised by one slow-marked test (tests/test_keyfile.py).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TAWTHIQ_INSECURE_TEST_KDF"] = "1"
+os.umask(0o077)
+
+from storage import keyfile  # noqa: E402
+from storage.vault import Vault  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+PASSPHRASE = "olive grove under the citadel 1949"
+OTHER_PASSPHRASE = "seven lanterns over the orontes river"
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault(vault_dir: Path):
+    v = Vault.create(vault_dir, PASSPHRASE, name="test documenter", kdf_params=dict(keyfile.TEST_PARAMS))
+    yield v
+    v.lock()
+
+
+@pytest.fixture
+def coordinator_vault(tmp_path: Path):
+    v = Vault.create(
+        tmp_path / "coordinator", PASSPHRASE, role="coordinator", name="coordinator",
+        kdf_params=dict(keyfile.TEST_PARAMS),
+    )
+    yield v
+    v.lock()
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    p = tmp_path / "passphrase.txt"
+    p.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return p
+
+
+def run_tawthiq(*args: str, input: bytes | None = None, env: dict | None = None,
+                timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the real `tawthiq` command in a child process, as a coordinator's script would."""
+    full_env = dict(os.environ)
+    full_env["PYTHONPATH"] = str(REPO)
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        input=input, capture_output=True, env=full_env, timeout=timeout, cwd=REPO,
+    )
+
+
+@pytest.fixture
+def tawthiq():
+    return run_tawthiq
+
+
+def files_under(root: Path) -> list[Path]:
+    return [p for p in Path(root).rglob("*") if p.is_file()]
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file's bytes under root: compare before and after to prove nothing changed."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in files_under(root)}
