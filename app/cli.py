@@ -18,11 +18,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from storage.errors import TawthiqError, UsageError, WrongPassphrase
-from storage.vault import Vault, default_vault_dir
-
 import app.commands
 from app import hygiene
+from storage.errors import TawthiqError, UsageError, WrongPassphrase
+from storage.vault import Vault, default_vault_dir
 
 MAX_PASSPHRASE_BYTES = 4096
 

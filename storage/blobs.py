@@ -106,7 +106,7 @@ class BlobStore:
                 pyrage.decrypt_io(src, writer, [self._identity])
         except FileNotFoundError:
             raise TawthiqError("an attachment file is missing from the vault") from None
-        except pyrage.DecryptError:
+        except (pyrage.DecryptError, OSError):  # pyrage reports a bad tag as OSError
             raise CorruptVault("an attachment file is damaged and cannot be decrypted") from None
         if expected_sha256 is not None and writer.sha256.hexdigest() != expected_sha256:
             raise CorruptVault("an attachment does not match its recorded hash")

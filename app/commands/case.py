@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storage.errors import TawthiqError
-
 from app.services import cases
+from storage.errors import TawthiqError
 
 MAX_CASE_FILE_BYTES = 16 << 20
 

@@ -16,13 +16,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services import case_rules
 from forms.normalize import normalize_for_search
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import TawthiqError
 from storage.vault import Vault
-
-from app.services import case_rules
 
 
 class CaseNotFound(TawthiqError):
