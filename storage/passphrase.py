@@ -13,7 +13,7 @@ def strength(passphrase: str) -> dict:
     from zxcvbn import zxcvbn
 
     # zxcvbn is slow on very long inputs; the first 100 characters decide the score anyway.
-    result = zxcvbn(passphrase[:100]) if passphrase else {"score": 0, "feedback": {}}
+    result: dict = zxcvbn(passphrase[:100]) if passphrase else {"score": 0, "feedback": {}}
     feedback = result.get("feedback") or {}
     return {
         "score": int(result["score"]),

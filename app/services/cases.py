@@ -74,8 +74,8 @@ def _index(conn: Connection, case_id: str, body: dict) -> None:
 
 
 def _summary_fields(body: dict) -> tuple[str | None, str | None]:
-    date = body.get("date") if isinstance(body.get("date"), dict) else {}
-    location = body.get("location") if isinstance(body.get("location"), dict) else {}
+    date = body["date"] if isinstance(body.get("date"), dict) else {}
+    location = body["location"] if isinstance(body.get("location"), dict) else {}
     start = date.get("start") if isinstance(date.get("start"), str) else None
     gov = location.get("governorate") if isinstance(location.get("governorate"), str) else None
     return start, gov
