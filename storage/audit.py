@@ -38,6 +38,7 @@ ACTIONS = frozenset(
         "ack.export",
         "ack.import",
         "linkage.decide",
+        "report.export",
     }
 )
 

@@ -1,0 +1,96 @@
+"""`stats`, `report` (partner exports) and `report-case` (a PDF of one case)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.services import partner_export, statistics
+from storage.errors import TawthiqError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("stats", help="unique victims and incidents, per documenter, capture histories")
+    p.add_argument("--json", action="store_true", help="the stable JSON of docs/statistics.md")
+    p.set_defaults(handler=stats)
+
+    p = sub.add_parser("report", help="export victims and incidents for partners (consent-filtered)")
+    p.add_argument("--format", required=True, choices=partner_export.FORMATS)
+    p.add_argument("--purpose", required=True, choices=partner_export.PURPOSES,
+                   help="what the export is for: decides which witness statements may go out")
+    p.add_argument("--out", required=True, metavar="PATH",
+                   help="the file to write (csv: a folder for victims.csv, incidents.csv, sources.csv)")
+    p.add_argument("--allow-field", action="append", default=[], metavar="FIELD",
+                   choices=sorted(partner_export.SENSITIVE_VICTIM_FIELDS),
+                   help="include a sensitive victim field (e.g. religion); repeatable")
+    p.set_defaults(handler=report)
+
+    p = sub.add_parser("report-case", help="a PDF report of one case for a formal submission")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--purpose", default="courts", choices=partner_export.PURPOSES,
+                   help="whose statements may appear (default: courts)")
+    p.set_defaults(handler=report_case)
+
+
+def _table(title: str, counts: dict[str, int]) -> list[str]:
+    if not counts:
+        return [f"  {title}: none"]
+    width = max(len(k) for k in counts)
+    return [f"  {title}:"] + [f"    {k.ljust(width)}  {v}" for k, v in counts.items()]
+
+
+def stats(ctx) -> int:
+    figures = statistics.compute(ctx.vault())
+    if ctx.args.json:
+        ctx.print_json(figures.to_json())
+        return 0
+    v, i, notes = figures.victims, figures.incidents, figures.notes
+    ex = v["excluded"]
+    lines = [
+        f"Unique victims: {v['unique']}  (from {v['records']} victim records; linkage: {figures.linkage})",
+        f"  excluded: {ex['records']} records (missing name {ex['missing_name']}, date {ex['missing_date']}, "
+        f"place {ex['missing_place']}); {v['records_linked_into_others']} records linked into others",
+        f"  {notes['victims']}",
+    ]
+    for key, title in (("by_month", "by month"), ("by_governorate", "by governorate"), ("by_act", "by act"),
+                       ("by_fate", "by fate"), ("by_perpetrator_group", "by perpetrator group")):
+        lines += _table(title, v[key])
+        if key in notes:
+            lines.append(f"    ({notes[key]})")
+    iex = i["excluded"]
+    lines += [
+        f"Incidents: {i['unique']}  (from {i['records']} cases; excluded {iex['records']}: "
+        f"missing date {iex['missing_date']}, place {iex['missing_place']})",
+    ]
+    lines += _table("by month", i["by_month"]) + _table("by governorate", i["by_governorate"])
+    lines.append("Documenters (victim records / excluded / unique victims / incidents):")
+    for d in figures.documenters:
+        lines.append(f"  {d['documenter']}  {d['victim_records']} / {d['victim_records_excluded']} / "
+                     f"{d['unique_victims']} / {d['incidents']}")
+    ch = figures.capture_histories
+    lines.append("Capture histories (order: " + ", ".join(ch["documenters"]) + "):")
+    lines += [f"  {pattern}  {count}" for pattern, count in ch["patterns"].items()]
+    lines.append(f"  ({notes['capture_histories']})")
+    print("\n".join(lines))
+    return 0
+
+
+def report(ctx) -> int:
+    result = partner_export.export(
+        ctx.vault(), Path(ctx.args.out), fmt=ctx.args.format, purpose=ctx.args.purpose,
+        allowed_fields=frozenset(ctx.args.allow_field),
+    )
+    for line in result.summary_lines():
+        print(line)
+    return 0
+
+
+def report_case(ctx) -> int:
+    try:  # Qt renders right-to-left Arabic correctly; only app.gui may import it
+        from app.gui.case_report_pdf import write_case_pdf
+    except ImportError as exc:
+        raise TawthiqError("the PDF report needs the Qt libraries (PySide6), which cannot be loaded") from exc
+    result = write_case_pdf(ctx.vault(), ctx.args.id, Path(ctx.args.out), purpose=ctx.args.purpose)
+    for line in result.summary_lines():
+        print(line)
+    return 0

@@ -1,0 +1,308 @@
+"""Exports for partners: victims, incidents and sources with their links and provenance.
+
+One allow-list decides what leaves the vault (docs/statistics.md, "Exports"):
+- Only the fields named below are copied from a case; anything else a form adds (and anything a
+  sealed identity could ever be stored under) never reaches an export.
+- Sensitive victim fields (religion, sect, ethnicity, mother's name, identity numbers, phone,
+  address) are left out unless the coordinator allows each one by name.
+- Statements (sources citing a witness) go out only if the witness's consent covers the purpose;
+  otherwise the source is left out, and so is the narrative of its case (a narrative retells
+  statements). The export report counts what was left out and why.
+- `publication` (anonymised publication) also leaves out victims' names.
+- Every file is written atomically and 0600; strings are written as text, never as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.services import statistics
+from storage import audit
+from storage.atomic import atomic_write_bytes, ensure_private_dir
+from storage.database import transaction
+from storage.errors import UsageError
+from storage.vault import Vault
+
+FORMATS = ("csv", "xlsx", "json")
+PURPOSES = ("internal", "partners", "un", "courts", "publication")
+# Purposes whose readers get the documenters' narratives (when every statement in it may go out).
+NARRATIVE_PURPOSES = frozenset({"internal", "un", "courts"})
+SENSITIVE_VICTIM_FIELDS = frozenset(
+    {"religion", "sect", "ethnicity", "mother_name", "national_id", "phone", "address"}
+)
+VICTIM_FIELDS = ("sex", "age", "birth_date", "occupation", "residence", "fate_date", "body_found_at")
+NAME_PARTS = ("given", "father", "grandfather", "family")
+SOURCE_FIELDS = ("type", "who", "date", "reliability", "credibility", "verification")
+
+VICTIM_COLUMNS = (
+    "victim_record", "unique_victim", "case_id", "case_version", "name_ar", "name_latin", *VICTIM_FIELDS,
+    "act", "fate", "incident_date", "date_precision", "governorate", "perpetrator_groups", "countable",
+    "missing", "documenters", "bundles", "received_at",
+)
+INCIDENT_COLUMNS = (
+    "case_id", "case_version", "title", "date_start", "date_end", "date_precision", "governorate", "district",
+    "place", "neighbourhood", "acts", "perpetrator_groups", "victims", "narrative", "documenters", "bundles",
+    "received_at",
+)
+SOURCE_COLUMNS = ("case_id", "source", *SOURCE_FIELDS, "witness", "attachment_sha256")
+
+
+@dataclass
+class ExportResult:
+    purpose: str
+    format: str
+    paths: list[Path]
+    victims: int = 0
+    incidents: int = 0
+    sources: int = 0
+    statements_left_out: int = 0
+    witnesses_left_out: int = 0
+    narratives_left_out: int = 0
+    consent_basis: str = ""
+    fields_left_out: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "purpose": self.purpose, "format": self.format, "files": [p.name for p in self.paths],
+            "victims": self.victims, "incidents": self.incidents, "sources": self.sources,
+            "statements_left_out": self.statements_left_out, "witnesses_left_out": self.witnesses_left_out,
+            "narratives_left_out": self.narratives_left_out, "consent_basis": self.consent_basis,
+            "fields_left_out": self.fields_left_out,
+        }
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"wrote {', '.join(str(p) for p in self.paths)}: {self.victims} victims, "
+                 f"{self.incidents} incidents, {self.sources} sources (purpose: {self.purpose})"]
+        if self.statements_left_out:
+            lines.append(f"left out {self.statements_left_out} statements of {self.witnesses_left_out} witnesses "
+                         f"whose consent does not cover '{self.purpose}', and {self.narratives_left_out} "
+                         "narratives that retell them")
+        lines.append(f"consent: {self.consent_basis}")
+        if self.fields_left_out:
+            lines.append("fields left out: " + ", ".join(self.fields_left_out))
+        return lines
+
+
+# ---- consent ---------------------------------------------------------------------------------
+def consent_gate(vault: Vault, purpose: str) -> tuple[Callable[[str], bool], str]:
+    """A test `pseudonym -> may its statements be used for purpose`, and how it was decided.
+
+    Without the witness register's consent service nothing is known about consent, so only the
+    organisation's own internal analysis may use statements: fail closed.
+    """
+    try:
+        from app.services import consent
+    except ImportError:
+        if purpose == "internal":
+            return (lambda _pseudonym: True), "no consent records: statements used for internal analysis only"
+        return (lambda _pseudonym: False), "no consent records: every witness statement left out"
+    return consent.statement_allowed_checker(vault, purpose), "each witness's recorded consent scope"
+
+
+# ---- building rows ---------------------------------------------------------------------------
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "; ".join(t for t in (_text(v) for v in value) if t)
+    return ""  # nested objects never go out by accident
+
+
+def _name(victim: dict, script: str) -> str:
+    flat = _text(victim.get(f"name_{script}"))
+    if flat:
+        return flat
+    parts = victim.get(f"name_parts_{script}")
+    if isinstance(parts, dict):
+        return " ".join(_text(parts.get(p)) for p in NAME_PARTS if _text(parts.get(p)))
+    return ""
+
+
+def _provenance(vault: Vault) -> dict[str, dict[str, str]]:
+    rows = vault.connection().execute(
+        "SELECT case_id, documenter, bundle_id, received_at FROM case_provenance ORDER BY received_at"
+    ).fetchall()
+    found: dict[str, dict[str, list[str]]] = {}
+    for case_id, documenter, bundle, received in rows:
+        entry = found.setdefault(case_id, {"documenters": [], "bundles": [], "received_at": []})
+        for key, value in (("documenters", documenter), ("bundles", bundle), ("received_at", received)):
+            if value not in entry[key]:
+                entry[key].append(value)
+    return {k: {kk: "; ".join(vv) for kk, vv in v.items()} for k, v in found.items()}
+
+
+@dataclass
+class Tables:
+    victims: list[dict] = field(default_factory=list)
+    incidents: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+
+
+def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult) -> Tables:
+    if purpose not in PURPOSES:
+        raise UsageError(f"usage: unknown purpose (one of {', '.join(PURPOSES)})")
+    unknown = set(allowed_fields) - SENSITIVE_VICTIM_FIELDS
+    if unknown:
+        raise UsageError("usage: --allow-field takes only sensitive victim fields: "
+                         + ", ".join(sorted(SENSITIVE_VICTIM_FIELDS)))
+    allowed, result.consent_basis = consent_gate(vault, purpose)
+    provenance = _provenance(vault)
+    conn = vault.connection()
+    versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
+    records, _ = statistics.read_records(vault)
+    clusters, _state = statistics.victim_clusters(vault, records)
+    unique_of = {r.key: min(m.key for m in cluster) for cluster in clusters for r in cluster}
+    by_key = {r.key: r for r in records}
+    names_out = purpose != "publication"
+    left_out_witnesses: set[str] = set()
+    tables = Tables()
+    for case_id, body in statistics.current_bodies(conn):
+        prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
+        date = body.get("date") if isinstance(body.get("date"), dict) else {}
+        location = body.get("location") if isinstance(body.get("location"), dict) else {}
+        groups = [g for p in body.get("perpetrators") or [] if isinstance(p, dict)
+                  for g in ([p.get("group")] if isinstance(p.get("group"), str) else p.get("group") or [])]
+        withheld_here = False
+        for index, source in enumerate(body.get("sources") or []):
+            if not isinstance(source, dict):
+                continue
+            witness = _text(source.get("witness"))
+            if witness and not allowed(witness):
+                withheld_here = True
+                result.statements_left_out += 1
+                left_out_witnesses.add(witness)
+                continue
+            row = {"case_id": case_id, "source": index, "witness": witness,
+                   "attachment_sha256": _text(source.get("attachment"))}
+            row.update({f: _text(source.get(f)) for f in SOURCE_FIELDS})
+            tables.sources.append(row)
+        narrative = ""
+        if purpose in NARRATIVE_PURPOSES:
+            if withheld_here and _text(body.get("narrative")):
+                result.narratives_left_out += 1
+            elif not withheld_here:
+                narrative = _text(body.get("narrative"))
+        victims = [v for v in body.get("victims") or [] if isinstance(v, dict)]
+        tables.incidents.append({
+            "case_id": case_id, "case_version": versions.get(case_id, ""), "title": _text(body.get("title")),
+            "date_start": _text(date.get("start")), "date_end": _text(date.get("end")),
+            "date_precision": _text(date.get("precision")),
+            **{k: _text(location.get(k)) for k in ("governorate", "district", "place", "neighbourhood")},
+            "acts": _text(sorted({a for v in victims for a in statistics._codes(v.get("act"))})),
+            "perpetrator_groups": _text(sorted(set(groups))), "victims": len(victims), "narrative": narrative,
+            **prov,
+        })
+        for index, victim in enumerate(body.get("victims") or []):
+            if not isinstance(victim, dict):
+                continue
+            key = f"{case_id}#{index}"
+            record = by_key[key]
+            row = {
+                "victim_record": key, "unique_victim": unique_of.get(key, key), "case_id": case_id,
+                "case_version": versions.get(case_id, ""),
+                "name_ar": _name(victim, "ar") if names_out else "",
+                "name_latin": _name(victim, "latin") if names_out else "",
+                **{f: _text(victim.get(f)) for f in VICTIM_FIELDS},
+                "act": _text(victim.get("act")), "fate": _text(victim.get("fate")),
+                "incident_date": _text(date.get("start")), "date_precision": _text(date.get("precision")),
+                "governorate": _text(location.get("governorate")), "perpetrator_groups": _text(sorted(set(groups))),
+                "countable": record.countable, "missing": _text(list(record.missing)), **prov,
+            }
+            row.update({f: _text(victim.get(f)) for f in sorted(allowed_fields)})
+            tables.victims.append(row)
+    result.witnesses_left_out = len(left_out_witnesses)
+    result.fields_left_out = sorted(SENSITIVE_VICTIM_FIELDS - allowed_fields) + ([] if names_out else ["victim names"])
+    result.victims, result.incidents, result.sources = len(tables.victims), len(tables.incidents), len(tables.sources)
+    return tables
+
+
+# ---- writing ---------------------------------------------------------------------------------
+def _cell(value: object) -> object:
+    """Untrusted text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    # The byte-order mark makes spreadsheet programs read the Arabic as UTF-8.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _columns(base: tuple[str, ...], allowed_fields: frozenset[str]) -> tuple[str, ...]:
+    return base + tuple(sorted(allowed_fields))
+
+
+def _xlsx_bytes(tables: Tables, report: dict, allowed_fields: frozenset[str]) -> bytes:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    # in_memory: xlsxwriter would otherwise stage every sheet as a plaintext temp file.
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False, "strings_to_numbers": False})
+    bold = workbook.add_format({"bold": True})
+    sheets = (("Victims", tables.victims, _columns(VICTIM_COLUMNS, allowed_fields)),
+              ("Incidents", tables.incidents, INCIDENT_COLUMNS), ("Sources", tables.sources, SOURCE_COLUMNS))
+    for title, rows, columns in sheets:
+        sheet = workbook.add_worksheet(title)
+        sheet.write_row(0, 0, columns, bold)
+        for r, row in enumerate(rows, start=1):
+            for c, column in enumerate(columns):
+                value = row.get(column, "")
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    sheet.write_string(r, c, _text(value) if not isinstance(value, str) else value)
+                else:
+                    sheet.write_number(r, c, value)
+        sheet.freeze_panes(1, 0)
+    sheet = workbook.add_worksheet("Report")
+    for r, (key, value) in enumerate(report.items()):
+        sheet.write_string(r, 0, key, bold)
+        sheet.write_string(r, 1, _text(value) if not isinstance(value, str) else value)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
+           allowed_fields: frozenset[str] = frozenset()) -> ExportResult:
+    """Write one export; returns what was written and what was left out (also in the export)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"usage: unknown format (one of {', '.join(FORMATS)})")
+    out = Path(out)
+    result = ExportResult(purpose=purpose, format=fmt, paths=[])
+    tables = build_tables(vault, purpose, allowed_fields, result)
+    if fmt == "csv":
+        ensure_private_dir(out)
+        result.paths = [out / "victims.csv", out / "incidents.csv", out / "sources.csv", out / "export-report.json"]
+    else:
+        result.paths = [out]
+    report = result.to_json()
+    if fmt == "csv":
+        atomic_write_bytes(result.paths[0], _csv_bytes(tables.victims, _columns(VICTIM_COLUMNS, allowed_fields)))
+        atomic_write_bytes(result.paths[1], _csv_bytes(tables.incidents, INCIDENT_COLUMNS))
+        atomic_write_bytes(result.paths[2], _csv_bytes(tables.sources, SOURCE_COLUMNS))
+        atomic_write_bytes(result.paths[3], json.dumps(report, ensure_ascii=False, indent=2).encode())
+    elif fmt == "xlsx":
+        atomic_write_bytes(out, _xlsx_bytes(tables, report, allowed_fields))
+    else:
+        document = {"export": report, "victims": tables.victims, "incidents": tables.incidents,
+                    "sources": tables.sources}
+        atomic_write_bytes(out, json.dumps(document, ensure_ascii=False, indent=2).encode())
+    conn = vault.connection()
+    with transaction(conn):
+        audit.record(conn, "report.export", "", purpose=purpose, format=fmt, victims=result.victims,
+                     incidents=result.incidents, statements_left_out=result.statements_left_out)
+    return result

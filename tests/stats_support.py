@@ -1,0 +1,106 @@
+"""A crafted coordinator vault for statistics and export tests: known cases, known provenance.
+
+Cases are saved through the real case service into a real SQLCipher vault; provenance rows are
+written as the bundle importer writes them (one row per case version and documenter).
+"""
+
+from __future__ import annotations
+
+from app.services import cases
+from storage.database import transaction
+from storage.vault import Vault
+
+DOC_A = "a1a1a1a1a1a1a1a1"
+DOC_B = "b2b2b2b2b2b2b2b2"
+DOC_C = "c3c3c3c3c3c3c3c3"
+
+# A string that must never leave the vault in any export: put where sealed identities and
+# sensitive fields would be.
+CANARY = "CANARY-7f3e-زينب-السرية"
+
+
+def case_body(title, *, date="2024-03-06", precision="day", governorate="homs", victims=(), groups=("unknown_gunmen",),
+              sources=(), **extra):
+    body = {
+        "form": "kidnapping",
+        "form_version": 1,
+        "title": title,
+        "narrative": f"narrative of {title}",
+        "date": {"start": date, "precision": precision} if date else {},
+        "location": {"governorate": governorate} if governorate else {},
+        "victims": list(victims),
+        "perpetrators": [{"group": g, "description": "gunmen in a white van"} for g in groups],
+        "sources": list(sources),
+    }
+    body.update(extra)
+    return body
+
+
+def victim(name_ar="", name_latin="", act="abduction", fate="missing", **extra):
+    v = {"name_ar": name_ar, "name_latin": name_latin, "act": act, "fate": fate, "sex": "male"}
+    v.update(extra)
+    return v
+
+
+def add_case(vault: Vault, body: dict, documenter: str | None, *, sequence: int = 1) -> str:
+    """Save and seal a case; with a documenter, record it as received from that documenter's bundle."""
+    case_id, version = cases.save_case(vault, body)
+    cases.seal_case(vault, case_id)
+    if documenter:
+        conn = vault.connection()
+        with transaction(conn):
+            conn.execute(
+                "INSERT INTO case_provenance (case_id, version, documenter, bundle_id, sequence, received_at) "
+                "VALUES (?,?,?,?,?,?)",
+                (case_id, version, documenter, f"bundle-{documenter[:4]}-{sequence}", sequence,
+                 "2024-04-01T10:00:00+00:00"),
+            )
+    return case_id
+
+
+def crafted_vault(vault: Vault) -> dict[str, str]:
+    """The crafted data set; returns case ids by short name. Expected figures in test_statistics."""
+    ids = {}
+    # Documenter A: the abduction of Mohammad al-Hamwi (Arabic) in Homs, March 2024, with two victims.
+    ids["a1"] = add_case(vault, case_body(
+        "Homs checkpoint abduction",
+        victims=[victim("محمد أحمد الحموي", act="abduction", fate="missing"),
+                 victim("خالد أحمد الحموي", act="abduction", fate="released")],
+        groups=("state_security",),
+    ), DOC_A)
+    # Documenter B: the same Mohammad, in Latin script, same incident, and a killing in Latakia.
+    ids["b1"] = add_case(vault, case_body(
+        "Abduction at the Homs checkpoint",
+        victims=[victim(name_latin="Mohammad Ahmad al-Hamwi", act="abduction", fate="missing")],
+        groups=("state_security",),
+    ), DOC_B)
+    ids["b2"] = add_case(vault, case_body(
+        "Killing near Jableh", date="2024-02", precision="month", governorate="latakia",
+        victims=[victim(name_latin="Ali Hassan", act=["killing", "torture"], fate="killed")],
+        groups=("unknown_gunmen", "militia_x"),
+    ), DOC_B)
+    # Documenter C: a record with no name, one with no date, one with no place: all excluded.
+    ids["c1"] = add_case(vault, case_body(
+        "Unnamed victim", date="2023-11-20", governorate="tartus",
+        victims=[victim(act="killing", fate="found_dead")],
+    ), DOC_C)
+    ids["c2"] = add_case(vault, case_body(
+        "Undated", date=None, governorate="tartus",
+        victims=[victim("سامي يوسف", act="enforced_disappearance", fate="missing")],
+    ), DOC_C)
+    ids["c3"] = add_case(vault, case_body(
+        "Unplaced", date="2023", precision="year", governorate=None,
+        victims=[victim("رامي يوسف", act="arbitrary_detention", fate="detained")],
+    ), DOC_C)
+    # Documenter C also recorded Ali Hassan (year only) — linked to B's record in the tests.
+    ids["c4"] = add_case(vault, case_body(
+        "Jableh killing", date="2024", precision="year", governorate="latakia",
+        victims=[victim("علي حسن", act="killing", fate="killed")],
+        groups=("militia_x",),
+    ), DOC_C)
+    return ids
+
+
+def links_for(ids: dict[str, str]) -> list[list[str]]:
+    """The true links of the crafted set: the two Mohammads, and the two Alis."""
+    return [[f"{ids['a1']}#0", f"{ids['b1']}#0"], [f"{ids['b2']}#0", f"{ids['c4']}#0"]]
