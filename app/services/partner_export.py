@@ -17,11 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services import statistics
+from app.services import consent as consent_rules
+from app.services import statistics, witnesses
 from storage import audit
 from storage.atomic import atomic_write_bytes, ensure_private_dir
 from storage.database import transaction
@@ -63,7 +64,7 @@ class ExportResult:
     statements_left_out: int = 0
     witnesses_left_out: int = 0
     narratives_left_out: int = 0
-    consent_basis: str = ""
+    consent: consent_rules.ConsentReport | None = None
     fields_left_out: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -71,9 +72,17 @@ class ExportResult:
             "purpose": self.purpose, "format": self.format, "files": [p.name for p in self.paths],
             "victims": self.victims, "incidents": self.incidents, "sources": self.sources,
             "statements_left_out": self.statements_left_out, "witnesses_left_out": self.witnesses_left_out,
-            "narratives_left_out": self.narratives_left_out, "consent_basis": self.consent_basis,
+            "narratives_left_out": self.narratives_left_out, "consent": self._consent_json(),
             "fields_left_out": self.fields_left_out,
         }
+
+    def _consent_json(self) -> dict | None:
+        """The filter's report without the withheld pseudonyms: the export names no one it left out."""
+        if self.consent is None:
+            return None
+        report = self.consent.to_json()
+        report.pop("witnesses_withheld", None)
+        return report
 
     def summary_lines(self) -> list[str]:
         lines = [f"wrote {', '.join(str(p) for p in self.paths)}: {self.victims} victims, "
@@ -82,26 +91,11 @@ class ExportResult:
             lines.append(f"left out {self.statements_left_out} statements of {self.witnesses_left_out} witnesses "
                          f"whose consent does not cover '{self.purpose}', and {self.narratives_left_out} "
                          "narratives that retell them")
-        lines.append(f"consent: {self.consent_basis}")
+        if self.consent:
+            lines += self.consent.lines()
         if self.fields_left_out:
             lines.append("fields left out: " + ", ".join(self.fields_left_out))
         return lines
-
-
-# ---- consent ---------------------------------------------------------------------------------
-def consent_gate(vault: Vault, purpose: str) -> tuple[Callable[[str], bool], str]:
-    """A test `pseudonym -> may its statements be used for purpose`, and how it was decided.
-
-    Without the witness register's consent service nothing is known about consent, so only the
-    organisation's own internal analysis may use statements: fail closed.
-    """
-    try:
-        from app.services import consent
-    except ImportError:
-        if purpose == "internal":
-            return (lambda _pseudonym: True), "no consent records: statements used for internal analysis only"
-        return (lambda _pseudonym: False), "no consent records: every witness statement left out"
-    return consent.statement_allowed_checker(vault, purpose), "each witness's recorded consent scope"
 
 
 # ---- building rows ---------------------------------------------------------------------------
@@ -140,6 +134,10 @@ def _provenance(vault: Vault) -> dict[str, dict[str, str]]:
     return {k: {kk: "; ".join(vv) for kk, vv in v.items()} for k, v in found.items()}
 
 
+def _witness_sources(body: dict) -> int:
+    return sum(1 for s in body.get("sources") or [] if isinstance(s, dict) and s.get("witness"))
+
+
 @dataclass
 class Tables:
     victims: list[dict] = field(default_factory=list)
@@ -147,40 +145,40 @@ class Tables:
     sources: list[dict] = field(default_factory=list)
 
 
-def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult) -> Tables:
+def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult,
+                 links: Iterable | None = None) -> Tables:
     if purpose not in PURPOSES:
         raise UsageError(f"usage: unknown purpose (one of {', '.join(PURPOSES)})")
     unknown = set(allowed_fields) - SENSITIVE_VICTIM_FIELDS
     if unknown:
         raise UsageError("usage: --allow-field takes only sensitive victim fields: "
                          + ", ".join(sorted(SENSITIVE_VICTIM_FIELDS)))
-    allowed, result.consent_basis = consent_gate(vault, purpose)
     provenance = _provenance(vault)
     conn = vault.connection()
     versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
     records, _ = statistics.read_records(vault)
-    clusters, _state = statistics.victim_clusters(vault, records)
+    clusters, _state = statistics.victim_clusters(vault, records, links)
     unique_of = {r.key: min(m.key for m in cluster) for cluster in clusters for r in cluster}
     by_key = {r.key: r for r in records}
     names_out = purpose != "publication"
-    left_out_witnesses: set[str] = set()
     tables = Tables()
-    for case_id, body in statistics.current_bodies(conn):
+    bodies = list(statistics.current_bodies(conn))
+    # The witness register's filter: a statement goes out only if its witness's consent covers
+    # the purpose; unknown pseudonyms and missing consent fail closed.
+    filtered, consent_report = consent_rules.filter_cases(
+        (body for _, body in bodies), purpose, witnesses.consents(conn), mode="omit")
+    result.consent = consent_report
+    for (case_id, original), body in zip(bodies, filtered, strict=True):
+        withheld_here = _witness_sources(original) != _witness_sources(body)
         prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
         date = body.get("date") if isinstance(body.get("date"), dict) else {}
         location = body.get("location") if isinstance(body.get("location"), dict) else {}
         groups = [g for p in body.get("perpetrators") or [] if isinstance(p, dict)
                   for g in ([p.get("group")] if isinstance(p.get("group"), str) else p.get("group") or [])]
-        withheld_here = False
         for index, source in enumerate(body.get("sources") or []):
             if not isinstance(source, dict):
                 continue
             witness = _text(source.get("witness"))
-            if witness and not allowed(witness):
-                withheld_here = True
-                result.statements_left_out += 1
-                left_out_witnesses.add(witness)
-                continue
             row = {"case_id": case_id, "source": index, "witness": witness,
                    "attachment_sha256": _text(source.get("attachment"))}
             row.update({f: _text(source.get(f)) for f in SOURCE_FIELDS})
@@ -219,7 +217,8 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
             }
             row.update({f: _text(victim.get(f)) for f in sorted(allowed_fields)})
             tables.victims.append(row)
-    result.witnesses_left_out = len(left_out_witnesses)
+    result.statements_left_out = consent_report.statements_withheld
+    result.witnesses_left_out = len(consent_report.witnesses_withheld)
     result.fields_left_out = sorted(SENSITIVE_VICTIM_FIELDS - allowed_fields) + ([] if names_out else ["victim names"])
     result.victims, result.incidents, result.sources = len(tables.victims), len(tables.incidents), len(tables.sources)
     return tables
@@ -277,13 +276,13 @@ def _xlsx_bytes(tables: Tables, report: dict, allowed_fields: frozenset[str]) ->
 
 
 def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
-           allowed_fields: frozenset[str] = frozenset()) -> ExportResult:
+           allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None) -> ExportResult:
     """Write one export; returns what was written and what was left out (also in the export)."""
     if fmt not in FORMATS:
         raise UsageError(f"usage: unknown format (one of {', '.join(FORMATS)})")
     out = Path(out)
     result = ExportResult(purpose=purpose, format=fmt, paths=[])
-    tables = build_tables(vault, purpose, allowed_fields, result)
+    tables = build_tables(vault, purpose, allowed_fields, result, links)
     if fmt == "csv":
         ensure_private_dir(out)
         result.paths = [out / "victims.csv", out / "incidents.csv", out / "sources.csv", out / "export-report.json"]

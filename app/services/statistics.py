@@ -321,10 +321,11 @@ def compute(vault: Vault, links: Iterable | None = None) -> Statistics:
     counted = [c for c in ([r for r in cl if r.countable] for cl in clusters) if c]
     merged_away = sum(len(c) for c in counted) - len(counted)
 
-    incidents = [c for c in ([r for r in cl if not r.missing] for cl in incident_clusters(vault, incident_records)) if c]
+    incident_groups = incident_clusters(vault, incident_records)
+    incidents = [c for c in ([r for r in cl if not r.missing] for cl in incident_groups) if c]
 
     documenter_sets = _documenter_sets(counted)
-    names = sorted({d for r in victim_records for d in r.documenters} | {d for r in incident_records for d in r.documenters})
+    names = sorted({d for r in incident_records for d in r.documenters})
     patterns: Counter[str] = Counter("".join("1" if d in s else "0" for d in names) for s in documenter_sets)
     overlaps = {a: {b: sum(1 for s in documenter_sets if a in s and b in s) for b in names} for a in names}
     per_documenter = [
