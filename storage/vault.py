@@ -18,10 +18,10 @@ from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from storage import audit, database, keyfile
+from storage import audit, database, keyfile, wipe
 from storage.atomic import ensure_private_dir
 from storage.blobs import BlobStore
-from storage.errors import VaultExists, VaultLocked, VaultNotFound
+from storage.errors import VaultExists, VaultLocked, VaultNotFound, WrongPassphrase
 from storage.passphrase import check_new_passphrase
 
 KEYFILE = "keyfile"
@@ -93,7 +93,12 @@ class Vault:
         path = Path(path)
         if not vault_exists(path):
             raise VaultNotFound(f"no vault in {path} (create one with `tawthiq init`)")
-        keys, params = keyfile.unlock_keyfile(path / KEYFILE, passphrase)
+        try:
+            keys, params = keyfile.unlock_keyfile(path / KEYFILE, passphrase)
+        except WrongPassphrase:
+            wipe.after_failed_unlock(path)  # counts, and wipes at the limit if the owner set one
+            raise
+        wipe.after_successful_unlock(path)
         vault = cls(path, keys, params)
         database.migrate(vault.connection())
         return vault
