@@ -104,3 +104,30 @@ def crafted_vault(vault: Vault) -> dict[str, str]:
 def links_for(ids: dict[str, str]) -> list[list[str]]:
     """The true links of the crafted set: the two Mohammads, and the two Alis."""
     return [[f"{ids['a1']}#0", f"{ids['b1']}#0"], [f"{ids['b2']}#0", f"{ids['c4']}#0"]]
+
+
+def _consenting(scope):
+    return {"given": True, "how": "oral", "date": "2026-11-02", "recorded_by": "doc-7", "scope": scope}
+
+
+def with_witness_case(vault: Vault):
+    """The crafted set, plus case "w" with two witnesses: one internal-only (with a canary sealed
+    identity), one who consented to every purpose; canaries in sensitive and unknown fields."""
+    from app.services import witnesses
+    from tests.witness_support import canary_witness
+
+    ids = crafted_vault(vault)
+    internal_only = witnesses.add_witness(vault, canary_witness(consent=_consenting(["internal"])))
+    public = witnesses.add_witness(vault, {"alias": "Omar", "consent": _consenting(
+        ["internal", "partners", "un", "courts", "publication"])})
+    ids["w"] = add_case(vault, case_body(
+        "Abduction seen from a roof", date="2024-05-02", governorate="hama",
+        victims=[victim("يوسف الحلبي", name_latin="Youssef al-Halabi", religion=CANARY, mother_name=CANARY,
+                        sealed_identity=CANARY)],
+        sources=[{"who": "eyewitness", "witness": internal_only, "reliability": "B", "credibility": "2",
+                  "statement": "saw the plate from the roof", "identity": CANARY},
+                 {"who": "relative", "witness": public, "reliability": "C", "credibility": "3"},
+                 {"who": "monitor_report", "reliability": "A", "credibility": "2"}],
+        witness_identity={"name": CANARY},
+    ), DOC_A)
+    return vault, ids, internal_only, public

@@ -11,34 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from app.services import partner_export, witnesses
+from app.services import partner_export
 from storage.errors import UsageError
-from tests.stats_support import CANARY, DOC_A, DOC_B, add_case, case_body, crafted_vault, links_for, victim
-from tests.witness_support import CANARIES, canary_witness
-
-
-def _consenting(scope):
-    return {"given": True, "how": "oral", "date": "2026-11-02", "recorded_by": "doc-7", "scope": scope}
+from tests.stats_support import CANARY, DOC_A, DOC_B, add_case, case_body, links_for, victim, with_witness_case
+from tests.witness_support import CANARIES
 
 
 @pytest.fixture
 def export_vault(coordinator_vault):
-    """The crafted set, plus a case with two witnesses: one internal-only, one for publication."""
-    ids = crafted_vault(coordinator_vault)
-    internal_only = witnesses.add_witness(coordinator_vault, canary_witness(consent=_consenting(["internal"])))
-    public = witnesses.add_witness(coordinator_vault, {"alias": "Omar", "consent": _consenting(
-        ["internal", "partners", "un", "courts", "publication"])})
-    ids["w"] = add_case(coordinator_vault, case_body(
-        "Abduction seen from a roof", date="2024-05-02", governorate="hama",
-        victims=[victim("يوسف الحلبي", name_latin="Youssef al-Halabi", religion=CANARY, mother_name=CANARY,
-                        sealed_identity=CANARY)],
-        sources=[{"who": "eyewitness", "witness": internal_only, "reliability": "B", "credibility": "2",
-                  "statement": "saw the plate from the roof", "identity": CANARY},
-                 {"who": "relative", "witness": public, "reliability": "C", "credibility": "3"},
-                 {"who": "monitor_report", "reliability": "A", "credibility": "2"}],
-        witness_identity={"name": CANARY},
-    ), DOC_A)
-    return coordinator_vault, ids, internal_only, public
+    return with_witness_case(coordinator_vault)
 
 
 def _read(path: Path, fmt: str) -> dict[str, list[dict]]:
