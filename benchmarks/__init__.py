@@ -1,0 +1,1 @@
+"""Benchmarks: see benchmarks/README.md; run with `python -m benchmarks [--quick]`."""

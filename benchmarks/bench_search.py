@@ -1,0 +1,58 @@
+"""Search: full-text queries over 1,000 / 10,000 / 100,000 cases, median and p95 (issue 2).
+
+The queries are what a documenter types: Arabic names with and without tashkeel, Latin
+transliterations, places, two-word names and word prefixes (benchmarks.data.search_terms). Each
+query goes through `app.services.cases.search` (normalise, FTS5 MATCH, first 200 summaries).
+The reference runs the same code and queries on a plain sqlite3 copy of the same rows.
+"""
+
+from __future__ import annotations
+
+from app.services import cases
+from benchmarks import data, fixtures
+from benchmarks.harness import Run, Target, bench
+from storage.vault import Vault
+
+SEARCH_AIM = Target("median", "<", 0.050, "s", "issue 2: under 50 ms median at 100,000 cases")
+
+
+@bench("search.fts", title="full-text search, one query at a time (first 200 results)", smoke_scale=100)
+def search_cases(run: Run) -> None:
+    queries = data.search_terms(30 if run.smoke else 200 if run.quick else 400)
+    warm = 0 if run.smoke else 10
+    vault = Vault.unlock(fixtures.vault_fixture(run, run.scale), fixtures.PASSPHRASE)
+    hits: list[int] = []
+    try:
+        run.time(
+            "tawthiq search (SQLCipher FTS5)",
+            lambda q: hits.append(len(cases.search(vault, q))),
+            inputs=queries,
+            warmup=warm,
+            targets=[SEARCH_AIM],
+        )
+    finally:
+        vault.lock()
+    plain = fixtures.writable_plain(run, run.scale, "same")
+    try:
+        run.time(
+            "plain sqlite3 search, same code and rows",
+            lambda q: cases.search(plain, q),
+            inputs=queries,
+            warmup=warm,
+            reference=True,
+        )
+    finally:
+        plain.close()
+    run.ratio(
+        "search: SQLCipher vs sqlite3",
+        "tawthiq search (SQLCipher FTS5)",
+        "plain sqlite3 search, same code and rows",
+    )
+    measured = hits[warm:]
+    run.metric(
+        "queries that found at least one case", sum(1 for h in measured if h) / len(measured) * 100, unit="%"
+    )
+    run.note(
+        f"{len(queries)} queries timed one by one after {warm} warm-up queries; p95 is the 95th-percentile "
+        "query. The aim of issue 2 is for 100,000 cases; smaller scales are shown against it too."
+    )
