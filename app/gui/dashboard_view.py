@@ -1,0 +1,314 @@
+"""The statistics dashboard: unique victims and incidents, breakdowns, documenters, capture histories.
+
+Every figure has beside it what it counts and what it leaves out (records without a name, a date
+or a place; whether linkage has run), because a number without that sentence gets quoted wrong.
+The figures come from app/services/statistics.py in the background; partner exports
+(app/services/partner_export.py) are started from here too.
+
+Emits: exported(list of written paths), failed(one safe line).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.bar_chart import BarChart
+from app.services import partner_export, statistics
+
+try:
+    from app.gui.i18n import fmt_date, fmt_int, tr
+except ImportError:  # before the GUI helpers land: same calls, no translation
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("", text)
+
+    def fmt_int(n: int) -> str:
+        return QLocale().toString(int(n))
+
+    def fmt_date(iso: str | None) -> str:
+        return iso or ""
+
+
+def register_views(window) -> None:
+    window.add_view("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60)
+
+
+# Breakdowns shown as charts: (key in the statistics JSON, title, note key for the caption).
+VICTIM_CHARTS = (
+    ("by_month", QT_TRANSLATE_NOOP("", "Unique victims by month of the incident")),
+    ("by_governorate", QT_TRANSLATE_NOOP("", "Unique victims by governorate")),
+    ("by_act", QT_TRANSLATE_NOOP("", "Unique victims by act")),
+    ("by_fate", QT_TRANSLATE_NOOP("", "Unique victims by fate")),
+    ("by_perpetrator_group", QT_TRANSLATE_NOOP("", "Unique victims by suspected perpetrator group")),
+)
+INCIDENT_CHARTS = (
+    ("by_month", QT_TRANSLATE_NOOP("", "Incidents by month")),
+    ("by_governorate", QT_TRANSLATE_NOOP("", "Incidents by governorate")),
+)
+PURPOSE_TITLES = {
+    "internal": QT_TRANSLATE_NOOP("", "Internal analysis"),
+    "partners": QT_TRANSLATE_NOOP("", "Partner organisations"),
+    "un": QT_TRANSLATE_NOOP("", "UN mechanisms"),
+    "courts": QT_TRANSLATE_NOOP("", "Courts"),
+    "publication": QT_TRANSLATE_NOOP("", "Anonymised publication"),
+}
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # figures and keys are never rich text
+    return label
+
+
+class DashboardView(QWidget):
+    exported = Signal(list)
+    failed = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.figures: dict | None = None
+        self._headlines: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
+        self._charts: dict[str, BarChart] = {}
+        self._tables: dict[str, QTableWidget] = {}
+
+        outer = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.purpose = QComboBox()
+        for key in partner_export.PURPOSES:
+            self.purpose.addItem(tr(PURPOSE_TITLES[key]), key)
+        self.format = QComboBox()
+        for key in partner_export.FORMATS:
+            self.format.addItem(key.upper(), key)
+        self.export_button = QPushButton(tr("Export for partners…"))
+        self.export_button.clicked.connect(self._ask_export)
+        self.status = _caption("")
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(tr("Purpose:")))
+        bar.addWidget(self.purpose)
+        bar.addWidget(self.format)
+        bar.addWidget(self.export_button)
+        outer.addLayout(bar)
+        outer.addWidget(self.status)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.grid = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self._headline("victims")
+        self._caption_for("victims")
+        self._caption_for("linkage")
+        self._headline("incidents")
+        self._caption_for("incidents")
+        charts = QGridLayout()
+        for i, (key, title) in enumerate(VICTIM_CHARTS):
+            charts.addWidget(self._chart_box(f"victims_{key}", tr(title)), i // 2, i % 2)
+        for j, (key, title) in enumerate(INCIDENT_CHARTS, start=len(VICTIM_CHARTS)):
+            charts.addWidget(self._chart_box(f"incidents_{key}", tr(title)), j // 2, j % 2)
+        self.grid.addLayout(charts)
+        self.grid.addWidget(self._table_box("documenters", tr("Documenters"), [
+            tr("Documenter key"), tr("Victim records"), tr("Excluded records"), tr("Unique victims"),
+            tr("Incidents")]))
+        self.grid.addWidget(self._table_box("capture_histories", tr("Capture histories"), [
+            tr("Pattern"), tr("Unique victims")]))
+        self.grid.addStretch(1)
+        self.refresh()
+
+    # ---- building blocks ----------------------------------------------------------------------
+    def _headline(self, key: str) -> None:
+        label = QLabel()
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        label.setFont(font)
+        self._headlines[key] = label
+        self.grid.addWidget(label)
+
+    def _caption_for(self, key: str) -> None:
+        self._captions[key] = _caption("")
+        self.grid.addWidget(self._captions[key])
+
+    def _chart_box(self, key: str, title: str) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        self._charts[key] = BarChart()
+        self._captions[key] = _caption("")
+        layout.addWidget(self._charts[key])
+        layout.addWidget(self._captions[key])
+        return box
+
+    def _table_box(self, key: str, title: str, headers: list[str]) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._tables[key] = table
+        self._captions[key] = _caption("")
+        layout.addWidget(table)
+        layout.addWidget(self._captions[key])
+        return box
+
+    # ---- for tests and other views --------------------------------------------------------------
+    def headline(self, key: str) -> QLabel:
+        return self._headlines[key]
+
+    def caption(self, key: str) -> QLabel:
+        return self._captions[key]
+
+    def chart(self, key: str) -> BarChart:
+        return self._charts[key]
+
+    def table(self, key: str) -> QTableWidget:
+        return self._tables[key]
+
+    # ---- loading --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        vault = self.session.vault
+        self.refresh_button.setEnabled(False)
+        self.status.setText(tr("Counting…"))
+        self.session.runner.run(lambda task: statistics.compute(vault).to_json(), vault=vault,
+                                on_done=self.show_statistics, on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self.refresh_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    def show_statistics(self, figures: dict) -> None:
+        self.figures = figures
+        self.refresh_button.setEnabled(True)
+        self.status.setText("")
+        v, i = figures["victims"], figures["incidents"]
+        ex = v["excluded"]
+        self._headlines["victims"].setText(tr("Unique victims: %1").replace("%1", fmt_int(v["unique"])))
+        self._captions["victims"].setText(
+            tr("Counted: victim records with a name, an incident date and a governorate; records of the same "
+               "person count once (%1 of %2 records were linked into others). Excluded: %3 records without "
+               "a name (%4), a date (%5) or a place (%6).")
+            .replace("%1", fmt_int(v["records_linked_into_others"])).replace("%2", fmt_int(v["records"]))
+            .replace("%3", fmt_int(ex["records"])).replace("%4", fmt_int(ex["missing_name"]))
+            .replace("%5", fmt_int(ex["missing_date"])).replace("%6", fmt_int(ex["missing_place"])))
+        self._captions["linkage"].setText(
+            tr("Linkage has not run: every record counts as its own victim, so people recorded by several "
+               "documenters are counted more than once.") if figures["linkage"] == "unlinked" else "")
+        self._captions["linkage"].setVisible(figures["linkage"] == "unlinked")
+        iex = i["excluded"]
+        self._headlines["incidents"].setText(tr("Incidents: %1").replace("%1", fmt_int(i["unique"])))
+        self._captions["incidents"].setText(
+            tr("Counted: cases with a date and a governorate (%1 cases in all). Excluded: %2 without a date, "
+               "%3 without a place.")
+            .replace("%1", fmt_int(i["records"])).replace("%2", fmt_int(iex["missing_date"]))
+            .replace("%3", fmt_int(iex["missing_place"])))
+        excluded_line = tr("Not counted: %1 victim records without a name, a date or a place.").replace(
+            "%1", fmt_int(ex["records"]))
+        for key, _ in VICTIM_CHARTS:
+            self._fill_chart(f"victims_{key}", v[key], key == "by_month")
+            extra = {"by_act": tr("A victim with several acts is counted under each act, so the bars can "
+                                  "add up to more than the total."),
+                     "by_perpetrator_group": tr("A victim is counted under each suspected group of the "
+                                                "incident; 'unknown' where none was named."),
+                     "by_month": tr("Incidents known only to the year are counted under the year.")}.get(key, "")
+            self._captions[f"victims_{key}"].setText(" ".join(t for t in (
+                tr("Total: %1 unique victims.").replace("%1", fmt_int(v["unique"])), extra, excluded_line) if t))
+        for key, _ in INCIDENT_CHARTS:
+            self._fill_chart(f"incidents_{key}", i[key], key == "by_month")
+            self._captions[f"incidents_{key}"].setText(
+                tr("Total: %1 incidents. Not counted: %2 cases without a date or a place.")
+                .replace("%1", fmt_int(i["unique"])).replace("%2", fmt_int(iex["records"])))
+        self._fill_documenters(figures)
+        self._fill_capture_histories(figures)
+        self.loaded.emit()
+
+    def _fill_chart(self, key: str, counts: dict[str, int], dates: bool) -> None:
+        self._charts[key].set_bars([(fmt_date(k) if dates else k, n, fmt_int(n)) for k, n in counts.items()])
+
+    def _fit_rows(self, table: QTableWidget) -> None:
+        """Tall enough for every row, so the page scrolls instead of each table."""
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(table.horizontalHeader().height() + rows + 2 * table.frameWidth() + 4)
+
+    def _fill_documenters(self, figures: dict) -> None:
+        table = self._tables["documenters"]
+        rows = figures["documenters"]
+        table.setRowCount(len(rows))
+        for r, d in enumerate(rows):
+            values = [d["documenter"], d["victim_records"], d["victim_records_excluded"], d["unique_victims"],
+                      d["incidents"]]
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value if isinstance(value, str) else fmt_int(value)))
+        self._fit_rows(table)
+        self._captions["documenters"].setText(tr(
+            "Victim records as received, excluded ones included; unique victims: people in whose linked "
+            "records this documenter appears."))
+
+    def _fill_capture_histories(self, figures: dict) -> None:
+        history = figures["capture_histories"]
+        table = self._tables["capture_histories"]
+        table.setRowCount(len(history["patterns"]))
+        for r, (pattern, count) in enumerate(history["patterns"].items()):
+            table.setItem(r, 0, QTableWidgetItem(pattern))
+            table.setItem(r, 1, QTableWidgetItem(fmt_int(count)))
+        self._fit_rows(table)
+        order = ", ".join(f"{n + 1}. {d}" for n, d in enumerate(history["documenters"]))
+        self._captions["capture_histories"].setText(
+            tr("Each pattern has one digit per documenter, in this order: %1. 1 = recorded the victim, "
+               "0 = did not. Only unique victims that are counted appear.").replace("%1", order))
+
+    # ---- exports --------------------------------------------------------------------------------
+    def _ask_export(self) -> None:
+        fmt = self.format.currentData()
+        if fmt == "csv":
+            target = QFileDialog.getExistingDirectory(self, tr("Folder for the CSV files"))
+        else:
+            target, _ = QFileDialog.getSaveFileName(self, tr("Export for partners"), f"tawthiq-export.{fmt}")
+        if target:
+            self.export_to(Path(target), fmt, self.purpose.currentData())
+
+    def export_to(self, out: Path, fmt: str, purpose: str) -> None:
+        vault = self.session.vault
+        self.export_button.setEnabled(False)
+        self.status.setText(tr("Exporting…"))
+        self.session.runner.run(
+            lambda task: partner_export.export(vault, out, fmt=fmt, purpose=purpose), vault=vault,
+            on_done=self._exported, on_error=self._failed)
+
+    def _exported(self, result: partner_export.ExportResult) -> None:
+        self.export_button.setEnabled(True)
+        report = result.consent
+        self.status.setText(
+            tr("Exported %1 victims and %2 incidents. Left out: %3 witness statements whose consent does not "
+               "cover this purpose; sensitive fields (religion, sect and others) and sealed identities are "
+               "never exported.")
+            .replace("%1", fmt_int(result.victims)).replace("%2", fmt_int(result.incidents))
+            .replace("%3", fmt_int(report.statements_withheld if report else 0)))
+        self.exported.emit([str(p) for p in result.paths])
