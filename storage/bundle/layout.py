@@ -1,0 +1,146 @@
+"""What a bundle may contain: member names, order, size caps, SHA256SUMS and manifest checks.
+
+Shared by the writer and the reader so that what we write is exactly what we accept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from storage.errors import BundleRejected
+
+FORMAT = "tawthiq-bundle"
+VERSION = 1
+
+SUMS = "SHA256SUMS"
+SIGNATURE = "SHA256SUMS.minisig"
+MANIFEST = "manifest.json"
+HEAD = (SUMS, SIGNATURE, MANIFEST)  # always the first three members, in this order
+
+RECORD_NAME = re.compile(r"^records/([A-Za-z0-9][A-Za-z0-9_-]{0,127})\.json$")
+ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
+SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S+)$")
+HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+MAX_SUMS = 64 << 20
+MAX_SIGNATURE = 4096
+MAX_MANIFEST = 64 << 20
+MAX_RECORD = 16 << 20
+MAX_RECORDS_TOTAL = 512 << 20  # records are held in memory during import
+MAX_ATTACHMENT = 64 << 30
+MAX_MEMBERS = 1_000_000
+MAX_TRAILING_ZEROS = 1 << 20
+
+
+class BundleMalformed(BundleRejected):
+    pass
+
+
+def reject(message: str) -> BundleMalformed:
+    return BundleMalformed(message)
+
+
+def sums_text(entries: list[tuple[str, str]]) -> bytes:
+    """`sha256sum` output: "<hex>  <name>" per line (text mode marker, which -c accepts)."""
+    return "".join(f"{digest}  {name}\n" for name, digest in entries).encode("ascii")
+
+
+def parse_sums(raw: bytes) -> dict[str, str]:
+    """name → sha256 from an untrusted SHA256SUMS; strict: known names only, no duplicates."""
+    try:
+        text = raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise reject("SHA256SUMS is not ASCII text") from None
+    if not text.endswith("\n"):
+        raise reject("SHA256SUMS does not end with a newline")
+    out: dict[str, str] = {}
+    for number, line in enumerate(text[:-1].split("\n"), 1):
+        m = SUMS_LINE.match(line)
+        if not m:
+            raise reject(f"SHA256SUMS line {number} is malformed")
+        digest, name = m.groups()
+        if name in out:
+            raise reject(f"SHA256SUMS lists {name} twice")
+        if name != MANIFEST and not RECORD_NAME.match(name) and not ATTACHMENT_NAME.match(name):
+            raise reject(f"SHA256SUMS lists a name outside the bundle layout ({name[:80]!r})")
+        out[name] = digest
+    if MANIFEST not in out:
+        raise reject("SHA256SUMS does not list manifest.json")
+    if len(out) > MAX_MEMBERS:
+        raise reject("the bundle lists too many files")
+    return out
+
+
+@dataclass(frozen=True)
+class ManifestMembers:
+    records: dict[str, str]  # member name → record id
+    attachments: dict[str, tuple[str, int]]  # member name → (sha256, size)
+
+
+def _int(value: object, what: str, low: int = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise reject(f"manifest: {what} must be a whole number ≥ {low}")
+    return value
+
+
+def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> ManifestMembers:
+    """The manifest's shape, and its member list against SHA256SUMS: exactly the same names."""
+    m = untrusted_manifest
+    if not isinstance(m, dict):
+        raise reject("manifest: not a JSON object")
+    if m.get("format") != FORMAT or m.get("version") != VERSION:
+        raise reject("manifest: not a tawthiq bundle of a version this program reads")
+    for key in ("bundle_id", "created_at"):
+        if not isinstance(m.get(key), str) or not m[key] or len(m[key]) > 100:
+            raise reject(f"manifest: {key} missing")
+    _int(m.get("sequence"), "sequence", 1)
+    prev = m.get("previous_sha256")
+    if prev is not None and (not isinstance(prev, str) or not HEX64.match(prev)):
+        raise reject("manifest: previous_sha256 malformed")
+    sender = m.get("sender")
+    if not isinstance(sender, dict) or not all(isinstance(sender.get(k), str) for k in ("key_id", "public_key")):
+        raise reject("manifest: sender missing")
+    recipients = m.get("recipients")
+    if not isinstance(recipients, list) or not recipients or not all(isinstance(r, str) for r in recipients):
+        raise reject("manifest: recipients missing")
+    if not isinstance(m.get("forms", {}), dict):
+        raise reject("manifest: forms malformed")
+    records: dict[str, str] = {}
+    attachments: dict[str, tuple[str, int]] = {}
+    if not isinstance(m.get("records"), list) or not isinstance(m.get("attachments"), list):
+        raise reject("manifest: records or attachments missing")
+    for entry in m["records"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            raise reject("manifest: a record entry is malformed")
+        match = RECORD_NAME.match(entry["path"])
+        if not match or entry.get("id") != match.group(1) or not isinstance(entry.get("kind"), str):
+            raise reject("manifest: a record entry names a path that does not match its id")
+        if entry["path"] in records:
+            raise reject("manifest: a record is listed twice")
+        records[entry["path"]] = match.group(1)
+    for entry in m["attachments"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            raise reject("manifest: an attachment entry is malformed")
+        match = ATTACHMENT_NAME.match(entry["path"])
+        if not match or entry.get("sha256") != match.group(1):
+            raise reject("manifest: an attachment path does not match its hash")
+        size = _int(entry.get("size"), "attachment size")
+        if size > MAX_ATTACHMENT or entry["path"] in attachments:
+            raise reject("manifest: an attachment is too large or listed twice")
+        attachments[entry["path"]] = (match.group(1), size)
+    listed = set(records) | set(attachments)
+    summed = set(sums) - {MANIFEST}
+    if listed - summed:
+        raise reject(f"the manifest lists {len(listed - summed)} file(s) that SHA256SUMS does not")
+    if summed - listed:
+        raise reject(f"SHA256SUMS lists {len(summed - listed)} file(s) that the manifest does not")
+    for name, (digest, _size) in attachments.items():
+        if sums[name] != digest:
+            raise reject("an attachment's hash in SHA256SUMS differs from its name")
+    return ManifestMembers(records, attachments)
+
+
+def manifest_bytes(manifest: dict) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8") + b"\n"

@@ -1,0 +1,101 @@
+"""Helpers for bundle tests: a signer, a recipient, well-formed and hand-made (hostile) bundles."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tarfile
+import uuid
+from dataclasses import dataclass, field
+
+import pyrage
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from storage import minisign
+from storage.bundle import layout, reader, writer
+
+
+@dataclass
+class Party:
+    key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+    key_id: bytes = field(default_factory=lambda: os.urandom(8))
+    identity: pyrage.x25519.Identity = field(default_factory=pyrage.x25519.Identity.generate)
+
+    @property
+    def public(self) -> minisign.PublicKey:
+        return minisign.PublicKey.from_private(self.key, self.key_id)
+
+    @property
+    def recipient(self) -> str:
+        return str(self.identity.to_public())
+
+    def trusts(self, *signers: Party):
+        table = {s.public.id_hex: s.public for s in signers}
+        return table.get
+
+
+def sample_content(n_records: int = 3, n_attachments: int = 2, attachment_size: int = 100_000):
+    records = {f"records/case{i}.json": f'{{"kind":"case","n":{i}}}'.encode() for i in range(n_records)}
+    attachments = [os.urandom(attachment_size + i) for i in range(n_attachments)]
+    return records, attachments
+
+
+def manifest_for(sender: Party, recipients: list[str], records: dict[str, bytes], attachments: list[bytes],
+                 sequence: int = 1) -> dict:
+    return {
+        "format": layout.FORMAT, "version": layout.VERSION, "bundle_id": str(uuid.uuid4()),
+        "created_at": "2026-01-01T00:00:00+00:00", "sequence": sequence, "previous_sha256": None,
+        "sender": {"key_id": sender.public.id_hex, "public_key": sender.public.base64()},
+        "recipients": recipients, "forms": {},
+        "records": [{"path": p, "kind": "case", "id": p[8:-5]} for p in records],
+        "attachments": [{"path": f"attachments/{hashlib.sha256(a).hexdigest()}",
+                         "sha256": hashlib.sha256(a).hexdigest(), "size": len(a)} for a in attachments],
+    }
+
+
+def write_sample(sender: Party, recipient: Party, records=None, attachments=None, sequence: int = 1) -> bytes:
+    if records is None:
+        records, attachments = sample_content()
+    manifest = manifest_for(sender, [recipient.recipient], records, attachments or [], sequence)
+    out = io.BytesIO()
+    writer.write_bundle(
+        out, recipients=[recipient.recipient], signing_key=sender.key, key_id=sender.key_id, manifest=manifest,
+        records=records,
+        attachments=[writer.OutgoingAttachment(hashlib.sha256(a).hexdigest(), len(a), lambda s, a=a: s.write(a))
+                     for a in attachments or []],
+    )
+    return out.getvalue()
+
+
+def read(data: bytes, recipient: Party, *trusted: Party) -> reader.VerifiedBundle:
+    return reader.read_bundle(io.BytesIO(data), [recipient.identity], recipient.trusts(*trusted))
+
+
+def raw_tar(members: list[tuple[tarfile.TarInfo, bytes | None]]) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tf:
+        for info, data in members:
+            tf.addfile(info, io.BytesIO(data) if data is not None else None)
+    return buf.getvalue()
+
+
+def file_member(name: str, data: bytes) -> tuple[tarfile.TarInfo, bytes]:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    return info, data
+
+
+def signed_members(sender: Party, manifest: dict, files: dict[str, bytes], sums_names=None):
+    """SHA256SUMS (over `sums_names`, default all files), its signature, manifest, then files."""
+    manifest_raw = layout.manifest_bytes(manifest)
+    listed = {layout.MANIFEST: manifest_raw, **files}
+    names = sums_names if sums_names is not None else list(listed)
+    sums = "".join(f"{hashlib.sha256(listed.get(n, b'')).hexdigest()}  {n}\n" for n in names).encode()
+    sig = minisign.sign(sums, sender.key, sender.key_id, "hand made").file_text().encode()
+    return [file_member(layout.SUMS, sums), file_member(layout.SIGNATURE, sig),
+            file_member(layout.MANIFEST, manifest_raw)] + [file_member(n, d) for n, d in files.items()]
+
+
+def encrypt_to(recipient: Party, plaintext: bytes) -> bytes:
+    return pyrage.encrypt(plaintext, [recipient.identity.to_public()])
