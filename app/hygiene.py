@@ -11,6 +11,9 @@ log = logging.getLogger("tawthiq")
 
 def harden_process() -> None:
     os.umask(0o077)
+    # Qt would otherwise cache compiled QML under the user's cache folder; nothing of ours is worth
+    # caching there, and the GUI canary scan looks in that folder.
+    os.environ["QML_DISABLE_DISK_CACHE"] = "1"
     try:  # no core dump may carry keys or case text to disk
         import resource
 

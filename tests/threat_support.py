@@ -90,3 +90,31 @@ def scan(roots: Iterable[Path], needles: Iterable[bytes], *, exclude: Iterable[P
                 if found:
                     hits[str(p)] = found
     return hits
+
+
+def run_measured(args: list[str], *, env: dict | None = None, cwd: Path | None = None,
+                 timeout: float = 120) -> tuple[int, bytes, bytes, int]:
+    """Run a child to completion; return (exit status, stdout, stderr, its own peak RSS in KiB).
+
+    os.wait4 gives the resource usage of exactly this child (RUSAGE_CHILDREN would mix in every
+    child the test process ever had). Output goes to files so a chatty child cannot block. A child
+    that overruns `timeout` is killed and the test fails: that is the time bound.
+    """
+    import subprocess
+    import tempfile
+    import threading
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
+        timer = threading.Timer(timeout, child.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        if child.returncode == -9:
+            raise TimeoutError(f"the child ran longer than {timeout} s")
+        out.seek(0)
+        err.seek(0)
+        return child.returncode, out.read(), err.read(), usage.ru_maxrss

@@ -89,6 +89,9 @@ def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str
     with transaction(conn):
         if case_id is None:
             case_id = body.get("id") or str(uuid.uuid4())
+            # An id from outside (a case file, a bundle record) is bound into SQL: text, bounded.
+            if not isinstance(case_id, str) or len(case_id) > 100:
+                raise case_rules.InvalidCase(["id: must be text of at most 100 characters"])
         body["id"] = case_id
         row = conn.execute(
             "SELECT current_version, status FROM cases WHERE id = ?", (case_id,)
