@@ -12,6 +12,7 @@ Nothing identifying goes into the full-text index, the audit log or any error me
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
@@ -21,7 +22,7 @@ import pyrage
 
 from app.services import consent as consent_rules
 from storage import audit
-from storage.database import Connection, transaction
+from storage.database import Connection, checkpoint_and_truncate, transaction
 from storage.errors import TawthiqError
 from storage.vault import Vault
 
@@ -326,4 +327,9 @@ def reseal(vault: Vault) -> int:
             moved += 1
         if moved:
             audit.record(conn, "identity.reseal", "", count=moved)
+    if moved:
+        # The vault-sealed copies may still sit in WAL frames the vault key can read: fold them into
+        # the main file, where secure_delete has zeroed them.
+        with contextlib.suppress(Exception):
+            checkpoint_and_truncate(conn)
     return moved

@@ -1,0 +1,92 @@
+"""`custodian init/reveal/link/reveals`: the identity custodian's side (coordinator app).
+
+The custodian key file has its own passphrase (`--custodian-passphrase-file`, or asked), apart
+from the vault's (`--passphrase-file`); only one of the two may come from standard input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.services import custodian
+
+
+def register(sub) -> None:
+    p = sub.add_parser("custodian", help="identity custodian: key file, reveal with a reason, link witnesses")
+    csub = p.add_subparsers(dest="custodian_command", metavar="ACTION", required=True, parser_class=type(p))
+    a = csub.add_parser("init", help="make a custodian key file; prints its age recipient for the profile")
+    a.add_argument("--out", required=True, metavar="KEYFILE")
+    a.add_argument("--name", default="", help="who holds this key, as the audit log will name them")
+    _passphrase_option(a)
+    a.set_defaults(handler=init)
+    a = csub.add_parser("reveal", help="open one witness's identity (audited: who, when, why)")
+    a.add_argument("code")
+    a.add_argument("--reason", required=True)
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE")
+    a.add_argument("--json", action="store_true")
+    _passphrase_option(a)
+    a.set_defaults(handler=reveal)
+    a = csub.add_parser("link", help="find pseudonyms that are one person; stores links and keyed tags only")
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE")
+    a.add_argument("--json", action="store_true")
+    _passphrase_option(a)
+    a.set_defaults(handler=link)
+    a = csub.add_parser("reveals", help="the reveal history: pseudonym, who, when, why")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=reveals)
+
+
+def _passphrase_option(parser) -> None:
+    parser.add_argument("--custodian-passphrase-file", metavar="FILE",
+                        help="read the custodian key's passphrase from FILE's first line ('-': stdin)")
+
+
+def _key(ctx) -> custodian.CustodianKey:
+    path = Path(ctx.args.custodian_key)
+    custodian.read_recipient(path)  # a missing or foreign file fails before any passphrase is asked
+    secret = ctx.read_secret(ctx.args.custodian_passphrase_file, "Custodian key passphrase: ")
+    return custodian.unlock_key(path, secret)
+
+
+def init(ctx) -> int:
+    secret = ctx.read_secret(ctx.args.custodian_passphrase_file, "New custodian passphrase: ", confirm=True)
+    key = custodian.create_key(Path(ctx.args.out), secret, ctx.args.name)
+    print(key.recipient)
+    print(f"custodian key written to {ctx.args.out}; put the recipient above in the organisation profile. "
+          "Without this file and its passphrase no sealed identity can ever be read.", file=sys.stderr)
+    return 0
+
+
+def reveal(ctx) -> int:
+    vault = ctx.vault()
+    identity = custodian.reveal(vault, _key(ctx), ctx.args.code, ctx.args.reason)
+    if ctx.args.json:
+        ctx.print_json(identity)
+    else:
+        for field, value in identity.items():
+            print(f"{field}: {value}")
+    return 0
+
+
+def link(ctx) -> int:
+    vault = ctx.vault()
+    report = custodian.link(vault, _key(ctx))
+    if ctx.args.json:
+        ctx.print_json({**report.to_json(), "links": custodian.links(vault), "clusters": custodian.clusters(vault)})
+    else:
+        print(f"opened {report.opened} identities in memory ({report.unreadable} not sealed to this key), "
+              f"{len(report.new_links)} new links")
+        for r in report.new_links:
+            print(f"{r['a']}\t{r['b']}\t{r['basis']}\t{r['score']}")
+    return 0
+
+
+def reveals(ctx) -> int:
+    rows = custodian.reveals(ctx.vault())
+    if ctx.args.json:
+        ctx.print_json(rows)
+    else:
+        for r in rows:
+            print("\t".join([r["at"], r["pseudonym"], r["who"] or "-", r["why"] or "-"]))
+    return 0
