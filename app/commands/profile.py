@@ -1,0 +1,82 @@
+"""`profile export --out FILE` (coordinator) and `profile import FILE --fingerprint DIGITS`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.services import enrollment
+from storage.atomic import atomic_write_bytes
+from storage.errors import BundleRejected, TawthiqError, UsageError
+
+MAX_FILE = 8 << 20
+
+
+def register(sub) -> None:
+    p = sub.add_parser("profile", help="the organisation profile (coordinator keys, custodian, forms)")
+    psub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True, parser_class=type(p))
+    a = psub.add_parser("export", help="coordinator: write the signed profile for documenters")
+    a.add_argument("--out", required=True, metavar="FILE")
+    a.add_argument("--custodian-recipient", metavar="AGE1…", help="the custodian's age recipient (kept)")
+    a.add_argument("--recipient", action="append", default=[], metavar="AGE1…",
+                   help="another coordinator's age recipient that bundles are also encrypted to")
+    a.set_defaults(handler=export_profile)
+    a = psub.add_parser("import", help="documenter: import the profile after checking its fingerprint")
+    a.add_argument("file")
+    a.add_argument("--fingerprint", metavar="DIGITS", help="the coordinator's fingerprint, read to you out of band")
+    a.set_defaults(handler=import_profile)
+    a = psub.add_parser("show", help="the imported profile")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=show_profile)
+
+
+def read_small_file(name: str, what: str) -> bytes:
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(MAX_FILE + 1)
+    except OSError:
+        raise TawthiqError(f"the {what} file cannot be read") from None
+    if len(raw) > MAX_FILE:
+        raise TawthiqError(f"the {what} file is too large")
+    return raw
+
+
+def confirm(candidate: enrollment.Candidate, typed: str | None, what: str) -> None:
+    """The out-of-band check: --fingerprint, or a person at a terminal; otherwise refuse."""
+    if typed:
+        enrollment.confirm_fingerprint(candidate, typed)
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(f"usage: give --fingerprint DIGITS: the {what}'s fingerprint must be checked")
+    print(f"The {what}'s fingerprint is:\n\n    {candidate.fingerprint}\n")
+    print("Compare it with the one read to you in person or by phone.")
+    answer = input("Type 'yes' if every digit matches: ").strip().lower()
+    if answer not in ("yes", "نعم"):
+        raise BundleRejected("not confirmed: nothing was imported")
+
+
+def export_profile(ctx) -> int:
+    vault = ctx.vault()
+    raw = enrollment.export_profile(vault, ctx.args.custodian_recipient, tuple(ctx.args.recipient))
+    atomic_write_bytes(Path(ctx.args.out), raw)
+    print(f"profile written to {ctx.args.out}")
+    return 0
+
+
+def import_profile(ctx) -> int:
+    candidate = enrollment.read_profile(read_small_file(ctx.args.file, "profile"))
+    confirm(candidate, ctx.args.fingerprint, "coordinator")
+    summary = enrollment.import_profile(ctx.vault(), candidate)
+    print(f"profile of {summary['organisation'] or 'the organisation'} imported "
+          f"(coordinator key {summary['coordinator_key_id']})")
+    return 0
+
+
+def show_profile(ctx) -> int:
+    summary = enrollment.profile_summary(ctx.vault())
+    if ctx.args.json:
+        ctx.print_json(summary)
+    else:
+        for k, v in summary.items():
+            print(f"{k}: {v}")
+    return 0

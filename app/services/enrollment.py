@@ -1,0 +1,259 @@
+"""Enrollment: the organisation profile, documenter identities and the coordinator's trust list.
+
+Trust is never taken from a file alone: the person importing it compares the signer's
+fingerprint (app.services.keys) with the one read to them out of band. A profile whose
+coordinator key differs from the one already imported is refused loudly (exit 4), never
+replaced silently: a changed key is what an impostor's profile looks like.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pyrage
+
+from app.services import keys
+from storage import audit, minisign, signed_file
+from storage.database import transaction
+from storage.errors import BundleRejected, TawthiqError, UsageError
+from storage.vault import Vault
+
+PROFILE = "tawthiq.profile"
+IDENTITY = "tawthiq.identity"
+VERSION = 1
+CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
+_PROFILE_KEYS = ("document", "coordinator_key", "coordinator_recipients", "forms", "organisation", "imported_at")
+
+
+class NotCoordinator(TawthiqError):
+    pass
+
+
+class NoProfile(TawthiqError):
+    pass
+
+
+def _require_coordinator(vault: Vault, what: str) -> None:
+    if vault.role != "coordinator":
+        raise NotCoordinator(f"{what} is done on a coordinator's vault")
+
+
+def _check_recipient(text: str, what: str) -> str:
+    try:
+        pyrage.x25519.Recipient.from_str(text.strip())
+    except (pyrage.RecipientError, ValueError):
+        raise UsageError(f"usage: the {what} is not an age recipient (age1…)") from None
+    return text.strip()
+
+
+def forms_in_force() -> dict[str, int]:
+    """Form ids and versions this program validates against (filled by the forms package)."""
+    try:
+        from forms import registry  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    try:
+        return {str(k): int(v) for k, v in registry.versions().items()}
+    except Exception:  # a forms package without that helper: the profile simply names none
+        return {}
+
+
+def _signing_key_entry(vault: Vault) -> dict:
+    pub = keys.public_key(vault)
+    return {"key_id": pub.id_hex, "public_key": pub.base64()}
+
+
+# ---- organisation profile -----------------------------------------------------------------------
+def export_profile(vault: Vault, custodian_recipient: str | None = None,
+                   extra_recipients: tuple[str, ...] = ()) -> bytes:
+    _require_coordinator(vault, "exporting the organisation profile")
+    custodian = custodian_recipient or vault.setting(CUSTODIAN_SETTING)
+    if custodian:
+        custodian = _check_recipient(custodian, "custodian recipient")
+    recipients = [vault.age_recipient] + [_check_recipient(r, "coordinator recipient") for r in extra_recipients]
+    document = {
+        "version": VERSION,
+        "organisation": vault.name,
+        "created_at": audit.now_iso(),
+        "signing_key": _signing_key_entry(vault),
+        "coordinator_recipients": list(dict.fromkeys(recipients)),
+        "custodian_recipient": custodian or None,
+        "forms": forms_in_force(),
+    }
+    if custodian_recipient and custodian:
+        conn = vault.connection()
+        with transaction(conn):
+            vault.set_setting(CUSTODIAN_SETTING, custodian)
+    return signed_file.seal(PROFILE, document, vault.signing_key, vault.signing_key_id)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A checked (self-signed) profile or identity, awaiting the fingerprint comparison."""
+
+    document: dict
+    signer: minisign.PublicKey
+    raw: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return keys.fingerprint(self.signer)
+
+
+def read_profile(raw: bytes) -> Candidate:
+    document, signer = signed_file.open_signed(raw, PROFILE)
+    recipients = document.get("coordinator_recipients")
+    if not isinstance(recipients, list) or not recipients:
+        raise BundleRejected("the profile names no coordinator recipient")
+    for r in recipients + ([document["custodian_recipient"]] if document.get("custodian_recipient") else []):
+        try:
+            pyrage.x25519.Recipient.from_str(r)
+        except (pyrage.RecipientError, ValueError, TypeError):
+            raise BundleRejected("the profile contains a recipient that is not an age key") from None
+    if not isinstance(document.get("forms", {}), dict):
+        raise BundleRejected("the profile's form list is malformed")
+    return Candidate(document, signer, raw)
+
+
+def confirm_fingerprint(candidate: Candidate, typed: str) -> None:
+    if keys.normalise_fingerprint(typed) != keys.fingerprint_digits(candidate.signer):
+        raise BundleRejected("the fingerprint does not match the file's key: nothing was imported")
+
+
+def current_coordinator_key(vault: Vault) -> minisign.PublicKey | None:
+    text = vault.setting("profile.coordinator_key")
+    return minisign.PublicKey.from_base64(text) if text else None
+
+
+def import_profile(vault: Vault, candidate: Candidate) -> dict:
+    """Store a profile whose fingerprint the caller has confirmed; refuse a changed coordinator key."""
+    previous = current_coordinator_key(vault)
+    if previous is not None and previous != candidate.signer:
+        raise BundleRejected(
+            f"REFUSED: this profile is signed by coordinator key {candidate.signer.id_hex}, not by "
+            f"{previous.id_hex} imported earlier; a changed key may be an impostor: ask your coordinator"
+        )
+    doc = candidate.document
+    conn = vault.connection()
+    with transaction(conn):
+        values = {
+            "profile.document": candidate.raw.decode("utf-8"),
+            "profile.coordinator_key": candidate.signer.base64(),
+            "profile.coordinator_key_id": candidate.signer.id_hex,
+            "profile.coordinator_recipients": json.dumps(doc["coordinator_recipients"]),
+            "profile.forms": json.dumps(doc.get("forms") or {}, sort_keys=True),
+            "profile.organisation": str(doc.get("organisation", "")),
+            "profile.imported_at": audit.now_iso(),
+        }
+        if doc.get("custodian_recipient"):
+            values[CUSTODIAN_SETTING] = doc["custodian_recipient"]
+        for k, v in values.items():
+            vault.set_setting(k, v)
+        audit.record(conn, "profile.import", candidate.signer.id_hex, replaced=previous is not None)
+    return profile_summary(vault)
+
+
+def profile_summary(vault: Vault) -> dict:
+    key = current_coordinator_key(vault)
+    if key is None:
+        raise NoProfile("no organisation profile has been imported (`tawthiq profile import FILE`)")
+    return {
+        "organisation": vault.setting("profile.organisation", ""),
+        "coordinator_key_id": key.id_hex,
+        "coordinator_fingerprint": keys.fingerprint(key),
+        "coordinator_recipients": json.loads(vault.setting("profile.coordinator_recipients") or "[]"),
+        "custodian_recipient": vault.setting(CUSTODIAN_SETTING),
+        "forms": json.loads(vault.setting("profile.forms") or "{}"),
+        "imported_at": vault.setting("profile.imported_at"),
+    }
+
+
+def coordinator_recipients(vault: Vault) -> list[str]:
+    return profile_summary(vault)["coordinator_recipients"]
+
+
+# ---- documenter identity and trust --------------------------------------------------------------
+def export_identity(vault: Vault) -> bytes:
+    document = {
+        "version": VERSION,
+        "name": vault.name,
+        "role": vault.role,
+        "created_at": audit.now_iso(),
+        "signing_key": _signing_key_entry(vault),
+        "age_recipient": vault.age_recipient,
+    }
+    return signed_file.seal(IDENTITY, document, vault.signing_key, vault.signing_key_id)
+
+
+def read_identity(raw: bytes) -> Candidate:
+    document, signer = signed_file.open_signed(raw, IDENTITY)
+    if not isinstance(document.get("name", ""), str) or not isinstance(document.get("age_recipient", ""), str):
+        raise BundleRejected("the identity file is malformed")
+    return Candidate(document, signer, raw)
+
+
+def trust(vault: Vault, candidate: Candidate) -> dict:
+    """Trust a documenter's key (fingerprint already confirmed by the caller)."""
+    _require_coordinator(vault, "trusting a documenter")
+    key = candidate.signer
+    if key == keys.public_key(vault):
+        raise TawthiqError("that is this vault's own key")
+    conn = vault.connection()
+    with transaction(conn):
+        row = conn.execute("SELECT public_key FROM trusted_documenters WHERE key_id = ?", (key.id_hex,)).fetchone()
+        if row is not None and row[0] != key.base64():
+            raise BundleRejected(
+                f"REFUSED: a different key with the same key id {key.id_hex} is already trusted"
+            )
+        name = str(candidate.document.get("name", ""))[:200]
+        recipient = str(candidate.document.get("age_recipient", ""))[:200]
+        if row is None:
+            conn.execute(
+                "INSERT INTO trusted_documenters (key_id, public_key, name, age_recipient, trusted_at) "
+                "VALUES (?,?,?,?,?)",
+                (key.id_hex, key.base64(), name, recipient, audit.now_iso()),
+            )
+        else:
+            conn.execute(
+                "UPDATE trusted_documenters SET revoked_at = NULL, name = ?, age_recipient = ? WHERE key_id = ?",
+                (name, recipient, key.id_hex),
+            )
+        audit.record(conn, "trust.add", key.id_hex)
+    return {"key_id": key.id_hex, "name": name, "fingerprint": keys.fingerprint(key)}
+
+
+def revoke(vault: Vault, key_id: str) -> None:
+    _require_coordinator(vault, "revoking trust")
+    conn = vault.connection()
+    with transaction(conn):
+        cur = conn.execute(
+            "UPDATE trusted_documenters SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
+            (audit.now_iso(), key_id.strip().upper()),
+        )
+        if cur.rowcount == 0:
+            raise TawthiqError("no trusted documenter with that key id")
+        audit.record(conn, "trust.revoke", key_id.strip().upper())
+
+
+def list_trusted(vault: Vault) -> list[dict]:
+    rows = vault.connection().execute(
+        "SELECT key_id, public_key, name, age_recipient, trusted_at, revoked_at FROM trusted_documenters "
+        "ORDER BY trusted_at"
+    ).fetchall()
+    out = []
+    for key_id, public_key, name, recipient, trusted_at, revoked_at in rows:
+        out.append({
+            "key_id": key_id, "name": name, "age_recipient": recipient, "trusted_at": trusted_at,
+            "revoked_at": revoked_at,
+            "fingerprint": keys.fingerprint(minisign.PublicKey.from_base64(public_key)),
+        })
+    return out
+
+
+def trusted_key(vault: Vault, key_id: str) -> minisign.PublicKey | None:
+    """The trusted, non-revoked key with that id, or None."""
+    row = vault.connection().execute(
+        "SELECT public_key FROM trusted_documenters WHERE key_id = ? AND revoked_at IS NULL", (key_id,)
+    ).fetchone()
+    return minisign.PublicKey.from_base64(row[0]) if row else None
