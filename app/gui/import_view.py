@@ -1,0 +1,252 @@
+"""The coordinator's import view: drop bundle files, watch the progress, read a report per bundle.
+
+Each bundle goes through the bundle import service (verify everything first, then apply in one
+transaction: a bundle that fails changes nothing). The view runs the bundles one after another
+in the background-task helper; a rejected bundle is reported and the next one is still imported.
+Rows show only file names, counts and the service's safe messages, never case content.
+
+Emits: imported(list of per-bundle reports as dicts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage.errors import TawthiqError
+
+try:
+    from app.gui.i18n import tr
+except ImportError:  # before the GUI helpers land: same calls, no translation
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("", text)
+
+
+MAX_BUNDLES_PER_DROP = 1000
+# Progress is reported in these steps per bundle, so the bar moves within a large bundle too.
+STEPS = 1000
+
+
+def register_views(window) -> None:
+    window.add_view("import", QT_TRANSLATE_NOOP("", "Import bundles"), ImportView, roles=("coordinator",),
+                    order=40)
+
+
+@dataclass
+class BundleOutcome:
+    """What the view shows for one bundle (and the test reads)."""
+
+    file: str
+    status: str  # "imported" | "rejected" | "failed" | "cancelled"
+    summary: str
+    report: dict | None = None
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "status": self.status, "summary": self.summary, "report": self.report}
+
+
+def import_service():
+    """The bundle import service's `import_bundle(vault, path, progress=None)`; None if absent."""
+    try:
+        from app.services import bundle_import
+    except ImportError:
+        return None
+    return bundle_import.import_bundle
+
+
+def describe(result: object) -> tuple[str, dict | None]:
+    """One line for the table from the service's report, and the report as JSON."""
+    report = result.to_json() if hasattr(result, "to_json") else result if isinstance(result, dict) else None
+    if hasattr(result, "summary_lines"):
+        return " · ".join(result.summary_lines()), report
+    return str(report) if report is not None else "", report
+
+
+class DropZone(QFrame):
+    """Accepts bundle files dragged from a file manager (local files only)."""
+
+    dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(90)
+        layout = QVBoxLayout(self)
+        label = QLabel(tr("Drop bundle files here"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+
+    @staticmethod
+    def _files(event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and Path(u.toLocalFile()).is_file()]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        files = self._files(event)
+        if files:
+            event.acceptProposedAction()
+            self.dropped.emit(files[:MAX_BUNDLES_PER_DROP])
+        else:
+            event.ignore()
+
+
+class ImportView(QWidget):
+    imported = Signal(list)
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.outcomes: list[BundleOutcome] = []
+        self._task = None
+
+        layout = QVBoxLayout(self)
+        self.drop_zone = DropZone()
+        self.drop_zone.dropped.connect(self.import_files)
+        layout.addWidget(self.drop_zone)
+        row = QHBoxLayout()
+        self.choose_button = QPushButton(tr("Choose bundles…"))
+        self.choose_button.clicked.connect(self._choose)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, STEPS)
+        self.progress.setValue(0)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([tr("Bundle"), tr("Result"), tr("Report")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        layout.addWidget(self.table, 1)
+
+    def _choose(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, tr("Bundles to import"))
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def import_files(self, files: list[Path]) -> None:
+        """Import the bundles one by one in the background; a second drop while busy is refused."""
+        if self.busy:
+            self.status.setText(tr("An import is already running; drop the files again when it ends."))
+            return
+        files = [Path(f) for f in files]
+        vault = self.session.vault
+        service = import_service()
+        self.table.setRowCount(len(files))
+        for r, path in enumerate(files):
+            self.table.setItem(r, 0, QTableWidgetItem(path.name))
+            self.table.setItem(r, 1, QTableWidgetItem(tr("waiting")))
+            self.table.setItem(r, 2, QTableWidgetItem(""))
+        self.progress.setRange(0, STEPS * max(1, len(files)))
+        self.progress.setValue(0)
+        self.choose_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(tr("Verifying and importing %1 bundles…").replace("%1", str(len(files))))
+
+        def work(task) -> list[BundleOutcome]:
+            outcomes = []
+            for index, path in enumerate(files):
+                if task.is_cancelled:
+                    outcomes.append(BundleOutcome(path.name, "cancelled", ""))
+                    continue
+                outcomes.append(_import_one(service, vault, path, task, index, len(files)))
+                task.progress((index + 1) * STEPS, len(files) * STEPS)
+            return outcomes
+
+        self._task = self.session.runner.run(work, vault=vault, on_done=self._done, on_error=self._failed,
+                                             on_progress=self._progressed, on_cancelled=self._cancelled)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self._task = None
+        self.choose_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _done(self, outcomes: list[BundleOutcome]) -> None:
+        self._finish()
+        self.outcomes = outcomes
+        labels = {"imported": tr("imported"), "rejected": tr("rejected"), "failed": tr("failed"),
+                  "cancelled": tr("not imported (cancelled)")}
+        for r, outcome in enumerate(outcomes):
+            self.table.setItem(r, 1, QTableWidgetItem(labels[outcome.status]))
+            self.table.setItem(r, 2, QTableWidgetItem(outcome.summary))
+        self.table.resizeRowsToContents()
+        self.progress.setValue(self.progress.maximum())
+        counts = {s: sum(1 for o in outcomes if o.status == s) for s in labels}
+        self.status.setText(
+            tr("%1 imported, %2 rejected (nothing from them was applied), %3 failed, %4 not started.")
+            .replace("%1", str(counts["imported"])).replace("%2", str(counts["rejected"]))
+            .replace("%3", str(counts["failed"])).replace("%4", str(counts["cancelled"])))
+        self.imported.emit([o.to_json() for o in outcomes])
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.status.setText(message)
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self.status.setText(tr("Import cancelled: bundles already imported stay, the others were not started."))
+
+
+def _import_one(service, vault, path: Path, task, index: int, count: int) -> BundleOutcome:
+    """One bundle, all or nothing (the service's promise); its error becomes its row's report."""
+    if service is None:
+        return BundleOutcome(path.name, "failed", "bundle import is not available in this version")
+
+    def progress(done: int, total: int) -> None:
+        fraction = done / total if total else 0
+        task.progress(index * STEPS + int(min(1.0, fraction) * STEPS), count * STEPS)
+
+    try:
+        result = service(vault, path, progress=progress)
+    except TawthiqError as exc:
+        status = "rejected" if exc.exit_code == 4 else "failed"
+        return BundleOutcome(path.name, status, str(exc))
+    summary, report = describe(result)
+    return BundleOutcome(path.name, "imported", summary, report)
