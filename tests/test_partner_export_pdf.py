@@ -42,7 +42,8 @@ def test_case_pdf_shapes_arabic_and_leaves_out_what_consent_does_not_cover(repor
     assert any("\ufe70" <= ch <= "\ufeff" for ch in raw)
     text = unicodedata.normalize("NFKC", raw)
     assert "يوسف" in text and "الحلبي" in text and "Youssef al-Halabi" in text
-    assert public in text and internal_only not in text
+    compact = "".join(text.split())  # a table cell may wrap a code; the check must not depend on it
+    assert public in text and internal_only not in compact
     assert "1 witness statement(s) left out" in text
     assert report.consent.statements_withheld == 1 and report.narrative_withheld
     assert "narrative of Abduction seen from a roof" not in text

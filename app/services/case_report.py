@@ -54,6 +54,9 @@ def _direction(text: str) -> str:
 
 def _cell(value: object, tag: str = "td") -> str:
     text = partner_export._text(value)
+    if len(text) <= 24 and " " not in text and "-" in text:
+        # Codes such as a witness pseudonym W-7KQ3-M9XD must not wrap at their hyphens.
+        return f'<{tag} style="white-space: nowrap">{html.escape(text)}</{tag}>'
     return f"<{tag}{_direction(text)}>{html.escape(text)}</{tag}>"
 
 
