@@ -116,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     hygiene.configure_logging(args.debug)
     if not args.command:
-        args.command = "gui"
-        args.handler = _gui
+        from app.commands.gui import start_gui
+
+        args.command, args.handler = "gui", start_gui
     ctx = Context(args)
     try:
         return int(args.handler(ctx) or 0)
@@ -139,9 +140,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         ctx.close()
-
-
-def _gui(ctx: Context) -> int:
-    from app.gui.main import run_gui
-
-    return run_gui(ctx.vault_dir)
