@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.services import custodian
+if TYPE_CHECKING:
+    from app.services import custodian as custodian_service
+
+
+def _service():
+    # Imported when a custodian command runs, so every other command starts without rapidfuzz.
+    from app.services import custodian
+
+    return custodian
 
 
 def register(sub) -> None:
@@ -42,7 +51,8 @@ def _passphrase_option(parser) -> None:
                         help="read the custodian key's passphrase from FILE's first line ('-': stdin)")
 
 
-def _key(ctx) -> custodian.CustodianKey:
+def _key(ctx) -> custodian_service.CustodianKey:
+    custodian = _service()
     path = Path(ctx.args.custodian_key)
     custodian.read_recipient(path)  # a missing or foreign file fails before any passphrase is asked
     secret = ctx.read_secret(ctx.args.custodian_passphrase_file, "Custodian key passphrase: ")
@@ -50,6 +60,7 @@ def _key(ctx) -> custodian.CustodianKey:
 
 
 def init(ctx) -> int:
+    custodian = _service()
     secret = ctx.read_secret(ctx.args.custodian_passphrase_file, "New custodian passphrase: ", confirm=True)
     key = custodian.create_key(Path(ctx.args.out), secret, ctx.args.name)
     print(key.recipient)
@@ -59,6 +70,7 @@ def init(ctx) -> int:
 
 
 def reveal(ctx) -> int:
+    custodian = _service()
     vault = ctx.vault()
     identity = custodian.reveal(vault, _key(ctx), ctx.args.code, ctx.args.reason)
     if ctx.args.json:
@@ -70,6 +82,7 @@ def reveal(ctx) -> int:
 
 
 def link(ctx) -> int:
+    custodian = _service()
     vault = ctx.vault()
     report = custodian.link(vault, _key(ctx))
     if ctx.args.json:
@@ -83,6 +96,7 @@ def link(ctx) -> int:
 
 
 def reveals(ctx) -> int:
+    custodian = _service()
     rows = custodian.reveals(ctx.vault())
     if ctx.args.json:
         ctx.print_json(rows)

@@ -10,7 +10,7 @@ import sys
 
 from app.commands.case import read_json_file
 from app.services import consent as consent_rules
-from app.services import custodian, witnesses
+from app.services import witnesses
 
 
 def register(sub) -> None:
@@ -133,6 +133,8 @@ def reseal(ctx) -> int:
 
 
 def links(ctx) -> int:
+    from app.services import custodian  # rapidfuzz only for the commands that link
+
     vault = ctx.vault()
     rows = custodian.links(vault)
     if ctx.args.json:
