@@ -99,3 +99,55 @@ def signed_members(sender: Party, manifest: dict, files: dict[str, bytes], sums_
 
 def encrypt_to(recipient: Party, plaintext: bytes) -> bytes:
     return pyrage.encrypt(plaintext, [recipient.identity.to_public()])
+
+
+# ---- vault-level helpers ------------------------------------------------------------------------
+def make_vault(path, role="documenter", name="v"):
+    from storage import keyfile
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    return Vault.create(path, PASSPHRASE, role=role, name=name, kdf_params=dict(keyfile.TEST_PARAMS))
+
+
+def enroll(coordinator, *documenters) -> None:
+    """The profile goes to each documenter and each identity is trusted, fingerprints checked."""
+    from app.services import enrollment
+
+    profile = enrollment.read_profile(enrollment.export_profile(coordinator))
+    for d in documenters:
+        enrollment.confirm_fingerprint(profile, profile.fingerprint)
+        enrollment.import_profile(d, profile)
+        identity = enrollment.read_identity(enrollment.export_identity(d))
+        enrollment.trust(coordinator, identity)
+
+
+def add_case(vault, title="case", governorate="Aleppo", **extra) -> str:
+    from app.services import cases
+
+    body = {"form": "kidnapping", "title": title, "narrative": f"narrative of {title}",
+            "date": {"start": "2013-05-01", "precision": "day"}, "location": {"governorate": governorate},
+            "victims": [{"name_ar": "محمد أحمد", "name_latin": "Mohammad Ahmad"}], **extra}
+    case_id, _ = cases.save_case(vault, body)
+    return case_id
+
+
+def content_digest(vault, *, ignore_received_at: bool = False) -> dict:
+    """Row counts and hashes of everything an import may touch (not the audit log's timestamps)."""
+    conn = vault.connection()
+    tables = {
+        "cases": "SELECT id, form, form_version, title, status, current_version, incident_date, governorate, "
+                 "created_at, updated_at FROM cases",
+        "case_versions": "SELECT case_id, version, parent, status, sha256, saved_at FROM case_versions",
+        "case_provenance": "SELECT case_id, version, documenter, bundle_id, sequence"
+                           + ("" if ignore_received_at else ", received_at") + " FROM case_provenance",
+        "attachments": "SELECT id, case_id, sha256, size, media_type, filename FROM attachments",
+        "bundles_received": "SELECT documenter, sequence, sha256, bundle_id FROM bundles_received",
+        "case_search": "SELECT case_id, content FROM case_search",
+    }
+    out = {}
+    for name, sql in tables.items():
+        rows = sorted(repr(r) for r in conn.execute(sql).fetchall())
+        out[name] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
+    out["blobs"] = sorted(p.name for p in vault.blobs.folder.iterdir())
+    return out

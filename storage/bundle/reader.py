@@ -32,6 +32,9 @@ from storage.errors import BundleRejected
 TrustedKeys = Callable[[str], minisign.PublicKey | None]
 # Stores an attachment's plaintext stream; returns (store token, sha256, size).
 AttachmentStore = Callable[[BinaryIO], tuple[str, str, int]]
+# Called once the signed manifest is authenticated, before any attachment streams past: may raise
+# (e.g. a fork alarm) or return False to only hash attachments (e.g. a replayed bundle).
+ManifestHook = Callable[[dict, minisign.PublicKey], bool]
 
 
 @dataclass
@@ -79,7 +82,7 @@ def _next_member(tf: tarfile.TarFile, seen: set[str]) -> tarfile.TarInfo | None:
 
 def _parse_tar(
     plain: BinaryIO, trusted: TrustedKeys, store: AttachmentStore | None, known_attachments: set[str],
-    result: dict,
+    result: dict, on_manifest: ManifestHook | None,
 ) -> None:
     stored: dict[str, str] = result["stored"]
     try:
@@ -113,6 +116,8 @@ def _parse_tar(
     if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
         raise BundleRejected("the manifest names a sender key other than the trusted key that signed it")
     result.update(manifest=manifest, signer=signer, comment=comment)
+    if on_manifest is not None and not on_manifest(manifest, signer):
+        store = None
 
     records: dict[str, bytes] = {}
     total = 0
@@ -170,6 +175,7 @@ def read_bundle(
     store: AttachmentStore | None = None,
     discard: Callable[[str], None] | None = None,
     known_attachments: set[str] | frozenset[str] = frozenset(),
+    on_manifest: ManifestHook | None = None,
 ) -> VerifiedBundle:
     """Decrypt and verify; raise BundleRejected (exit 4) on any failure, leaving nothing stored."""
     cipher_in = HashingReader(source)
@@ -187,7 +193,7 @@ def read_bundle(
     worker.start()
     parse_error: BaseException | None = None
     try:
-        _parse_tar(pipe_r, trusted, store, set(known_attachments), result)
+        _parse_tar(pipe_r, trusted, store, set(known_attachments), result, on_manifest)
     except (BundleRejected, tarfile.TarError, EOFError, OSError, ValueError, KeyError) as exc:
         parse_error = exc
     except BaseException as exc:
