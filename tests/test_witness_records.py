@@ -71,10 +71,14 @@ def test_incremental_and_withdrawal_propagates_on_the_next_bundle(vault, custodi
     assert witnesses.get_witness(coordinator_vault, code).consent["withdrawn_on"] == "2026-11-24"
     rows = coordinator_vault.connection().execute("SELECT bundle_id FROM witness_provenance ORDER BY sequence")
     assert [r[0] for r in rows] == ["b1", "b2", "b3"]
+    # What the coordinator acknowledges is exactly the version the documenter tracks as sent.
+    assert witness_records.held_versions(coordinator_vault.connection(), "aa11") == [
+        witness_records.record_version(second[0])]
+    assert witness_records.record_version(first[0])[1] == 1 and witness_records.record_version(second[0])[1] == 2
 
 
 def good_record(custodian):
-    return {"kind": "witness", "code": "W-7KQ3-M9XD", "alias": "A", "relation": "", "risk": "low",
+    return {"kind": "witness", "id": "W-7KQ3-M9XD", "code": "W-7KQ3-M9XD", "revision": 1, "alias": "A", "relation": "", "risk": "low",
             "follow_up": "", "consent": {"given": True, "scope": ["internal"]}, "updated_at": audit.now_iso(),
             "sealed_identity": {"age": base64.b64encode(pyrage.encrypt(b"{}", [custodian.to_public()])).decode(),
                                 "recipient": str(custodian.to_public())}}
@@ -91,6 +95,9 @@ def good_record(custodian):
     {"sealed_identity": {"age": "not base64!", "recipient": "age1x"}},
     {"sealed_identity": {"age": "QUFB" * 30000, "recipient": "age1x"}},
     {"updated_at": None},
+    {"revision": 0},
+    {"revision": True},
+    {"id": "W-AAAA-AAAA"},
 ])
 def test_a_bad_record_is_rejected_and_the_import_changes_nothing(custodian, coordinator_vault, change):
     record = {**good_record(custodian), **change}

@@ -247,7 +247,8 @@ def update_witness(vault: Vault, code: str, body: dict) -> Witness:
     fields = check_register_fields({k: body.get(k, current[k]) for k in ("alias", "relation", "risk", "follow_up")})
     with transaction(conn):
         conn.execute(
-            "UPDATE witnesses SET alias = ?, relation = ?, risk = ?, follow_up = ?, updated_at = ? WHERE code = ?",
+            "UPDATE witnesses SET alias = ?, relation = ?, risk = ?, follow_up = ?, updated_at = ?, "
+            "revision = revision + 1 WHERE code = ?",
             (fields["alias"], fields["relation"], fields["risk"], fields["follow_up"], audit.now_iso(), code),
         )
         audit.record(conn, "witness.edit", code, fields=sorted(body))
@@ -261,7 +262,7 @@ def set_consent(vault: Vault, code: str, consent: object) -> dict:
     with transaction(conn):
         _require(conn, code)
         # updated_at moves, so the next bundle carries the change (a withdrawal propagates).
-        conn.execute("UPDATE witnesses SET consent = ?, updated_at = ? WHERE code = ?",
+        conn.execute("UPDATE witnesses SET consent = ?, updated_at = ?, revision = revision + 1 WHERE code = ?",
                      (json.dumps(clean), audit.now_iso(), code))
         audit.record(conn, "witness.edit", code, fields=["consent"], scope=clean["scope"],
                      withdrawn=bool(clean["withdrawn_on"]))
@@ -321,7 +322,7 @@ def reseal(vault: Vault) -> int:
             identity = open_identity(code, ciphertext, vault.age_identity)
             conn.execute(
                 "UPDATE witnesses SET sealed_identity = ?, sealed_to = 'custodian', sealed_recipient = ?, "
-                "updated_at = ? WHERE code = ?",
+                "updated_at = ?, revision = revision + 1 WHERE code = ?",
                 (seal_identity(code, identity, recipient), recipient, audit.now_iso(), code),
             )
             moved += 1

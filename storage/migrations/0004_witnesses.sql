@@ -15,6 +15,8 @@ CREATE TABLE witnesses (
     sealed_recipient TEXT,                        -- the age recipient it is sealed to
     local_identity   BLOB,                        -- opt-in copy sealed to the vault's own key
     origin           TEXT NOT NULL DEFAULT '',    -- '' = entered here; else the documenter key id
+    revision         INTEGER NOT NULL DEFAULT 1,  -- +1 on every change: the bundle record version
+    record_sha256    TEXT,                        -- coordinator: hash of the record as received
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
 );
