@@ -79,7 +79,8 @@ def test_incremental_and_withdrawal_propagates_on_the_next_bundle(vault, custodi
 
 def good_record(custodian):
     return {"kind": "witness", "id": "W-7KQ3-M9XD", "code": "W-7KQ3-M9XD", "revision": 1, "alias": "A",
-            "relation": "", "risk": "low", "follow_up": "", "consent": {"given": True, "scope": ["internal"]}, "updated_at": audit.now_iso(),
+            "relation": "", "risk": "low", "follow_up": "", "consent": {"given": True, "scope": ["internal"]},
+            "updated_at": audit.now_iso(),
             "sealed_identity": {"age": base64.b64encode(pyrage.encrypt(b"{}", [custodian.to_public()])).decode(),
                                 "recipient": str(custodian.to_public())}}
 
