@@ -151,6 +151,10 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
         for k, v in values.items():
             vault.set_setting(k, v)
         audit.record(conn, "profile.import", candidate.signer.id_hex, replaced=previous is not None)
+    # Identities entered before the profile were sealed to this vault; now the custodian is known.
+    from app.services import witnesses
+
+    witnesses.reseal(vault)
     return profile_summary(vault)
 
 
