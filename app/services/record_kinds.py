@@ -101,5 +101,7 @@ def kind(name: str) -> RecordKind:
 
 def _load_builtin() -> None:
     # Imported here, not at module top, so that kind modules can import this registry.
-    from app.services import bundle_cases  # noqa: F401
-    from app.services import bundle_witnesses  # noqa: F401
+    from app.services import (
+        bundle_cases,  # noqa: F401
+        bundle_witnesses,  # noqa: F401
+    )
