@@ -192,3 +192,34 @@ def test_cli_export_checked_by_stock_tools(tmp_path, passphrase_file, tawthiq):
     assert subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True).returncode == 0
     record = json.loads((out / "records" / f"{case_id}.json").read_text())
     assert record["versions"][0]["body"]["title"] == "قتل"
+
+
+def test_purge_delivered_only_removes_what_was_acknowledged(pair, tmp_path, passphrase_file, tawthiq):
+    documenter, coordinator = pair
+    a = add_case(documenter, "delivered")
+    (tmp_path / "att.bin").write_bytes(b"a" * 3000)
+    cases.attach_file(documenter, a, tmp_path / "att.bin")
+    export.export_bundle(documenter, tmp_path / "1.tawthiq")
+    b = add_case(documenter, "written after the export")
+    imports.import_bundles(coordinator, [tmp_path / "1.tawthiq"])
+    raw, _ = acks.export_ack(coordinator)
+    (tmp_path / "ack").write_bytes(raw)
+    documenter.lock()
+    run = lambda *x: tawthiq("--vault", str(tmp_path / "doc"), "--passphrase-file", str(passphrase_file), *x)  # noqa: E731
+    r = run("ack", "import", str(tmp_path / "ack"))
+    assert r.returncode == 0 and b"1 record version" not in r.stdout  # one case version + one attachment
+    r = run("ack", "purge")
+    assert r.returncode == 2  # no terminal, no --yes: refused
+    r = run("ack", "purge", "--yes")
+    assert r.returncode == 0 and b"1 delivered case(s) purged" in r.stdout, r.stderr
+    listed = json.loads(run("case", "list", "--json").stdout)
+    assert [c["id"] for c in listed] == [b]
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE
+    v = Vault.unlock(tmp_path / "doc", PASSPHRASE)
+    assert list(v.blobs.folder.iterdir()) == []
+    # The purged case is not exported again; the new one is.
+    result = export.export_bundle(v, tmp_path / "2.tawthiq")
+    assert result.records == 1
+    assert a not in _carried(_read(tmp_path / "2.tawthiq", coordinator))
+    v.lock()

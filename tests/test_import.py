@@ -235,3 +235,20 @@ def test_cli_verify_and_import_report(setup, passphrase_file, tawthiq):
     assert [x["status"] for x in json.loads(r.stdout)] == ["imported", "rejected"]
     r = run("ack", "--out", str(tmp / "ack"))
     assert r.returncode == 0, r.stderr
+
+
+def test_import_bundle_for_the_gui_reports_progress_and_raises_on_rejection(setup):
+    documenter, coordinator, tmp = setup
+    _two_bundles(documenter, tmp)
+    from app.services.bundle_import import import_bundle
+
+    seen: list[tuple[int, int]] = []
+    report = import_bundle(coordinator, tmp / "1.tawthiq", progress=lambda d, t: seen.append((d, t)))
+    assert report.status == "imported" and report.summary_lines()
+    size = (tmp / "1.tawthiq").stat().st_size
+    assert seen and seen[-1] == (size, size)
+    bad = bytearray((tmp / "2.tawthiq").read_bytes())
+    bad[len(bad) // 2] ^= 1
+    (tmp / "bad.tawthiq").write_bytes(bytes(bad))
+    with pytest.raises(imports.BundleRejected):
+        import_bundle(coordinator, tmp / "bad.tawthiq")

@@ -102,3 +102,38 @@ def delivered_cases(vault: Vault) -> list[str]:
         "SELECT c.id FROM cases c JOIN case_versions v ON v.case_id = c.id AND v.version = c.current_version "
         "JOIN deliveries d ON d.kind = 'case' AND d.record_id = c.id AND d.version = c.current_version "
         "AND d.sha256 = v.sha256 ORDER BY c.id")]
+
+
+def purgeable_cases(vault: Vault) -> list[str]:
+    """Delivered cases with nothing undelivered: every version and attachment acknowledged."""
+    conn = vault.connection()
+    out = []
+    for case_id in delivered_cases(vault):
+        versions_left = conn.execute(
+            "SELECT count(*) FROM case_versions v WHERE v.case_id = ? AND NOT EXISTS (SELECT 1 FROM deliveries d "
+            "WHERE d.kind = 'case' AND d.record_id = v.case_id AND d.version = v.version AND d.sha256 = v.sha256)",
+            (case_id,)).fetchone()[0]
+        attachments_left = conn.execute(
+            "SELECT count(*) FROM attachments a WHERE a.case_id = ? AND NOT EXISTS (SELECT 1 FROM deliveries d "
+            "WHERE d.kind = 'attachment' AND d.record_id = a.id AND d.sha256 = a.sha256)", (case_id,)).fetchone()[0]
+        if versions_left == 0 and attachments_left == 0:
+            out.append(case_id)
+    return out
+
+
+def purge_delivered(vault: Vault) -> int:
+    """Remove delivered cases (rows, search index, attachment files) from this laptop."""
+    if vault.role != "documenter":
+        raise TawthiqError("only a documenter's vault purges delivered cases")
+    conn = vault.connection()
+    ids = purgeable_cases(vault)
+    blobs: list[str] = []
+    with transaction(conn):
+        for case_id in ids:
+            blobs += [r[0] for r in conn.execute("SELECT blob FROM attachments WHERE case_id = ?", (case_id,))]
+            conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))  # versions, attachments cascade
+            audit.record(conn, "case.purge", case_id, reason="delivered")
+    for blob in blobs:  # after the commit: a crash before this leaves only unreadable orphans
+        vault.blobs.delete(blob)
+    return len(ids)

@@ -47,6 +47,13 @@ class BundleReport:
     def to_json(self) -> dict:
         return dict(self.__dict__)
 
+    def summary_lines(self) -> list[str]:
+        """For the GUI's import table."""
+        lines = [self.line()]
+        if self.gaps:
+            lines.append(f"bundle(s) {', '.join(map(str, self.gaps))} from this documenter not imported yet")
+        return lines
+
     def line(self) -> str:
         if self.status == "rejected":
             return f"{self.path}: REJECTED: {self.error}"
@@ -98,7 +105,25 @@ def _check_records(verified: reader.VerifiedBundle, available: set[str]) -> list
     return checked
 
 
-def _process(vault: Vault, path: Path, apply: bool) -> BundleReport:
+class _ProgressReader:
+    """Reports bytes of the bundle file read so far (called from the decrypting thread)."""
+
+    def __init__(self, source, total: int, progress):
+        self._source, self._total, self._progress, self._done = source, total, progress, 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._source.read(n)
+        self._done += len(data)
+        self._progress(self._done, self._total)
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleReport:
     conn = vault.connection()
     known = dict(conn.execute("SELECT sha256, blob FROM attachments").fetchall())
     state: dict = {}
@@ -114,8 +139,9 @@ def _process(vault: Vault, path: Path, apply: bool) -> BundleReport:
     except OSError:
         raise TawthiqError(f"{path}: cannot be read") from None
     with source:
+        stream = source if progress is None else _ProgressReader(source, path.stat().st_size, progress)
         verified = reader.read_bundle(
-            source, [vault.age_identity], lambda kid: enrollment.trusted_key(vault, kid),
+            stream, [vault.age_identity], lambda kid: enrollment.trusted_key(vault, kid),  # type: ignore[arg-type]
             store=vault.blobs.put if apply else None, discard=vault.blobs.delete,
             known_attachments=set(known), on_manifest=on_manifest,
         )
@@ -171,6 +197,12 @@ def verify_bundle(vault: Vault, path: Path) -> BundleReport:
     """Every check import makes, nothing stored or applied. Raises BundleRejected (exit 4)."""
     _require_coordinator(vault)
     return _process(vault, Path(path), apply=False)
+
+
+def import_bundle(vault: Vault, path: Path, progress=None) -> BundleReport:
+    """One bundle, all or nothing; raises BundleRejected (exit 4). `progress(done, total)` in bytes."""
+    _require_coordinator(vault)
+    return _process(vault, Path(path), apply=True, progress=progress)
 
 
 def import_bundles(vault: Vault, paths: list[Path]) -> list[BundleReport]:
