@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,29 +93,33 @@ def scan(roots: Iterable[Path], needles: Iterable[bytes], *, exclude: Iterable[P
     return hits
 
 
-def run_measured(args: list[str], *, env: dict | None = None, cwd: Path | None = None,
-                 timeout: float = 120) -> tuple[int, bytes, bytes, int]:
-    """Run a child to completion; return (exit status, stdout, stderr, its own peak RSS in KiB).
+_MEASURED = """
+import atexit, os, runpy, sys
 
-    os.wait4 gives the resource usage of exactly this child (RUSAGE_CHILDREN would mix in every
-    child the test process ever had). Output goes to files so a chatty child cannot block. A child
-    that overruns `timeout` is killed and the test fails: that is the time bound.
+def _report():
+    with open("/proc/self/status") as status:
+        hwm = status.read().split("VmHWM:")[1].split()[0]
+    with open(os.environ["TAWTHIQ_TEST_HWM_FILE"], "w") as out:
+        out.write(hwm)
+
+atexit.register(_report)
+sys.argv = ["tawthiq", *sys.argv[1:]]
+runpy.run_module("app", run_name="__main__", alter_sys=True)
+"""
+
+
+def run_measured(cli_args: list[str], *, env: dict, cwd: Path, timeout: float = 120) -> tuple[int, bytes, bytes, int]:
+    """Run `tawthiq CLI_ARGS`; return (exit status, stdout, stderr, the child's own peak RSS in KiB).
+
+    The peak is the child's VmHWM, written at exit. Not ru_maxrss: Linux carries a parent's peak RSS
+    across fork/vfork + exec, so a child of a big pytest process would report pytest's peak.
+    A child that overruns `timeout` is killed and the test fails: that is the time bound.
     """
     import subprocess
     import tempfile
-    import threading
 
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=cwd)
-        timer = threading.Timer(timeout, child.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(child.pid, 0)
-        finally:
-            timer.cancel()
-        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        if child.returncode == -9:
-            raise TimeoutError(f"the child ran longer than {timeout} s")
-        out.seek(0)
-        err.seek(0)
-        return child.returncode, out.read(), err.read(), usage.ru_maxrss
+    with tempfile.NamedTemporaryFile(suffix=".hwm") as hwm_file:
+        result = subprocess.run([sys.executable, "-c", _MEASURED, *cli_args], capture_output=True,
+                                env={**env, "TAWTHIQ_TEST_HWM_FILE": hwm_file.name}, cwd=cwd, timeout=timeout)
+        peak = int(Path(hwm_file.name).read_text() or -1)
+    return result.returncode, result.stdout, result.stderr, peak
