@@ -95,7 +95,8 @@ def test_courts_export_withholds_a_narrative_that_retells_a_withheld_statement(e
 def test_no_export_contains_a_sealed_identity_or_sensitive_field(export_vault, tmp_path, fmt, purpose):
     vault, *_ = export_vault
     out = tmp_path / f"export.{fmt}"
-    result = partner_export.export(vault, out, fmt=fmt, purpose=purpose)
+    # links=[]: clustering changes no field, and fifteen linkage runs would only slow the suite
+    result = partner_export.export(vault, out, fmt=fmt, purpose=purpose, links=[])
     text = _all_text(out)
     assert "يوسف" in text or purpose == "publication"  # the scan reads real content
     leaked = [c for c in (CANARY, *CANARIES) if c in text or c.casefold() in text.casefold()]

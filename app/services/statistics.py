@@ -224,6 +224,8 @@ def victim_clusters(
     """
     if links is not None:
         return _group(records, _cluster_keys(links), lambda r: r.key), "linked"
+    if vault.role != "coordinator":  # a documenter's own cases: linkage is the coordinator's job
+        return [[r] for r in records], "unlinked"
     try:
         from app.services import linkage  # the linkage engineer's module, once it exists
     except ImportError:
@@ -232,6 +234,8 @@ def victim_clusters(
 
 
 def incident_clusters(vault: Vault, records: list[IncidentRecord]) -> list[list[IncidentRecord]]:
+    if vault.role != "coordinator":
+        return [[r] for r in records]
     try:
         from app.services import linkage
     except ImportError:
@@ -242,30 +246,27 @@ def incident_clusters(vault: Vault, records: list[IncidentRecord]) -> list[list[
 
 
 def _record_key(member: object) -> str:
-    """Accept a record key as "case#index", a (case id, index) pair, or a mapping with those."""
+    """A record key from what linkage gives: "case#index", a (case id, index) pair, a member
+    object or mapping with case_id and index (victim_index), or a bare case id (incidents)."""
     if isinstance(member, str):
         return member
     if isinstance(member, tuple | list) and len(member) == 2:
         return f"{member[0]}#{member[1]}"
     if isinstance(member, dict):
-        if "key" in member:
-            return str(member["key"])
-        if "victim_index" in member or "index" in member:
-            return f"{member['case_id']}#{member.get('victim_index', member.get('index'))}"
-        return str(member["case_id"])
+        index = member.get("victim_index", member.get("index"))
+        return f"{member['case_id']}#{index}" if index is not None else str(member["case_id"])
+    if hasattr(member, "case_id"):
+        # victim_index first: a named tuple's `index` is the tuple method, not a field
+        index = getattr(member, "victim_index", None)
+        if index is None and not isinstance(member, tuple):
+            index = getattr(member, "index", None)
+        return f"{member.case_id}#{index}" if index is not None else str(member.case_id)
     return str(member)
 
 
 def _cluster_keys(clusters: Iterable) -> list[list[str]]:
-    if isinstance(clusters, dict):  # {cluster id: [members]} or {member: cluster id}
-        values = list(clusters.values())
-        if values and not isinstance(values[0], list | tuple | set | frozenset):
-            grouped: dict[object, list[str]] = defaultdict(list)
-            for member, cluster in clusters.items():
-                grouped[cluster].append(_record_key(member))
-            return list(grouped.values())
-        clusters = values
-    return [[_record_key(m) for m in cluster] for cluster in clusters]
+    """Lists of record keys from linkage's clusters (lists of members, or objects with .members)."""
+    return [[_record_key(m) for m in getattr(cluster, "members", cluster)] for cluster in clusters]
 
 
 def _group(records: list, clusters: list[list[str]], key_of) -> list[list]:
