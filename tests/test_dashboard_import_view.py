@@ -71,3 +71,45 @@ def test_dropped_files_get_one_row_each_and_a_report(qtbot, view, tmp_path):
     assert "0 imported" in view.status.text()
     conn = view.session.vault.connection()
     assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+
+
+@pytest.fixture
+def three_documenters(qtbot, tmp_path):
+    from tests.test_import_end_to_end import build_three_documenters
+
+    coordinator, docs, paths, made = build_three_documenters(tmp_path)
+    yield coordinator, paths, made
+    for d in docs:
+        d.lock()
+
+
+def test_real_bundles_dropped_imported_replayed_and_rejected(qtbot, three_documenters, tmp_path):
+    from app.gui.import_view import ImportView
+    from app.gui.tasks import TaskRunner
+    from app.services import cases
+
+    coordinator, paths, made = three_documenters
+    runner = TaskRunner()
+    view = ImportView(SimpleNamespace(vault=coordinator, runner=runner))
+    qtbot.addWidget(view)
+    view.show()
+    forged = tmp_path / "forged.tawthiq"
+    forged.write_bytes(paths[0].read_bytes()[:-40] + b"\0" * 40)  # a damaged copy of a real bundle
+    progress: list[int] = []
+    view.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(view.imported, timeout=60_000) as signal:
+        assert _drop(view.drop_zone, [*paths, forged])
+    reports = signal.args[0]
+    assert [r["status"] for r in reports] == ["imported", "imported", "imported", "rejected"]
+    assert cases.count_cases(coordinator) == 5
+    assert reports[0]["report"]["documenter"] in made
+    assert "records" in view.table.item(0, 2).text() and view.table.item(3, 2).text()
+    assert len(set(progress)) > 2 and view.progress.value() == view.progress.maximum()
+    assert view.status.text().startswith("3 imported, 0 already imported, 1 rejected")
+    # Dropping the same bundle again changes nothing and says so.
+    with qtbot.waitSignal(view.imported, timeout=60_000) as signal:
+        assert _drop(view.drop_zone, [paths[1]])
+    assert signal.args[0][0]["status"] == "already"
+    assert view.table.item(0, 1).text() == "already imported: nothing changed"
+    assert cases.count_cases(coordinator) == 5
+    runner.wait_all()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from app.services import statistics
 from tests.stats_support import DOC_A, DOC_B, DOC_C, crafted_vault, links_for
 
@@ -98,3 +100,59 @@ def test_stats_command_prints_the_same_figures(coordinator_vault, tawthiq, passp
     assert f"Unique victims: {expected['victims']['unique']}" in text
     assert "excluded: 3 records (missing name 1, date 1, place 1)" in text
     assert "Capture histories" in text and DOC_A in text
+
+
+def _imported_three_documenters(tmp_path):
+    from app.services import imports
+    from tests.test_import_end_to_end import build_three_documenters
+
+    coordinator, docs, paths, made = build_three_documenters(tmp_path)
+    assert [r.status for r in imports.import_bundles(coordinator, paths)] == ["imported"] * 3
+    for d in docs:
+        d.lock()
+    return coordinator, made
+
+
+def _the_two_spellings(coordinator) -> list[str]:
+    records, _ = statistics.read_records(coordinator)
+    conn = coordinator.connection()
+    keys = []
+    for r in records:
+        body = json.loads(conn.execute(
+            "SELECT v.body FROM cases c JOIN case_versions v ON v.case_id = c.id AND v.version = c.current_version "
+            "WHERE c.id = ?", (r.case_id,)).fetchone()[0])
+        victim = body["victims"][r.index]
+        if victim.get("name_ar") == "محمد خالد الحسن" or victim.get("name_latin") == "Mohammed Khaled al-Hassan":
+            keys.append(r.key)
+    return keys
+
+
+def test_imported_bundles_counted_once_when_linked(tmp_path):
+    """Real bundles from three documenters; the same victim in Arabic and in Latin script."""
+    coordinator, made = _imported_three_documenters(tmp_path)
+    try:
+        pair = _the_two_spellings(coordinator)
+        assert len(pair) == 2
+        figures = statistics.compute(coordinator, links=[pair])
+        assert figures.victims["records"] == 5 and figures.victims["excluded"]["records"] == 0
+        assert figures.victims["unique"] == 4
+        assert figures.capture_histories["documenters"] == sorted(made)
+        patterns = figures.capture_histories["patterns"]
+        assert sum(patterns.values()) == 4
+        assert sorted(p.count("1") for p in patterns for _ in range(patterns[p])) == [1, 1, 1, 2]
+        per = {d["documenter"]: d["unique_victims"] for d in figures.documenters}
+        assert sorted(per.values()) == [1, 2, 2]
+    finally:
+        coordinator.lock()
+
+
+def test_imported_bundles_with_the_linkage_service(tmp_path):
+    pytest.importorskip("app.services.linkage", reason="the linkage service is not on this branch")
+    coordinator, _ = _imported_three_documenters(tmp_path)
+    try:
+        figures = statistics.compute(coordinator)
+        assert figures.linkage == "linked"
+        assert figures.victims["unique"] == 4  # محمد خالد الحسن = Mohammed Khaled al-Hassan
+        assert max(p.count("1") for p in figures.capture_histories["patterns"]) == 2
+    finally:
+        coordinator.lock()

@@ -54,7 +54,7 @@ class BundleOutcome:
     """What the view shows for one bundle (and the test reads)."""
 
     file: str
-    status: str  # "imported" | "rejected" | "failed" | "cancelled"
+    status: str  # "imported" | "already" | "rejected" | "failed" | "cancelled"
     summary: str
     report: dict | None = None
 
@@ -62,21 +62,17 @@ class BundleOutcome:
         return {"file": self.file, "status": self.status, "summary": self.summary, "report": self.report}
 
 
-def import_service():
-    """The bundle import service's `import_bundle(vault, path, progress=None)`; None if absent."""
-    try:
-        from app.services import bundle_import
-    except ImportError:
-        return None
-    return bundle_import.import_bundle
-
-
-def describe(result: object) -> tuple[str, dict | None]:
-    """One line for the table from the service's report, and the report as JSON."""
-    report = result.to_json() if hasattr(result, "to_json") else result if isinstance(result, dict) else None
-    if hasattr(result, "summary_lines"):
-        return " · ".join(result.summary_lines()), report
-    return str(report) if report is not None else "", report
+def describe(report) -> str:
+    """One line for the table from the import service's BundleReport (file name, never content)."""
+    if report.status == "rejected":
+        return report.error or ""
+    text = tr("documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions").replace(
+        "%1", str(report.documenter)).replace("%2", str(report.sequence)).replace("%3", str(report.records)).replace(
+        "%4", str(report.attachments)).replace("%5", str(report.versions_added))
+    if report.gaps:
+        text += " · " + tr("GAP: bundles %1 from this documenter have not arrived").replace(
+            "%1", ", ".join(str(g) for g in report.gaps))
+    return text
 
 
 class DropZone(QFrame):
@@ -174,7 +170,6 @@ class ImportView(QWidget):
             return
         files = [Path(f) for f in files]
         vault = self.session.vault
-        service = import_service()
         self.table.setRowCount(len(files))
         for r, path in enumerate(files):
             self.table.setItem(r, 0, QTableWidgetItem(path.name))
@@ -192,7 +187,7 @@ class ImportView(QWidget):
                 if task.is_cancelled:
                     outcomes.append(BundleOutcome(path.name, "cancelled", ""))
                     continue
-                outcomes.append(_import_one(service, vault, path, task, index, len(files)))
+                outcomes.append(_import_one(vault, path, task, index, len(files)))
                 task.progress((index + 1) * STEPS, len(files) * STEPS)
             return outcomes
 
@@ -211,7 +206,8 @@ class ImportView(QWidget):
     def _done(self, outcomes: list[BundleOutcome]) -> None:
         self._finish()
         self.outcomes = outcomes
-        labels = {"imported": tr("imported"), "rejected": tr("rejected"), "failed": tr("failed"),
+        labels = {"imported": tr("imported"), "already": tr("already imported: nothing changed"),
+                  "rejected": tr("rejected"), "failed": tr("failed"),
                   "cancelled": tr("not imported (cancelled)")}
         for r, outcome in enumerate(outcomes):
             self.table.setItem(r, 1, QTableWidgetItem(labels[outcome.status]))
@@ -220,9 +216,11 @@ class ImportView(QWidget):
         self.progress.setValue(self.progress.maximum())
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in labels}
         self.status.setText(
-            tr("%1 imported, %2 rejected (nothing from them was applied), %3 failed, %4 not started.")
-            .replace("%1", str(counts["imported"])).replace("%2", str(counts["rejected"]))
-            .replace("%3", str(counts["failed"])).replace("%4", str(counts["cancelled"])))
+            tr("%1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, "
+               "%5 not started.")
+            .replace("%1", str(counts["imported"])).replace("%2", str(counts["already"]))
+            .replace("%3", str(counts["rejected"])).replace("%4", str(counts["failed"]))
+            .replace("%5", str(counts["cancelled"])))
         self.imported.emit([o.to_json() for o in outcomes])
 
     def _failed(self, message: str) -> None:
@@ -234,19 +232,15 @@ class ImportView(QWidget):
         self.status.setText(tr("Import cancelled: bundles already imported stay, the others were not started."))
 
 
-def _import_one(service, vault, path: Path, task, index: int, count: int) -> BundleOutcome:
-    """One bundle, all or nothing (the service's promise); its error becomes its row's report."""
-    if service is None:
-        return BundleOutcome(path.name, "failed", "bundle import is not available in this version")
+def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcome:
+    """One bundle, verified then applied all or nothing by the import service."""
+    from app.services import imports
 
-    def progress(done: int, total: int) -> None:
-        fraction = done / total if total else 0
-        task.progress(index * STEPS + int(min(1.0, fraction) * STEPS), count * STEPS)
-
+    task.progress(index * STEPS + STEPS // 10, count * STEPS)  # started: the bar moves at once
     try:
-        result = service(vault, path, progress=progress)
-    except TawthiqError as exc:
-        status = "rejected" if exc.exit_code == 4 else "failed"
-        return BundleOutcome(path.name, status, str(exc))
-    summary, report = describe(result)
-    return BundleOutcome(path.name, "imported", summary, report)
+        [report] = imports.import_bundles(vault, [path])
+    except TawthiqError as exc:  # unreadable file, not a coordinator vault: one safe line
+        return BundleOutcome(path.name, "failed", str(exc))
+    status = {"imported": "imported", "already imported": "already", "rejected": "rejected"}.get(
+        report.status, "failed")
+    return BundleOutcome(path.name, status, describe(report), report.to_json())
