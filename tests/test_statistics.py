@@ -100,6 +100,7 @@ def test_stats_command_prints_the_same_figures(coordinator_vault, tawthiq, passp
     assert f"Unique victims: {expected['victims']['unique']}" in text
     assert "excluded: 3 records (missing name 1, date 1, place 1)" in text
     assert "Capture histories" in text and DOC_A in text
+    assert f"{DOC_A}  {DOC_A}=" in text  # the overlap matrix
 
 
 def _imported_three_documenters(tmp_path):

@@ -67,6 +67,9 @@ def stats(ctx) -> int:
     for d in figures.documenters:
         lines.append(f"  {d['documenter']}  {d['victim_records']} / {d['victim_records_excluded']} / "
                      f"{d['unique_victims']} / {d['incidents']}")
+    lines.append("Overlaps (unique victims recorded by both; diagonal: by that documenter):")
+    for a, row in figures.overlaps.items():
+        lines.append(f"  {a}  " + "  ".join(f"{b}={n}" for b, n in row.items()))
     ch = figures.capture_histories
     lines.append("Capture histories (order: " + ", ".join(ch["documenters"]) + "):")
     lines += [f"  {pattern}  {count}" for pattern, count in ch["patterns"].items()]
