@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.errors import TawthiqError
+from storage.errors import BundleRejected, TawthiqError
 
 try:
     from app.gui.i18n import tr
@@ -236,11 +236,15 @@ def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcom
     """One bundle, verified then applied all or nothing by the import service."""
     from app.services import imports
 
-    task.progress(index * STEPS + STEPS // 10, count * STEPS)  # started: the bar moves at once
+    def progress(done: int, total: int) -> None:  # bytes of this bundle read so far
+        fraction = min(1.0, done / total) if total else 0.0
+        task.progress(index * STEPS + int(fraction * STEPS), count * STEPS)
+
     try:
-        [report] = imports.import_bundles(vault, [path])
+        report = imports.import_bundle(vault, path, progress=progress)
+    except BundleRejected as exc:  # tampered, untrusted, wrong recipient, fork: nothing applied
+        return BundleOutcome(path.name, "rejected", str(exc))
     except TawthiqError as exc:  # unreadable file, not a coordinator vault: one safe line
         return BundleOutcome(path.name, "failed", str(exc))
-    status = {"imported": "imported", "already imported": "already", "rejected": "rejected"}.get(
-        report.status, "failed")
+    status = {"imported": "imported", "already imported": "already"}.get(report.status, "failed")
     return BundleOutcome(path.name, status, describe(report), report.to_json())
