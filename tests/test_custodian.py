@@ -49,6 +49,7 @@ def person(name_ar="", name_latin="", phone="", alias="A"):
 def test_key_file_round_trip_wrong_passphrase_and_no_overwrite(custodian_key, tmp_path):
     path, key = custodian_key
     assert custodian.read_recipient(path) == key.recipient
+    assert path.stat().st_mode & 0o777 == 0o600
     again = custodian.unlock_key(path, CUSTODIAN_PASSPHRASE)
     assert (again.recipient, again.link_key, again.label) == (key.recipient, key.link_key, key.label)
     raw = path.read_bytes()

@@ -136,3 +136,10 @@ def test_register_lists_consent_and_sealing_state(qtbot, vault):
     row = [view.table.item(0, j).text() for j in range(view.table.columnCount())]
     assert row[0] == code and row[1] == "Noor"
     assert "2026-11-20" in row[3] and "this vault" in row[4]
+
+
+def test_a_coordinator_sees_the_register_but_enters_no_witness(qtbot, coordinator_vault):
+    view = WitnessRegisterView(coordinator_vault)
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.new_button.isVisible()

@@ -305,6 +305,8 @@ class WitnessRegisterView(QWidget):
         bar = QHBoxLayout()
         self.new_button = QPushButton(tr("New witness"))
         self.new_button.clicked.connect(self.new_witness)
+        # Witnesses are entered by the documenter who met them; a coordinator receives them.
+        self.new_button.setVisible(getattr(self.vault, "role", "documenter") != "coordinator")
         bar.addWidget(self.new_button)
         bar.addStretch(1)
         layout.addLayout(bar)
