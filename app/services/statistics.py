@@ -285,6 +285,8 @@ def _group(records: list, clusters: list[list[str]], key_of) -> list[list]:
 # ---- counting --------------------------------------------------------------------------------
 def _consensus(records: list, attribute: str) -> object:
     """The value most records give; ties to the most precise date, then the lowest key."""
+    if len(records) == 1:  # most victims are recorded once
+        return getattr(records[0], attribute)
     ordered = sorted(records, key=lambda r: (r.precision_rank, getattr(r, "key", r.case_id)))
     votes = Counter(getattr(r, attribute) for r in ordered)
     best = max(votes.values())
@@ -327,16 +329,26 @@ def compute(vault: Vault, links: Iterable | None = None) -> Statistics:
 
     documenter_sets = _documenter_sets(counted)
     names = sorted({d for r in incident_records for d in r.documenters})
-    patterns: Counter[str] = Counter("".join("1" if d in s else "0" for d in names) for s in documenter_sets)
-    overlaps = {a: {b: sum(1 for s in documenter_sets if a in s and b in s) for b in names} for a in names}
+    # One pass per collection; each victim's documenter set is small, so pairs are cheap.
+    sets = Counter(documenter_sets)
+    patterns: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for members, n in sets.items():
+        patterns["".join("1" if d in members else "0" for d in names)] += n
+        for a in members:
+            for b in members:
+                pairs[a, b] += n
+    overlaps = {a: {b: pairs[a, b] for b in names} for a in names}
+    records_of: Counter[str] = Counter()
+    excluded_of: Counter[str] = Counter()
+    for r in victim_records:
+        for d in r.documenters:
+            records_of[d] += 1
+            excluded_of[d] += bool(r.missing)
+    incidents_of = Counter(d for r in incident_records for d in r.documenters)
     per_documenter = [
-        {
-            "documenter": d,
-            "victim_records": sum(1 for r in victim_records if d in r.documenters),
-            "victim_records_excluded": sum(1 for r in victim_records if d in r.documenters and r.missing),
-            "unique_victims": sum(1 for s in documenter_sets if d in s),
-            "incidents": sum(1 for r in incident_records if d in r.documenters),
-        }
+        {"documenter": d, "victim_records": records_of[d], "victim_records_excluded": excluded_of[d],
+         "unique_victims": pairs[d, d], "incidents": incidents_of[d]}
         for d in names
     ]
     return Statistics(
