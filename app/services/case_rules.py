@@ -1,11 +1,14 @@
 """The checks every saved case passes before it reaches the vault.
 
-Structural checks live here; the form-driven validation (forms.validation) plugs in through
-`check` so the GUI, the CLI and bundle import apply exactly the same rules.
+The form-driven validation (forms.validation) runs here, so the GUI, the CLI and bundle import
+apply exactly the same rules. A case keeps the form version it was written under; a body that
+names no version gets the newest one of its form.
 """
 
 from __future__ import annotations
 
+from forms.definitions import form_versions
+from forms.validation import Problem, validate_case
 from storage.errors import TawthiqError
 
 # Keys whose values never go into the full-text index (ids, codes, hashes).
@@ -13,26 +16,24 @@ NOT_INDEXED = frozenset({"id", "form", "form_version", "sha256", "witness", "att
 
 
 class InvalidCase(TawthiqError):
-    def __init__(self, problems: list[str]):
+    """Every problem of a case; `details` holds them as forms.validation.Problem for the GUI."""
+
+    def __init__(self, problems: list[str], details: list[Problem] | None = None):
         self.problems = problems
+        self.details = details or []
         first = problems[0] if problems else "invalid case"
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(f"invalid case: {first}{more}")
 
 
-def check(body: object) -> dict:
+def check(body: object, lang: str = "en") -> dict:
     if not isinstance(body, dict):
         raise InvalidCase(["a case must be a JSON object"])
     body.pop("_meta", None)
-    problems = []
-    if not isinstance(body.get("form"), str) or not body.get("form"):
-        problems.append("form: missing (the case type, e.g. \"kidnapping\")")
-    if "form_version" not in body:
-        body["form_version"] = 1
-    if not isinstance(body.get("form_version"), int) or isinstance(body.get("form_version"), bool):
-        problems.append("form_version: must be a whole number")
-    if "title" in body and not isinstance(body["title"], str):
-        problems.append("title: must be text")
+    form_id = body.get("form")
+    if "form_version" not in body and isinstance(form_id, str) and form_versions(form_id):
+        body["form_version"] = form_versions(form_id)[-1]
+    problems = validate_case(body, lang)
     if problems:
-        raise InvalidCase(problems)
+        raise InvalidCase([str(p) for p in problems], problems)
     return body

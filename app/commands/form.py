@@ -1,0 +1,54 @@
+"""`form list`, `form template NAME`, `form schema NAME`: the case types and their shape."""
+
+from __future__ import annotations
+
+import json
+
+from forms.definitions import form_versions, list_forms, load_form
+from forms.errors import FormError
+from forms.schema import example_case, json_schema
+from storage.errors import TawthiqError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("form", help="the form definitions (case types)")
+    fsub = p.add_subparsers(dest="form_command", metavar="ACTION", required=True, parser_class=type(p))
+    a = fsub.add_parser("list", help="list the forms and their versions")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=list_)
+    a = fsub.add_parser("template", help="print an example case JSON that `case add` accepts")
+    a.add_argument("name")
+    a.set_defaults(handler=template)
+    a = fsub.add_parser("schema", help="print the JSON Schema of a form")
+    a.add_argument("name")
+    a.add_argument("--version", type=int)
+    a.set_defaults(handler=schema)
+
+
+def list_(ctx) -> int:
+    rows = [{"id": f.id, "version": f.version, "versions": form_versions(f.id),
+             "label": {"en": f.label("en"), "ar": f.label("ar")}} for f in list_forms()]
+    if ctx.args.json:
+        ctx.print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']}\tv{r['version']}\t{r['label']['en']}\t{r['label']['ar']}")
+    return 0
+
+
+def template(ctx) -> int:
+    try:
+        body = example_case(ctx.args.name)
+    except FormError as exc:
+        raise TawthiqError(str(exc)) from None
+    print(json.dumps(body, ensure_ascii=False, indent=2))
+    return 0
+
+
+def schema(ctx) -> int:
+    try:
+        definition = load_form(ctx.args.name, ctx.args.version)
+    except FormError as exc:
+        raise TawthiqError(str(exc)) from None
+    print(json.dumps(json_schema(definition), ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,276 @@
+"""The gazetteer: Syria's governorates, districts and the places where documentation concentrates.
+
+Entries have a stable code, a level (governorate → district → place → neighbourhood), a parent,
+Arabic and English names and spelling variants. Case bodies hold codes; the GUI and the CLI turn
+what a documenter types ("Wadi al-Dhahab", "وادي الذهب", "Wadi Eldahab") into a code with
+`resolve_place`. The shipped codes are ours (ISO 3166-2 for governorates, then readable
+suffixes); an organisation can load OCHA's P-codes (COD-AB CSV) on top: rows naming a place we
+already have add the P-code and names to it, the others become new entries coded by P-code.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from forms.errors import BadImport
+from forms.normalize import name_key, normalize_name_arabic, normalize_name_latin
+from forms.resources import GAZETTEER_DIR
+
+LEVELS = ("governorate", "district", "subdistrict", "place", "neighbourhood")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+MAX_IMPORT_BYTES = 16 << 20
+# Words people put in front of a place name that are not part of it.
+_GENERIC = re.compile(
+    r"^(?:حي|مدينة|مدينه|قرية|قريه|بلدة|بلده|ناحية|ناحيه|منطقة|منطقه|محافظة|محافظه|ريف)\s+"
+    r"|^(?:the\s+)?(?:neighbourhood|neighborhood|district|village|town|city|governorate)\s+(?:of\s+)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    level: str
+    parent: str | None
+    names: dict[str, str]
+    variants: tuple[str, ...] = ()
+    pcode: str | None = None
+    organisation: bool = False
+
+    def name(self, lang: str = "en") -> str:
+        return self.names.get(lang) or self.names.get("en") or self.names.get("ar") or self.code
+
+    def all_names(self) -> list[str]:
+        return [n for n in (self.names.get("en"), self.names.get("ar"), *self.variants) if n]
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "level": self.level, "parent": self.parent, "names": dict(self.names),
+                "variants": list(self.variants), "pcode": self.pcode}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Place:
+        return cls(str(data["code"]), str(data["level"]), data.get("parent"), dict(data["names"]),
+                   tuple(data.get("variants", ())), data.get("pcode"), organisation=True)
+
+
+def _keys(name: str) -> set[str]:
+    """Every form under which a name is looked up: folded spelling and the name key."""
+    name = _GENERIC.sub("", name.strip())
+    out = {normalize_name_arabic(name), normalize_name_latin(name), name_key(name)}
+    return {k for k in out if k}
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place] = field(default_factory=dict)
+    _index: dict[str, list[str]] = field(default_factory=dict)
+    _by_pcode: dict[str, str] = field(default_factory=dict)
+
+    def add(self, place: Place) -> None:
+        old = self.places.get(place.code)
+        if old is not None:
+            merged = tuple(dict.fromkeys(old.variants + place.variants + tuple(place.names.values())))
+            place = replace(old, variants=merged, pcode=place.pcode or old.pcode)
+        self.places[place.code] = place
+        if place.pcode:
+            self._by_pcode[place.pcode.casefold()] = place.code
+        for name in place.all_names():
+            for key in _keys(name):
+                codes = self._index.setdefault(key, [])
+                if place.code not in codes:
+                    codes.append(place.code)
+
+    def get(self, code: str) -> Place | None:
+        if not isinstance(code, str):
+            return None
+        return self.places.get(code) or self.places.get(self._by_pcode.get(code.casefold(), ""))
+
+    def _rank(self, code: str) -> int:
+        return LEVELS.index(self.places[code].level) if self.places[code].level in LEVELS else len(LEVELS)
+
+    def resolve(self, text: str, level: str | None = None, within: str | None = None) -> Place | None:
+        if not isinstance(text, str) or not text.strip() or len(text) > 500:
+            return None
+        direct = self.get(text.strip()) or self.get(text.strip().upper())
+        if direct is not None:
+            return direct
+        for key in _keys(text):  # folded spellings first, the looser name key last
+            codes = [c for c in self._index.get(key, ()) if self._fits(c, level, within)]
+            if codes:
+                return self.places[min(codes, key=self._rank)]
+        return None
+
+    def _fits(self, code: str, level: str | None, within: str | None) -> bool:
+        if level and self.places[code].level != level:
+            return False
+        return not within or within in self.ancestors(code)
+
+    def ancestors(self, code: str) -> list[str]:
+        out, seen = [], set()
+        place = self.places.get(code)
+        while place is not None and place.parent and place.parent not in seen:
+            seen.add(place.parent)
+            out.append(place.parent)
+            place = self.places.get(place.parent)
+        return out
+
+    def search(self, text: str, limit: int = 20) -> list[Place]:
+        if not isinstance(text, str) or not text.strip():
+            return []
+        text = _GENERIC.sub("", text[:200].strip())
+        folded = {k for k in (normalize_name_arabic(text), normalize_name_latin(text)) if k}
+        skeleton = name_key(text)
+        scored: dict[str, int] = {}
+        for key, codes in self._index.items():
+            score = min(
+                (0 if key == w else 1 if key.startswith(w) else 3 if w in key else 9 for w in folded),
+                default=9,
+            )
+            if len(skeleton) >= 2 and score > 2 and key.startswith(skeleton):
+                score = 2  # a different spelling of the same consonants
+            if score < 9:
+                for c in codes:
+                    scored[c] = min(scored.get(c, 9), score)
+        ranked = sorted(scored, key=lambda c: (scored[c], self._rank(c), self.places[c].name("en")))
+        return [self.places[c] for c in ranked[: max(0, limit)]]
+
+    def children(self, code: str | None) -> list[Place]:
+        return [p for p in self.places.values() if p.parent == code]
+
+
+def _read(path_or_file: object) -> str:
+    raw: bytes | str
+    if isinstance(path_or_file, str) or hasattr(path_or_file, "__fspath__"):
+        try:
+            with open(path_or_file, "rb") as fh:  # type: ignore[call-overload]
+                raw = fh.read(MAX_IMPORT_BYTES + 1)
+        except OSError:
+            raise BadImport("the places file cannot be read") from None
+    else:
+        raw = path_or_file.read(MAX_IMPORT_BYTES + 1)  # type: ignore[attr-defined]
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise BadImport("the places file is larger than 16 MiB")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise BadImport("the places file is not UTF-8 text") from None
+    return str(raw)
+
+
+def _parse_ours(rows: list[dict], organisation: bool) -> list[Place]:
+    out = []
+    for number, row in enumerate(rows, start=2):
+        code, level = row.get("code", ""), row.get("level", "")
+        if not _CODE.match(code) or level not in LEVELS:
+            raise BadImport(f"places file, line {number}: needs a code and a level ({', '.join(LEVELS)})")
+        if not row.get("name_en") and not row.get("name_ar"):
+            raise BadImport(f"places file, line {number}: a place needs an English or Arabic name")
+        names = {lang: row[f"name_{lang}"] for lang in ("en", "ar") if row.get(f"name_{lang}")}
+        variants = tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip())
+        out.append(Place(code, level, row.get("parent") or None, names, variants,
+                         row.get("pcode") or None, organisation))
+    return out
+
+
+# OCHA COD-AB columns: admin1Pcode, admin1Name_en, admin1Name_ar, admin2Pcode, … admin4.
+_OCHA_LEVELS = {1: "governorate", 2: "district", 3: "subdistrict", 4: "place"}
+
+
+def _parse_ocha(rows: list[dict], base: Gazetteer) -> list[Place]:
+    out: dict[str, Place] = {}
+    ours: dict[str, str] = {}  # P-code → our code, where the P-code names an entry we have
+    for number, row in enumerate(rows, start=2):
+        parent: str | None = None
+        for n, level in _OCHA_LEVELS.items():
+            pcode = row.get(f"admin{n}Pcode") or row.get(f"ADM{n}_PCODE")
+            if not pcode:
+                break
+            if not _CODE.match(pcode):
+                raise BadImport(f"places file, line {number}: a malformed P-code")
+            en = row.get(f"admin{n}Name_en") or row.get(f"ADM{n}_EN") or ""
+            ar = row.get(f"admin{n}Name_ar") or row.get(f"ADM{n}_AR") or ""
+            names = {k: v for k, v in (("en", en), ("ar", ar)) if v}
+            if not names:
+                raise BadImport(f"places file, line {number}: a place needs an English or Arabic name")
+            if pcode not in ours and pcode not in out:
+                known = base.get(pcode) or next(
+                    (p for p in (base.resolve(x, level=level) for x in names.values()) if p), None)
+                if known is not None and (parent is None or parent in (known.parent, *base.ancestors(known.code))):
+                    ours[pcode] = known.code
+                    out[known.code] = Place(known.code, known.level, known.parent, dict(known.names),
+                                            tuple(names.values()), pcode, organisation=True)
+                else:
+                    out[pcode] = Place(pcode, level, parent, names, (), pcode, organisation=True)
+            parent = ours.get(pcode, pcode)
+    return list(out.values())
+
+
+def parse_places_csv(path_or_file: object, base: Gazetteer | None = None) -> list[Place]:
+    """Places from a CSV in our format (code,level,parent,name_en,name_ar,variants,pcode) or
+    OCHA's COD-AB format. Returns the entries; raises BadImport and takes nothing on any error."""
+    text = _read(path_or_file)
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {(f or "").strip() for f in reader.fieldnames or ()}
+    rows = [{(k or "").strip(): (v or "").strip() for k, v in r.items() if isinstance(v, str)} for r in reader]
+    if {"code", "level"} <= columns:
+        return _parse_ours(rows, organisation=True)
+    if "admin1Pcode" in columns or "ADM1_PCODE" in columns:
+        return _parse_ocha(rows, base or _shipped())
+    raise BadImport("the places file needs the columns code,level,name_en,name_ar or OCHA's admin1Pcode…")
+
+
+@cache
+def _shipped() -> Gazetteer:
+    g = Gazetteer()
+    path = GAZETTEER_DIR / "places.csv"
+    rows = [dict(r) for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))]
+    for p in _parse_ours(rows, organisation=False):
+        g.add(replace(p, organisation=False))
+    return g
+
+
+_current: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    return _current or _shipped()
+
+
+def set_organisation_places(places: Iterable[Place | dict]) -> None:
+    """Install the organisation's imported places (kept by the app) on top of the shipped ones."""
+    global _current
+    g = Gazetteer()
+    for p in _shipped().places.values():
+        g.add(p)
+    for item in places:
+        g.add(item if isinstance(item, Place) else Place.from_json(item))
+    _current = g
+
+
+def import_places_csv(path_or_file: object) -> list[Place]:
+    """Parse an organisation's places CSV against the current gazetteer; the app stores the result."""
+    return parse_places_csv(path_or_file, gazetteer())
+
+
+def resolve_place(text: str, level: str | None = None, within: str | None = None) -> Place | None:
+    """The entry a code, a P-code or any known Arabic or Latin spelling names; None if unknown.
+
+    A bare name shared by several levels ("Homs") resolves to the highest one (the governorate);
+    pass `level` or `within` (an ancestor's code) to pick another.
+    """
+    return gazetteer().resolve(text, level, within)
+
+
+def search_places(text: str, limit: int = 20) -> list[Place]:
+    """Entries whose names start with or contain what was typed, best first (for completion)."""
+    return gazetteer().search(text, limit)
+
+
+def get_place(code: str) -> Place | None:
+    return gazetteer().get(code)

@@ -1,0 +1,146 @@
+"""Controlled vocabularies: stable codes with Arabic and English labels (DESIGN.md section 3).
+
+The shipped terms are CSV files in resources/vocabularies/ (`code,en,ar`). An organisation adds
+its own terms from a CSV of the same shape: `import_terms_csv` parses and checks it and returns
+the terms; the app keeps them wherever it keeps settings (the vault) and hands them back at
+unlock with `set_organisation_terms`. Codes are never renamed or removed: a saved case keeps
+pointing at the code it used.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+from forms.errors import BadImport, UnknownVocabulary
+from forms.resources import VOCABULARIES_DIR
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+MAX_IMPORT_BYTES = 1 << 20
+MAX_LABEL = 200
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    labels: Mapping[str, str] = field(default_factory=dict)
+    organisation: bool = False  # added by the organisation, not shipped
+
+    def label(self, lang: str = "en") -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.code
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "labels": dict(self.labels)}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> Term:
+        return cls(str(data["code"]), dict(data.get("labels", {})), organisation=True)
+
+
+_organisation_terms: dict[str, tuple[Term, ...]] = {}
+
+
+def _parse(text: str, source: str, organisation: bool) -> list[Term]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"code", "en", "ar"} <= {f.strip() for f in reader.fieldnames}:
+        raise BadImport(f"{source}: the CSV needs the columns code,en,ar")
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for number, row in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        code = row.get("code", "")
+        if not _CODE.match(code):
+            raise BadImport(f"{source}, line {number}: a code is letters, digits, _ . - (at most 64)")
+        if code in seen:
+            raise BadImport(f"{source}, line {number}: the code {code} appears twice")
+        if not row.get("en") and not row.get("ar"):
+            raise BadImport(f"{source}, line {number}: a term needs an English or Arabic label")
+        if len(row.get("en", "")) > MAX_LABEL or len(row.get("ar", "")) > MAX_LABEL:
+            raise BadImport(f"{source}, line {number}: a label is longer than {MAX_LABEL} characters")
+        seen.add(code)
+        labels = {lang: row[lang] for lang in ("en", "ar") if row.get(lang)}
+        terms.append(Term(code, labels, organisation=organisation))
+    return terms
+
+
+@cache
+def _shipped(name: str) -> tuple[Term, ...]:
+    path = VOCABULARIES_DIR / f"{name}.csv"
+    if not _NAME.match(name) or not path.is_file():
+        raise UnknownVocabulary(f"no vocabulary named {name!r}")
+    return tuple(_parse(path.read_text(encoding="utf-8"), path.name, organisation=False))
+
+
+def vocabulary_names() -> list[str]:
+    return sorted(p.stem for p in VOCABULARIES_DIR.glob("*.csv"))
+
+
+def vocabulary(name: str) -> list[Term]:
+    """The shipped terms, then the organisation's additions."""
+    if not isinstance(name, str):
+        raise UnknownVocabulary("a vocabulary name is text")
+    return list(_shipped(name)) + list(_organisation_terms.get(name, ()))
+
+
+def codes(name: str) -> frozenset[str]:
+    return frozenset(t.code for t in vocabulary(name))
+
+
+def term(name: str, code: str) -> Term | None:
+    return next((t for t in vocabulary(name) if t.code == code), None)
+
+
+def import_terms_csv(name: str, path_or_file: str | Path | IO) -> list[Term]:
+    """Parse an organisation's additions to vocabulary `name`; returns only the new terms.
+
+    Raises BadImport (nothing taken) if the file is malformed or a code clashes with a shipped
+    term that has different labels. Re-importing the same terms is harmless.
+    """
+    shipped = {t.code: t for t in _shipped(name)}
+    raw: bytes | str
+    if isinstance(path_or_file, (str, Path)):
+        try:
+            with open(path_or_file, "rb") as fh:
+                raw = fh.read(MAX_IMPORT_BYTES + 1)
+        except OSError:
+            raise BadImport("the vocabulary file cannot be read") from None
+    else:
+        raw = path_or_file.read(MAX_IMPORT_BYTES + 1)
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise BadImport("the vocabulary file is larger than 1 MiB")
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise BadImport("the vocabulary file is not UTF-8 text") from None
+    new = []
+    for t in _parse(raw, "vocabulary file", organisation=True):
+        if t.code in shipped:
+            continue  # already there: an organisation cannot relabel a shipped code
+        new.append(t)
+    return new
+
+
+def set_organisation_terms(terms: Mapping[str, Iterable[Term | Mapping]]) -> None:
+    """Install the organisation's additions (as kept by the app), replacing earlier ones."""
+    _organisation_terms.clear()
+    for name, items in terms.items():
+        shipped = {t.code for t in _shipped(name)}
+        merged: dict[str, Term] = {}
+        for item in items:
+            t = item if isinstance(item, Term) else Term.from_json(item)
+            if t.code not in shipped:
+                merged[t.code] = Term(t.code, dict(t.labels), organisation=True)
+        _organisation_terms[name] = tuple(merged.values())
+
+
+def organisation_terms() -> dict[str, list[dict]]:
+    """The installed additions as JSON, for the app to store."""
+    return {name: [t.to_json() for t in terms] for name, terms in _organisation_terms.items()}
