@@ -99,11 +99,12 @@ ACTS = [
     "attempted_abduction",
     "injury",
     "threat",
-    "arson_looting",
+    "arson",
+    "looting",
 ]
 FATES = ["killed", "found_dead", "missing", "released", "detained"]
-FORMS = ["kidnapping", "killing", "disappearance", "attack_on_property"]
-GROUPS = ["unknown_gunmen", "state_security", "armed_group", "local_militia", "criminal_gang"]
+FORMS = ["kidnapping", "killing", "disappearance", "attack_on_home"]  # forms/ definitions
+GROUPS = ["unknown_gunmen", "general_security", "local_armed_group", "national_defence_forces", "criminal_gang"]
 SOURCE_KINDS = ["victim", "eyewitness", "relative", "monitor_report", "social_media", "hospital_official"]
 VERIFICATION = ["unverified", "corroborated", "verified", "disputed"]
 VEHICLES = ["سيارة بيك أب بيضاء", "white pickup", "سيارة فان سوداء", "black van", "دراجة نارية", "motorbike"]
@@ -152,19 +153,27 @@ def _perpetrator(rng: random.Random) -> dict:
             ["مسلحون ملثمون", "masked gunmen", "عناصر بلباس عسكري", "men in plain clothes"]
         ),
         "number": rng.randint(1, 12),
-        "vehicles": [{"description": rng.choice(VEHICLES), "plate": f"{rng.randint(100000, 999999)}"}],
-        "suspected_group": rng.choice(GROUPS),
+        "vehicle_description": rng.choice(VEHICLES),
+        "plates": f"{rng.randint(100000, 999999)}",
+        "group": rng.choice(GROUPS),
         "attribution_confidence": rng.choice(["maybe", "likely", "certain"]),
     }
 
 
+def _pseudonym(n: int) -> str:
+    """The n-th of a fixed pool of witness pseudonyms, shaped like real ones (W-7KQ3-M9XD)."""
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    chars = "".join(alphabet[(n * 7919 + i * 104729) % 32] for i in range(8))
+    return f"W-{chars[:4]}-{chars[4:]}"
+
+
 def _source(rng: random.Random, day: str) -> dict:
     return {
-        "kind": rng.choice(SOURCE_KINDS),
-        "witness": f"W-{rng.randint(1, 400):04d}",
+        "type": rng.choice(SOURCE_KINDS),
+        "witness": _pseudonym(rng.randint(1, 400)),
         "date": day,
         "reliability": rng.choice("ABCDEF"),
-        "credibility": rng.randint(1, 6),
+        "credibility": str(rng.randint(1, 6)),
         "verification": rng.choice(VERIFICATION),
     }
 
@@ -193,15 +202,15 @@ def case(i: int, seed: int = SEED) -> dict:
         "narrative": narrative,
         "date": {"start": day, "precision": rng.choice(["day", "day", "month", "approximate"])},
         "location": {
-            "governorate": gov_latin,
-            "governorate_ar": gov_ar,
-            "place": place,
+            "governorate": gov_latin,  # a name: intake resolves it to the gazetteer code
             "text": f"{place}، {gov_ar}",
         },
         "victims": victims,
         "perpetrators": [_perpetrator(rng) for _ in range(rng.choice((1, 1, 2)))],
         "sources": [_source(rng, day) for _ in range(rng.choice((1, 2, 3)))],
     }
+    if body["form"] == "attack_on_home":
+        body["property_damage"] = rng.sample(["arson", "looting", "shooting"], rng.randint(1, 2))
     if i % ATTACHMENT_EVERY == 0:
         body["attachments"] = [
             {"attachment": f"bench-{i}", "media_type": "image/jpeg", "size": attachment_size(i)}

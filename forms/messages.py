@@ -19,6 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too_few": {"en": "needs at least {limit} entries", "ar": "يحتاج {limit} مدخلاً على الأقل"},
     "out_of_range": {"en": "must be between {min} and {max}", "ar": "يجب أن يكون بين {min} و{max}"},
     "not_in_vocabulary": {"en": "not one of the allowed choices", "ar": "ليس من الخيارات المسموحة"},
+    "unknown_term": {"en": "not (yet) in the vocabulary: kept, add the term to make it countable",
+                     "ar": "غير موجود (بعد) في المفردات: احتُفظ به، أضف المصطلح ليُحتسب"},
     "duplicate_choice": {"en": "the same choice twice", "ar": "الخيار نفسه مكرر"},
     "not_applicable": {"en": "only applies when {condition} is {values}",
                        "ar": "ينطبق فقط عندما يكون {condition} {values}"},

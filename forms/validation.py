@@ -26,7 +26,8 @@ DEFAULT_MAX_TEXT = {"text": 2000, "long_text": 100_000, "person_name": 300}
 PLACE_KEYS = ("governorate", "district", "place", "neighbourhood")
 PLACE_LEVELS = {"governorate": ("governorate",), "district": ("district",),
                 "place": ("subdistrict", "place"), "neighbourhood": ("neighbourhood",)}
-WITNESS_REF = re.compile(r"^W-[0-9A-Z]{4}-[0-9A-Z]{4}$")
+# Crockford base 32 (no I, L, O, U), as app.services.witnesses makes them: W-7KQ3-M9XD.
+WITNESS_REF = re.compile(r"^W-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
 ATTACHMENT_REF = re.compile(r"^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64})$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Later-date field, earlier-date field, problem code: checked inside any object that has both.
@@ -34,9 +35,18 @@ DATE_ORDER_RULES = (
     ("found_dead_on", "abducted_on", "found_dead_before_abducted"),
     ("released_on", "abducted_on", "released_before_abducted"),
 )
+# Each name part may also be given in Latin letters: {"given": "أحمد", "given_latin": "Ahmad"}.
+_LATIN_PARTS = frozenset(f"{p}_latin" for p in NAME_PARTS)
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _NAME_SYMBOLS = re.compile(r"[^\w\s'\u2019\u02bc\u02bf\u02be\-.\u0640\u064b-\u065f\u0670]|_")
+
+
+# Problems that do not stop a save: the value is kept and shown as not part of the form, so a
+# case written under a newer form, or by another tool, loses nothing in an older app.
+# Likewise a code outside an *open* vocabulary (perpetrator groups: new ones appear faster than
+# vocabularies are updated): kept and flagged until the organisation adds the term.
+WARNINGS = frozenset({"unknown_field", "unknown_term"})
 
 
 @dataclass(frozen=True)
@@ -46,8 +56,16 @@ class Problem:
     message: str  # "Fate: not one of the allowed choices", in the requested language
     text: str = ""  # the same without the field's label
 
+    @property
+    def severity(self) -> str:
+        return "warning" if self.code in WARNINGS else "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.code not in WARNINGS
+
     def to_json(self) -> dict:
-        return {"path": self.path, "code": self.code, "message": self.message}
+        return {"path": self.path, "code": self.code, "severity": self.severity, "message": self.message}
 
     def __str__(self) -> str:
         return f"{self.path or 'case'}: {self.text or self.message}"
@@ -132,9 +150,12 @@ class _Validator:
         value = obj.get(field_id)
         if controller is None or controller.type != "choice":
             return False
-        if value in (None, ""):
+        if value in (None, "", []):
             return controller.required  # reported as missing already
-        return not isinstance(value, str) or value not in vocabularies.codes(controller.vocabulary or "")
+        allowed = vocabularies.codes(controller.vocabulary or "")
+        if isinstance(value, list) and controller.option("multiple"):
+            return not all(isinstance(v, str) and v in allowed for v in value)
+        return not isinstance(value, str) or value not in allowed
 
     def _value_label(self, field: Field | None, value: object) -> str:
         if field is not None and field.vocabulary and isinstance(value, str):
@@ -160,10 +181,12 @@ class _Validator:
             if not isinstance(value, bool):
                 self.add(path, "wrong_type", label, expected=EXPECTED["true or false"][self.lang])
         elif kind == "choice":
+            if f.option("multiple") and isinstance(value, list):
+                return self.check_multi_choice(f, value, path, label)
             if not isinstance(value, str):
                 return self.add(path, "wrong_type", label, expected=EXPECTED["text"][self.lang])
             if value not in vocabularies.codes(f.vocabulary or ""):
-                self.add(path, "not_in_vocabulary", label)
+                self.add(path, *self._outside_vocabulary(f, value), label)
         elif kind == "multi_choice":
             self.check_multi_choice(f, value, path, label)
         elif kind == "date":
@@ -205,13 +228,19 @@ class _Validator:
             if not isinstance(item, str):
                 self.add(f"{path}[{i}]", "wrong_type", label, expected=EXPECTED["text"][self.lang])
             elif item not in allowed:
-                self.add(f"{path}[{i}]", "not_in_vocabulary", label)
+                self.add(f"{path}[{i}]", *self._outside_vocabulary(f, item), label)
             elif item in seen:
                 self.add(f"{path}[{i}]", "duplicate_choice", label)
             else:
                 seen.add(item)
         if len(value) > 1000:
             self.add(path, "too_many", label, limit=1000)
+
+    @staticmethod
+    def _outside_vocabulary(f: Field, value: str) -> tuple[str]:
+        if f.option("open_vocabulary") and vocabularies.is_code(value):
+            return ("unknown_term",)
+        return ("not_in_vocabulary",)
 
     def check_group(self, f: Field, value: Any, path: str, label: str) -> None:
         if not f.repeat:
@@ -345,7 +374,7 @@ class _Validator:
         if not isinstance(value, dict):
             return self.add(path, "wrong_type", label, expected=EXPECTED["an object"][self.lang])
         for key, part in value.items():
-            if key not in NAME_PARTS:
+            if key not in NAME_PARTS and key not in _LATIN_PARTS:
                 self.add(f"{path}.{_safe_key(key)}", "unknown_field", _safe_key(key))
             elif part in (None, ""):
                 continue
@@ -354,7 +383,7 @@ class _Validator:
             elif len(part) > 100:
                 self.add(f"{path}.{key}", "too_long", label, limit=100)
             else:
-                self.check_name(part, f"{path}.{key}", label, "any")
+                self.check_name(part, f"{path}.{key}", label, "latin" if key in _LATIN_PARTS else "any")
 
 
 def _definition_for(body: Mapping, lang: str, directory: str | Path | None) -> tuple[FormDefinition | None,
@@ -403,7 +432,54 @@ def validate_case(body: Any, lang: str = "en", *, today: date | None = None,
     return validator.problems
 
 
-def require_valid(body: Any, lang: str = "en", **kwargs: Any) -> None:
+def require_valid(body: Any, lang: str = "en", **kwargs: Any) -> list[Problem]:
+    """Raise CaseInvalid (with every problem) if any is an error; return the warnings otherwise."""
     problems = validate_case(body, lang, **kwargs)
-    if problems:
+    if any(p.is_error for p in problems):
         raise CaseInvalid(problems)
+    return problems
+
+
+def resolve_place_names(body: Any, forms_dir: str | Path | None = None) -> Any:
+    """Intake helper: place names typed where a code belongs become codes (in place).
+
+    "Homs" in `location.governorate` becomes "homs"; a name that resolves to nothing at that
+    level is left alone for validation to report. Validation itself never guesses.
+    """
+    if not isinstance(body, dict) or not isinstance(body.get("form"), str):
+        return body
+    try:
+        definition = load_form(body["form"], body.get("form_version")
+                               if isinstance(body.get("form_version"), int) else None, forms_dir)
+    except (UnknownForm, TypeError):
+        return body
+    g = gazetteer()
+
+    def fix(place: Any) -> None:
+        if not isinstance(place, dict):
+            return
+        above: str | None = None
+        for key in PLACE_KEYS:
+            value = place.get(key)
+            if isinstance(value, str) and value and g.get(value) is None:
+                found = None
+                for level in PLACE_LEVELS[key]:
+                    found = g.resolve(value, level=level, within=above) or found
+                if found is not None:
+                    place[key] = found.code
+            if isinstance(place.get(key), str) and g.get(place[key]) is not None:
+                above = g.get(place[key]).code  # type: ignore[union-attr]
+
+    def walk(obj: Any, fields: tuple[Field, ...]) -> None:
+        if not isinstance(obj, dict):
+            return
+        for f in fields:
+            value = obj.get(f.id)
+            if f.type == "place":
+                fix(value)
+            elif f.type == "group":
+                for item in value if isinstance(value, list) else [value]:
+                    walk(item, f.children)
+
+    walk(body, definition.fields)
+    return body

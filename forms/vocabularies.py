@@ -93,6 +93,11 @@ def codes(name: str) -> frozenset[str]:
     return frozenset(t.code for t in vocabulary(name))
 
 
+def is_code(value: object) -> bool:
+    """Shaped like a vocabulary code (letters, digits, _ . -), whether or not any vocabulary has it."""
+    return isinstance(value, str) and bool(_CODE.match(value))
+
+
 def term(name: str, code: str) -> Term | None:
     return next((t for t in vocabulary(name) if t.code == code), None)
 

@@ -25,7 +25,9 @@ def _case(c: Canaries, n: int) -> dict:
         "form": "kidnapping",
         "title": f"{c.arabic} اختطاف {n}",
         "narrative": f"Taken from the bakery by men in a white van. {c.latin} {c.arabic}",
-        "victims": [{"name_ar": f"محمد {c.arabic}", "name_latin": f"Mohammad {c.latin}", "age": 31}],
+        # The Latin canary has digits, which a name may not: it goes in the occupation, also indexed.
+        "victims": [{"name_ar": f"محمد {c.arabic}", "occupation": f"Baker {c.latin}", "age": 31,
+                     "act": "abduction", "fate": "missing"}],
         "location": {"governorate": "Homs", "text": f"near the mosque {c.latin}"},
     }
 

@@ -37,7 +37,7 @@ def test_scope_is_kept_in_canonical_order_and_bad_records_are_refused():
 def case_with_sources(*codes):
     return {"form": "kidnapping", "title": "t", "sources": [
         *({"who": "eyewitness", "witness": c, "statement": f"statement of {c}"} for c in codes),
-        {"who": "monitor report", "attachment": "a1"},
+        {"who": "monitor report", "attachment": "0b7c6a52-3f1e-4c55-9d7a-2a51c1f0e3aa"},
     ]}
 
 

@@ -123,3 +123,36 @@ def test_form_schema_and_template_errors(tawthiq):
     for args in (("form", "template", "haircut"), ("form", "schema", "kidnapping", "--version", "9")):
         r = tawthiq(*args)
         assert r.returncode == 1 and len(r.stderr.decode().strip().splitlines()) == 1
+
+
+def test_a_field_the_form_does_not_know_is_kept_and_flagged_not_refused(vault):
+    body = example("killing")
+    body["victims"][0]["tribe"] = "from a newer form version"
+    assert [(p.path, p.code, p.severity) for p in case_rules.warnings(body)] == [
+        ("victims[0].tribe", "unknown_field", "warning")]
+    case_id, _ = cases.save_case(vault, body)
+    assert cases.get_case(vault, case_id)["victims"][0]["tribe"] == "from a newer form version"
+
+
+def test_place_names_typed_on_intake_become_codes(vault):
+    body = example("killing")
+    body["location"] = {"governorate": "Homs", "district": "حمص", "place": "Homs city",
+                        "neighbourhood": "Masakin al-Idkhar"}
+    body["victims"][0]["residence"] = {"governorate": "Lattakia", "place": "Snobar"}
+    case_id, _ = cases.save_case(vault, body)
+    stored = cases.get_case(vault, case_id)
+    assert stored["location"] == {"governorate": "homs", "district": "homs.homs", "place": "homs.homs.city",
+                                  "neighbourhood": "homs.homs.city.masakin_al_iddikhar"}
+    assert stored["victims"][0]["residence"] == {"governorate": "latakia", "place": "latakia.jableh.snobar"}
+    assert cases.query_cases(vault)[0].governorate == "homs"
+    body["location"] = {"governorate": "Atlantis"}
+    with pytest.raises(case_rules.InvalidCase) as caught:
+        cases.save_case(vault, body)
+    assert caught.value.problems == ["location.governorate: not a place code in the gazetteer"]
+
+
+def test_a_victim_may_suffer_several_acts(vault):
+    body = example("killing-body-found")
+    body["victims"][0]["act"] = ["abduction", "torture", "extrajudicial_execution"]
+    case_id, _ = cases.save_case(vault, body)
+    assert cases.get_case(vault, case_id)["victims"][0]["act"][1] == "torture"

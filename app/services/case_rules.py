@@ -2,13 +2,15 @@
 
 The form-driven validation (forms.validation) runs here, so the GUI, the CLI and bundle import
 apply exactly the same rules. A case keeps the form version it was written under; a body that
-names no version gets the newest one of its form.
+names no version gets the newest one of its form. Place names typed where a gazetteer code
+belongs are turned into codes first. Fields the form does not know are kept and reported as
+warnings (a case from a newer form loses nothing); every other problem refuses the save.
 """
 
 from __future__ import annotations
 
 from forms.definitions import form_versions
-from forms.validation import Problem, validate_case
+from forms.validation import Problem, resolve_place_names, validate_case
 from storage.errors import TawthiqError
 
 # Keys whose values never go into the full-text index (ids, codes, hashes).
@@ -33,7 +35,14 @@ def check(body: object, lang: str = "en") -> dict:
     form_id = body.get("form")
     if "form_version" not in body and isinstance(form_id, str) and form_versions(form_id):
         body["form_version"] = form_versions(form_id)[-1]
+    resolve_place_names(body)
     problems = validate_case(body, lang)
-    if problems:
-        raise InvalidCase([str(p) for p in problems], problems)
+    if any(p.is_error for p in problems):
+        ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
+        raise InvalidCase([str(p) for p in ordered], ordered)
     return body
+
+
+def warnings(body: object, lang: str = "en") -> list[Problem]:
+    """What a save would keep but flag (fields the form does not know), for the GUI to show."""
+    return [p for p in validate_case(body, lang) if not p.is_error]
