@@ -37,6 +37,7 @@ DATE_ORDER_RULES = (
 )
 # Each name part may also be given in Latin letters: {"given": "أحمد", "given_latin": "Ahmad"}.
 _LATIN_PARTS = frozenset(f"{p}_latin" for p in NAME_PARTS)
+_FORMAT_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _NAME_SYMBOLS = re.compile(r"[^\w\s'\u2019\u02bc\u02bf\u02be\-.\u0640\u064b-\u065f\u0670]|_")
@@ -352,6 +353,9 @@ class _Validator:
                 self.add(f"{path}.{key}", "out_of_range", label, min=-bound, max=bound)
 
     def check_name(self, value: str, path: str, label: str, script: str) -> None:
+        # Direction marks and isolates (RLM, LRI…) are real in typed mixed-direction names: they
+        # are kept as data, and judged invisible here.
+        value = _FORMAT_CHARS.sub("", value)
         reason = None
         if not value.strip():
             reason = "empty"

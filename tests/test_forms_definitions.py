@@ -122,3 +122,18 @@ def test_a_file_whose_name_disagrees_with_its_content_is_refused(tmp_path):
     (tmp_path / "killing.v3.json").write_text(json.dumps(load_form("killing").data), encoding="utf-8")
     with pytest.raises(BadDefinition):
         load_form("killing", directory=tmp_path)
+
+
+def test_a_field_required_only_when_its_condition_holds(tmp_path):
+    data = json.loads(json.dumps(load_form("killing").data))
+    victims = next(f for s in data["sections"] for f in s["fields"] if f["id"] == "victims")
+    next(c for c in victims["children"] if c["id"] == "body_found_at")["required"] = True
+    (tmp_path / "killing.v1.json").write_text(json.dumps(data), encoding="utf-8")
+    body = example("killing-body-found")
+    assert validate_case(body, forms_dir=tmp_path) == []
+    del body["victims"][0]["body_found_at"]
+    assert [(p.path, p.code) for p in validate_case(body, forms_dir=tmp_path)] == [
+        ("victims[0].body_found_at", "required")]
+    body["victims"][0]["fate"] = "killed"  # no longer applies, so no longer required
+    body["victims"][0].pop("found_dead_on")
+    assert validate_case(body, forms_dir=tmp_path) == []

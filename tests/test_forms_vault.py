@@ -40,9 +40,9 @@ def test_an_older_form_version_is_kept_and_still_reads(vault):
     assert cases.query_cases(vault)[0].form_version == 1
 
 
-def test_a_case_without_a_version_gets_the_newest_version_of_its_form(vault):
+def test_a_case_without_a_version_is_taken_as_version_1(vault):
     case_id, _ = cases.save_case(vault, {"form": "kidnapping", "title": "t"})
-    assert cases.get_case(vault, case_id)["form_version"] == 2
+    assert cases.get_case(vault, case_id)["form_version"] == 1
 
 
 def test_an_invalid_case_is_refused_with_every_problem_and_nothing_is_saved(vault):

@@ -2,7 +2,7 @@
 
 The form-driven validation (forms.validation) runs here, so the GUI, the CLI and bundle import
 apply exactly the same rules. A case keeps the form version it was written under; a body that
-names no version gets the newest one of its form. Place names typed where a gazetteer code
+names no version is taken as written before versions existed: version 1. Place names typed where a gazetteer code
 belongs are turned into codes first. Fields the form does not know are kept and reported as
 warnings (a case from a newer form loses nothing); every other problem refuses the save.
 """
@@ -34,7 +34,7 @@ def check(body: object, lang: str = "en") -> dict:
     body.pop("_meta", None)
     form_id = body.get("form")
     if "form_version" not in body and isinstance(form_id, str) and form_versions(form_id):
-        body["form_version"] = form_versions(form_id)[-1]
+        body["form_version"] = form_versions(form_id)[0]
     resolve_place_names(body)
     problems = validate_case(body, lang)
     if any(p.is_error for p in problems):
