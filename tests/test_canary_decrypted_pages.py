@@ -39,7 +39,7 @@ def decrypted_pages(path: Path, key: bytes) -> bytes:
 
 def _case(c: Canaries, title_extra: str = "") -> dict:
     return {"form": "kidnapping", "title": f"{c.latin} {title_extra}", "narrative": f"{c.arabic} خطف",
-            "victims": [{"name_ar": f"محمد {c.arabic}", "name_latin": f"Mohammad {c.latin}"}]}
+            "victims": [{"name_ar": f"محمد {c.arabic}", "occupation": f"Baker {c.latin}"}]}
 
 
 def _found(blob: bytes, c: Canaries) -> list[bytes]:
