@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import tarfile
 from collections.abc import Callable
@@ -183,7 +184,8 @@ def read_bundle(
 
     def decrypt() -> None:
         try:
-            pyrage.decrypt_io(cipher_in, pipe_w, identities)
+            # pyrage reads 8 KiB at a time: a C-level buffer keeps the Python-level hashing per MiB.
+            pyrage.decrypt_io(io.BufferedReader(cipher_in, CHUNK), pipe_w, identities)
         finally:
             with contextlib.suppress(OSError):
                 pipe_w.close()
