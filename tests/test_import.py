@@ -252,3 +252,24 @@ def test_import_bundle_for_the_gui_reports_progress_and_raises_on_rejection(setu
     (tmp / "bad.tawthiq").write_bytes(bytes(bad))
     with pytest.raises(imports.BundleRejected):
         import_bundle(coordinator, tmp / "bad.tawthiq")
+
+
+def test_no_plaintext_reaches_disk_on_export_or_import(setup):
+    documenter, coordinator, tmp = setup
+    canary = "CANARY-زيتون-7731"
+    a = add_case(documenter, canary)
+    src = tmp / "src" / "evidence.bin"
+    src.parent.mkdir()
+    src.write_bytes((canary.encode() + b"|") * 50_000)
+    cases.attach_file(documenter, a, src)
+    export.export_bundle(documenter, tmp / "out.tawthiq")
+    assert imports.import_bundles(coordinator, [tmp / "out.tawthiq"])[0].status == "imported"
+    assert cases.read_attachment(coordinator, cases.get_case(coordinator, a)["_meta"]["attachments"][0]["id"]) \
+        == src.read_bytes()
+    documenter.lock()
+    coordinator.lock()
+    needles = [canary.encode(), canary.encode("utf-16-le")]
+    for path in tmp.rglob("*"):
+        if path.is_file() and src.parent not in path.parents:
+            data = path.read_bytes()
+            assert not any(n in data for n in needles), path.name
