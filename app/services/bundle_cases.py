@@ -213,11 +213,11 @@ def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str
             (a["id"], case_id, a["sha256"], a["size"], a["media_type"], a["filename"], blobs[a["sha256"]],
              a["captured_at"], a["added_at"]),
         )
-    _refresh_current_view(conn, case_id)
+    _refresh_current_view(conn, case_id, indexed=bool(owners))
     return added
 
 
-def _refresh_current_view(conn: Connection, case_id: str) -> None:
+def _refresh_current_view(conn: Connection, case_id: str, indexed: bool) -> None:
     version, text, saved_at = conn.execute(
         "SELECT version, body, saved_at FROM case_versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
         (case_id,),
@@ -234,7 +234,8 @@ def _refresh_current_view(conn: Connection, case_id: str) -> None:
         (body["form"], body.get("form_version", 1), body.get("title", ""), version, start, gov, first, saved_at,
          case_id),
     )
-    conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+    if indexed:  # case_id is UNINDEXED in the FTS table: this DELETE scans it, so only when needed
+        conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
     conn.execute("INSERT INTO case_search (case_id, content) VALUES (?, ?)", (case_id, search_text(body)))
 
 
