@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from app.services import enrollment, keys, record_kinds
+from app.services import cases, enrollment, keys, record_kinds
 from app.services.record_kinds import VersionKey
 from storage import audit, signed_file
 from storage.database import transaction
@@ -131,7 +131,7 @@ def purge_delivered(vault: Vault) -> int:
     with transaction(conn):
         for case_id in ids:
             blobs += [r[0] for r in conn.execute("SELECT blob FROM attachments WHERE case_id = ?", (case_id,))]
-            conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
+            cases.unindex_case(conn, case_id)
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))  # versions, attachments cascade
             audit.record(conn, "case.purge", case_id, reason="delivered")
     for blob in blobs:  # after the commit: a crash before this leaves only unreadable orphans

@@ -12,7 +12,7 @@ import hashlib
 import json
 
 from app.services import case_rules
-from app.services.cases import canonical_json, search_text
+from app.services.cases import canonical_json, index_case, summary_fields
 from app.services.record_kinds import (
     AttachmentOut,
     OutgoingRecord,
@@ -213,30 +213,25 @@ def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str
             (a["id"], case_id, a["sha256"], a["size"], a["media_type"], a["filename"], blobs[a["sha256"]],
              a["captured_at"], a["added_at"]),
         )
-    _refresh_current_view(conn, case_id, indexed=bool(owners))
+    _refresh_current_view(conn, case_id)
     return added
 
 
-def _refresh_current_view(conn: Connection, case_id: str, indexed: bool) -> None:
+def _refresh_current_view(conn: Connection, case_id: str) -> None:
     version, text, saved_at = conn.execute(
         "SELECT version, body, saved_at FROM case_versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
         (case_id,),
     ).fetchone()
     first = conn.execute("SELECT min(saved_at) FROM case_versions WHERE case_id = ?", (case_id,)).fetchone()[0]
     body = json.loads(text)
-    date = body.get("date") if isinstance(body.get("date"), dict) else {}
-    place = body.get("location") if isinstance(body.get("location"), dict) else {}
-    start = date.get("start") if isinstance(date.get("start"), str) else None
-    gov = place.get("governorate") if isinstance(place.get("governorate"), str) else None
+    start, gov = summary_fields(body)
     conn.execute(
         "UPDATE cases SET form = ?, form_version = ?, title = ?, status = 'sealed', current_version = ?, "
         "incident_date = ?, governorate = ?, created_at = ?, updated_at = ? WHERE id = ?",
         (body["form"], body.get("form_version", 1), body.get("title", ""), version, start, gov, first, saved_at,
          case_id),
     )
-    if indexed:  # case_id is UNINDEXED in the FTS table: this DELETE scans it, so only when needed
-        conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
-    conn.execute("INSERT INTO case_search (case_id, content) VALUES (?, ?)", (case_id, search_text(body)))
+    index_case(conn, case_id, body)
 
 
 def acknowledged(conn: Connection, documenter: str) -> list[VersionKey]:

@@ -68,12 +68,23 @@ def search_text(body: dict) -> str:
     return normalize_for_search("\n".join(_strings(body)))
 
 
-def _index(conn: Connection, case_id: str, body: dict) -> None:
-    conn.execute("DELETE FROM case_search WHERE case_id = ?", (case_id,))
-    conn.execute("INSERT INTO case_search (case_id, content) VALUES (?, ?)", (case_id, search_text(body)))
+def index_case(conn: Connection, case_id: str, body: dict) -> None:
+    """(Re)write the case's full-text entry; the `cases` row must exist."""
+    unindex_case(conn, case_id)
+    cursor = conn.execute("INSERT INTO case_search (case_id, content) VALUES (?, ?)", (case_id, search_text(body)))
+    conn.execute("UPDATE cases SET search_rowid = ? WHERE id = ?", (cursor.lastrowid, case_id))
 
 
-def _summary_fields(body: dict) -> tuple[str | None, str | None]:
+def unindex_case(conn: Connection, case_id: str) -> None:
+    # By rowid: case_id is UNINDEXED in the FTS table, so a DELETE by case_id would scan it all.
+    row = conn.execute("SELECT search_rowid FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is not None and row[0] is not None:
+        conn.execute("DELETE FROM case_search WHERE rowid = ?", (row[0],))
+        conn.execute("UPDATE cases SET search_rowid = NULL WHERE id = ?", (case_id,))
+
+
+def summary_fields(body: dict) -> tuple[str | None, str | None]:
+    """The incident start date and governorate code that the case list sorts and filters on."""
     date = body["date"] if isinstance(body.get("date"), dict) else {}
     location = body["location"] if isinstance(body.get("location"), dict) else {}
     start = date.get("start") if isinstance(date.get("start"), str) else None
@@ -98,7 +109,7 @@ def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str
         ).fetchone()
         text = canonical_json(body)
         digest = hashlib.sha256(text.encode()).hexdigest()
-        date, gov = _summary_fields(body)
+        date, gov = summary_fields(body)
         if row is None:
             version, parent = 1, None
             conn.execute(
@@ -135,7 +146,7 @@ def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str
                 (body["form"], body["form_version"], body.get("title", ""), version, date, gov, now, case_id),
             )
             audit.record(conn, "case.edit", case_id, version=version)
-        _index(conn, case_id, body)
+        index_case(conn, case_id, body)
     return case_id, version
 
 
