@@ -48,5 +48,12 @@ def test_without_phones_only_the_same_full_name_in_one_script_links():
     assert decide(person(name_latin="Hassan Ali"), person(name_latin="Hassan Ali")) is None  # two parts
 
 
+def test_latin_spelling_variants_fold_before_a_name_only_comparison():
+    # forms.normalize.normalize_name_latin: Fatma/Fatima, Youssef/Yousef → one spelling, al-/Al dropped.
+    assert decide(person(name_latin="Fatima Yousef al-Shami"), person(name_latin="Fatma Youssef Al Shami")) == \
+        ("name", 1.0)
+    assert decide(person(name_latin="Fatima Yousef al-Shami"), person(name_latin="Fatima Yousef al-Shamsi")) is None
+
+
 def test_no_names_no_link():
     assert decide(person(phone="0944123456"), person(phone="0944123456")) is None

@@ -4,78 +4,36 @@ Used only by the custodian (app/services/custodian.py): the identities it compar
 this process's memory and are never written anywhere.
 
 Same-script names are compared on their normalised forms (forms.normalize), where vowels still
-tell حسن from حسين and Hassan from Hussein. Across scripts the only common ground is a consonant
-skeleton (محمد أحمد الخليل and Mohammed Ahmad al-Khalil both become `mhmd hmd kl`), which is
-coarse: Hassan and Hussein share one. So a cross-script name match alone never makes a link; it
-needs the same phone number too (see `decide`).
+tell حسن from حسين and Hassan from Hussein. Across scripts the common ground is forms'
+`name_key`, a consonant skeleton (محمد أحمد الخليل and Mohammed Ahmad al-Khalil both become
+`mhmd 'hmd xl…`), coarser than either script. So a cross-script name match alone never makes a
+link; it needs the same phone number too (see `decide`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
 from forms import normalize
 
-# Arabic letters (after normalize_arabic folded hamza forms, ة→ه, ى→ي) to skeleton consonants.
-# Letters Latin spellings render inconsistently fold together: ث/ت/ط → t, ذ/د/ض → d, ق/ك/خ → k,
-# س/ش/ص → s, ظ/ز → z. ا, ع and ء leave no trace in most Latin spellings.
-_AR_SKELETON = {
-    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
-    "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f",
-    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y",
-    "ا": "", "ع": "", "ء": "",
-}
-_LATIN_DIGRAPHS = (("kh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"),
-                   ("ph", "f"), ("q", "k"), ("c", "k"), ("x", "ks"), ("p", "b"), ("v", "f"))
-_LONG_VOWELS = ((r"(?:ou|oo|uu)", "w"), (r"(?:ee|ii|ei|ai|ay|ey)", "y"), (r"(?<=.)i$", "y"))
-_ARTICLE_LATIN = re.compile(r"^(?:al|el)[-'](?=\w)")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
-def _fold_latin(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z\s-]", "", text)
-
-
 def normalised_name(text: str) -> str:
-    """Same-script comparison form: Arabic folded by forms.normalize, Latin case/accents folded."""
+    """Same-script comparison form (forms.normalize): Arabic folded, article dropped; Latin case,
+    accents, article and common transliteration variants folded (Mohammed → muhammad)."""
     if _ARABIC_RE.search(text):
-        words = normalize.normalize_arabic(text).split()
-        return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
-    words = _fold_latin(text).replace("-", " ").split()
-    return " ".join(w for w in words if w not in ("al", "el"))
-
-
-def _skeleton_word(word: str, arabic: bool) -> str:
-    if arabic:
-        if word.startswith("ال") and len(word) > 3:
-            word = word[2:]
-        skeleton = "".join(_AR_SKELETON.get(ch, "") for ch in word)
-    else:
-        word = _ARTICLE_LATIN.sub("", word)
-        for digraph, single in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, single)
-        # Doubled or paired vowels are how Latin spellings mark Arabic long vowels (و / ي), which
-        # the skeleton keeps: they tell محمود (Mahmoud) from محمد (Mohammed).
-        for pattern, letter in _LONG_VOWELS:
-            word = re.sub(pattern, letter, word)
-        skeleton = "".join("" if ch in "aeiou'" else ch for ch in word)
-    if skeleton.endswith("h") and len(skeleton) > 2:
-        skeleton = skeleton[:-1]  # final ة/ه (Fatima/فاطمة)
-    return re.sub(r"(.)\1+", r"\1", skeleton)
+        return normalize.normalize_name_arabic(text)
+    return normalize.normalize_name_latin(text)
 
 
 def name_skeleton(text: str) -> str:
-    """Script-independent consonant skeleton of a full name."""
-    arabic = bool(_ARABIC_RE.search(text))
-    source = normalize.normalize_arabic(text) if arabic else _fold_latin(text).replace("-", " ")
-    words = [_skeleton_word(w, arabic) for w in source.split() if arabic or w not in ("al", "el")]
-    return " ".join(w for w in words if w)
+    """Script-independent key of a full name: forms.normalize.name_key, the one victim linkage
+    uses (consonant skeleton, long vowels kept as w/y, common names by table)."""
+    return normalize.name_key(text)
 
 
 def phone_key(text: str) -> str | None:
