@@ -63,7 +63,11 @@ def field_schema(f: Field) -> dict:
     elif kind == "boolean":
         s = {"type": "boolean"}
     elif kind == "choice":
-        s = {"type": "string", "enum": [t.code for t in vocabularies.vocabulary(f.vocabulary or "")]}
+        codes = [t.code for t in vocabularies.vocabulary(f.vocabulary or "")]
+        one: dict[str, Any] = {"type": "string"} if f.option("open_vocabulary") else {"type": "string", "enum": codes}
+        if f.option("open_vocabulary"):
+            one["examples"] = codes
+        s = {"anyOf": [one, {"type": "array", "uniqueItems": True, "items": one}]} if f.option("multiple") else one
     elif kind == "multi_choice":
         s = {"type": "array", "uniqueItems": True,
              "items": {"type": "string", "enum": [t.code for t in vocabularies.vocabulary(f.vocabulary or "")]}}

@@ -137,3 +137,29 @@ def test_a_field_required_only_when_its_condition_holds(tmp_path):
     body["victims"][0]["fate"] = "killed"  # no longer applies, so no longer required
     body["victims"][0].pop("found_dead_on")
     assert validate_case(body, forms_dir=tmp_path) == []
+
+
+def test_blank_case_and_group_entries_carry_the_defaults_the_gui_prefills():
+    from forms.schema import blank_case, blank_item
+
+    form = load_form("killing")
+    assert blank_case(form) == {"form": "killing", "form_version": 1}
+    assert blank_item(form.field("victims")) == {"act": "killing", "fate": "killed"}
+    assert blank_item(form.field("sources")) == {"verification": "unverified"}
+    body = dict(blank_case(form), title="t", victims=[blank_item(form.field("victims"))])
+    assert validate_case(body) == []
+
+
+def test_the_json_schema_lists_vocabularies_and_requirements():
+    from forms.schema import json_schema
+
+    schema = json_schema(load_form("attack_on_home"))
+    assert schema["required"] == ["form", "title", "property_damage"]
+    victim = schema["properties"]["victims"]["items"]
+    assert "killed" in victim["properties"]["fate"]["enum"]
+    assert victim["properties"]["found_dead_on"]["x-condition"] == {"field": "fate", "in": ["found_dead"]}
+    assert victim["properties"]["religion_or_sect"]["x-sensitive"] is True
+    assert schema["properties"]["date"]["properties"]["precision"]["enum"] == [
+        "day", "month", "year", "approximate", "unknown"]
+    act = victim["properties"]["act"]["anyOf"]
+    assert "torture" in act[0]["enum"] and act[1]["type"] == "array"

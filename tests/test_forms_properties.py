@@ -64,3 +64,17 @@ def test_name_and_place_functions_never_raise(text):
     place = resolve_place(text)
     assert place is None or place.code
     assert len(search_places(text, limit=5)) <= 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values)
+def test_the_save_hook_raises_only_invalid_case(value):
+    """Bundle import and `case add` call case_rules.check on untrusted JSON."""
+    from app.services.case_rules import InvalidCase, check
+
+    try:
+        body = check(copy.deepcopy(value))
+    except InvalidCase as exc:
+        assert exc.problems
+    else:
+        assert isinstance(body, dict) and not any(p.is_error for p in validate_case(body))
