@@ -215,9 +215,14 @@ def parse_places_csv(path_or_file: object, base: Gazetteer | None = None) -> lis
     """Places from a CSV in our format (code,level,parent,name_en,name_ar,variants,pcode) or
     OCHA's COD-AB format. Returns the entries; raises BadImport and takes nothing on any error."""
     text = _read(path_or_file)
-    reader = csv.DictReader(io.StringIO(text))
-    columns = {(f or "").strip() for f in reader.fieldnames or ()}
-    rows = [{(k or "").strip(): (v or "").strip() for k, v in r.items() if isinstance(v, str)} for r in reader]
+    try:
+        # newline="": csv itself splits rows, so bare CR line ends and quoted line breaks both work.
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        columns = {(f or "").strip() for f in reader.fieldnames or ()}
+        rows = [{(k or "").strip(): (v or "").strip() for k, v in r.items() if isinstance(v, str)}
+                for r in reader]
+    except csv.Error:
+        raise BadImport("the places file is not readable CSV (a malformed quote or a field over 128 KiB)") from None
     if {"code", "level"} <= columns:
         return _parse_ours(rows, organisation=True)
     if "admin1Pcode" in columns or "ADM1_PCODE" in columns:

@@ -48,7 +48,13 @@ _organisation_terms: dict[str, tuple[Term, ...]] = {}
 
 
 def _parse(text: str, source: str, organisation: bool) -> list[Term]:
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _parse_rows(csv.DictReader(io.StringIO(text, newline="")), source, organisation)
+    except csv.Error:
+        raise BadImport(f"{source}: not readable CSV (a malformed quote or a field over 128 KiB)") from None
+
+
+def _parse_rows(reader: csv.DictReader, source: str, organisation: bool) -> list[Term]:
     if not reader.fieldnames or not {"code", "en", "ar"} <= {f.strip() for f in reader.fieldnames}:
         raise BadImport(f"{source}: the CSV needs the columns code,en,ar")
     terms: list[Term] = []

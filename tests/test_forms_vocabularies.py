@@ -134,3 +134,21 @@ def test_our_own_places_csv_extends_the_gazetteer():
 def test_a_malformed_places_csv_is_refused(content):
     with pytest.raises(BadImport):
         import_places_csv(io.BytesIO(content))
+
+
+@pytest.mark.parametrize("content", [
+    b"code,en,ar\rx1,a,b\rx2,c,d\r",  # bare CR line ends: read, not refused
+    b"code,en,ar\nx1," + b"a" * (300 << 10) + b",b\n",
+    b'code,en,ar\nx1,"' + b"a" * (200 << 10) + b'",b\n',
+])
+def test_csv_the_csv_module_chokes_on_is_our_error_or_read(content):
+    for reader in (lambda f: vocabularies.import_terms_csv("act_types", f), import_places_csv):
+        try:
+            reader(io.BytesIO(content))
+        except BadImport as exc:
+            assert "\n" not in str(exc)
+
+
+def test_bare_carriage_returns_are_line_ends():
+    terms = vocabularies.import_terms_csv("act_types", io.BytesIO(b"code,en,ar\rx1,a,b\rx2,c,d\r"))
+    assert [t.code for t in terms] == ["x1", "x2"]
