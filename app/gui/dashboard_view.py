@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from app.gui.bar_chart import BarChart
 from app.services import partner_export, statistics
 
+from forms import gazetteer, vocabularies
+
 try:
-    from app.gui.i18n import fmt_date, fmt_int, tr
+    from app.gui.i18n import current_language, fmt_date, fmt_int, tr
 except ImportError:  # before the GUI helpers land: same calls, no translation
     from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -46,9 +48,29 @@ except ImportError:  # before the GUI helpers land: same calls, no translation
     def fmt_date(iso: str | None) -> str:
         return iso or ""
 
+    def current_language() -> str:
+        return "en"
+
 
 def register_views(window) -> None:
     window.add_view("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60)
+
+
+# Which vocabulary names the codes of each breakdown (governorates: the gazetteer).
+VOCABULARY_OF = {"by_act": "act_types", "by_fate": "fates", "by_perpetrator_group": "perpetrator_groups"}
+
+
+def code_label(breakdown: str, code: str) -> str:
+    """The label of a stored code in the interface language; unknown codes are shown as stored."""
+    language = current_language()
+    if breakdown == "by_month":
+        return fmt_date(code)
+    if breakdown == "by_governorate":
+        place = gazetteer.get_place(code)
+        return place.name(language) if place else code
+    name = VOCABULARY_OF.get(breakdown)
+    term = vocabularies.term(name, code) if name else None
+    return term.label(language) if term else code
 
 
 # Breakdowns shown as charts: (key in the statistics JSON, title, note key for the caption).
@@ -232,7 +254,7 @@ class DashboardView(QWidget):
         excluded_line = tr("Not counted: %1 victim records without a name, a date or a place.").replace(
             "%1", fmt_int(ex["records"]))
         for key, _ in VICTIM_CHARTS:
-            self._fill_chart(f"victims_{key}", v[key], key == "by_month")
+            self._fill_chart(f"victims_{key}", v[key], key)
             extra = {"by_act": tr("A victim with several acts is counted under each act, so the bars can "
                                   "add up to more than the total."),
                      "by_perpetrator_group": tr("A victim is counted under each suspected group of the "
@@ -241,7 +263,7 @@ class DashboardView(QWidget):
             self._captions[f"victims_{key}"].setText(" ".join(t for t in (
                 tr("Total: %1 unique victims.").replace("%1", fmt_int(v["unique"])), extra, excluded_line) if t))
         for key, _ in INCIDENT_CHARTS:
-            self._fill_chart(f"incidents_{key}", i[key], key == "by_month")
+            self._fill_chart(f"incidents_{key}", i[key], key)
             self._captions[f"incidents_{key}"].setText(
                 tr("Total: %1 incidents. Not counted: %2 cases without a date or a place.")
                 .replace("%1", fmt_int(i["unique"])).replace("%2", fmt_int(iex["records"])))
@@ -249,8 +271,8 @@ class DashboardView(QWidget):
         self._fill_capture_histories(figures)
         self.loaded.emit()
 
-    def _fill_chart(self, key: str, counts: dict[str, int], dates: bool) -> None:
-        self._charts[key].set_bars([(fmt_date(k) if dates else k, n, fmt_int(n)) for k, n in counts.items()])
+    def _fill_chart(self, key: str, counts: dict[str, int], breakdown: str) -> None:
+        self._charts[key].set_bars([(code_label(breakdown, k), n, fmt_int(n)) for k, n in counts.items()])
 
     def _fit_rows(self, table: QTableWidget) -> None:
         """Tall enough for every row, so the page scrolls instead of each table."""
