@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from app.gui.bar_chart import BarChart
 from app.services import partner_export, statistics
-
 from forms import gazetteer, vocabularies
 
 try:
