@@ -136,6 +136,15 @@ def test_same_person_across_documenters_and_scripts_is_linked_similar_names_are_
         assert fragment not in text
     # Running again adds nothing; a witness seen again later is recognised from the tags alone.
     assert custodian.link(coordinator_vault, key).new_links == []
+    # The custodian rejects a link; it stays rejected when linking runs again.
+    custodian.unlink(coordinator_vault, key, fatima_b, fatima_a, "two sisters-in-law, checked by phone")
+    assert {frozenset((r["a"], r["b"])) for r in custodian.links(coordinator_vault)} == {frozenset((same_a, same_b))}
+    assert custodian.link(coordinator_vault, key).new_links == []
+    assert custodian.clusters(coordinator_vault) == [sorted([same_a, same_b])]
+    entry = audit.entries(coordinator_vault.connection())[-2]
+    assert entry["detail"]["rejected"] and entry["detail"]["why"].startswith("two sisters")
+    with pytest.raises(witnesses.WitnessNotFound):
+        custodian.unlink(coordinator_vault, key, fatima_a, fatima_b, "again")
     seen_again = custodian.recognise(coordinator_vault, key, {"name_latin": "Mohamed Ahmad Khalil",
                                                                "phone": "00963 944 123 456"})
     assert same_a in seen_again and same_b in seen_again

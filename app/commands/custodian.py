@@ -41,6 +41,13 @@ def register(sub) -> None:
     a.add_argument("--json", action="store_true")
     _passphrase_option(a)
     a.set_defaults(handler=link)
+    a = csub.add_parser("unlink", help="reject a link the custodian found wrong (kept as rejected, audited)")
+    a.add_argument("code_a")
+    a.add_argument("code_b")
+    a.add_argument("--reason", required=True)
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE")
+    _passphrase_option(a)
+    a.set_defaults(handler=unlink)
     a = csub.add_parser("reveals", help="the reveal history: pseudonym, who, when, why")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=reveals)
@@ -92,6 +99,13 @@ def link(ctx) -> int:
               f"{len(report.new_links)} new links")
         for r in report.new_links:
             print(f"{r['a']}\t{r['b']}\t{r['basis']}\t{r['score']}")
+    return 0
+
+
+def unlink(ctx) -> int:
+    custodian = _service()
+    custodian.unlink(ctx.vault(), _key(ctx), ctx.args.code_a, ctx.args.code_b, ctx.args.reason)
+    print("link rejected")
     return 0
 
 

@@ -258,10 +258,26 @@ def recognise(vault: Vault, key: CustodianKey, identity: dict) -> list[str]:
     return [r[0] for r in rows]
 
 
+def unlink(vault: Vault, key: CustodianKey, code_a: str, code_b: str, reason: str) -> None:
+    """The custodian rejects a link (e.g. relatives sharing a phone). The pair stays recorded as
+    rejected, so a later `link` run does not make it again; audited with who and why."""
+    a, b = sorted((witnesses.parse_code(code_a), witnesses.parse_code(code_b)))
+    why = witnesses.check_reason(reason)
+    conn = vault.connection()
+    with transaction(conn):
+        changed = conn.execute(
+            "UPDATE witness_links SET basis = 'rejected', linked_at = ? WHERE code_a = ? AND code_b = ? "
+            "AND basis != 'rejected'", (audit.now_iso(), a, b)).rowcount
+        if not changed:
+            raise witnesses.WitnessNotFound("those two pseudonyms are not linked")
+        audit.record(conn, "identity.link", f"{a} {b}", who=key.who, rejected=True, why=why)
+
+
 def links(vault: Vault) -> list[dict]:
     """What analysts see: pairs of pseudonyms, with the basis and score; never a name."""
     rows = vault.connection().execute(
-        "SELECT code_a, code_b, basis, score, linked_at FROM witness_links ORDER BY code_a, code_b"
+        "SELECT code_a, code_b, basis, score, linked_at FROM witness_links WHERE basis != 'rejected' "
+        "ORDER BY code_a, code_b"
     ).fetchall()
     return [dict(zip(("a", "b", "basis", "score", "linked_at"), r, strict=True)) for r in rows]
 
