@@ -1,9 +1,8 @@
 """Vaults filled with generated cases, built once per run and shared by the benchmarks.
 
-Filling a vault through `save_case` one case at a time costs more with every case already there
-(see docs/benchmarks.md, storage.save), so 100,000 cases that way would take hours. The loader
-here writes the rows `save_case` writes for a new case (cases, case_versions, audit_log,
-case_search) with the same helper functions, many cases per transaction; tests/test_benchmarks.py
+Filling a vault through `save_case` commits (and fsyncs) once per case, so 100,000 cases that way
+take far longer than the benchmarks that use them. The loader here calls the same
+`cases.write_case` that `save_case` runs, many cases per transaction; tests/test_benchmarks.py
 checks that a loaded case reads back exactly like a saved one. Attachments go through the real
 `attach_file`. What is *measured* always goes through the real services.
 """
@@ -35,34 +34,7 @@ def load_cases(conn, bodies, start: int = 0) -> list[str]:
             # Ids derived from the index keep the data identical from run to run.
             case_id = str(uuid.UUID(int=uuid.uuid5(uuid.NAMESPACE_OID, f"tawthiq-bench:{start + n}").int))
             body["id"] = case_id
-            text = cases.canonical_json(body)
-            now = audit.now_iso()
-            date, gov = cases._summary_fields(body)
-            conn.execute(
-                "INSERT INTO cases (id, form, form_version, title, status, current_version, "
-                "incident_date, governorate, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (
-                    case_id,
-                    body["form"],
-                    body["form_version"],
-                    body.get("title", ""),
-                    "draft",
-                    1,
-                    date,
-                    gov,
-                    now,
-                    now,
-                ),
-            )
-            conn.execute(
-                "INSERT INTO case_versions (case_id, version, parent, status, body, sha256, saved_at) "
-                "VALUES (?,?,?,?,?,?,?)",
-                (case_id, 1, None, "draft", text, hashlib.sha256(text.encode()).hexdigest(), now),
-            )
-            audit.record(conn, "case.create", case_id, version=1)
-            conn.execute(
-                "INSERT INTO case_search (case_id, content) VALUES (?, ?)", (case_id, cases.search_text(body))
-            )
+            cases.write_case(conn, body, case_id)
             ids.append(case_id)
     return ids
 

@@ -96,57 +96,61 @@ def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str
     """Validate and save; a new case or a new draft version. Returns (case id, version)."""
     body = case_rules.check(copy.deepcopy(body))
     conn = vault.connection()
-    now = audit.now_iso()
     with transaction(conn):
-        if case_id is None:
-            case_id = body.get("id") or str(uuid.uuid4())
-            # An id from outside (a case file, a bundle record) is bound into SQL: text, bounded.
-            if not isinstance(case_id, str) or len(case_id) > 100:
-                raise case_rules.InvalidCase(["id: must be text of at most 100 characters"])
-        body["id"] = case_id
-        row = conn.execute(
-            "SELECT current_version, status FROM cases WHERE id = ?", (case_id,)
-        ).fetchone()
-        text = canonical_json(body)
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        date, gov = summary_fields(body)
-        if row is None:
-            version, parent = 1, None
+        return write_case(conn, body, case_id)
+
+
+def write_case(conn: Connection, body: dict, case_id: str | None = None) -> tuple[str, int]:
+    """The rows of one save, inside the caller's transaction; `body` has passed case_rules.check.
+
+    Bulk loaders (benchmarks, demo data) call this many times in one transaction.
+    """
+    now = audit.now_iso()
+    if case_id is None:
+        case_id = body.get("id") or str(uuid.uuid4())
+        # An id from outside (a case file, a bundle record) is bound into SQL: text, bounded.
+        if not isinstance(case_id, str) or len(case_id) > 100:
+            raise case_rules.InvalidCase(["id: must be text of at most 100 characters"])
+    body["id"] = case_id
+    row = conn.execute("SELECT current_version, status FROM cases WHERE id = ?", (case_id,)).fetchone()
+    text = canonical_json(body)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    date, gov = summary_fields(body)
+    if row is None:
+        version = 1
+        conn.execute(
+            "INSERT INTO cases (id, form, form_version, title, status, current_version, "
+            "incident_date, governorate, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (case_id, body["form"], body["form_version"], body.get("title", ""), "draft", 1, date, gov, now, now),
+        )
+        conn.execute(
+            "INSERT INTO case_versions (case_id, version, parent, status, body, sha256, saved_at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (case_id, version, None, "draft", text, digest, now),
+        )
+        audit.record(conn, "case.create", case_id, version=version)
+    else:
+        current, status = row
+        if status == "draft":
+            version = current
             conn.execute(
-                "INSERT INTO cases (id, form, form_version, title, status, current_version, "
-                "incident_date, governorate, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (case_id, body["form"], body["form_version"], body.get("title", ""), "draft", 1,
-                 date, gov, now, now),
+                "UPDATE case_versions SET body = ?, sha256 = ?, saved_at = ? WHERE case_id = ? AND version = ?",
+                (text, digest, now, case_id, version),
             )
+        else:
+            version = current + 1
             conn.execute(
                 "INSERT INTO case_versions (case_id, version, parent, status, body, sha256, saved_at) "
                 "VALUES (?,?,?,?,?,?,?)",
-                (case_id, version, parent, "draft", text, digest, now),
+                (case_id, version, current, "draft", text, digest, now),
             )
-            audit.record(conn, "case.create", case_id, version=version)
-        else:
-            current, status = row
-            if status == "draft":
-                version = current
-                conn.execute(
-                    "UPDATE case_versions SET body = ?, sha256 = ?, saved_at = ? "
-                    "WHERE case_id = ? AND version = ?",
-                    (text, digest, now, case_id, version),
-                )
-            else:
-                version = current + 1
-                conn.execute(
-                    "INSERT INTO case_versions (case_id, version, parent, status, body, sha256, saved_at) "
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (case_id, version, current, "draft", text, digest, now),
-                )
-            conn.execute(
-                "UPDATE cases SET form = ?, form_version = ?, title = ?, status = 'draft', "
-                "current_version = ?, incident_date = ?, governorate = ?, updated_at = ? WHERE id = ?",
-                (body["form"], body["form_version"], body.get("title", ""), version, date, gov, now, case_id),
-            )
-            audit.record(conn, "case.edit", case_id, version=version)
-        index_case(conn, case_id, body)
+        conn.execute(
+            "UPDATE cases SET form = ?, form_version = ?, title = ?, status = 'draft', "
+            "current_version = ?, incident_date = ?, governorate = ?, updated_at = ? WHERE id = ?",
+            (body["form"], body["form_version"], body.get("title", ""), version, date, gov, now, case_id),
+        )
+        audit.record(conn, "case.edit", case_id, version=version)
+    index_case(conn, case_id, body)
     return case_id, version
 
 
