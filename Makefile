@@ -22,6 +22,7 @@ demo: $(STAMP)
 # The whole suite, headless. Slow and interop tests included: CI runs exactly this.
 test: $(STAMP)
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m app.gui.i18n_check
 	$(PY) -m pytest -q
 
 # Quick loop while developing: no slow tests.
@@ -38,6 +39,10 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(PY) -m benchmarks --quick
+
+# Refresh the Arabic catalogues from the code and compile them; then translate what is new.
+strings: $(STAMP)
+	$(PY) -m app.gui.i18n_check --update
 
 screenshots: $(STAMP)
 	$(PY) -m app.gui.screenshots docs/screenshots

@@ -1,0 +1,214 @@
+"""Before the vault is open: the first-run page (create a vault) and the unlock page.
+
+Argon2id takes about a second by design; it runs through the task helper with a busy bar, so the
+window keeps painting. The passphrase lives only in the line edits and the worker's call; the
+fields are cleared as soon as the work is handed over.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.i18n import LANGUAGES, current_language, install_language, tr
+from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
+from storage.vault import Vault
+
+if TYPE_CHECKING:
+    from app.gui.window import MainWindow
+
+
+
+def _strength_word(score: int) -> str:
+    return (tr("Very weak"), tr("Weak"), tr("Fair"), tr("Strong"), tr("Very strong"))[max(0, min(4, score))]
+
+
+class _AccessPage(QWidget):
+    """Shared parts: language chooser, busy bar, message line."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window_ = window
+        self.session = window.session
+        self.outer = QVBoxLayout(self)
+        self.outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.box = QWidget(self)
+        self.box.setMaximumWidth(560)
+        self.form = QFormLayout(self.box)
+        self.outer.addWidget(self.box)
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(current_language()))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)  # indeterminate: Argon2id gives no progress
+        self.busy.setVisible(False)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _language_chosen(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        code = self.language.currentData()
+        self.session.prefs.set_language(code)
+        install_language(QApplication.instance(), code)
+        self.window_.rebuild()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in self.findChildren(QLineEdit) + self.findChildren(QPushButton):
+            widget.setEnabled(not busy)
+
+
+class UnlockPage(_AccessPage):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        title = QLabel(tr("Unlock your vault"), self)
+        title.setObjectName("title")
+        self.form.addRow(title)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(tr("Passphrase"), self.passphrase)
+        self.unlock_button = QPushButton(tr("Unlock"), self)
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.setDefault(True)
+        self.form.addRow(self.unlock_button)
+        self.form.addRow(self.busy)
+        self.form.addRow(self.message)
+        self.form.addRow(tr("Language"), self.language)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.passphrase.setFocus()
+
+    def unlock(self) -> None:
+        secret = self.passphrase.text()
+        if not secret:
+            self.message.setText(tr("Type your passphrase."))
+            return
+        self.passphrase.clear()
+        self.message.setText(tr("Opening the vault…"))
+        self._set_busy(True)
+        path = self.session.vault_dir
+
+        def work(task):
+            vault = Vault.unlock(path, secret)
+            vault.close_thread_connection()  # the GUI thread opens its own
+            return vault
+
+        self.task = self.session.runner.run(work, on_done=self._unlocked, on_error=self._failed)
+
+    def _unlocked(self, vault: Vault) -> None:
+        self.session.open(vault)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        if message.startswith("wrong passphrase"):
+            self.message.setText(tr("Wrong passphrase. The vault stays locked and nothing was changed."))
+        else:
+            self.message.setText(tr("The vault could not be opened: %1").replace("%1", message))
+        self.passphrase.setFocus()
+
+
+class FirstRunPage(_AccessPage):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        title = QLabel(tr("Create your vault"), self)
+        title.setObjectName("title")
+        self.form.addRow(title)
+        self.form.addRow(tr("Language"), self.language)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("name")
+        self.name.setPlaceholderText(tr("A name for this vault (optional, not shown to others)"))
+        self.form.addRow(tr("Name"), self.name)
+        self.role = QComboBox(self)
+        self.role.setObjectName("role")
+        self.role.addItem(tr("Documenter"), "documenter")
+        self.role.addItem(tr("Coordinator"), "coordinator")
+        self.form.addRow(tr("Role"), self.role)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(tr("Passphrase"), self.passphrase)
+        self.form.addRow(tr("Repeat it"), self.repeat)
+        self.meter = QProgressBar(self)
+        self.meter.setObjectName("strength")
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.strength_label = QLabel(self)
+        self.strength_label.setObjectName("strength_label")
+        self.form.addRow(tr("Strength"), self.meter)
+        self.form.addRow(self.strength_label)
+        warning = QLabel(tr("If you lose this passphrase, nobody can recover your cases: not you, "
+                            "not your organisation, not us. Write it down somewhere safe, away from "
+                            "this laptop."), self)
+        warning.setObjectName("warning")
+        warning.setWordWrap(True)
+        self.form.addRow(warning)
+        self.create_button = QPushButton(tr("Create vault"), self)
+        self.create_button.setObjectName("create")
+        self.form.addRow(self.create_button)
+        self.form.addRow(self.busy)
+        self.form.addRow(self.message)
+        self.passphrase.textChanged.connect(self._update_strength)
+        self.repeat.textChanged.connect(self._update_strength)
+        self.create_button.clicked.connect(self.create)
+        self._update_strength()
+
+    def _update_strength(self) -> None:
+        secret = self.passphrase.text()
+        score = strength(secret)["score"] if secret else 0
+        self.meter.setValue(score)
+        text = _strength_word(score)
+        if secret and len(secret) < MIN_LENGTH:
+            text += " — " + tr("use at least %1 characters").replace("%1", str(MIN_LENGTH))
+        elif secret and score < MIN_SCORE:
+            text += " — " + tr("too easy to guess: use several unrelated words")
+        if self.repeat.text() and self.repeat.text() != secret:
+            text += " — " + tr("the two passphrases differ")
+        self.strength_label.setText(text)
+        self.create_button.setEnabled(bool(secret) and secret == self.repeat.text() and score >= MIN_SCORE
+                                      and len(secret) >= MIN_LENGTH)
+
+    def create(self) -> None:
+        secret = self.passphrase.text()
+        if secret != self.repeat.text():
+            self.message.setText(tr("The two passphrases differ."))
+            return
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.message.setText(tr("Creating the vault…"))
+        self._set_busy(True)
+        path, name, role = self.session.vault_dir, self.name.text().strip(), self.role.currentData()
+        language = current_language()
+
+        def work(task):
+            vault = Vault.create(path, secret, role=role, name=name)
+            vault.set_setting("gui.language", language)
+            vault.close_thread_connection()  # the GUI thread opens its own
+            return vault
+
+        self.task = self.session.runner.run(work, on_done=self.session.open, on_error=self._failed)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.message.setText(tr("The vault was not created: %1").replace("%1", message))

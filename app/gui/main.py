@@ -1,0 +1,51 @@
+"""Start the desktop app: `tawthiq gui` (or no command) calls `run_gui(vault_dir)`.
+
+What Qt may write to disk is cut down here: no native file dialogs (GTK's write
+recently-used.xbel), no saved dialog state, no QSettings; the only file outside the vault is the
+language choice (app/gui/prefs.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.gui.i18n import install_language
+from app.gui.prefs import PreUnlockPrefs
+from app.gui.session import Session
+from app.gui.tasks import TaskRunner
+from app.gui.window import MainWindow
+
+
+def application() -> QApplication:
+    """The one QApplication (made on first call), configured to leave no traces."""
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Tawthiq")
+    app.setApplicationDisplayName("Tawthiq")
+    return app  # type: ignore[return-value]
+
+
+def build_window(vault_dir: Path, prefs: PreUnlockPrefs | None = None,
+                 runner: TaskRunner | None = None) -> MainWindow:
+    """The window for a vault folder, in the language chosen before (tests call this too)."""
+    app = application()
+    prefs = prefs or PreUnlockPrefs()
+    install_language(app, prefs.language())
+    session = Session(Path(vault_dir), prefs, runner)
+    return MainWindow(session)
+
+
+def run_gui(vault_dir: Path) -> int:
+    app = application()
+    window = build_window(vault_dir)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        window.session.shutdown()

@@ -1,0 +1,144 @@
+"""The controller between the widgets and the vault: unlocked state, idle lock, clipboard, settings.
+
+Views never hold the vault beyond their own life: they get it from `session.vault` while
+unlocked, run long work through `session.runner`, and are destroyed on lock.
+
+Emits:
+    unlocked()              the vault is open; the window builds its views
+    locking()               about to lock: views save drafts now (synchronously)
+    locked()                the vault is closed, keys dropped; every view is gone
+    open_case_requested(id) a view asks the window to open a case in the editor
+    settings_changed()      idle minutes changed
+    language_changed()      the interface language changed: the window rebuilds its pages
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app.gui.prefs import PreUnlockPrefs
+from app.gui.tasks import TaskRunner
+from storage.vault import Vault
+
+DEFAULT_IDLE_MINUTES = 5
+IDLE_SETTING = "gui.idle_minutes"
+LANGUAGE_SETTING = "gui.language"
+_ACTIVITY = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.InputMethod,
+}
+
+
+class Session(QObject):
+    unlocked = Signal()
+    locking = Signal()
+    locked = Signal()
+    open_case_requested = Signal(str)
+    new_case_requested = Signal(str)
+    settings_changed = Signal()
+    language_changed = Signal()
+
+    def __init__(self, vault_dir: Path, prefs: PreUnlockPrefs, runner: TaskRunner | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.vault_dir = Path(vault_dir)
+        self.prefs = prefs
+        self.runner = runner or TaskRunner(self)
+        self.vault: Vault | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.lock)
+        self._idle_ms = DEFAULT_IDLE_MINUTES * 60_000
+        self._copied_text = ""
+        self._watching = False
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(self._clipboard_changed)
+
+    # ---- unlock and lock ------------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault is not None and not self.vault.locked
+
+    def open(self, vault: Vault) -> None:
+        """Take an unlocked vault (from the unlock or first-run page)."""
+        self.vault = vault
+        minutes = _parse_minutes(vault.setting(IDLE_SETTING))
+        self._idle_ms = minutes * 60_000
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+        self._idle.start(self._idle_ms)
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        """Save drafts, stop work, clear views and clipboard, close the database, drop the keys."""
+        if self.vault is None:
+            return
+        self.locking.emit()  # the editor flushes its draft here, while the vault is still open
+        self.runner.cancel_all()
+        self.runner.wait_all()
+        self._idle.stop()
+        self._clear_clipboard_if_ours()
+        vault, self.vault = self.vault, None
+        vault.lock()
+        self.locked.emit()
+
+    # ---- idle -----------------------------------------------------------------------------------
+    @property
+    def idle_ms(self) -> int:
+        return self._idle_ms
+
+    def set_idle_ms(self, ms: int) -> None:
+        """For tests and the settings view; the stored setting is whole minutes."""
+        self._idle_ms = max(1, int(ms))
+        if self.vault is not None:
+            self._idle.start(self._idle_ms)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        minutes = max(1, min(240, int(minutes)))
+        if self.vault is not None:
+            self.vault.set_setting(IDLE_SETTING, str(minutes))
+        self.set_idle_ms(minutes * 60_000)
+        self.settings_changed.emit()
+
+    def idle_minutes(self) -> int:
+        return max(1, self._idle_ms // 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if self.vault is not None and event.type() in _ACTIVITY:
+            self._idle.start(self._idle_ms)
+        return False
+
+    # ---- clipboard ------------------------------------------------------------------------------
+    def _clipboard_changed(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        # Text placed while our window is active or by us (ownsClipboard) came from the app.
+        if clipboard.ownsClipboard() or QApplication.activeWindow() is not None or QApplication.focusWidget():
+            self._copied_text = clipboard.text()
+
+    def copy_text(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self._copied_text = text
+
+    def _clear_clipboard_if_ours(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._copied_text and clipboard.text() == self._copied_text:
+            clipboard.clear()
+        self._copied_text = ""
+
+    def shutdown(self) -> None:
+        self.lock()
+        self.runner.shutdown()
+
+
+def _parse_minutes(value: str | None) -> int:
+    try:
+        minutes = int(value) if value else DEFAULT_IDLE_MINUTES
+    except ValueError:
+        minutes = DEFAULT_IDLE_MINUTES
+    return max(1, min(240, minutes))

@@ -1,0 +1,281 @@
+"""The main window: first-run / unlock pages before the vault is open, the workspace after.
+
+Adding a view (witnesses, review queue, dashboard, import, …)
+------------------------------------------------------------
+A view module defines `register_views(window)` and calls `add_view` once per view:
+
+    def register_views(window: MainWindow) -> None:
+        window.add_view("witnesses", QT_TRANSLATE_NOOP("", "Witnesses"), WitnessesView,
+                        roles=("documenter", "coordinator"), order=30)
+
+    class WitnessesView(QWidget):
+        def __init__(self, session: Session): ...   # session.vault, session.runner
+
+- `widget_factory(session) -> QWidget` is called the first time the view is shown after an
+  unlock (lazily: unlocking stays fast), on the GUI thread, with the vault open.
+- `title` is the English source text; the window translates it with `tr` when it builds the
+  navigation, so wrap it in `QT_TRANSLATE_NOOP("", "…")` (from PySide6.QtCore) for lupdate.
+- `roles`: the vault roles that see it (`vault.role`); None = every role.
+- On lock every view widget is deleted (models and all); a view that holds unsaved input
+  connects to `session.locking` and saves there. Views must not put case content in the window
+  title or in notifications.
+- Modules in `VIEW_MODULES` are imported if present; add yours there.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.gui.i18n import tr
+from app.gui.session import Session
+
+log = logging.getLogger("tawthiq.gui")
+
+# Other engineers' view modules; each defines register_views(window). Missing ones are skipped.
+VIEW_MODULES = (
+    "app.gui.case_list",
+    "app.gui.witness_views",
+    "app.gui.review_view",
+    "app.gui.dashboard_view",
+    "app.gui.import_view",
+    "app.gui.export_view",
+    "app.gui.keys_view",
+    "app.gui.settings_view",
+)
+
+
+@dataclass
+class ViewSpec:
+    key: str
+    title: str
+    factory: Callable[[Session], QWidget]
+    roles: tuple[str, ...] | None = None
+    order: int = 100
+    widget: QWidget | None = field(default=None, repr=False)
+
+
+class Workspace(QWidget):
+    """Navigation list on the leading side, the current view beside it."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window_ = window
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+    def _show_row(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is not None:
+            self.window_.show_view(item.data(Qt.ItemDataRole.UserRole))
+
+
+class MainWindow(QMainWindow):
+    """Emits view_shown(key) after a view becomes current."""
+
+    view_shown = Signal(str)
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self._views: dict[str, ViewSpec] = {}
+        self._extra: dict[str, QWidget] = {}  # pages opened on demand (the case editor)
+        self.setWindowTitle("Tawthiq")  # never case content
+        self.resize(1100, 720)
+        self.pages = QStackedWidget(self)
+        self.setCentralWidget(self.pages)
+        self.workspace: Workspace | None = None
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.session.lock)
+        self.addAction(self.lock_action)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.addToolBar(self.toolbar)
+        self.toolbar.addAction(self.lock_action)
+        session.setParent(self)  # deleted with the window, on the GUI thread
+        session.unlocked.connect(self._on_unlocked)
+        session.language_changed.connect(self.rebuild)
+        session.locked.connect(self._on_locked)
+        session.open_case_requested.connect(self.open_case)
+        session.new_case_requested.connect(self.new_case)
+        for name in VIEW_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    raise
+                continue
+            hook = getattr(module, "register_views", None)
+            if hook is not None:
+                hook(self)
+        self.rebuild()
+
+    # ---- the registry ---------------------------------------------------------------------------
+    def add_view(self, key: str, title: str, widget_factory: Callable[[Session], QWidget],
+                 roles: tuple[str, ...] | None = None, order: int = 100) -> None:
+        """Register a view: `widget_factory(session)` builds it after unlock (see module doc)."""
+        if key in self._views:
+            raise ValueError(f"a view named {key!r} is already registered")
+        self._views[key] = ViewSpec(key, title, widget_factory, tuple(roles) if roles else None, order)
+        if self.session.is_unlocked:
+            self._build_workspace()
+
+    def view(self, key: str) -> QWidget | None:
+        """The live widget of a view (None before first shown or after lock)."""
+        spec = self._views.get(key)
+        return spec.widget if spec else None
+
+    def visible_views(self) -> list[ViewSpec]:
+        role = self.session.vault.role if self.session.is_unlocked else None
+        return sorted((s for s in self._views.values() if s.roles is None or role in s.roles),
+                      key=lambda s: (s.order, s.key))
+
+    def show_view(self, key: str) -> QWidget:
+        spec = self._views[key]
+        if self.workspace is None:
+            raise RuntimeError("the vault is locked")
+        if spec.widget is None:
+            spec.widget = spec.factory(self.session)
+            self.workspace.stack.addWidget(spec.widget)
+        self.workspace.stack.setCurrentWidget(spec.widget)
+        for row in range(self.workspace.nav.count()):
+            item = self.workspace.nav.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key and self.workspace.nav.currentRow() != row:
+                self.workspace.nav.blockSignals(True)
+                self.workspace.nav.setCurrentRow(row)
+                self.workspace.nav.blockSignals(False)
+        self.view_shown.emit(key)
+        return spec.widget
+
+    # ---- the case editor page -------------------------------------------------------------------
+    def open_case(self, case_id: str) -> QWidget:
+        return self._show_editor(case_id=case_id)
+
+    def new_case(self, form: str) -> QWidget:
+        return self._show_editor(form=form)
+
+    def _show_editor(self, case_id: str | None = None, form: str | None = None) -> QWidget:
+        from app.gui.case_editor import CaseEditor
+
+        old = self._extra.pop("editor", None)
+        if old is not None:
+            old.flush()  # type: ignore[attr-defined]
+            old.deleteLater()
+        editor = CaseEditor(self.session, case_id=case_id, form=form)
+        editor.closed.connect(self._editor_closed)
+        self._extra["editor"] = editor
+        assert self.workspace is not None
+        self.workspace.stack.addWidget(editor)
+        self.workspace.stack.setCurrentWidget(editor)
+        self.view_shown.emit("editor")
+        return editor
+
+    def _editor_closed(self) -> None:
+        self.show_view("cases")
+
+    @property
+    def editor(self) -> QWidget | None:
+        return self._extra.get("editor")
+
+    # ---- pages ----------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Build the page for the current state (also after a language change)."""
+        from app.gui.access import FirstRunPage, UnlockPage
+        from storage.vault import vault_exists
+
+        self.lock_action.setText(tr("Lock"))
+        self.lock_action.setToolTip(tr("Lock the vault now (Ctrl+L)"))
+        if self.session.is_unlocked:
+            self._build_workspace()
+            return
+        self._clear_pages()
+        page = UnlockPage(self) if vault_exists(self.session.vault_dir) else FirstRunPage(self)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self.toolbar.setVisible(False)
+
+    @property
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def _clear_pages(self) -> None:
+        for spec in self._views.values():
+            spec.widget = None
+        for widget in self._extra.values():
+            widget.deleteLater()
+        self._extra.clear()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self.workspace = None
+
+    def _build_workspace(self) -> None:
+        current = None
+        if self.workspace is not None and self.workspace.nav.currentItem() is not None:
+            current = self.workspace.nav.currentItem().data(Qt.ItemDataRole.UserRole)
+        self._clear_pages()
+        self.workspace = Workspace(self)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.toolbar.setVisible(True)
+        views = self.visible_views()
+        for spec in views:
+            item = QListWidgetItem(tr(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.workspace.nav.addItem(item)
+        if views:
+            keys = [s.key for s in views]
+            self.show_view(current if current in keys else keys[0])
+
+    def _on_unlocked(self) -> None:
+        # The vault's own language setting wins over the pre-unlock file (another person's
+        # laptop may have been switched before unlocking).
+        from PySide6.QtWidgets import QApplication
+
+        from app.gui.i18n import LANGUAGES, current_language, install_language
+        from app.gui.session import LANGUAGE_SETTING
+
+        assert self.session.vault is not None
+        stored = self.session.vault.setting(LANGUAGE_SETTING)
+        if stored in LANGUAGES and stored != current_language():
+            install_language(QApplication.instance(), stored)
+            self.session.prefs.set_language(stored)
+        self._build_workspace()
+
+    def _on_locked(self) -> None:
+        # Every view, model and editor goes; the unlock page is all that remains.
+        self.rebuild()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.session.shutdown()
+        super().closeEvent(event)
+
+
+# Titles of the built-in views, for lupdate (add_view callers translate the same way).
+_TITLES = (QT_TRANSLATE_NOOP("", "Cases"), QT_TRANSLATE_NOOP("", "Settings"))

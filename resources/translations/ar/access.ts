@@ -1,0 +1,123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name />
+    <message>
+        <source>Very weak</source>
+        <translation>ضعيفة جداً</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>ضعيفة</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>قوية</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>قوية جداً</translation>
+    </message>
+    <message>
+        <source>Unlock your vault</source>
+        <translation>افتح خزنتك</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>اكتب عبارة المرور.</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>جارٍ فتح الخزنة…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. The vault stays locked and nothing was changed.</source>
+        <translation>عبارة المرور خاطئة. تبقى الخزنة مقفلة ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The vault could not be opened: %1</source>
+        <translation>تعذّر فتح الخزنة: %1</translation>
+    </message>
+    <message>
+        <source>Create your vault</source>
+        <translation>أنشئ خزنتك</translation>
+    </message>
+    <message>
+        <source>A name for this vault (optional, not shown to others)</source>
+        <translation>اسم لهذه الخزنة (اختياري، لا يظهر للآخرين)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Documenter</source>
+        <translation>موثّق</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>منسّق</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>أعدها</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>القوة</translation>
+    </message>
+    <message>
+        <source>If you lose this passphrase, nobody can recover your cases: not you, not your organisation, not us. Write it down somewhere safe, away from this laptop.</source>
+        <translation>إذا فقدت عبارة المرور هذه فلن يستطيع أحد استعادة حالاتك: لا أنت ولا منظمتك ولا نحن. اكتبها في مكان آمن بعيداً عن هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>إنشاء الخزنة</translation>
+    </message>
+    <message>
+        <source>use at least %1 characters</source>
+        <translation>استخدم %1 محرفاً على الأقل</translation>
+    </message>
+    <message>
+        <source>too easy to guess: use several unrelated words</source>
+        <translation>سهلة التخمين: استخدم عدة كلمات لا رابط بينها</translation>
+    </message>
+    <message>
+        <source>the two passphrases differ</source>
+        <translation>عبارتا المرور مختلفتان</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>عبارتا المرور مختلفتان.</translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation>جارٍ إنشاء الخزنة…</translation>
+    </message>
+    <message>
+        <source>The vault was not created: %1</source>
+        <translation>لم تُنشأ الخزنة: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name />
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>دقيقة</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>القفل بعد الخمول</translation>
+    </message>
+    <message>
+        <source>The vault locks itself after this many minutes without keyboard or mouse activity. Ctrl+L locks it at once.</source>
+        <translation>تُقفل الخزنة نفسها بعد هذا العدد من الدقائق دون نشاط للوحة المفاتيح أو الفأرة. Ctrl+L يقفلها فوراً.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+</context>
+</TS>

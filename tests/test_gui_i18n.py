@@ -1,0 +1,58 @@
+"""One translation system: Arabic catalogues current, Qt's own Arabic loaded, RTL, locale digits."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.gui import i18n, i18n_check
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def arabic(qapp):
+    i18n.install_language(qapp, "ar")
+    yield qapp
+    i18n.install_language(qapp, "en")
+
+
+def test_shipped_catalogues_are_current():
+    assert i18n_check.problems() == []
+
+
+def test_arabic_switches_text_direction_font_locale_and_qt_dialogs(arabic):
+    assert i18n.tr("Unlock your vault") == "افتح خزنتك"
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert i18n.fmt_int(1234) == "١٬٢٣٤"
+    assert i18n.fmt_date("2024-03-06") == "٢٠٢٤-٠٣-٠٦"
+    # Qt's own strings (standard dialog buttons) come from qtbase_ar.
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    assert any("Arabic" in family for family in QApplication.font().families())
+
+
+def test_english_is_left_to_right_with_latin_digits(qapp):
+    i18n.install_language(qapp, "en")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert i18n.tr("Unlock your vault") == "Unlock your vault"
+    assert i18n.fmt_int(1234) == "1,234"
+
+
+def test_check_fails_on_a_new_untranslated_string_and_passes_after_translation(tmp_path, qapp):
+    sources = tmp_path / "gui"
+    sources.mkdir()
+    (sources / "view.py").write_text('from app.gui.i18n import tr\nLABEL = tr("Fate of the victim")\n')
+    translations = tmp_path / "translations"
+    assert any("missing" in p for p in i18n_check.problems(sources, translations))
+    i18n_check.update(sources, translations)
+    assert any("untranslated" in p for p in i18n_check.problems(sources, translations))
+    ts = translations / "ar" / "view.ts"
+    ts.write_text(ts.read_text(encoding="utf-8").replace('<translation type="unfinished"></translation>',
+                                                         "<translation>مصير الضحية</translation>"), encoding="utf-8")
+    assert any("out of date" in p for p in i18n_check.problems(sources, translations))  # .qm not rebuilt yet
+    i18n_check.update(sources, translations)
+    assert i18n_check.problems(sources, translations) == []
+    (sources / "view.py").write_text('from app.gui.i18n import tr\nLABEL = tr("Fate")\n')
+    found = i18n_check.problems(sources, translations)
+    assert any("no longer in the code" in p for p in found) and any("not in the catalogue" in p for p in found)
