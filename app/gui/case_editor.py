@@ -1,20 +1,259 @@
-"""Placeholder until the form-driven editor lands (next increment)."""
+"""The case editor, generated from the case's form definition.
+
+Nothing typed is lost: every change restarts a short timer; when it fires the case is saved
+through app.services.cases.save_case (a draft version, overwritten by later autosaves). While the
+form's rules refuse the body (a required field still empty), the draft is kept inside the vault
+as a pending draft (the encrypted settings table, key `gui.pending_draft.<case or "new">`) and
+restored when the case is opened again; the inline messages say what is missing. On lock the
+editor saves before the vault closes (Session.locking).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import json
 
-from app.gui.i18n import tr
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui import form_source
+from app.gui.attachments_panel import AttachmentsPanel
+from app.gui.form_widgets import FieldsForm
+from app.gui.i18n import fmt_datetime, fmt_int, tr
+from app.gui.session import Session
+from app.gui.vocabulary import pick
+from app.services import case_rules, cases
+
+AUTOSAVE_MS = 800
+PENDING = "gui.pending_draft."
 
 
 class CaseEditor(QWidget):
-    closed = Signal()
+    """Emits closed() (back to the list), saved(case id, version), sealed(case id, version)."""
 
-    def __init__(self, session, case_id: str | None = None, form: str | None = None):
+    closed = Signal()
+    saved = Signal(str, int)
+    sealed = Signal(str, int)
+
+    def __init__(self, session: Session, case_id: str | None = None, form: str | None = None):
         super().__init__()
-        self.session, self.case_id, self.form = session, case_id, form
-        QVBoxLayout(self).addWidget(QLabel(tr("Case editor"), self))
+        self.session = session
+        self.case_id = case_id
+        self.status = "draft"
+        self.dirty = False
+        vault = session.vault
+        assert vault is not None
+        body: dict = {}
+        if case_id:
+            body = cases.get_case(vault, case_id)
+            meta = body.pop("_meta", {})
+            self.status = meta.get("status", "draft")
+            form = body.get("form")
+        assert form is not None
+        self.definition = form_source.load_definition(form, body.get("form_version") if case_id else None)
+        if not case_id:
+            body = form_source.blank_case(self.definition)
+        pending = vault.setting(self._pending_key())
+        restored = False
+        if pending:
+            try:
+                body, restored = json.loads(pending), True
+            except ValueError:
+                pass
+        self._build()
+        self._load(body)
+        self.notice.setText(tr("Unsaved changes from last time were restored.") if restored else "")
+        self.attachments.set_case(case_id)
+        self._refresh_header()
+        self._refresh_history()
+        session.locking.connect(self.flush)
+
+    # ---- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(tr("Back to cases"), self)
+        self.back_button.setObjectName("back")
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.state = QLabel(self)
+        self.state.setObjectName("save_state")
+        self.save_button = QPushButton(tr("Save now"), self)
+        self.save_button.setObjectName("save")
+        self.seal_button = QPushButton(tr("Seal this version"), self)
+        self.seal_button.setObjectName("seal")
+        self.seal_button.setToolTip(tr("Freeze this version: it can never change again; "
+                                       "a later edit makes a new version."))
+        for w in (self.back_button, self.heading):
+            top.addWidget(w)
+        top.addStretch(1)
+        for w in (self.state, self.save_button, self.seal_button):
+            top.addWidget(w)
+        outer.addLayout(top)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        outer.addWidget(self.notice)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        inner = QWidget(self.scroll)
+        self.inner_layout = QVBoxLayout(inner)
+        self.sections: list[FieldsForm] = []
+        self._section_keys: set[str] = set()
+        for section in self.definition.get("sections", []):
+            box = QGroupBox(pick(section.get("labels"), section["id"]), inner)
+            box.setObjectName(f"section_{section['id']}")
+            layout = QVBoxLayout(box)
+            form = FieldsForm(list(section.get("fields", [])), box)
+            form.changed.connect(self._changed)
+            layout.addWidget(form)
+            self.inner_layout.addWidget(box)
+            self.sections.append(form)
+            self._section_keys.update(f["id"] for f in section.get("fields", []))
+        att_box = QGroupBox(tr("Attachments"), inner)
+        att_layout = QVBoxLayout(att_box)
+        self.attachments = AttachmentsPanel(self.session, self.ensure_saved, att_box)
+        att_layout.addWidget(self.attachments)
+        self.inner_layout.addWidget(att_box)
+        history_box = QGroupBox(tr("Versions"), inner)
+        history_layout = QVBoxLayout(history_box)
+        self.history = QListWidget(history_box)
+        self.history.setObjectName("history")
+        self.history.setMaximumHeight(120)
+        history_layout.addWidget(self.history)
+        self.inner_layout.addWidget(history_box)
+        self.inner_layout.addStretch(1)
+        self.scroll.setWidget(inner)
+        outer.addWidget(self.scroll, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.back_button.clicked.connect(self._back)
+        self.save_button.clicked.connect(self.save_now)
+        self.seal_button.clicked.connect(self.seal)
+
+    def field(self, path: str):
+        """The widget of a top-level field (tests and the validator's messages use it)."""
+        for form in self.sections:
+            if path in form.widgets:
+                return form.widgets[path]
+        raise KeyError(path)
+
+    # ---- the body --------------------------------------------------------------------------------
+    def _load(self, body: dict) -> None:
+        self._base = {k: v for k, v in body.items() if k not in self._section_keys}
+        for form in self.sections:
+            form.set_value({k: body[k] for k in form.widgets if k in body})
+        self.dirty = False
+
+    def body(self) -> dict:
+        body = dict(self._base)
+        for form in self.sections:
+            body.update(form.value())
+        body["form"] = self.definition["id"]
+        body["form_version"] = self.definition.get("version", 1)
+        if self.case_id:
+            body["id"] = self.case_id
+        return body
+
+    def _pending_key(self) -> str:
+        return PENDING + (self.case_id or "new")
+
+    # ---- saving ----------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.dirty = True
+        self.state.setText(tr("Editing…"))
+        self._timer.start()
+
+    def save_now(self) -> bool:
+        """Save the case (a draft version); if the form refuses it yet, keep it as a pending draft."""
+        self._timer.stop()
+        vault = self.session.vault
+        if vault is None:
+            return False
+        body = self.body()
+        problems = form_source.validate(body)
+        self._show_problems(problems)
+        try:
+            case_id, version = cases.save_case(vault, body, self.case_id)
+        except case_rules.InvalidCase:
+            vault.set_setting(self._pending_key(), json.dumps(body, ensure_ascii=False))
+            self.dirty = False
+            self.state.setText(tr("Draft kept in the vault; fill in the marked fields to save the case."))
+            return False
+        if self.case_id is None:
+            vault.connection().execute("DELETE FROM settings WHERE key = ?", (self._pending_key(),))
+        self.case_id = case_id
+        vault.connection().execute("DELETE FROM settings WHERE key = ?", (self._pending_key(),))
+        self.status = "draft"
+        self.dirty = False
+        self.notice.setText("")
+        self.state.setText(tr("Saved (version %1)").replace("%1", fmt_int(version)))
+        self._refresh_header()
+        self._refresh_history()
+        self.saved.emit(case_id, version)
+        return True
+
+    def ensure_saved(self) -> str | None:
+        if self.case_id is None or self.dirty:
+            self.save_now()
+        return self.case_id
 
     def flush(self) -> None:
-        pass
+        """Save what is typed now (on lock, on leaving the editor)."""
+        if self.dirty or self._timer.isActive():
+            self.save_now()
+
+    def _show_problems(self, problems: list[tuple[str, str, bool]]) -> None:
+        by_path: dict[str, str] = {}
+        for path, message, _is_error in problems:
+            by_path[path] = (by_path[path] + "\n" + message) if path in by_path else message
+        for form in self.sections:
+            form.set_problems(by_path, "")
+
+    # ---- sealing and history -----------------------------------------------------------------------
+    def seal(self) -> None:
+        self.flush()
+        if self.case_id is None or self.dirty:
+            self.state.setText(tr("The case cannot be sealed until it is saved."))
+            return
+        version = cases.seal_case(self.session.vault, self.case_id)
+        self.status = "sealed"
+        self.state.setText(tr("Version %1 sealed").replace("%1", fmt_int(version)))
+        self._refresh_header()
+        self._refresh_history()
+        self.sealed.emit(self.case_id, version)
+
+    def _refresh_header(self) -> None:
+        form = pick(self.definition.get("labels"), self.definition["id"])
+        status = tr("sealed") if self.status == "sealed" else tr("draft")
+        self.heading.setText(f"{form} — {status}")
+
+    def _refresh_history(self) -> None:
+        self.history.clear()
+        if not self.case_id or self.session.vault is None:
+            return
+        for row in cases.case_history(self.session.vault, self.case_id):
+            status = tr("sealed") if row["status"] == "sealed" else tr("draft")
+            self.history.addItem(tr("Version %1 · %2 · %3").replace("%1", fmt_int(row["version"]))
+                                 .replace("%2", status).replace("%3", fmt_datetime(row["saved_at"])))
+
+    def _back(self) -> None:
+        self.flush()
+        self.closed.emit()
+
+    def deleteLater(self) -> None:  # noqa: N802 - Qt's name
+        self._timer.stop()
+        super().deleteLater()
+
+
+

@@ -45,9 +45,11 @@ def _catalogue(language: str, module: Path, translations: Path = TRANSLATIONS) -
     return translations / language / f"{module.stem}.ts"
 
 
-def _lupdate(module: Path, ts: Path) -> None:
-    subprocess.run([_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", str(module), "-ts", str(ts)],
-                   check=True, capture_output=True)
+def _lupdate(module: Path, ts: Path, language: str = "ar") -> None:
+    result = subprocess.run([_tool("lupdate"), "-locations", "none", "-no-obsolete", "-target-language", language,
+                             str(module), "-ts", str(ts)], capture_output=True, text=True)
+    if result.returncode != 0 or "won't be updated" in result.stdout + result.stderr:
+        raise SystemExit(f"i18n_check: lupdate failed on {ts.name}: {(result.stdout + result.stderr).strip()}")
 
 
 def _shown(path: Path) -> Path:
@@ -77,7 +79,7 @@ def update(sources: Path = SOURCES, translations: Path = TRANSLATIONS) -> None:
                 _lupdate(module, probe)
                 has_strings = bool(read_ts(probe))
             if has_strings:
-                _lupdate(module, ts)
+                _lupdate(module, ts, language)
                 subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
             else:
                 ts.unlink(missing_ok=True)

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="ar">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Statistics</source>
         <translation>الإحصاءات</translation>
@@ -132,8 +132,8 @@
         <translation>الضحية التي تعرّضت لعدة أفعال تُحسب تحت كل فعل، لذا قد يتجاوز مجموع الأعمدة العدد الكلي.</translation>
     </message>
     <message>
-        <source>A victim is counted under each suspected group of the incident; 'unknown' where none was named.</source>
-        <translation>تُحسب الضحية تحت كل جهة مشتبه بها في الحادثة؛ و'مجهول' حين لم تُذكر أي جهة.</translation>
+        <source>A victim is counted under each suspected group of the incident; &apos;unknown&apos; where none was named.</source>
+        <translation>تُحسب الضحية تحت كل جهة مشتبه بها في الحادثة؛ و&apos;مجهول&apos; حين لم تُذكر أي جهة.</translation>
     </message>
     <message>
         <source>Incidents known only to the year are counted under the year.</source>

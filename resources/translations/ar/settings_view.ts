@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="ar">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Language</source>
         <translation>اللغة</translation>

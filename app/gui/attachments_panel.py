@@ -1,0 +1,228 @@
+"""Attachments of one case: add (file dialog or drop), hash and size, in-memory image preview, export.
+
+Files are encrypted into the vault at once (cases.attach_file streams them through age) on the
+task helper with progress. A preview decrypts into memory and decodes with QImage.fromData: no
+temporary file, no thumbnail anywhere. Exporting writes one plaintext file, only where the person
+explicitly chose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.i18n import fmt_size, tr
+from app.services import cases
+
+if TYPE_CHECKING:
+    from app.gui.session import Session
+
+MAX_PREVIEW = 32 << 20
+
+
+class AttachmentsPanel(QWidget):
+    """Emits attached(attachment dict) after a file is stored; needs_case() asks for a saved case."""
+
+    attached = Signal(dict)
+
+    def __init__(self, session: Session, ensure_case, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.ensure_case = ensure_case  # () -> case id or None (saves the case first)
+        self.case_id: str | None = None
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(tr("Add files…"), self)
+        self.add_button.setObjectName("add_attachment")
+        self.export_button = QPushButton(tr("Export selected…"), self)
+        self.export_button.setObjectName("export_attachment")
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.cancel_button.setVisible(False)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        hint = QLabel(tr("Drop files here. They are encrypted into the vault at once."), self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.message = QLabel(self)
+        self.message.setObjectName("attachment_message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("attachments")
+        self.table.setHorizontalHeaderLabels([tr("File"), tr("Size"), tr("SHA-256")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(120)
+        layout.addWidget(self.table)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(40)
+        layout.addWidget(self.preview)
+        self._rows: list[dict] = []
+        self._queue: list[Path] = []
+        self.task = None
+        self.add_button.clicked.connect(self.choose_files)
+        self.export_button.clicked.connect(self.choose_export)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.table.itemSelectionChanged.connect(self._selected)
+
+    # ---- listing -----------------------------------------------------------------------------
+    def set_case(self, case_id: str | None) -> None:
+        self.case_id = case_id
+        self.reload()
+
+    def reload(self) -> None:
+        vault = self.session.vault
+        self._rows = cases.list_attachments(vault, self.case_id) if (vault and self.case_id) else []
+        self.table.setRowCount(len(self._rows))
+        for r, att in enumerate(self._rows):
+            for c, text in enumerate((att["filename"], fmt_size(att["size"]), att["sha256"])):
+                item = QTableWidgetItem(text)
+                if c == 2:
+                    item.setToolTip(att["sha256"])
+                self.table.setItem(r, c, item)
+        self.preview.clear()
+
+    @property
+    def attachments(self) -> list[dict]:
+        return list(self._rows)
+
+    # ---- adding ------------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Add attachments"), "", "",
+                                                options=QFileDialog.Option.DontUseNativeDialog)
+        self.add_files([Path(p) for p in paths])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.add_files(paths)
+
+    def add_files(self, paths: list[Path]) -> None:
+        paths = [p for p in paths if p.is_file()]
+        if not paths:
+            return
+        case_id = self.ensure_case()
+        if case_id is None:
+            self.message.setText(tr("Fill in the required fields first: a case must be saved before files "
+                                    "can be attached."))
+            return
+        self.case_id = case_id
+        self._queue.extend(paths)
+        if self.task is None:
+            self._next()
+
+    def _next(self) -> None:
+        if not self._queue:
+            self.task = None
+            self.progress.setVisible(False)
+            self.cancel_button.setVisible(False)
+            return
+        path = self._queue.pop(0)
+        vault, case_id = self.session.vault, self.case_id
+        total = max(1, path.stat().st_size)
+
+        def work(task):
+            def progress(done: int) -> None:
+                task.raise_if_cancelled()
+                task.progress(done, total)
+
+            return cases.attach_file(vault, case_id, path, progress)
+
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.message.setText(tr("Encrypting %1…").replace("%1", path.name))
+        self.task = self.session.runner.run(work, vault=vault, on_done=self._stored, on_error=self._failed,
+                                            on_progress=self._progress, on_cancelled=self._cancelled)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(1000 * done / max(1, total)))
+
+    def _stored(self, attachment: dict) -> None:
+        self.message.setText(tr("Stored encrypted: %1").replace("%1", attachment["filename"]))
+        self.reload()
+        self.attached.emit(attachment)
+        self._next()
+
+    def _failed(self, message: str) -> None:
+        self.message.setText(tr("The file was not attached: %1").replace("%1", message))
+        self._next()
+
+    def _cancelled(self) -> None:
+        self.message.setText(tr("Cancelled: nothing was kept of that file."))
+        self._queue.clear()
+        self._next()
+
+    def _cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    # ---- preview and export ------------------------------------------------------------------
+    def _current(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._rows[rows[0].row()] if rows else None
+
+    def _selected(self) -> None:
+        att = self._current()
+        self.preview.clear()
+        if att is None or not att["media_type"].startswith("image/") or att["size"] > MAX_PREVIEW:
+            return
+        vault, attachment_id = self.session.vault, att["id"]
+        self.session.runner.run(lambda task: cases.read_attachment(vault, attachment_id, MAX_PREVIEW),
+                                vault=vault, on_done=self._show_preview, on_error=self.message.setText)
+
+    def _show_preview(self, data: bytes) -> None:
+        image = QImage.fromData(data)  # decoded from memory: no file, no thumbnail cache
+        if image.isNull():
+            self.preview.setText(tr("No preview for this file."))
+            return
+        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+            360, 240, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+
+    def choose_export(self) -> None:
+        att = self._current()
+        if att is None:
+            self.message.setText(tr("Choose an attachment to export."))
+            return
+        target, _ = QFileDialog.getSaveFileName(self, tr("Export one attachment (decrypted)"), att["filename"], "",
+                                                options=QFileDialog.Option.DontUseNativeDialog)
+        if target:
+            self.export_to(att["id"], Path(target))
+
+    def export_to(self, attachment_id: str, target: Path):
+        vault = self.session.vault
+        return self.session.runner.run(lambda task: cases.export_attachment(vault, attachment_id, target),
+                                       vault=vault, on_done=self._exported, on_error=self.message.setText)
+
+    def _exported(self, size: int) -> None:
+        self.message.setText(tr("Exported (%1). That copy is not encrypted.").replace("%1", fmt_size(size)))
