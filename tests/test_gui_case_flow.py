@@ -94,8 +94,11 @@ def _run_flow(qtbot, tmp_path, language: str):
         assert [e.widgets["name_ar"].value() for e in editor.field("victims").entries] == list(VICTIMS)
         assert editor.status == "sealed"
         assert [a["sha256"] for a in editor.attachments.attachments] == [att["sha256"]]
+        # Opening a sealed case is not an edit: no autosave, no new version.
+        assert not editor.dirty and not editor._timer.isActive()
         after = cases.get_case(window.session.vault, case_id)
         assert after == before and after["_meta"]["status"] == "sealed"
+        assert [v["version"] for v in cases.case_history(window.session.vault, case_id)] == [1]
         if language == "ar":
             assert editor.isRightToLeft()
             assert window.view("cases").isRightToLeft()

@@ -26,7 +26,8 @@ def test_arabic_switches_text_direction_font_locale_and_qt_dialogs(arabic):
     assert i18n.tr("Unlock your vault") == "افتح خزنتك"
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert i18n.fmt_int(1234) == "١٬٢٣٤"
-    assert i18n.fmt_date("2024-03-06") == "٢٠٢٤-٠٣-٠٦"
+    assert i18n.fmt_date("2024-03-06") == "٦ آذار ٢٠٢٤"
+    assert i18n.fmt_date("2024-02") == "شباط ٢٠٢٤"  # a month stays a month
     # Qt's own strings (standard dialog buttons) come from qtbase_ar.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
     assert any("Arabic" in family for family in QApplication.font().families())

@@ -49,6 +49,7 @@ class CaseEditor(QWidget):
         self.case_id = case_id
         self.status = "draft"
         self.dirty = False
+        self._loading = False
         vault = session.vault
         assert vault is not None
         body: dict = {}
@@ -150,9 +151,15 @@ class CaseEditor(QWidget):
 
     # ---- the body --------------------------------------------------------------------------------
     def _load(self, body: dict) -> None:
-        self._base = {k: v for k, v in body.items() if k not in self._section_keys}
-        for form in self.sections:
-            form.set_value({k: body[k] for k in form.widgets if k in body})
+        # Filling the widgets emits their change signals: that is not an edit and must not save
+        # (it would turn a sealed case into a new draft version).
+        self._loading = True
+        try:
+            self._base = {k: v for k, v in body.items() if k not in self._section_keys}
+            for form in self.sections:
+                form.set_value({k: body[k] for k in form.widgets if k in body})
+        finally:
+            self._loading = False
         self.dirty = False
 
     def body(self) -> dict:
@@ -170,6 +177,8 @@ class CaseEditor(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------------
     def _changed(self) -> None:
+        if self._loading:
+            return
         self.dirty = True
         self.state.setText(tr("Editing…"))
         self._timer.start()

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -117,12 +117,17 @@ def fmt_datetime(iso: str | None) -> str:
 
 
 def fmt_date(iso: str | None) -> str:
-    """A case date (YYYY, YYYY-MM or YYYY-MM-DD) with locale digits; partial dates stay partial."""
+    """A case date (YYYY, YYYY-MM or YYYY-MM-DD) in the locale; a partial date stays partial."""
     if not iso:
         return ""
-    locale = QLocale()
     parts = iso.split("-")
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
         return iso
-    return "-".join(locale.toString(int(p)).replace(locale.groupSeparator(), "").rjust(len(p), locale.zeroDigit())
-                    for p in parts)
+    locale = QLocale()
+    numbers = [int(p) for p in parts]
+    if len(numbers) == 1:
+        return locale.toString(numbers[0]).replace(locale.groupSeparator(), "")
+    day = QDate(numbers[0], numbers[1], numbers[2] if len(numbers) == 3 else 1)
+    if not day.isValid():
+        return iso
+    return locale.toString(day, "d MMMM yyyy" if len(numbers) == 3 else "MMMM yyyy")
