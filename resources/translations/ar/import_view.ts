@@ -8,6 +8,14 @@
         <translation>استيراد الحزم</translation>
     </message>
     <message>
+        <source>documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions</source>
+        <translation>الموثّق %1، الحزمة %2: %3 سجلاً، %4 مرفقاً، %5 نسخة جديدة</translation>
+    </message>
+    <message>
+        <source>GAP: bundles %1 from this documenter have not arrived</source>
+        <translation>فجوة: لم تصل الحزم %1 من هذا الموثّق</translation>
+    </message>
+    <message>
         <source>Drop bundle files here</source>
         <translation>أفلت ملفات الحزم هنا</translation>
     </message>
@@ -52,6 +60,10 @@
         <translation>استُورد</translation>
     </message>
     <message>
+        <source>already imported: nothing changed</source>
+        <translation>مستوردة سابقاً: لم يتغيّر شيء</translation>
+    </message>
+    <message>
         <source>rejected</source>
         <translation>رُفض</translation>
     </message>
@@ -64,8 +76,8 @@
         <translation>لم يُستورد (أُلغي)</translation>
     </message>
     <message>
-        <source>%1 imported, %2 rejected (nothing from them was applied), %3 failed, %4 not started.</source>
-        <translation>استُورد %1، ورُفض %2 (لم يُطبَّق منها شيء)، وفشل %3، ولم يبدأ %4.</translation>
+        <source>%1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, %5 not started.</source>
+        <translation>استُورد %1، و%2 مستوردة سابقاً، ورُفض %3 (لم يُطبَّق منها شيء)، وفشل %4، ولم يبدأ %5.</translation>
     </message>
     <message>
         <source>Import cancelled: bundles already imported stay, the others were not started.</source>
