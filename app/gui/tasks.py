@@ -140,7 +140,8 @@ class _Runnable(QRunnable):
         except TaskCancelled:
             outcome, value = "cancelled", None
         except BaseException as exc:  # noqa: BLE001 - reported as one safe line, never swallowed
-            outcome, value = "failed", safe_message(exc)
+            # A service may wrap our TaskCancelled in its own error: after a cancel, it is a cancel.
+            outcome, value = ("cancelled", None) if task.is_cancelled else ("failed", safe_message(exc))
         finally:
             # The worker's SQLCipher connection must not outlive the work (or the vault's lock).
             if self.in_worker and self.vault is not None and not self.vault.locked:
