@@ -70,9 +70,11 @@ def take(out: Path) -> list[Path]:
             written.append(_save(window, out, f"cases-{language}.png"))
             window.open_case(cases_view.model.case_id(0))
             written.append(_save(window, out, f"case-editor-{language}.png"))
-            if "dashboard" in {s.key for s in window.visible_views()}:
-                window.show_view("dashboard")
-                written.append(_save(window, out, f"dashboard-{language}.png"))
+            available = {s.key for s in window.visible_views()}
+            for key in ("witnesses", "export", "keys", "dashboard"):
+                if key in available:
+                    window.show_view(key)
+                    written.append(_save(window, out, f"{key}-{language}.png"))
             window.show_view("settings")
             written.append(_save(window, out, f"settings-{language}.png"))
             window.session.shutdown()
