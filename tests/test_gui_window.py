@@ -145,3 +145,24 @@ def test_add_view_respects_roles(qtbot, tmp_path, coordinator_vault):
             w.add_view("cases", "Cases", QWidget)
     finally:
         close_window(w)
+
+
+def test_qt_file_dialog_history_is_never_written(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.gui.main import NO_SETTINGS, application
+
+    application()
+    secret_folder = tmp_path / "interviews-homs"
+    secret_folder.mkdir()
+    dialog = QFileDialog(None, "x", str(secret_folder))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.show()
+    dialog.done(0)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    assert settings.fileName().startswith(NO_SETTINGS)
+    settings.sync()
+    assert settings.status() != QSettings.Status.NoError or not settings.allKeys()

@@ -1,8 +1,8 @@
 """Start the desktop app: `tawthiq gui` (or no command) calls `run_gui(vault_dir)`.
 
 What Qt may write to disk is cut down here: no native file dialogs (GTK's write
-recently-used.xbel), no saved dialog state, no QSettings; the only file outside the vault is the
-language choice (app/gui/prefs.py).
+recently-used.xbel), QSettings pointed at a path that cannot exist (Qt's file dialog would save
+its history there); the only file outside the vault is the language choice (app/gui/prefs.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.gui.i18n import install_language
@@ -19,10 +19,18 @@ from app.gui.session import Session
 from app.gui.tasks import TaskRunner
 from app.gui.window import MainWindow
 
+NO_SETTINGS = "/dev/null/tawthiq-writes-no-qt-settings"
+
 
 def application() -> QApplication:
     """The one QApplication (made on first call), configured to leave no traces."""
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    # Qt's own file dialog saves its history and last folder to QSettings("QtProject") when it
+    # closes: point every QSettings location at a path that cannot exist, so no folder or file
+    # name the person chose is ever written down.
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, NO_SETTINGS)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
