@@ -89,7 +89,9 @@ def main(vault_dir: Path, inputs: Path, latin: str, arabic: str) -> None:
     ]):
         case_id, _ = cases.save_case(vault, {
             "form": "kidnapping", "title": title, "narrative": narrative,
-            "victims": [{"name_ar": f"محمد {arabic}", "name_latin": f"Mohammad {latin}"}],
+            # Names may not contain digits (forms validation): the letters of the canary only here.
+            "victims": [{"name_ar": f"محمد {arabic}",
+                         "name_latin": "Mohammad " + "".join(ch for ch in latin if ch.isalpha())}],
         })
         cases.attach_file(vault, case_id, photo if n else statement)
         ids.append(case_id)

@@ -253,7 +253,9 @@ class CaseListView(QWidget):
             self.session.open_case_requested.emit(self.model.case_id(index.row()))
 
     def _new(self) -> None:
-        form = self.form.currentData() or (form_choices()[0][0] if form_choices() else "kidnapping")
+        # The case type chosen in the filter, else the most common one (kidnapping) if the forms have it.
+        codes = [code for code, _label in form_choices()]
+        form = self.form.currentData() or ("kidnapping" if "kidnapping" in codes or not codes else codes[0])
         self.session.new_case_requested.emit(form)
 
 
