@@ -64,6 +64,10 @@ def test_incremental_and_withdrawal_propagates_on_the_next_bundle(vault, custodi
     assert apply(coordinator_vault, second, seq=2) == ["updated"]
     held = witnesses.get_witness(coordinator_vault, code)
     assert held.origin == "aa11" and held.consent["withdrawn_on"] == "2026-11-24"
+    with pytest.raises(witnesses.ReceivedWitness):
+        witnesses.set_consent(coordinator_vault, code, {"given": True, "scope": ["publication"]})
+    with pytest.raises(witnesses.ReceivedWitness):
+        witnesses.update_witness(coordinator_vault, code, {"risk": "low"})
     case = {"sources": [{"who": "eyewitness", "witness": code}]}
     _, report = consent.filter_cases([case], "publication", witnesses.consents(coordinator_vault.connection()))
     assert report.to_json()["reasons"] == {"withdrawn": 1}

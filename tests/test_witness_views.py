@@ -138,8 +138,22 @@ def test_register_lists_consent_and_sealing_state(qtbot, vault):
     assert "2026-11-20" in row[3] and "this vault" in row[4]
 
 
-def test_a_coordinator_sees_the_register_but_enters_no_witness(qtbot, coordinator_vault):
+def test_a_coordinator_sees_the_register_but_enters_or_changes_no_witness(qtbot, coordinator_vault):
+    from app.services import witness_records
+    from storage import audit
+    from storage.database import transaction
+
+    record = {"kind": "witness", "id": "W-7KQ3-M9XD", "code": "W-7KQ3-M9XD", "revision": 1, "alias": "Noor",
+              "relation": "", "risk": "high", "follow_up": "", "consent": {"given": True, "scope": ["internal"]},
+              "updated_at": audit.now_iso(), "sealed_identity": None}
+    conn = coordinator_vault.connection()
+    with transaction(conn):
+        witness_records.apply_bundle_record(conn, record, {"documenter": "AA11", "bundle_id": "b", "sequence": 1,
+                                                           "received_at": audit.now_iso()})
     view = WitnessRegisterView(coordinator_vault)
     qtbot.addWidget(view)
     view.show()
-    assert not view.new_button.isVisible()
+    assert not view.new_button.isVisible() and view.codes() == ["W-7KQ3-M9XD"]
+    view.table.selectRow(0)
+    assert view.editor.code == "W-7KQ3-M9XD"
+    assert not view.editor.save_button.isEnabled() and not view.editor.consent.isEnabled()

@@ -256,6 +256,9 @@ class WitnessEditor(QWidget):
         self.follow_up.setPlainText(w.follow_up)
         self.consent.set_consent(w.consent)
         self._show_sealed(w)
+        if w.origin:  # received from a documenter: theirs to change, shown read-only here
+            for widget in (self.alias, self.relation, self.risk, self.follow_up, self.consent, self.save_button):
+                widget.setEnabled(False)
 
     def _show_sealed(self, w: witnesses.Witness) -> None:
         for edit in self.identity.values():

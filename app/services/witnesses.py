@@ -215,9 +215,18 @@ def add_witness(vault: Vault, body: object) -> str:
     return code
 
 
+class ReceivedWitness(TawthiqError):
+    pass
+
+
 def _require(conn: Connection, code: str) -> None:
-    if conn.execute("SELECT 1 FROM witnesses WHERE code = ?", (code,)).fetchone() is None:
+    """The witness exists and was entered here: a received record is the documenter's to change
+    (the next bundle would overwrite a change made on the coordinator)."""
+    row = conn.execute("SELECT origin FROM witnesses WHERE code = ?", (code,)).fetchone()
+    if row is None:
         raise WitnessNotFound("no witness with that pseudonym")
+    if row[0]:
+        raise ReceivedWitness("this witness was received from a documenter: it is changed on their vault")
 
 
 def get_witness(vault: Vault, code: str, conn: Connection | None = None) -> Witness:
@@ -246,6 +255,7 @@ def update_witness(vault: Vault, code: str, body: dict) -> Witness:
     current = get_witness(vault, code).to_json()
     fields = check_register_fields({k: body.get(k, current[k]) for k in ("alias", "relation", "risk", "follow_up")})
     with transaction(conn):
+        _require(conn, code)
         conn.execute(
             "UPDATE witnesses SET alias = ?, relation = ?, risk = ?, follow_up = ?, updated_at = ?, "
             "revision = revision + 1 WHERE code = ?",
