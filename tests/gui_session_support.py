@@ -5,11 +5,12 @@
 Runs with HOME, XDG_* and TMPDIR pointing into the test's own folder (set by the parent), so
 everything Qt and the app write outside the vault lands where the parent scans. It creates the
 vault on the first-run page, adds cases in Arabic and English with attachments, searches in the
-case list, opens a case, copies text, switches the language to Arabic, locks with the lock action,
+case list, exports a bundle, opens a case, copies text, switches the language to Arabic, locks with the lock action,
 unlocks on the unlock page, and locks again. It prints one line per step it completed.
 
-Cases are saved through app.services.cases inside this GUI process, on the session's own vault:
-the form-driven editor is a placeholder on main, so no widget can type a case in yet.
+Cases are typed into the real case editor; attachments go through its attachments panel; the
+bundle is written by the export view (the coordinator it is encrypted to is enrolled with the
+services, as an organisation would do once).
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-
-from app.services import cases
 
 PASSPHRASE = "olive grove under the citadel 1949"
 TIMEOUT_MS = 60_000
@@ -82,19 +81,29 @@ def main(vault_dir: Path, inputs: Path, latin: str, arabic: str) -> None:
     vault = session.vault
     photo = inputs / f"photo-{latin}.jpg"
     statement = inputs / f"شهادة-{arabic}.txt"
+    letters = "".join(ch for ch in latin if ch.isalpha())  # names may not contain digits (forms rule)
     ids = []
-    for n, (title, narrative) in enumerate([
-        (f"اختطاف {arabic} قرب السوق", f"خطفه مسلحون في سيارة بيضاء {arabic}"),
-        (f"Abduction of {latin} near the bakery", f"Taken by armed men in a white van. {latin}"),
-    ]):
-        case_id, _ = cases.save_case(vault, {
-            "form": "kidnapping", "title": title, "narrative": narrative,
-            # Names may not contain digits (forms validation): the letters of the canary only here.
-            "victims": [{"name_ar": f"محمد {arabic}",
-                         "name_latin": "Mohammad " + "".join(ch for ch in latin if ch.isalpha())}],
-        })
-        cases.attach_file(vault, case_id, photo if n else statement)
-        ids.append(case_id)
+    for title, narrative, name_ar, attachment in [
+        (f"اختطاف {arabic} قرب السوق", f"خطفه مسلحون في سيارة بيضاء {arabic}", f"محمد {arabic}", statement),
+        (f"Abduction of {latin} near the bakery", f"Taken by armed men in a white van. {latin}",
+         f"سعيد {arabic}", photo),
+    ]:
+        # The real editor: typed into its widgets, saved by its autosave timer, file added by its panel.
+        window.show_view("cases").new_button.click()
+        editor = window.editor
+        editor.field("title").edit.setText(title)
+        editor.field("narrative").edit.setPlainText(narrative)
+        editor.field("date").start.setText("2025-03-06")
+        victims = editor.field("victims")
+        victims.add_button.click()
+        victims.entries[-1].widgets["name_ar"].edit.setText(name_ar)
+        if "name_latin" in victims.entries[-1].widgets:
+            victims.entries[-1].widgets["name_latin"].edit.setText(f"Mohammad {letters}")
+        wait_for(editor.saved)
+        wait_for(editor.attachments.attached, lambda e=editor, a=attachment: e.attachments.add_files([a]))
+        ids.append(editor.case_id)
+        editor.back_button.click()
+        app.processEvents()
     step("cases added")
 
     view = window.show_view("cases")
@@ -104,6 +113,26 @@ def main(vault_dir: Path, inputs: Path, latin: str, arabic: str) -> None:
         view.apply_filters()
         process_events_until(lambda: view.model.total >= 1)
     step("searched")
+
+    # Export a bundle through the export view, to a coordinator this test enrolls with the services.
+    from app.services import enrollment
+    from storage import keyfile
+    from storage.vault import Vault
+
+    coordinator = Vault.create(inputs / "coordinator", PASSPHRASE, role="coordinator",
+                               kdf_params=dict(keyfile.TEST_PARAMS))
+    profile = enrollment.read_profile(enrollment.export_profile(coordinator))
+    enrollment.confirm_fingerprint(profile, profile.fingerprint)
+    enrollment.import_profile(vault, profile)
+    coordinator.lock()
+    export_view = window.show_view("export")
+    bundle = vault_dir.parent / "outbox" / "first.tawthiq"
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    export_view.export_to(bundle)
+    process_events_until(lambda: export_view.task is None)
+    if not bundle.is_file():
+        raise SystemExit(f"the export did not write a bundle: {export_view.message.text()}")
+    step("exported")
 
     session.open_case_requested.emit(ids[0])
     app.processEvents()

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.gui
 # The window (app/gui/main.py) comes from the GUI engineer; until it is on this branch, say so.
 pytest.importorskip("app.gui.main", reason="the GUI window is not on this branch yet", exc_type=ImportError)
 
-STEPS = ["created", "cases added", "searched", "opened and copied", "language ar", "locked",
+STEPS = ["created", "cases added", "searched", "exported", "opened and copied", "language ar", "locked",
          "unlocked and locked again", "closed"]
 
 
@@ -59,6 +59,7 @@ def test_full_gui_session_leaves_no_canary(tmp_path):
     prefs = list(home.rglob("gui-language.json"))
     assert prefs and prefs[0].read_text() == '{"language": "ar"}'
     assert len(list((vault_dir / "blobs").iterdir())) == 2
+    assert (vault_dir.parent / "outbox" / "first.tawthiq").stat().st_size > 0  # the export, scanned below
 
     hits = scan([home, child_tmp, runtime], c.needles)
     assert hits == {}, f"canaries after a GUI session: {sorted(hits)}"
