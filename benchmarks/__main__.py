@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = [e for e in entries if not e["ok"]]
     print(
         f"done in {run_info['duration_s']:.0f} s; {len(entries) - len(failed)} ok, {len(failed)} failed"
-        + (f"; wrote {json_path} and {doc_path}" if json_path else ""),
+        + "".join(f"; wrote {p}" for p in (json_path, doc_path) if p),
         file=sys.stderr,
     )
     return 1 if failed else 0

@@ -16,13 +16,19 @@ from benchmarks.harness import Run, Target, bench
 
 SAVE_AIM = Target("value", "<=", 2.0, "×", "issue 2: within 2x of plain SQLite")
 FRESH_INDEX = 10_000_000  # cases saved by the benchmark come after every fixture case
+FTS_DELETE = "DELETE FROM case_search WHERE case_id = ?"
 
 
 def _save_batch_size(run: Run) -> int:
     if run.smoke:
         return 3
-    # Saves get slower as the vault grows; keep each repetition to seconds, not minutes.
-    return 20 if (run.scale or 0) >= 100_000 else 50
+    # Each save costs more as the vault grows (see the growth table); keep a repetition to seconds.
+    scale = run.scale or 0
+    if scale >= 100_000:
+        return 5
+    if scale >= 10_000:
+        return 10 if run.quick else 20
+    return 10 if run.quick else 50
 
 
 @bench("storage.save", title="save new cases one by one (one transaction and fsync each)", smoke_scale=100)
@@ -51,7 +57,7 @@ def save_cases(run: Run) -> None:
             item_unit="case",
             reference=True,
         )
-        same.close()
+        same_conn = same.connection()
         default = fixtures.writable_plain(run, run.scale, "default")
         run.time(
             "plain sqlite3, same code, default pragmas (rollback journal)",
@@ -75,21 +81,53 @@ def save_cases(run: Run) -> None:
             targets=[SAVE_AIM],
         )
 
-        # What-ifs for the lead (storage/ is not changed here): the same vault, other choices.
+        # Where the time goes (storage/ and the services are not changed here): save_case
+        # re-indexes with `DELETE FROM case_search WHERE case_id = ?`; case_id is UNINDEXED in
+        # FTS5, so that statement reads every row of the index, on every save.
         conn = vault.connection()
-        conn.execute("PRAGMA synchronous = NORMAL")
         run.time(
-            "what-if: tawthiq save_case with synchronous=NORMAL",
-            lambda batch: [cases.save_case(vault, b) for b in batch],
+            "inside save_case: the FTS5 delete by case_id alone (SQLCipher)",
+            lambda: conn.execute(FTS_DELETE, ("no-such-case",)),
+            repeat=max(run.repeat, 5),
+        )
+        run.time(
+            "inside save_case: the FTS5 delete by case_id alone (plain sqlite3)",
+            lambda: same_conn.execute(FTS_DELETE, ("no-such-case",)),
+            repeat=max(run.repeat, 5),
+            reference=True,
+        )
+        # What-ifs: the rows save_case writes for a new case, minus that delete (a new case has no
+        # index row to delete), written by the benchmark's loader.
+        start = itertools.count(2 * FRESH_INDEX)
+
+        def without_fts_delete(c):
+            return lambda batch: [fixtures.load_cases(c, [b], start=next(start)) for b in batch]
+
+        run.time(
+            "what-if: no FTS delete for a new case, one transaction each (SQLCipher, FULL)",
+            without_fts_delete(conn),
             setup=next_batch,
             items=n,
             item_unit="case",
         )
-        conn.execute("PRAGMA synchronous = FULL")
-        start = itertools.count(2 * FRESH_INDEX, n)
         run.time(
-            "what-if: the same rows, all cases in one transaction (SQLCipher, FULL)",
-            lambda batch: fixtures.load_cases(conn, batch, start=next(start)),
+            "what-if: no FTS delete for a new case, one transaction each (plain sqlite3, same pragmas)",
+            without_fts_delete(same_conn),
+            setup=next_batch,
+            items=n,
+            item_unit="case",
+            reference=True,
+        )
+        same.close()
+        run.ratio(
+            "what-if no FTS delete: SQLCipher vault vs sqlite3 with the same pragmas",
+            "what-if: no FTS delete for a new case, one transaction each (SQLCipher, FULL)",
+            "what-if: no FTS delete for a new case, one transaction each (plain sqlite3, same pragmas)",
+        )
+        batches = itertools.count(3 * FRESH_INDEX, n)
+        run.time(
+            "what-if: no FTS delete, all the batch's cases in one transaction (SQLCipher, FULL)",
+            lambda batch: fixtures.load_cases(conn, batch, start=next(batches)),
             setup=next_batch,
             items=n,
             item_unit="case",

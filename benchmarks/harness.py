@@ -236,6 +236,9 @@ class Run:
     ratios: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     _program_peak_kib: int = 0
+    # Resetting the peak mark per measurement also resets what wait4 reports for the whole
+    # process, so the child keeps the largest peak it has seen and reports it itself.
+    seen_peak_kib: int = 0
 
     @property
     def quick(self) -> bool:
@@ -290,6 +293,7 @@ class Run:
         repeat = self.repeat if repeat is None else repeat
         warmup = self.warmup if warmup is None else warmup
         gc.collect()
+        self.seen_peak_kib = max(self.seen_peak_kib, peak_rss_kib())
         per_measure_reset = reset_peak_rss()
         base_kib = current_rss_kib()
         self._program_peak_kib = 0
@@ -472,6 +476,7 @@ def child_main(
         "ratios": run.ratios,
         "notes": run.notes,
         "wall_s": time.perf_counter() - t0,
+        "seen_peak_kib": max(run.seen_peak_kib, peak_rss_kib()),
     }
     Path(out).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
 
@@ -521,6 +526,8 @@ def run_in_child(
     }
     if code == 0 and out.exists():
         entry.update(json.loads(out.read_text(encoding="utf-8")))
+        seen = entry.pop("seen_peak_kib", 0)
+        entry["process_peak_rss_mib"] = round(max(kib, seen) / 1024, 1)
         entry["ok"] = True
     else:
         tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
