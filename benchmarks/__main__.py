@@ -48,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", type=Path, help=f"report (default {DEFAULT_DOC.relative_to(harness.REPO)})")
     p.add_argument("--fresh", action="store_true", help="do not keep entries from the previous results file")
     p.add_argument("--list", action="store_true", help="list the benchmarks and their scales, run nothing")
+    p.add_argument(
+        "--render",
+        action="store_true",
+        help="only regenerate the report from the results file (after a change to benchmarks/report.py)",
+    )
     return p
 
 
@@ -58,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         harness.child_main(name, scale, mode, tmp, fixtures, out, int(repeat), int(warmup))
         return 0
     args = _parser().parse_args(argv)
+    if args.render:
+        results = json.loads((args.json or DEFAULT_JSON).read_text(encoding="utf-8"))
+        (args.doc or DEFAULT_DOC).write_text(report.markdown(results), encoding="utf-8")
+        return 0
     mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     specs = harness.discover(args.only)
     if not specs:

@@ -138,6 +138,12 @@ def save_cases(run: Run) -> None:
         f"Each repetition saves {n} new generated cases into a vault already holding the scale's "
         "cases; the references get the same cases through the same `save_case` code."
     )
+    run.note(
+        "save_case re-indexes every save with `DELETE FROM case_search WHERE case_id = ?`; case_id is "
+        "UNINDEXED in the FTS5 table, so the statement reads the whole index (and SQLCipher decrypts "
+        "every page it reads): compare the 'inside save_case' rows with the save rows, and the what-if "
+        "rows, which write the same rows without that delete."
+    )
 
 
 @bench("storage.read", title="read cases back: open one case, list a page, count", smoke_scale=100)
