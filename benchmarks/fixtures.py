@@ -9,6 +9,7 @@ checks that a loaded case reads back exactly like a saved one. Attachments go th
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import shutil
 import sqlite3
@@ -32,7 +33,7 @@ def load_cases(conn, bodies, start: int = 0) -> list[str]:
     ids = []
     with database.transaction(conn):
         for n, raw in enumerate(bodies):
-            body = case_rules.check(dict(raw))
+            body = case_rules.check(copy.deepcopy(raw))  # as save_case does: check may fill in
             # Ids derived from the index keep the data identical from run to run.
             case_id = str(uuid.UUID(int=uuid.uuid5(uuid.NAMESPACE_OID, f"tawthiq-bench:{start + n}").int))
             body["id"] = case_id
