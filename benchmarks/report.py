@@ -151,7 +151,7 @@ def markdown(results: dict) -> str:
             _row(
                 [
                     r["id"],
-                    f"`{r['command']}`",
+                    f"`{r['command']}`" + (f" ({r['note']})" if r.get("note") else ""),
                     r["started"],
                     f"{r.get('duration_s', 0):.0f} s",
                     f"{r.get('load_average_start')} → {r.get('load_average_end')}",
