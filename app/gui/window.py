@@ -29,7 +29,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -122,6 +122,17 @@ class MainWindow(QMainWindow):
         session.locked.connect(self._on_locked)
         session.open_case_requested.connect(self.open_case)
         session.new_case_requested.connect(self.new_case)
+        self._modules_loaded = False
+        self.rebuild()
+        # The view modules (and what they import) are not needed to show the unlock page: load
+        # them just after it is painted (100 ms), while the person types the passphrase.
+        QTimer.singleShot(100, self.load_view_modules)
+
+    def load_view_modules(self) -> None:
+        """Import VIEW_MODULES and let each register its views (once; before the workspace)."""
+        if self._modules_loaded:
+            return
+        self._modules_loaded = True
         for name in VIEW_MODULES:
             try:
                 module = importlib.import_module(name)
@@ -132,7 +143,6 @@ class MainWindow(QMainWindow):
             hook = getattr(module, "register_views", None)
             if hook is not None:
                 hook(self)
-        self.rebuild()
 
     # ---- the registry ---------------------------------------------------------------------------
     def add_view(self, key: str, title: str, widget_factory: Callable[[Session], QWidget],
@@ -141,7 +151,7 @@ class MainWindow(QMainWindow):
         if key in self._views:
             raise ValueError(f"a view named {key!r} is already registered")
         self._views[key] = ViewSpec(key, title, widget_factory, tuple(roles) if roles else None, order)
-        if self.session.is_unlocked:
+        if self.session.is_unlocked and self.workspace is not None:
             self._build_workspace()
 
     def view(self, key: str) -> QWidget | None:
@@ -236,6 +246,7 @@ class MainWindow(QMainWindow):
         self.workspace = None
 
     def _build_workspace(self) -> None:
+        self.load_view_modules()
         current = None
         if self.workspace is not None and self.workspace.nav.currentItem() is not None:
             current = self.workspace.nav.currentItem().data(Qt.ItemDataRole.UserRole)
