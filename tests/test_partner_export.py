@@ -168,3 +168,19 @@ def test_report_command(export_vault, tawthiq, passphrase_file, tmp_path):
                 "--out", str(tmp_path / "x"))
     assert r.returncode == 2 and r.stderr.decode().count("\n") == 1
     assert not (tmp_path / "x").exists()
+
+
+def test_bad_destinations_are_one_clear_error_and_write_nothing(export_vault, tawthiq, passphrase_file, tmp_path):
+    vault, *_ = export_vault
+    d, pf = str(vault.path), str(passphrase_file)
+    a_file = tmp_path / "existing.txt"
+    a_file.write_text("keep me")
+    cases = [("csv", a_file, "needs a folder"), ("json", tmp_path, "is a folder"),
+             ("xlsx", tmp_path / "missing" / "x.xlsx", "does not exist")]
+    for fmt, out, message in cases:
+        before = sorted(p.name for p in tmp_path.iterdir())
+        r = tawthiq("--vault", d, "--passphrase-file", pf, "report", "--format", fmt, "--purpose", "courts",
+                    "--out", str(out))
+        assert r.returncode == 1 and message in r.stderr.decode() and r.stderr.decode().count("\n") == 1
+        assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert a_file.read_text() == "keep me"

@@ -73,3 +73,6 @@ def test_report_case_command(report_vault, tawthiq, passphrase_file, tmp_path):
     r = tawthiq("--vault", d, "--passphrase-file", pf, "report-case", "no-such-case", "--out", str(missing))
     assert r.returncode == 1 and r.stderr.decode().strip() == "tawthiq: no case with that id"
     assert not missing.exists() and not list(tmp_path.glob(".*.partial"))
+    nowhere = str(tmp_path / "no" / "x.pdf")
+    r = tawthiq("--vault", d, "--passphrase-file", pf, "report-case", ids["a1"], "--out", nowhere)
+    assert r.returncode == 1 and "existing folder" in r.stderr.decode()

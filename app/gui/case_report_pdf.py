@@ -14,6 +14,7 @@ from app.services.case_report import CaseReport, build_case_report
 from storage import audit
 from storage.atomic import atomic_write_bytes
 from storage.database import transaction
+from storage.errors import TawthiqError
 from storage.vault import Vault
 
 # Fonts that carry both scripts; Qt falls back through fontconfig for anything missing.
@@ -59,6 +60,8 @@ def render_pdf(report: CaseReport) -> bytes:
 
 
 def write_case_pdf(vault: Vault, case_id: str, out: Path, purpose: str = "courts") -> CaseReport:
+    if not Path(out).parent.is_dir() or Path(out).is_dir():
+        raise TawthiqError("name a PDF file in an existing folder")
     report = build_case_report(vault, case_id, purpose)
     atomic_write_bytes(Path(out), render_pdf(report))
     conn = vault.connection()

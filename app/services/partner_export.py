@@ -26,7 +26,7 @@ from app.services import statistics, witnesses
 from storage import audit
 from storage.atomic import atomic_write_bytes, ensure_private_dir
 from storage.database import transaction
-from storage.errors import UsageError
+from storage.errors import TawthiqError, UsageError
 from storage.vault import Vault
 
 FORMATS = ("csv", "xlsx", "json")
@@ -281,6 +281,12 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
     if fmt not in FORMATS:
         raise UsageError(f"usage: unknown format (one of {', '.join(FORMATS)})")
     out = Path(out)
+    if not out.parent.is_dir():
+        raise TawthiqError("the folder for the export does not exist")
+    if fmt == "csv" and out.exists() and not out.is_dir():
+        raise TawthiqError("a CSV export needs a folder: that path is a file")
+    if fmt != "csv" and out.is_dir():
+        raise TawthiqError("that path is a folder: name the file to write")
     result = ExportResult(purpose=purpose, format=fmt, paths=[])
     tables = build_tables(vault, purpose, allowed_fields, result, links)
     if fmt == "csv":
