@@ -15,8 +15,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def session(qtbot, coordinator_vault):
-    tasks = pytest.importorskip("app.gui.tasks", reason="the GUI's background-task helper is not on this branch")
-    runner = tasks.TaskRunner()
+    from app.gui.tasks import TaskRunner
+
+    runner = TaskRunner()
     yield SimpleNamespace(vault=coordinator_vault, runner=runner)
     runner.cancel_all()
     runner.wait_all()

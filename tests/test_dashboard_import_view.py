@@ -13,8 +13,9 @@ pytestmark = [pytest.mark.gui, pytest.mark.filterwarnings("ignore::DeprecationWa
 
 @pytest.fixture
 def session(qtbot, coordinator_vault):
-    tasks = pytest.importorskip("app.gui.tasks", reason="the GUI's background-task helper is not on this branch")
-    runner = tasks.TaskRunner()
+    from app.gui.tasks import TaskRunner
+
+    runner = TaskRunner()
     yield SimpleNamespace(vault=coordinator_vault, runner=runner)
     runner.cancel_all()
     runner.wait_all()
@@ -84,12 +85,12 @@ def three_documenters(qtbot, tmp_path):
 
 
 def test_real_bundles_dropped_imported_replayed_and_rejected(qtbot, three_documenters, tmp_path):
-    tasks = pytest.importorskip("app.gui.tasks", reason="the GUI's background-task helper is not on this branch")
     from app.gui.import_view import ImportView
+    from app.gui.tasks import TaskRunner
     from app.services import cases
 
     coordinator, paths, made = three_documenters
-    runner = tasks.TaskRunner()
+    runner = TaskRunner()
     view = ImportView(SimpleNamespace(vault=coordinator, runner=runner))
     qtbot.addWidget(view)
     view.show()

@@ -30,25 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.bar_chart import BarChart
+from app.gui.i18n import current_language, fmt_date, fmt_int, tr
 from app.services import partner_export, statistics
 from forms import gazetteer, vocabularies
-
-try:
-    from app.gui.i18n import current_language, fmt_date, fmt_int, tr
-except ImportError:  # before the GUI helpers land: same calls, no translation
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("", text)
-
-    def fmt_int(n: int) -> str:
-        return QLocale().toString(int(n))
-
-    def fmt_date(iso: str | None) -> str:
-        return iso or ""
-
-    def current_language() -> str:
-        return "en"
 
 
 def register_views(window) -> None:
@@ -101,7 +85,7 @@ def _caption(text: str) -> QLabel:
 
 
 class DashboardView(QWidget):
-    exported = Signal(list)
+    exported = Signal(object)  # list of paths
     failed = Signal(str)
     loaded = Signal()
 

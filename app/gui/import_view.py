@@ -28,16 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import tr
 from storage.errors import BundleRejected, TawthiqError
-
-try:
-    from app.gui.i18n import tr
-except ImportError:  # before the GUI helpers land: same calls, no translation
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("", text)
-
 
 MAX_BUNDLES_PER_DROP = 1000
 # Progress is reported in these steps per bundle, so the bar moves within a large bundle too.
@@ -114,7 +106,7 @@ class DropZone(QFrame):
 
 
 class ImportView(QWidget):
-    imported = Signal(list)
+    imported = Signal(object)  # list of dicts; object: no QVariant round trip of the values
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
