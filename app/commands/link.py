@@ -1,0 +1,86 @@
+"""`link`, `link review`, `link decide PAIR accept|reject|unsure` (coordinator).
+
+`link [--json]` runs linkage (skipped when nothing changed) and prints the summary; with
+--json: {"summary": {...}, "clusters": [victims recorded more than once]}.
+`link review [--json]` lists the pairs waiting for a person, strongest first.
+`link decide PAIR DECISION` records a decision; it is kept and re-applied on every run.
+"""
+
+from __future__ import annotations
+
+from app.services import linkage
+from storage.errors import TawthiqError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("link", help="find the same victim across documenters; review candidate pairs")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--force", action="store_true", help="score again even if nothing changed")
+    p.set_defaults(handler=run)
+    lsub = p.add_subparsers(dest="link_command", metavar="ACTION", parser_class=type(p))
+    a = lsub.add_parser("review", help="list the pairs waiting for review")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=review)
+    a = lsub.add_parser("decide", help="accept, reject or mark unsure one candidate pair")
+    a.add_argument("pair", help="the pair id shown by `link review`")
+    a.add_argument("decision", choices=linkage.DECISIONS)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=decide)
+
+
+def _coordinator(ctx):
+    vault = ctx.vault()
+    if vault.role != "coordinator":
+        raise TawthiqError("linkage runs on a coordinator vault (this vault is a documenter's)")
+    return vault
+
+
+def run(ctx) -> int:
+    vault = _coordinator(ctx)
+    summary = linkage.run_linkage(vault, force=ctx.args.force)
+    if ctx.args.json:
+        clusters = [c.to_json() for c in linkage.victim_clusters(vault) if len(c.members) > 1]
+        ctx.print_json({"summary": summary.to_json(), "clusters": clusters})
+        return 0
+    print(f"{summary.records} victim records; {summary.clusters} unique victims "
+          f"({summary.linked_clusters} recorded more than once)")
+    print(f"{summary.auto_pairs} automatic links; {summary.review_pairs} pairs in the review band, "
+          f"{summary.pending_review} waiting for review; {summary.decisions} decisions applied")
+    return 0
+
+
+def _side(details: dict, key: str) -> dict:
+    side = details[key]
+    record = side["record"] or {}
+    return {"ref": side["ref"], "case_id": side["case_id"], "name_ar": record.get("name_ar"),
+            "name_latin": record.get("name_latin"),
+            "documenters": sorted({s["documenter"] for s in side["sources"]})}
+
+
+def review(ctx) -> int:
+    vault = _coordinator(ctx)
+    linkage.run_linkage(vault)
+    queue = linkage.review_queue(vault)
+    if ctx.args.json:
+        out = []
+        for item in queue:
+            details = linkage.pair_details(vault, item["pair_id"])
+            out.append(item | {"left": _side(details, "left"), "right": _side(details, "right")})
+        ctx.print_json(out)
+        return 0
+    if not queue:
+        print("no pairs waiting for review")
+    for item in queue:
+        mark = " (changed since decided)" if item["changed"] else ""
+        print(f"{item['pair_id']}  {item['probability']:.3f}  {item['left_ref']}  {item['right_ref']}{mark}")
+    return 0
+
+
+def decide(ctx) -> int:
+    vault = _coordinator(ctx)
+    result = linkage.decide(vault, ctx.args.pair, ctx.args.decision)
+    if ctx.args.json:
+        ctx.print_json(result)
+    else:
+        print(f"{result['pair_id']}: {result['decision']}")
+    return 0

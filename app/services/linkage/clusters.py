@@ -1,0 +1,69 @@
+"""Clustering scored pairs into victims, with the reviewers' decisions as constraints.
+
+Links are added strongest first (union-find). An accepted pair is a link whatever its score; a
+rejected pair is a cannot-link: two groups are never joined if that would put a rejected pair
+in one victim, even through a chain of other links. Records are never merged or deleted: a
+cluster is only a list of references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class _Groups:
+    def __init__(self, ids: Iterable[str]):
+        self.parent = {i: i for i in ids}
+        self.members = {i: {i} for i in self.parent}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        return ra
+
+
+def cluster(
+    ids: Iterable[str],
+    links: Iterable[tuple[str, str, float]],
+    accepted: Iterable[tuple[str, str]] = (),
+    rejected: Iterable[tuple[str, str]] = (),
+) -> list[list[str]]:
+    """Groups of ids (each sorted; singletons included), largest first then by first id.
+
+    `links` are the automatic links (left, right, probability)."""
+    groups = _Groups(ids)
+    known = groups.parent
+    cannot: dict[str, set[str]] = {}
+    for a, b in rejected:
+        if a in known and b in known:
+            cannot.setdefault(a, set()).add(b)
+            cannot.setdefault(b, set()).add(a)
+
+    def allowed(a: str, b: str) -> bool:
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb:
+            return True
+        small, big = sorted((groups.members[ra], groups.members[rb]), key=len)
+        return not any(cannot.get(x, set()) & big for x in small)
+
+    decided = [(a, b, 2.0) for a, b in accepted if a in known and b in known]
+    auto = [(a, b, p) for a, b, p in links if a in known and b in known]
+    for a, b, _p in sorted(decided + auto, key=lambda t: -t[2]):
+        if allowed(a, b):
+            groups.union(a, b)
+    out = [sorted(m) for m in groups.members.values()]
+    out.sort(key=lambda g: (-len(g), g[0]))
+    return out

@@ -1,0 +1,174 @@
+"""Comparable name keys: one Latin consonant skeleton for Arabic- and Latin-script names.
+
+The same victim is written محمد by one documenter and Mohammad, Muhammad or Mohamed by another.
+Vowels are where transliterations disagree most, so the key keeps consonants only, after folding
+the letters that transliteration systems spell differently (ث/ت, ح/ه, ق/k, kh/خ …) into one
+class. The key is coarse on purpose: it is used for blocking and for the name comparisons, and the
+scoring model weighs name agreement together with the other parts of the record.
+
+This is the linkage's own romanisation; forms.normalize folds Arabic letter forms first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from forms.normalize import normalize_arabic
+
+# Arabic letter → consonant class. Long vowels and glides (ا و ي), hamza and ʿayn carry no
+# consonant in most Latin spellings (Ali, Omar, Abdullah), so they vanish on both sides.
+_ARABIC_CLASS = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
+    "ر": "r", "ز": "z", "س": "s", "ش": "X", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "G", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "و": "", "ي": "", "ا": "", "ء": "", "پ": "b", "چ": "j", "ڤ": "f", "گ": "G",
+}
+# Latin digraphs first (order matters), then single letters, into the same classes. Class
+# symbols that are not plain Latin letters (X for ش/sh, G for غ/gh) are upper case so the
+# single-letter step cannot rewrite them.
+_LATIN_DIGRAPHS = [
+    ("sch", "X"), ("sh", "X"), ("ch", "X"), ("kh", "k"), ("gh", "G"), ("th", "t"), ("dh", "d"),
+    ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", ""), ("oo", ""), ("ee", ""),
+]
+_LATIN_CLASS = str.maketrans({
+    "a": "", "e": "", "i": "", "o": "", "u": "", "y": "", "w": "", "'": "", "`": "",
+    "c": "k", "q": "k", "g": "j", "v": "f", "p": "b", "x": "ks",
+})
+_ARTICLE_AR = re.compile(r"^(?:ال|أل)(?=\w{2,})")
+_ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il)[-\s']?(?=[a-z]{2,})")
+_ABD_LATIN = re.compile(r"^(abd|abdu|abdo)(?:[ -]?(?:al|el|ul|il|ol))?[- ]?")
+_SPLIT = re.compile(r"[\s\-_.,;:/()]+")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC_LETTER.search(text))
+
+
+def normalize_name_latin(text: str) -> str:
+    """Lower case, no accents, no punctuation except word breaks."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("ʿ", "'").replace("ʾ", "'").replace("’", "'")
+    return " ".join(w for w in _SPLIT.split(text) if w)
+
+
+def normalize_name_arabic(text: str) -> str:
+    return " ".join(w for w in _SPLIT.split(normalize_arabic(text)) if w)
+
+
+def _collapse(key: str) -> str:
+    # Doubled consonants (shadda, "mm", "ss") and their absence are the same name. A final h is
+    # ta marbuta or its Latin echo (فاطمة/Fatima, شحادة/Shehadeh): dropped on both sides.
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key[:-1] if len(key) > 1 and key.endswith("h") else key
+
+
+def _word_key_arabic(word: str) -> str:
+    word = _ARTICLE_AR.sub("", word)
+    word = re.sub(r"^(عبد|ابو)ال", r"\1", word)
+    return "".join(_ARABIC_CLASS.get(c, "") for c in word)
+
+
+def _word_key_latin(word: str) -> str:
+    word = _ARTICLE_LATIN.sub("", word)
+    word = _ABD_LATIN.sub("abd", word)
+    for digraph, cls in _LATIN_DIGRAPHS:
+        word = word.replace(digraph, cls if cls else "a")
+    word = re.sub(r"[^a-zXG']", "", word)
+    return word.translate(_LATIN_CLASS)
+
+
+def _join_compounds(words: list[str], arabic: bool) -> list[str]:
+    """عبد الله / Abd al-Rahman / Abu Bakr are one name, written as one or two words."""
+    joined: list[str] = []
+    prefixes = {"عبد", "ابو", "أبو"} if arabic else {"abd", "abdul", "abdel", "abu", "abo", "abou"}
+    # Latin articles, with the sun-letter forms (ad-Dīn, ez-Zor, ash-Sham): dropped, as the
+    # Arabic article is, unless they are the last word.
+    articles = set() if arabic else {"al", "el", "ul", "il", "ad", "ed", "ar", "er", "as", "es", "ash",
+                                     "esh", "at", "et", "az", "ez", "an", "en", "adh", "ath"}
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in prefixes and i + 1 < len(words):
+            j = i + 1
+            if words[j] in articles and j + 1 < len(words):
+                j += 1
+            joined.append(w + words[j])
+            i = j + 1
+        elif w in articles and i + 1 < len(words):
+            i += 1
+        else:
+            joined.append(w)
+            i += 1
+    return joined
+
+
+def name_words(text: str | None) -> list[str]:
+    """The words of a name in its own script, compounds joined (for splitting into parts)."""
+    if not text or not isinstance(text, str):
+        return []
+    arabic = is_arabic(text)
+    norm = normalize_name_arabic(text) if arabic else normalize_name_latin(text)
+    return _join_compounds(norm.split(), arabic)
+
+
+def word_key(word: str) -> str:
+    if is_arabic(word):
+        key = _word_key_arabic(normalize_arabic(word))
+    else:
+        key = _word_key_latin(normalize_name_latin(word).replace(" ", ""))
+    return _collapse(key)
+
+
+def name_key(text: str | None) -> str | None:
+    """One comparable key for a whole name or name part, whatever the script; None if empty."""
+    keys = [k for k in (word_key(w) for w in name_words(text)) if k]
+    return " ".join(keys) if keys else None
+
+
+_LATIN_LONG_I = re.compile(r"y|ee|ei|ai|ie")
+
+# Common names that share a consonant key but are different names, often given to brothers
+# (محمد/محمود, حسن/حسين, أحمد/حمد/حامد, عمر/عامر/عمار). Spellings → one name. Used only to tell
+# such names apart, never to make two names the same.
+_HOMOGRAPHS = {
+    "muhammad": ("محمد", "mohammad", "muhammad", "mohamed", "mohammed", "mohamad", "muhamad", "mhd"),
+    "mahmud": ("محمود", "mahmoud", "mahmud", "mahmood"),
+    "hasan": ("حسن", "hassan", "hasan"),
+    "husayn": ("حسين", "hussein", "husayn", "hussain", "husein", "hussien", "husain"),
+    "samir": ("سمير", "samir", "sameer"),
+    "samer": ("سامر", "samer"),
+    "ahmad": ("احمد", "ahmad", "ahmed"),
+    "hamad": ("حمد", "hamad"),
+    "hamid": ("حامد", "hamid", "hamed"),
+    "umar": ("عمر", "omar", "umar"),
+    "amir": ("عامر", "amer", "aamer"),
+    "ammar": ("عمار", "ammar"),
+}
+_HOMOGRAPH_BY_SPELLING = {
+    spelling: name for name, spellings in _HOMOGRAPHS.items() for spelling in spellings
+}
+
+
+def name_hint(text: str | None) -> str | None:
+    """What the consonant key forgets about a name, where the spelling tells.
+
+    "L:<name>" for the listed homographs; else "y"/"n": whether there is a long ī/ay inside the
+    name (حسين/Hussein vs حسن/Hassan for names not listed); None when the spelling cannot tell
+    (a Latin plain i is either). Used only to keep such pairs out of automatic links.
+    """
+    # Hamza on ya (ثائر, Tha'er) is a glottal stop, not a long ī: keep it apart before folding.
+    words = name_words(text.replace("ئ", "ء") if text else text)
+    if not words:
+        return None
+    word = max(words, key=len)
+    spelled = normalize_arabic(word) if is_arabic(word) else word
+    if spelled in _HOMOGRAPH_BY_SPELLING:
+        return "L:" + _HOMOGRAPH_BY_SPELLING[spelled]
+    if is_arabic(word):
+        return "y" if "ي" in word[1:-1] else "n"
+    if _LATIN_LONG_I.search(word[1:-1]):
+        return "y"
+    return None if "i" in word else "n"

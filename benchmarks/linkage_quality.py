@@ -1,0 +1,126 @@
+"""Linkage quality: precision, recall and F1 on pairs, on labelled data.
+
+  .venv/bin/python benchmarks/linkage_quality.py            # both data sets
+  .venv/bin/python benchmarks/linkage_quality.py --train    # retrain victim_model.json first
+
+1. Splink's labelled demo set fake_1000 (../shared/data/linkage, not written by this project):
+   the same comparisons, blocking and clustering code as the victim model, mapped onto
+   fake_1000's columns, trained without labels (u by random sampling, m by EM) as an
+   organisation with unlabelled data would; the labels are used only to score.
+2. The Syrian generator (benchmarks/syrian_records.py), on a seed not used for training:
+   the shipped victim model, automatic links only (the review band counted separately).
+
+Pairs: a predicted pair is two records in one cluster; a true pair is two records of one
+person. Figures are printed as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.services.linkage import engine  # noqa: E402
+from app.services.linkage.clusters import cluster  # noqa: E402
+from app.services.linkage.records import records_from_body  # noqa: E402
+from benchmarks.syrian_records import generate  # noqa: E402
+
+# ../shared from the main checkout; worktrees live one level deeper.
+FAKE_1000 = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "data/linkage").is_dir()),
+    ROOT.parent / "shared",
+) / "data" / "linkage" / "fake_1000.csv"
+TRAIN_SEED, TEST_SEED = 11, 12
+
+
+def pairs_of(groups) -> set[tuple[str, str]]:
+    out = set()
+    for g in groups:
+        out.update(itertools.combinations(sorted(g), 2))
+    return out
+
+
+def scores(predicted: set, true: set) -> dict:
+    tp = len(predicted & true)
+    p = tp / len(predicted) if predicted else 1.0
+    r = tp / len(true) if true else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+            "true_pairs": len(true), "predicted_pairs": len(predicted), "true_positives": tp}
+
+
+def syrian_rows(n_people: int, seed: int) -> tuple[list[dict], dict[str, int]]:
+    cases, truth = generate(n_people, seed=seed)
+    rows = []
+    for body in cases:
+        for rec in records_from_body(body["id"], body, ("generator",)):
+            row = rec.row()
+            row["person"] = str(truth[rec.ref])
+            rows.append(row)
+    return rows, truth
+
+
+def syrian_quality(n_people: int = 5000) -> dict:
+    rows, truth = syrian_rows(n_people, TEST_SEED)
+    started = time.perf_counter()
+    scored = engine.score_pairs([{k: v for k, v in r.items() if k != "person"} for r in rows],
+                                threshold=engine.REVIEW_THRESHOLD, settings=engine.load_model(len(rows)))
+    ids = [r["unique_id"] for r in rows]
+    groups = cluster(ids, [(s.left, s.right, s.probability) for s in scored if s.auto])
+    elapsed = time.perf_counter() - started
+    by_person = defaultdict(list)
+    for ref, person in truth.items():
+        by_person[person].append(ref)
+    true = pairs_of(by_person.values())
+    review = {(s.left, s.right) for s in scored if not s.auto}
+    result = scores(pairs_of(groups), true)
+    result.update({"records": len(rows), "people": n_people, "seconds": round(elapsed, 2),
+                   "review_pairs": len(review), "review_pairs_true": len(review & true),
+                   "recall_auto_plus_review": round(len((pairs_of(groups) | review) & true) / len(true), 4)})
+    return result
+
+
+def fake_1000_quality() -> dict:
+    with FAKE_1000.open(encoding="utf-8") as fh:
+        source = list(csv.DictReader(fh))
+    rows = [engine.person_row(r) for r in source]
+    model = engine.train_unlabelled(rows)
+    scored = engine.score_pairs(rows, threshold=engine.PERSON_THRESHOLD, settings=model,
+                                auto_threshold=engine.PERSON_THRESHOLD)
+    ids = [r["unique_id"] for r in rows]
+    groups = cluster(ids, [(s.left, s.right, s.probability) for s in scored if s.auto])
+    by_cluster = defaultdict(list)
+    for r in source:
+        by_cluster[r["cluster"]].append(r["unique_id"])
+    return scores(pairs_of(groups), pairs_of(by_cluster.values())) | {"records": len(rows)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--train", action="store_true", help="retrain victim_model.json first")
+    parser.add_argument("--people", type=int, default=5000)
+    parser.add_argument("--only", choices=("fake_1000", "syrian"))
+    args = parser.parse_args()
+    if args.train:
+        from app.services.linkage import train
+
+        rows, _ = syrian_rows(8000, TRAIN_SEED)
+        train.save(train.train(rows))
+    out = {}
+    if args.only in (None, "fake_1000"):
+        out["fake_1000"] = fake_1000_quality()
+    if args.only in (None, "syrian"):
+        out["syrian"] = syrian_quality(args.people)
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

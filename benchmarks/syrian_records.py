@@ -1,0 +1,233 @@
+"""A labelled generator of realistic Syrian victim records, for measuring linkage quality.
+
+Each true person gets a name chain (given, father, grandfather, family, mother), sex, birth year,
+an incident (date, governorate) and is recorded by one to three documenters. Each recording may
+be in Arabic script or in one of several Latin transliterations, drop the grandfather, give an
+age instead of a birth date, give only the month or year of the incident, shift the date by a
+few days, leave the governorate out or misspell a name. Families are generated together: brothers
+and sisters share father, grandfather and family names (and sometimes an incident); cousins
+share grandfather and family, and are often named after the grandfather — so two different
+people can both be محمد أحمد … الحسن apart from one word. Given names follow a steep frequency
+curve (محمد is about one man in eight), as in Syrian casualty lists.
+
+`generate(n_people, seed)` returns (case bodies, truth) where truth maps each case's victim
+reference "<case id>/#<index>" to a person id. Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+
+# (Arabic, Latin variants...) — the first Latin spelling is the most common one.
+MALE = [
+    ("محمد", "Mohammad", "Muhammad", "Mohamed", "Mohammed", "Mhd"), ("أحمد", "Ahmad", "Ahmed"),
+    ("علي", "Ali", "Aly"), ("حسن", "Hassan", "Hasan"), ("حسين", "Hussein", "Husayn", "Hussain"),
+    ("خالد", "Khaled", "Khalid"), ("عمر", "Omar", "Umar"), ("محمود", "Mahmoud", "Mahmud"),
+    ("مصطفى", "Mustafa", "Moustafa", "Mostafa"), ("إبراهيم", "Ibrahim", "Ebrahim"),
+    ("يوسف", "Youssef", "Yusuf", "Yousef"), ("عبد الله", "Abdullah", "Abdallah", "Abd Allah"),
+    ("عبد الرحمن", "Abdulrahman", "Abd al-Rahman", "Abdurrahman"), ("خليل", "Khalil", "Khaleel"),
+    ("سامر", "Samer", "Sammer"), ("ياسر", "Yasser", "Yasir"), ("عماد", "Imad", "Emad"),
+    ("فراس", "Firas", "Feras"), ("باسل", "Basel", "Basil"), ("وليد", "Walid", "Waleed"),
+    ("رامي", "Rami", "Ramy"), ("ماهر", "Maher", "Mahir"), ("جمال", "Jamal", "Gamal"),
+    ("زياد", "Ziad", "Ziyad"), ("طارق", "Tarek", "Tariq"), ("نبيل", "Nabil", "Nabeel"),
+    ("سليمان", "Suleiman", "Sulayman", "Soliman"), ("عثمان", "Othman", "Uthman"),
+    ("قاسم", "Qasim", "Kassem", "Qassem"), ("غسان", "Ghassan", "Ghasan"), ("منير", "Mounir", "Munir"),
+    ("شادي", "Shadi", "Chadi"), ("بشير", "Bashir", "Basheer"), ("صالح", "Saleh", "Salih"),
+    ("حمزة", "Hamza", "Hamzeh"), ("أنس", "Anas", "Anass"), ("معاذ", "Muath", "Moaz", "Muadh"),
+    ("عبد الكريم", "Abdulkarim", "Abd al-Karim"), ("فادي", "Fadi", "Fady"), ("هيثم", "Haitham", "Haytham"),
+    ("أيمن", "Ayman", "Aiman"), ("مازن", "Mazen", "Mazin"), ("نزار", "Nizar", "Nezar"),
+    ("جهاد", "Jihad", "Jehad"), ("رياض", "Riad", "Riyad"), ("كمال", "Kamal", "Kemal"),
+    ("ثائر", "Thaer", "Tha'er"), ("مهند", "Muhannad", "Mohannad"), ("بلال", "Bilal", "Belal"),
+    ("عدنان", "Adnan", "Adnane"), ("فيصل", "Faisal", "Faysal"), ("جميل", "Jamil", "Jameel"),
+]
+FEMALE = [
+    ("فاطمة", "Fatima", "Fatma", "Fatmeh"), ("عائشة", "Aisha", "Ayesha", "Aysha"),
+    ("مريم", "Maryam", "Mariam"), ("زينب", "Zeinab", "Zaynab"), ("خديجة", "Khadija", "Khadijeh"),
+    ("آمنة", "Amina", "Amneh"), ("هدى", "Huda", "Houda"), ("سعاد", "Suad", "Souad"),
+    ("نور", "Nour", "Noor"), ("رشا", "Rasha", "Racha"), ("لينا", "Lina", "Leena"),
+    ("سمر", "Samar", "Samara"), ("ريم", "Reem", "Rim"), ("هبة", "Hiba", "Heba"),
+    ("رنا", "Rana", "Rena"), ("سلمى", "Salma", "Selma"), ("ديما", "Dima", "Deema"),
+    ("منى", "Mona", "Muna"), ("وفاء", "Wafaa", "Wafa"), ("أسماء", "Asmaa", "Asma"),
+]
+FAMILY = [
+    ("الحسن", "al-Hassan", "Al Hasan", "Alhassan"), ("الأحمد", "al-Ahmad", "Al Ahmed"),
+    ("الخطيب", "al-Khatib", "Alkhateeb", "El Khatib"), ("المصري", "al-Masri", "Al Masry"),
+    ("الحلبي", "al-Halabi", "Halaby"), ("الشامي", "al-Shami", "Chami"), ("العلي", "al-Ali", "Al Aly"),
+    ("الحمصي", "al-Homsi", "Homsy"), ("السيد", "al-Sayed", "Al Sayyed"), ("الزعبي", "al-Zoubi", "Zubi", "Al Zuobi"),
+    ("الحريري", "al-Hariri", "Hariry"), ("المحمد", "al-Mohammad", "Al Muhammad"), ("الخليل", "al-Khalil", "Khaleel"),
+    ("العمر", "al-Omar", "Al Umar"), ("الحمود", "al-Hamoud", "Hammoud"), ("الجاسم", "al-Jassem", "Jasim"),
+    ("الدرويش", "al-Darwish", "Darwiche"), ("النجار", "al-Najjar", "Najar"), ("الحداد", "al-Haddad", "Hadad"),
+    ("العبد الله", "al-Abdullah", "Al Abdallah"), ("قباني", "Kabbani", "Qabbani"), ("طلاس", "Tlass", "Tlas"),
+    ("الأسعد", "al-Asaad", "Al Asad"), ("عيسى", "Issa", "Eissa"), ("حمدان", "Hamdan", "Hamdane"),
+    ("الشيخ", "al-Sheikh", "Alsheikh", "Cheikh"), ("البكري", "al-Bakri", "Bakry"), ("الرفاعي", "al-Rifai", "Refai"),
+    ("سليمان", "Suleiman", "Soliman"), ("خضر", "Khodr", "Khader"), ("الموسى", "al-Mousa", "Al Musa"),
+    ("الحسين", "al-Hussein", "Al Husayn"), ("العيسى", "al-Issa", "Al Eissa"), ("الصالح", "al-Saleh", "Al Salih"),
+    ("البيطار", "al-Bitar", "Bitar"), ("الحكيم", "al-Hakim", "Hakeem"), ("القاسم", "al-Qasim", "Al Kassem"),
+    ("الدباغ", "al-Dabbagh", "Dabagh"), ("الكردي", "al-Kurdi", "Kurdy"), ("التركماني", "al-Turkmani", "Torkmani"),
+    ("عثمان", "Othman", "Osman"), ("الفارس", "al-Fares", "Al Faris"), ("اليوسف", "al-Youssef", "Al Yusuf"),
+    ("الخالد", "al-Khaled", "Al Khalid"), ("الحاج", "al-Hajj", "Hajj"), ("الشهابي", "al-Shihabi", "Chehabi"),
+    ("العثمان", "al-Othman", "Al Uthman"), ("المصطفى", "al-Mustafa", "Al Moustafa"),
+    ("الزين", "al-Zein", "Zayn"), ("الحمادي", "al-Hammadi", "Hamadi"), ("السعيد", "al-Saeed", "Said"),
+    ("الخوري", "Khoury", "al-Khouri"), ("حداد", "Haddad", "Hadad"), ("نصر", "Nasr", "Nassr"),
+    ("عباس", "Abbas", "Abas"), ("الأتاسي", "al-Atassi", "Atasi"), ("الجندي", "al-Jundi", "Jindi"),
+    ("الملا", "al-Mulla", "Mulla"), ("البرازي", "al-Barazi", "Barazy"), ("الطويل", "al-Tawil", "Taweel"),
+]
+GOVERNORATES = [
+    ("حلب", "Aleppo"), ("دمشق", "Damascus"), ("ريف دمشق", "Rif Dimashq"), ("حمص", "Homs"),
+    ("حماة", "Hama"), ("اللاذقية", "Latakia"), ("طرطوس", "Tartus"), ("إدلب", "Idlib"),
+    ("الرقة", "Raqqa"), ("دير الزور", "Deir ez-Zor"), ("الحسكة", "Hasakah"), ("درعا", "Daraa"),
+    ("السويداء", "Sweida"), ("القنيطرة", "Quneitra"),
+]
+ACTS = ["killing", "abduction", "enforced_disappearance", "arbitrary_detention"]
+FATES = {"killing": "killed", "abduction": "missing", "enforced_disappearance": "missing",
+         "arbitrary_detention": "detained"}
+
+
+# Family names formed from a given name (آل/al- + name), as many Syrian families' are: the
+# family-name space is then a few hundred names, long-tailed.
+FAMILY = FAMILY + [("ال" + m[0].replace("عبد ", "عبد"), "al-" + m[1], "Al " + m[-1]) for m in MALE
+                   if "ال" + m[0] not in {f[0] for f in FAMILY}]
+FAMILY += [("ال" + g[0].split()[-1].replace("ال", "") + "ي", "al-" + g[1].split()[-1] + "i",
+            g[1].split()[-1] + "y") for g in GOVERNORATES]
+
+
+def _zipf_pick(rng: random.Random, items: list, s: float = 1.1, exclude=()):
+    pool = [x for x in items if x not in exclude]
+    weights = [1 / (i + 1) ** s for i in range(len(pool))]
+    return rng.choices(pool, weights=weights)[0]
+
+
+def _typo(rng: random.Random, word: str) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    op = rng.choice(("drop", "swap", "double"))
+    if op == "drop":
+        return word[:i] + word[i + 1:]
+    if op == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + word[i] + word[i:]
+
+
+class _Person:
+    def __init__(self, pid, household, sex, given, father, grandfather, family, mother, birth_year):
+        self.pid, self.household, self.sex = pid, household, sex
+        self.given, self.father, self.grandfather, self.family = given, father, grandfather, family
+        self.mother, self.birth_year = mother, birth_year
+
+
+def _families(rng: random.Random, n_people: int) -> list[_Person]:
+    people: list[_Person] = []
+    households = 0
+    while len(people) < n_people:
+        family = _zipf_pick(rng, FAMILY, 0.6)
+        grandfather = _zipf_pick(rng, MALE)
+        # One to three brothers (the fathers), each with children; one child is often named
+        # after the grandfather, so cousins share given, grandfather and family names.
+        # Brothers never share a given name, nor do the children of one father.
+        fathers: list = []
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            father = _zipf_pick(rng, MALE, exclude=fathers + [grandfather])
+            fathers.append(father)
+            mother = _zipf_pick(rng, FEMALE)
+            base_year = rng.randint(1950, 2005)
+            children: list = []
+            households += 1
+            for k in range(rng.choice((1, 1, 1, 2, 2, 3))):
+                sex = "male" if rng.random() < 0.82 else "female"
+                if sex == "male" and k == 0 and rng.random() < 0.3:
+                    given = grandfather
+                else:
+                    given = _zipf_pick(rng, MALE if sex == "male" else FEMALE, exclude=children + [father])
+                children.append(given)
+                people.append(_Person(len(people), households, sex, given, father, grandfather, family, mother,
+                                      base_year + rng.randint(0, 12)))
+                if len(people) >= n_people:
+                    return people
+    return people
+
+
+def _render_name(rng: random.Random, person: _Person, arabic: bool, drop_grandfather: bool,
+                 typo: bool) -> tuple[str, dict]:
+    chain = [person.given, person.father] + ([] if drop_grandfather else [person.grandfather]) + [person.family]
+    if arabic:
+        words = [c[0] for c in chain]
+    else:
+        # A documenter mostly keeps one habit, but variants appear.
+        words = [c[1] if rng.random() < 0.6 else rng.choice(c[1:]) for c in chain]
+    if typo:
+        i = rng.randrange(len(words))
+        words[i] = _typo(rng, words[i])
+    parts = {"given": words[0], "father": words[1], "family": words[-1]}
+    if not drop_grandfather:
+        parts["grandfather"] = words[2]
+    return " ".join(words), parts
+
+
+def _incident(rng: random.Random) -> tuple[str, str]:
+    year = rng.randint(2011, 2022)
+    month = rng.randint(1, 12)
+    day = rng.randint(1, 28)
+    return f"{year:04d}-{month:02d}-{day:02d}", rng.randrange(len(GOVERNORATES))
+
+
+def _render_date(rng: random.Random, start: str) -> dict:
+    r = rng.random()
+    if r < 0.6:
+        return {"start": start, "precision": "day"}
+    if r < 0.75:
+        y, m, d = (int(x) for x in start.split("-"))
+        d = min(28, max(1, d + rng.choice((-2, -1, 1, 2))))
+        return {"start": f"{y:04d}-{m:02d}-{d:02d}", "precision": "day"}
+    if r < 0.9:
+        return {"start": start[:7], "precision": "month"}
+    if r < 0.95:
+        return {"start": start[:4], "precision": "year"}
+    return {"precision": "unknown"}
+
+
+def generate(n_people: int, seed: int = 7, max_records: int = 3) -> tuple[list[dict], dict[str, int]]:
+    """Case bodies (one victim each, or a family's victims together) and the true person ids."""
+    rng = random.Random(seed)
+    people = _families(rng, n_people)
+    incidents = {p.pid: _incident(rng) for p in people}
+    # Siblings are often victims of one incident (a house raid, a shelling).
+    for a, b in zip(people, people[1:], strict=False):
+        if a.household == b.household and rng.random() < 0.5:
+            incidents[b.pid] = incidents[a.pid]
+    cases: list[dict] = []
+    truth: dict[str, int] = {}
+    for person in people:
+        copies = rng.choices(range(1, max_records + 1), weights=[50, 35, 15][:max_records])[0]
+        start, gov = incidents[person.pid]
+        for _ in range(copies):
+            arabic = rng.random() < 0.5
+            name, parts = _render_name(rng, person, arabic, drop_grandfather=rng.random() < 0.2,
+                                       typo=rng.random() < 0.1)
+            victim: dict = {"sex": person.sex if rng.random() < 0.9 else None,
+                            "act": rng.choice(ACTS)}
+            victim["fate"] = FATES[victim["act"]]
+            victim["name_ar" if arabic else "name_latin"] = name
+            if rng.random() < 0.5:
+                victim["name_parts"] = parts
+            if rng.random() < 0.3:
+                mother = person.mother[0] if arabic else person.mother[1]
+                victim.setdefault("name_parts", {})["mother"] = mother
+            r = rng.random()
+            year = int(start[:4])
+            if r < 0.35:
+                victim["age"] = year - person.birth_year + rng.choice((0, 0, 0, -1, 1))
+            elif r < 0.6:
+                victim["birth_date"] = str(person.birth_year)
+            g_ar, g_lat = GOVERNORATES[gov]
+            location = {} if rng.random() < 0.08 else {"governorate": g_ar if arabic else g_lat}
+            case_id = str(uuid.UUID(int=rng.getrandbits(128)))
+            cases.append({
+                "id": case_id, "form": "killing" if victim["act"] == "killing" else "kidnapping",
+                "form_version": 1, "title": "", "date": _render_date(rng, start), "location": location,
+                "victims": [victim],
+            })
+            truth[f"{case_id}/#0"] = person.pid
+    rng.shuffle(cases)
+    return cases, truth
