@@ -190,3 +190,15 @@ def test_records_come_from_the_current_version_of_each_case(coordinator_vault):
     revise(coordinator_vault, case, victim_case("علي حسين الخطيب"), A, 2)
     [record] = victim_records(coordinator_vault.connection())
     assert record.father_key == name_key("حسين") and record.father_hint == name_hint("Hussein")
+
+
+def test_statistics_count_a_linked_victim_once_and_its_incident_once(coordinator_vault):
+    from app.services import statistics
+
+    ids = _family_vault(coordinator_vault)
+    figures = statistics.compute(coordinator_vault)
+    assert figures.linkage == "linked"
+    assert figures.victims["records"] == 5 and figures.victims["unique"] == 4
+    incidents = linkage.incident_clusters(coordinator_vault)
+    assert sorted([ids["ar"], ids["lat"]]) in [sorted(g) for g in incidents]
+    assert sum(len(g) for g in incidents) == 5 and len(incidents) == 4

@@ -324,7 +324,9 @@ def compute(vault: Vault, links: Iterable | None = None) -> Statistics:
     counted = [c for c in ([r for r in cl if r.countable] for cl in clusters) if c]
     merged_away = sum(len(c) for c in counted) - len(counted)
 
-    incident_groups = incident_clusters(vault, incident_records)
+    # Given `links` (a what-if), the linkage service is not asked about incidents either.
+    incident_groups = (incident_clusters(vault, incident_records) if links is None
+                       else [[r] for r in incident_records])
     incidents = [c for c in ([r for r in cl if not r.missing] for cl in incident_groups) if c]
 
     documenter_sets = _documenter_sets(counted)

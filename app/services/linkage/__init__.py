@@ -5,6 +5,7 @@ The interface other services use:
 - `victim_clusters(vault) -> list[VictimCluster]`: every victim as the records that are that
   person; each member has `ref`, `case_id`, `victim_index`, `documenters` (and `documenter`,
   the first). Runs linkage when the cases changed since the last run.
+- `incident_clusters(vault) -> list[list[str]]`: case ids that record one incident.
 - `run_linkage`, `review_queue`, `decide`, `pair_details`, `summary`: the `link` command and
   the review view.
 """
@@ -16,6 +17,7 @@ from app.services.linkage.service import (
     VictimCluster,
     VictimMember,
     decide,
+    incident_clusters,
     pair_details,
     review_queue,
     run_linkage,
@@ -30,6 +32,7 @@ __all__ = [
     "VictimCluster",
     "VictimMember",
     "decide",
+    "incident_clusters",
     "pair_details",
     "review_queue",
     "run_linkage",

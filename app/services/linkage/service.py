@@ -55,6 +55,12 @@ class VictimCluster:
     cluster_id: str
     members: tuple[VictimMember, ...]
 
+    def __iter__(self):
+        return iter(self.members)
+
+    def __len__(self) -> int:
+        return len(self.members)
+
     @property
     def case_ids(self) -> tuple[str, ...]:
         return tuple(sorted({m.case_id for m in self.members}))
@@ -199,6 +205,43 @@ def victim_clusters(vault: Vault) -> list[VictimCluster]:
     out = [VictimCluster(cid, tuple(members)) for cid, members in groups.items()]
     out.sort(key=lambda c: (-len(c.members), c.members[0].ref))
     return out
+
+
+INCIDENT_DAYS = 31
+
+
+def incident_clusters(vault: Vault) -> list[list[str]]:
+    """Cases that record the same incident: lists of case ids (every case once, singletons too).
+
+    Two cases are one incident when they share a linked victim, their dates are at most a month
+    apart (or one is unknown) and their governorates agree (or one is unknown). Incidents are not
+    scored on their own: an incident without a linked victim is only ever itself."""
+    clusters = victim_clusters(vault)
+    conn = vault.connection()
+    records = {r.ref: r for r in victim_records(conn)}
+    case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
+    parent = {c: c for c in case_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    from app.services.linkage.records import date_days
+
+    for victim in clusters:
+        members = [records[m.ref] for m in victim.members if m.ref in records]
+        for a, b in zip(members, members[1:], strict=False):
+            da, db = date_days(a.incident_date), date_days(b.incident_date)
+            near = da is None or db is None or abs(da - db) <= INCIDENT_DAYS
+            same_place = a.governorate is None or b.governorate is None or a.governorate == b.governorate
+            if near and same_place and a.case_id in parent and b.case_id in parent:
+                parent[find(a.case_id)] = find(b.case_id)
+    groups: dict[str, list[str]] = {}
+    for c in case_ids:
+        groups.setdefault(find(c), []).append(c)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
 
 
 def review_queue(vault: Vault) -> list[dict]:
