@@ -8,7 +8,7 @@ few days, leave the governorate out or misspell a name. Families are generated t
 and sisters share father, grandfather and family names (and sometimes an incident); cousins
 share grandfather and family, and are often named after the grandfather — so two different
 people can both be محمد أحمد … الحسن apart from one word. Given names follow a steep frequency
-curve (محمد is about one man in eight), as in Syrian casualty lists.
+curve (محمد is about one man in six), as in Syrian casualty lists.
 
 `generate(n_people, seed)` returns (case bodies, truth) where truth maps each case's victim
 reference "<case id>/#<index>" to a person id. Deterministic for a seed.
@@ -92,7 +92,7 @@ FAMILY += [("ال" + g[0].split()[-1].replace("ال", "") + "ي", "al-" + g[1].s
             g[1].split()[-1] + "y") for g in GOVERNORATES]
 
 
-def _zipf_pick(rng: random.Random, items: list, s: float = 1.1, exclude=()):
+def _zipf_pick(rng: random.Random, items: list, s: float = 0.9, exclude=()):
     pool = [x for x in items if x not in exclude]
     weights = [1 / (i + 1) ** s for i in range(len(pool))]
     return rng.choices(pool, weights=weights)[0]

@@ -115,12 +115,15 @@ def _exact(col: str) -> dict:
 
 # Blocking: pairs are only scored when they agree on at least one of these. Each rule
 # tolerates an error in the parts it does not mention (a misspelt given name is still found
-# by father + grandfather + family).
+# by father + grandfather + family). Two name parts alone are not enough: محمد son of أحمد is
+# too common, and the pairs would grow with the square of the collection.
 BLOCKING_RULES = [
-    'l.given_key = r.given_key AND l.father_key = r.father_key',
-    'l.given_key = r.given_key AND l.family_key = r.family_key',
+    'l.given_key = r.given_key AND l.father_key = r.father_key AND l.family_key = r.family_key',
+    'l.given_key = r.given_key AND l.father_key = r.father_key AND l.grandfather_key = r.grandfather_key',
+    'l.given_key = r.given_key AND l.grandfather_key = r.grandfather_key AND l.family_key = r.family_key',
     'l.father_key = r.father_key AND l.grandfather_key = r.grandfather_key AND l.family_key = r.family_key',
-    'l.given_key = r.given_key AND l.grandfather_key = r.grandfather_key',
+    'l.given_key = r.given_key AND l.father_key = r.father_key AND l.incident_month = r.incident_month',
+    'l.given_key = r.given_key AND l.family_key = r.family_key AND l.incident_month = r.incident_month',
     'l.family_key = r.family_key AND l.governorate = r.governorate AND l.incident_month = r.incident_month',
 ]
 

@@ -1,0 +1,288 @@
+"""The review queue: candidate pairs of victim records side by side, decided from the keyboard.
+
+Left: the pairs waiting for a person (strongest first). Right: both records field by field, the
+rows where they differ highlighted, and under each record its sources (documenter, bundle,
+sequence, when received). Keys: A accept, R reject, U (or N) not sure, J/↓ next, K/↑ previous.
+A decision is stored at once (app.services.linkage.decide) and the next pair is shown.
+
+Linkage, the queue and each pair's details are read off the GUI thread through the session's
+task runner. All text from records is shown as plain text (never rich text): it came from a
+bundle and is untrusted.
+
+Emits: decided(pair_id, decision) after a decision is stored; queue_loaded(count).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import linkage
+
+try:  # the GUI foundation's translation helper; plain English until it is on this branch
+    from app.gui.i18n import tr
+except ImportError:  # pragma: no cover - depends on which branch is checked out
+    def tr(text: str) -> str:
+        return text
+
+DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
+
+# (label, how to read the value from a record's display dict)
+FIELDS = (
+    (QT_TRANSLATE_NOOP("", "Name (Arabic)"), lambda r: r.get("name_ar")),
+    (QT_TRANSLATE_NOOP("", "Name (Latin)"), lambda r: r.get("name_latin")),
+    (QT_TRANSLATE_NOOP("", "Given name"), lambda r: (r.get("name_parts") or {}).get("given")),
+    (QT_TRANSLATE_NOOP("", "Father"), lambda r: (r.get("name_parts") or {}).get("father")),
+    (QT_TRANSLATE_NOOP("", "Grandfather"), lambda r: (r.get("name_parts") or {}).get("grandfather")),
+    (QT_TRANSLATE_NOOP("", "Family"), lambda r: (r.get("name_parts") or {}).get("family")),
+    (QT_TRANSLATE_NOOP("", "Mother"), lambda r: (r.get("name_parts") or {}).get("mother")),
+    (QT_TRANSLATE_NOOP("", "Sex"), lambda r: r.get("sex")),
+    (QT_TRANSLATE_NOOP("", "Age"), lambda r: r.get("age")),
+    (QT_TRANSLATE_NOOP("", "Birth date"), lambda r: r.get("birth_date")),
+    (QT_TRANSLATE_NOOP("", "Incident date"), lambda r: _date_text(r.get("date"))),
+    (QT_TRANSLATE_NOOP("", "Governorate"), lambda r: r.get("governorate")),
+    (QT_TRANSLATE_NOOP("", "Place"), lambda r: r.get("place")),
+    (QT_TRANSLATE_NOOP("", "Act"), lambda r: r.get("act")),
+    (QT_TRANSLATE_NOOP("", "Fate"), lambda r: r.get("fate")),
+)
+
+
+def _date_text(date: object) -> str | None:
+    if not isinstance(date, dict) or not date.get("start"):
+        return None
+    precision = date.get("precision")
+    return f"{date['start']} ({precision})" if precision else str(date["start"])
+
+
+def _text(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+class _InlineRunner:
+    """Stands in for app.gui.tasks.TaskRunner when a caller gives none: runs work at once."""
+
+    def run(self, work, *, vault=None, on_done=None, on_error=None, **_ignored):
+        try:
+            result = work(None)
+        except Exception as exc:  # one safe line; our errors never carry case content
+            from storage.errors import TawthiqError
+
+            if on_error:
+                on_error(str(exc) if isinstance(exc, TawthiqError) else f"unexpected error ({type(exc).__name__})")
+            return None
+        if on_done:
+            on_done(result)
+        return None
+
+
+class ReviewView(QWidget):
+    decided = Signal(str, str)
+    queue_loaded = Signal(int)
+
+    def __init__(self, session: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.runner = getattr(session, "runner", None) or _InlineRunner()
+        self.queue: list[dict] = []
+        self.current: dict | None = None
+        self._busy = False
+
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.pairs = QListWidget()
+        self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.pairs.currentRowChanged.connect(self._show_row)
+
+        self.table = QTableWidget(len(FIELDS), 3)
+        self.table.setHorizontalHeaderLabels([tr("Field"), tr("Record 1"), tr("Record 2")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.sources = (QLabel(), QLabel())
+        for label in self.sources:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+        self.score = QLabel()
+        self.score.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.accept_button = QPushButton(tr("Same person (A)"))
+        self.reject_button = QPushButton(tr("Different people (R)"))
+        self.unsure_button = QPushButton(tr("Not sure (U)"))
+        self.accept_button.clicked.connect(lambda: self.decide("accept"))
+        self.reject_button.clicked.connect(lambda: self.decide("reject"))
+        self.unsure_button.clicked.connect(lambda: self.decide("unsure"))
+
+        buttons = QHBoxLayout()
+        for b in (self.accept_button, self.reject_button, self.unsure_button):
+            buttons.addWidget(b)
+        sources = QHBoxLayout()
+        for label in self.sources:
+            sources.addWidget(label)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.score)
+        detail_layout.addWidget(self.table, 1)
+        detail_layout.addLayout(sources)
+        detail_layout.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.pairs)
+        split.addWidget(detail)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+
+        # Shortcuts live while focus is anywhere inside this view (not in other views).
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, decision in ((("A",), "accept"), (("R",), "reject"), (("U", "N"), "unsure")):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, activated=lambda d=decision: self.decide(d), context=within)
+        for key in ("J", "Down"):
+            QShortcut(QKeySequence(key), self, activated=lambda: self._move(1), context=within)
+        for key in ("K", "Up"):
+            QShortcut(QKeySequence(key), self, activated=lambda: self._move(-1), context=within)
+        self._set_enabled(False)
+        self.refresh()
+
+    # ---- loading ------------------------------------------------------------------------------
+    def refresh(self, run: bool = True) -> None:
+        """Run linkage if the cases changed (in the background), then load the queue."""
+        vault = self.session.vault
+        self.status.setText(tr("Finding candidate pairs…"))
+        self._busy = True
+
+        def work(_task):
+            if run:
+                linkage.run_linkage(vault)
+            return [item | linkage.pair_details(vault, item["pair_id"]) for item in linkage.review_queue(vault)]
+
+        self.runner.run(work, vault=vault, on_done=self._queue_ready, on_error=self._failed)
+
+    def _queue_ready(self, queue: list[dict], keep: int = 0) -> None:
+        self._busy = False
+        self.queue = queue
+        self.pairs.blockSignals(True)
+        self.pairs.clear()
+        for item in queue:
+            row = QListWidgetItem(f"{item['probability']:.2f}  {self._short_name(item)}")
+            if item.get("changed"):
+                row.setToolTip(tr("One of the records changed since it was decided"))
+            self.pairs.addItem(row)
+        self.pairs.blockSignals(False)
+        self.status.setText(tr("%1 pairs waiting for review").replace("%1", str(len(queue)))
+                            if queue else tr("No pairs waiting for review"))
+        self.queue_loaded.emit(len(queue))
+        if queue:
+            self.pairs.setCurrentRow(min(keep, len(queue) - 1))
+            self._show_row(self.pairs.currentRow())
+        else:
+            self._show(None)
+
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self.status.setText(tr("Linkage failed: %1").replace("%1", message))
+
+    @staticmethod
+    def _short_name(item: dict) -> str:
+        names = []
+        for side in ("left", "right"):
+            record = item[side]["record"] or {}
+            names.append(record.get("name_ar") or record.get("name_latin") or "?")
+        return " ↔ ".join(names)
+
+    # ---- showing one pair -----------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        self._show(self.queue[row] if 0 <= row < len(self.queue) else None)
+
+    def _show(self, item: dict | None) -> None:
+        self.current = item
+        self._set_enabled(item is not None)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for row, (label, read) in enumerate(FIELDS):
+            left = _text(read((item or {}).get("left", {}).get("record") or {})) if item else ""
+            right = _text(read((item or {}).get("right", {}).get("record") or {})) if item else ""
+            differs = bool(item) and left != right and bool(left or right)
+            for col, text in enumerate((tr(label), left, right)):
+                cell = QTableWidgetItem(text)
+                if differs:
+                    cell.setBackground(QBrush(DIFFERENT))
+                    cell.setFont(bold)
+                    cell.setData(Qt.ItemDataRole.UserRole, "different")
+                self.table.setItem(row, col, cell)
+        if item is None:
+            self.score.setText("")
+            for label in self.sources:
+                label.setText("")
+            return
+        self.score.setText(tr("Match probability %1").replace("%1", f"{item['probability']:.3f}"))
+        for label, side in zip(self.sources, ("left", "right"), strict=True):
+            lines = [tr("Case %1").replace("%1", item[side]["case_id"])]
+            for s in item[side]["sources"]:
+                lines.append(tr("From %1, bundle %2 (no. %3), received %4")
+                             .replace("%1", s["documenter"]).replace("%2", s["bundle_id"])
+                             .replace("%3", str(s["sequence"])).replace("%4", s["received_at"][:16]))
+            label.setText("\n".join(lines))
+
+    def differing_fields(self) -> list[str]:
+        """The fields highlighted for the pair shown (for tests and accessibility)."""
+        return [FIELDS[r][0] for r in range(len(FIELDS))
+                if self.table.item(r, 1) and self.table.item(r, 1).data(Qt.ItemDataRole.UserRole) == "different"]
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for b in (self.accept_button, self.reject_button, self.unsure_button):
+            b.setEnabled(enabled)
+
+    def _move(self, step: int) -> None:
+        if self.queue:
+            self.pairs.setCurrentRow(max(0, min(len(self.queue) - 1, self.pairs.currentRow() + step)))
+
+    # ---- deciding -------------------------------------------------------------------------------
+    def decide(self, decision: str) -> None:
+        """Store the decision for the pair shown, then show the next one."""
+        if self.current is None or self._busy:
+            return
+        vault = self.session.vault
+        pair_id = self.current["pair_id"]
+        row = self.pairs.currentRow()
+        self._busy = True
+        self._set_enabled(False)
+
+        def work(_task):
+            linkage.decide(vault, pair_id, decision)
+            return [item | linkage.pair_details(vault, item["pair_id"]) for item in linkage.review_queue(vault)]
+
+        def done(queue: list[dict]) -> None:
+            self.decided.emit(pair_id, decision)
+            # A pair marked "not sure" stays in the queue: move on past it.
+            self._queue_ready(queue, keep=row + 1 if decision == "unsure" else row)
+
+        self.runner.run(work, vault=vault, on_done=done, on_error=self._failed)
+
+
+def register_views(window: Any) -> None:
+    window.add_view("review", QT_TRANSLATE_NOOP("", "Review links"), ReviewView,
+                    roles=("coordinator",), order=40)
