@@ -112,7 +112,7 @@ def main() -> None:
     if args.train:
         from app.services.linkage import train
 
-        rows, _ = syrian_rows(8000, TRAIN_SEED)
+        rows, _ = syrian_rows(12000, TRAIN_SEED)
         train.save(train.train(rows))
     out = {}
     if args.only in (None, "fake_1000"):

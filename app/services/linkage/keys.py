@@ -168,6 +168,8 @@ def name_hint(text: str | None) -> str | None:
     if spelled in _HOMOGRAPH_BY_SPELLING:
         return "L:" + _HOMOGRAPH_BY_SPELLING[spelled]
     if is_arabic(word):
+        if "ء" in word[1:-1]:  # ئ inside a word is often read ī (عائشة, Aisha): cannot tell
+            return None
         return "y" if "ي" in word[1:-1] else "n"
     if _LATIN_LONG_I.search(word[1:-1]):
         return "y"

@@ -1,0 +1,83 @@
+"""Linkage: time and peak memory to link 50,000 and 200,000 victim records; quality (issue 7).
+
+Records come from the labelled Syrian generator (benchmarks/syrian_records.py), extracted with
+the same code as in a vault (`records_from_body`); generating them is not timed. Timed: scoring
+every blocked pair with the shipped model (Splink, in-memory DuckDB, no spill) and clustering.
+The reference is Splink's own pipeline on the same rows and settings with a stock DuckDB
+connection (default temporary directory, no memory limit, no name-conflict check), so the
+ratio is the cost of our safety settings and of the conflict check.
+"""
+
+from __future__ import annotations
+
+from benchmarks.harness import Run, Target, bench
+
+TIME_AIM = Target("median", "<", 30.0, "s", "issue 7: 50,000 victim records in under 30 s")
+MEMORY_AIM = Target("peak_rss_mib", "<", 2048, "MiB", "issue 7: under 2 GB")
+F1_AIM = Target("value", ">=", 0.93, "", "issue 7: F1 on pairs, fake_1000")
+PRECISION_AIM = Target("value", ">=", 0.99, "", "issue 7: precision of automatic links, Syrian generator")
+RECALL_AIM = Target("value", ">=", 0.95, "", "issue 7: recall of automatic links, Syrian generator")
+
+
+def _rows(n_records: int) -> list[dict]:
+    from app.services.linkage.records import records_from_body
+    from benchmarks.syrian_records import generate
+
+    cases, _truth = generate(max(2, int(n_records / 1.66)), seed=3)
+    return [rec.row() for body in cases for rec in records_from_body(body["id"], body, ("generator",))]
+
+
+def _link(rows: list[dict]) -> int:
+    from app.services.linkage import engine
+    from app.services.linkage.clusters import cluster
+
+    scored = engine.score_pairs(rows, engine.REVIEW_THRESHOLD, settings=engine.load_model(len(rows)))
+    return len(cluster([r["unique_id"] for r in rows], [(s.left, s.right, s.probability) for s in scored if s.auto]))
+
+
+def _splink_stock(rows: list[dict]) -> int:
+    import duckdb
+    from splink import DuckDBAPI, Linker
+
+    from app.services.linkage import engine
+
+    con = duckdb.connect()
+    try:
+        frame = DuckDBAPI(con).register(engine._table(rows, list(rows[0])), table_name="victims")
+        linker = Linker(frame, engine.load_model(len(rows)), log_level=None)
+        scored = linker.inference.predict(threshold_match_probability=engine.REVIEW_THRESHOLD, warning_mode="never")
+        clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(scored, engine.AUTO_THRESHOLD)
+        return con.execute(f"SELECT count(DISTINCT cluster_id) FROM {clusters.physical_name}").fetchone()[0]
+    finally:
+        con.close()
+
+
+@bench("linkage.victims", title="link victim records: score blocked pairs and cluster",
+       scales=(50_000, 200_000), quick_scales=(10_000,), smoke_scale=300, scale_unit="victim records",
+       timeout_s=3600)
+def link_victims(run: Run) -> None:
+    rows = _rows(run.scale)
+    targets = [TIME_AIM, MEMORY_AIM] if run.scale == 50_000 else []
+    repeat = 1 if run.scale >= 200_000 else None
+    run.time("tawthiq linkage (secure DuckDB)", lambda: _link(rows), items=len(rows),
+             item_unit="record", targets=targets, repeat=repeat, warmup=0)
+    run.time("Splink stock DuckDB, same settings", lambda: _splink_stock(rows), items=len(rows),
+             item_unit="record", reference=True, repeat=repeat, warmup=0)
+    run.ratio("linkage vs stock Splink", "tawthiq linkage (secure DuckDB)", "Splink stock DuckDB, same settings")
+    run.note("Records from benchmarks/syrian_records.py (about 1.66 records per person); generation untimed.")
+
+
+@bench("linkage.quality", title="linkage quality on labelled data (pairs)", scales=None, timeout_s=1800)
+def quality(run: Run) -> None:
+    from benchmarks import linkage_quality
+
+    if linkage_quality.FAKE_1000.exists():
+        fake = linkage_quality.fake_1000_quality()
+        run.metric("fake_1000 F1", fake["f1"], targets=[F1_AIM])
+        run.metric("fake_1000 precision", fake["precision"])
+        run.metric("fake_1000 recall", fake["recall"])
+    syrian = linkage_quality.syrian_quality(500 if run.smoke else 5000)
+    run.metric("Syrian automatic links precision", syrian["precision"], targets=[] if run.smoke else [PRECISION_AIM])
+    run.metric("Syrian automatic links recall", syrian["recall"], targets=[] if run.smoke else [RECALL_AIM])
+    run.metric("Syrian automatic links F1", syrian["f1"])
+    run.metric("Syrian recall, automatic + review band", syrian["recall_auto_plus_review"])
