@@ -23,7 +23,7 @@ def victim_case(name: str, *, date: str = "2013-03-06", gov: str = "Homs", sex: 
         victim["age"] = age
     victim.update(extra.pop("victim", {}))
     precision = "day" if len(date) == 10 else "month" if len(date) == 7 else "year"
-    body = {"form": "killing", "title": "", "date": {"start": date, "precision": precision},
+    body = {"form": "killing", "title": "a killing", "date": {"start": date, "precision": precision},
             "location": {"governorate": gov}, "victims": [victim]}
     body.update(extra)
     return body
