@@ -212,7 +212,8 @@ def _dental(column: str) -> str:
 # spellings make clear and that differs (keys.name_hint) counts as a difference too.
 _CONFLICT = " OR ".join(
     f"(l.{c}_key IS NOT NULL AND r.{c}_key IS NOT NULL AND "
-    f"(jaro_winkler_similarity({_dental('l.' + c + '_key')}, {_dental('r.' + c + '_key')}) < 0.88 OR coalesce(l.{c}_hint <> r.{c}_hint AND "
+    f"(jaro_winkler_similarity({_dental(f'l.{c}_key')}, {_dental(f'r.{c}_key')}) < 0.88 OR "
+    f"coalesce(l.{c}_hint <> r.{c}_hint AND "
     f"(l.{c}_hint LIKE 'L:%') = (r.{c}_hint LIKE 'L:%'), false)))"
     for c in ("given", "father")
 )
