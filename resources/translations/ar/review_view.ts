@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name></name>
+    <message>
+        <source>Name (Arabic)</source>
+        <translation>الاسم (بالعربية)</translation>
+    </message>
+    <message>
+        <source>Name (Latin)</source>
+        <translation>الاسم (بالحروف اللاتينية)</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>الاسم الأول</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <source>Grandfather</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>الكنية</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>تاريخ الميلاد</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>تاريخ الحادثة</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>الفعل</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>المصير</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Record 1</source>
+        <translation>السجل ١</translation>
+    </message>
+    <message>
+        <source>Record 2</source>
+        <translation>السجل ٢</translation>
+    </message>
+    <message>
+        <source>Same person (A)</source>
+        <translation>الشخص نفسه (A)</translation>
+    </message>
+    <message>
+        <source>Different people (R)</source>
+        <translation>شخصان مختلفان (R)</translation>
+    </message>
+    <message>
+        <source>Not sure (U)</source>
+        <translation>غير متأكد (U)</translation>
+    </message>
+    <message>
+        <source>Finding candidate pairs…</source>
+        <translation>جارٍ البحث عن الأزواج المرشّحة…</translation>
+    </message>
+    <message>
+        <source>One of the records changed since it was decided</source>
+        <translation>تغيّر أحد السجلين منذ اتخاذ القرار</translation>
+    </message>
+    <message>
+        <source>%1 pairs waiting for review</source>
+        <translation>%1 من الأزواج بانتظار المراجعة</translation>
+    </message>
+    <message>
+        <source>No pairs waiting for review</source>
+        <translation>لا أزواج بانتظار المراجعة</translation>
+    </message>
+    <message>
+        <source>Linkage failed: %1</source>
+        <translation>تعذّر الربط: %1</translation>
+    </message>
+    <message>
+        <source>Match probability %1</source>
+        <translation>احتمال التطابق %1</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>الحالة %1</translation>
+    </message>
+    <message>
+        <source>From %1, bundle %2 (no. %3), received %4</source>
+        <translation>من %1، الحزمة %2 (رقم %3)، استُلمت في %4</translation>
+    </message>
+    <message>
+        <source>Review links</source>
+        <translation>مراجعة الروابط</translation>
+    </message>
+</context>
+</TS>
