@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import pyrage
 
-from storage.atomic import ensure_private_dir, fsync_dir
+from storage.atomic import atomic_output, ensure_private_dir
 from storage.errors import CorruptVault, TawthiqError
 
 CHUNK = 1 << 20
@@ -77,21 +77,10 @@ class BlobStore:
     def put(self, source: BinaryIO, progress=None) -> tuple[str, str, int]:
         """Encrypt `source` into a new blob; return (blob name, plaintext sha256, size)."""
         blob = secrets.token_hex(16)
-        final = self.folder / blob
-        tmp = self.folder / f".{blob}.partial"
         reader = _HashingReader(source, progress)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pyrage.encrypt_io(io.BufferedReader(reader, CHUNK), out, [self._recipient])
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, final)
-            fsync_dir(self.folder)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
+        # Only ciphertext is ever written; the temp name keeps a half blob from looking whole.
+        with atomic_output(self.folder / blob) as out:
+            pyrage.encrypt_io(io.BufferedReader(reader, CHUNK), out, [self._recipient])
         return blob, reader.sha256.hexdigest(), reader.size
 
     def put_file(self, path: Path, progress=None) -> tuple[str, str, int]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.services import cases, partner_export, witnesses
 from app.services import consent as consent_rules
+from app.services.case_body import section
 from storage import audit
 from storage.vault import Vault
 
@@ -89,8 +90,8 @@ def build_case_report(vault: Vault, case_id: str, purpose: str = "courts") -> Ca
     withheld = consent_report.statements_withheld > 0
     narrative_out = purpose in partner_export.NARRATIVE_PURPOSES and not withheld
     names_out = purpose != "publication"
-    date = body.get("date") if isinstance(body.get("date"), dict) else {}
-    location = body.get("location") if isinstance(body.get("location"), dict) else {}
+    date = section(body, "date")
+    location = section(body, "location")
 
     parts = [
         _cell(body.get("title") or "Case report", "h1"),

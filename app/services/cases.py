@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.services import case_rules
+from app.services.case_body import section
 from forms.normalize import normalize_for_search
 from storage import audit
 from storage.database import Connection, transaction
@@ -85,8 +86,7 @@ def unindex_case(conn: Connection, case_id: str) -> None:
 
 def summary_fields(body: dict) -> tuple[str | None, str | None]:
     """The incident start date and governorate code that the case list sorts and filters on."""
-    date = body["date"] if isinstance(body.get("date"), dict) else {}
-    location = body["location"] if isinstance(body.get("location"), dict) else {}
+    date, location = section(body, "date"), section(body, "location")
     start = date.get("start") if isinstance(date.get("start"), str) else None
     gov = location.get("governorate") if isinstance(location.get("governorate"), str) else None
     return start, gov

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.services import consent as consent_rules
 from app.services import statistics, witnesses
+from app.services.case_body import entries, section
 from storage import audit
 from storage.atomic import atomic_write_bytes, ensure_private_dir
 from storage.database import transaction
@@ -171,10 +172,10 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
     for (case_id, original), body in zip(bodies, filtered, strict=True):
         withheld_here = _witness_sources(original) != _witness_sources(body)
         prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
-        date = body.get("date") if isinstance(body.get("date"), dict) else {}
-        location = body.get("location") if isinstance(body.get("location"), dict) else {}
-        groups = [g for p in body.get("perpetrators") or [] if isinstance(p, dict)
-                  for g in ([p.get("group")] if isinstance(p.get("group"), str) else p.get("group") or [])]
+        date = section(body, "date")
+        location = section(body, "location")
+        groups = sorted({g for p in entries(body, "perpetrators") if isinstance(p, dict)
+                         for g in statistics._codes(p.get("group"))})
         for index, source in enumerate(body.get("sources") or []):
             if not isinstance(source, dict):
                 continue
@@ -196,7 +197,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
             "date_precision": _text(date.get("precision")),
             **{k: _text(location.get(k)) for k in ("governorate", "district", "place", "neighbourhood")},
             "acts": _text(sorted({a for v in victims for a in statistics._codes(v.get("act"))})),
-            "perpetrator_groups": _text(sorted(set(groups))), "victims": len(victims), "narrative": narrative,
+            "perpetrator_groups": _text(groups), "victims": len(victims), "narrative": narrative,
             **prov,
         })
         for index, victim in enumerate(body.get("victims") or []):
@@ -212,7 +213,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
                 **{f: _text(victim.get(f)) for f in VICTIM_FIELDS},
                 "act": _text(victim.get("act")), "fate": _text(victim.get("fate")),
                 "incident_date": _text(date.get("start")), "date_precision": _text(date.get("precision")),
-                "governorate": _text(location.get("governorate")), "perpetrator_groups": _text(sorted(set(groups))),
+                "governorate": _text(location.get("governorate")), "perpetrator_groups": _text(groups),
                 "countable": record.countable, "missing": _text(list(record.missing)), **prov,
             }
             row.update({f: _text(victim.get(f)) for f in sorted(allowed_fields)})

@@ -25,7 +25,9 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from app.services.case_body import entries, section
 from storage.database import Connection
 from storage.vault import Vault
 
@@ -146,11 +148,8 @@ def _month(date: object) -> tuple[str | None, int]:
 
 def _codes(value: object) -> tuple[str, ...]:
     """A vocabulary field that may hold one code or a list of codes."""
-    if isinstance(value, list):
-        found = tuple(sorted({_text(v) for v in value if _text(v)}))
-    else:
-        found = (_text(value),) if _text(value) else ()
-    return found
+    texts = [_text(v) for v in value] if isinstance(value, list) else [_text(value)]
+    return tuple(sorted({t for t in texts if t}))
 
 
 def _perpetrator_groups(body: dict) -> tuple[str, ...]:
@@ -190,11 +189,11 @@ def read_records(vault: Vault) -> tuple[list[VictimRecord], list[IncidentRecord]
     for case_id, body in current_bodies(conn):
         documenters = provenance.get(case_id, frozenset({LOCAL_DOCUMENTER}))
         month, rank = _month(body.get("date"))
-        location = body.get("location") if isinstance(body.get("location"), dict) else {}
+        location = section(body, "location")
         governorate = _text(location.get("governorate")) or None
         groups = _perpetrator_groups(body)
         case_acts: set[str] = set()
-        raw_victims = body.get("victims") if isinstance(body.get("victims"), list) else []
+        raw_victims = entries(body, "victims")
         for index, victim in enumerate(raw_victims):
             if not isinstance(victim, dict):
                 continue
@@ -307,7 +306,7 @@ def _exclusions(records: Iterable) -> dict[str, int]:
 def _breakdown(clusters: list[list], attribute: str, multi: bool) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for cluster in clusters:
-        value = _consensus(cluster, attribute)
+        value: Any = _consensus(cluster, attribute)
         counts.update(value if multi else (value,))
     return dict(sorted(counts.items()))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -27,7 +27,7 @@ NAME_COLUMNS = ("given_key", "father_key", "grandfather_key", "family_key")
 
 def secure_duckdb(memory_limit: str = "2GB", threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB that cannot write temporary files, read files or load extensions."""
-    config = {
+    config: dict[str, Any] = {
         "temp_directory": "",
         "max_temp_directory_size": "0KiB",
         "memory_limit": memory_limit,
@@ -44,7 +44,7 @@ def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0
     """Exact (adjusted for how common the name is), similar, different. Consonant keys are
     short, so an edit-distance level would call most pairs of names "close": only for raw
     spellings (`edits`)."""
-    level_exact = {
+    level_exact: dict[str, Any] = {
         "sql_condition": f'"{col}_l" = "{col}_r"',
         "label_for_charts": "exact",
     }

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as _date
 
+from app.services.case_body import entries, section
 from app.services.linkage.keys import name_hint, name_key, name_words
 from storage.database import Connection
 
@@ -127,7 +128,7 @@ def split_name_chain(name: str | None) -> dict[str, str]:
 
 def _part_keys(victim: dict) -> dict[str, str | None]:
     """Keys of each name part, and long-vowel hints of the given and father's names."""
-    parts = victim.get("name_parts") if isinstance(victim.get("name_parts"), dict) else {}
+    parts = section(victim, "name_parts")
     keys: dict[str, str | None] = {}
     # Explicit parts win; the chain in either script fills what is missing.
     chains = [split_name_chain(_text(victim.get(k))) for k in ("name_ar", "name_latin", "name")]
@@ -164,13 +165,13 @@ def victim_ref(case_id: str, index: int, victim: dict) -> str:
 
 
 def records_from_body(case_id: str, body: dict, documenters: tuple[str, ...]) -> list[VictimRecord]:
-    date = body.get("date") if isinstance(body.get("date"), dict) else {}
-    location = body.get("location") if isinstance(body.get("location"), dict) else {}
+    date = section(body, "date")
+    location = section(body, "location")
     start = _text(date.get("start"))
     precision = _text(date.get("precision")) or ("day" if start and len(start) >= 10 else None)
     gov = _text(location.get("governorate"))
     out = []
-    victims = body.get("victims") if isinstance(body.get("victims"), list) else []
+    victims = entries(body, "victims")
     for index, victim in enumerate(victims):
         if not isinstance(victim, dict):
             continue
@@ -200,7 +201,7 @@ def records_from_body(case_id: str, body: dict, documenters: tuple[str, ...]) ->
             display={
                 "name_ar": _text(victim.get("name_ar")),
                 "name_latin": _text(victim.get("name_latin")),
-                "name_parts": victim.get("name_parts") if isinstance(victim.get("name_parts"), dict) else {},
+                "name_parts": section(victim, "name_parts"),
                 "sex": sex,
                 "age": victim.get("age"),
                 "birth_date": victim.get("birth_date"),
