@@ -66,7 +66,7 @@ def _outcome(call, raw: bytes) -> str:
 
 
 READERS = {
-    "vocabulary": lambda f: vocabularies.import_terms_csv("acts", f),
+    "vocabulary": lambda f: vocabularies.import_terms_csv("act_types", f),
     "places": lambda f: gazetteer.parse_places_csv(f),
 }
 
@@ -106,3 +106,8 @@ def test_fuzz_vocabulary_csv(body, header):
 @given(body=CSV_BYTES, header=HEADERS)
 def test_fuzz_places_csv(body, header):
     _outcome(READERS["places"], header + body)
+
+
+def test_positive_control_a_wellformed_vocabulary_is_taken():
+    """Without this, a reader that refused everything (or a misnamed vocabulary) would pass above."""
+    assert _outcome(READERS["vocabulary"], VOCAB_HEADER + "ransom_paid,Ransom paid,دفع فدية\n".encode()) == "taken"
