@@ -23,6 +23,22 @@ PASSPHRASE = "olive grove under the citadel 1949"
 OTHER_PASSPHRASE = "seven lanterns over the orontes river"
 
 
+# Programs the interop tests run. Missing ones fail the session at once with the install line,
+# rather than letting interop tests skip and a green run hide that nothing was checked.
+REQUIRED_PROGRAMS = ("age", "minisign", "tar", "sha256sum", "pdftotext")
+
+
+def pytest_sessionstart(session):
+    import shutil
+
+    missing = [p for p in REQUIRED_PROGRAMS if shutil.which(p) is None]
+    if missing:
+        raise pytest.UsageError(
+            f"missing programs for the tests: {', '.join(missing)} "
+            "(apt-get install age minisign poppler-utils; .ci/run does this)"
+        )
+
+
 @pytest.fixture
 def passphrase() -> str:
     return PASSPHRASE

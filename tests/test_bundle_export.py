@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -156,8 +155,6 @@ def test_changed_while_exporting_is_refused(pair):
 
 
 @pytest.mark.interop
-@pytest.mark.skipif(not all(shutil.which(t) for t in ("age", "minisign", "tar", "sha256sum")),
-                    reason="stock tools missing")
 def test_cli_export_checked_by_stock_tools(tmp_path, passphrase_file, tawthiq):
     def run(d, *a):
         return tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), *a)

@@ -6,7 +6,6 @@ import hashlib
 import io
 import os
 import random
-import shutil
 import subprocess
 import tarfile
 
@@ -26,9 +25,8 @@ from tests.bundle_support import (
     write_sample,
 )
 
-tools = pytest.mark.skipif(
-    not all(shutil.which(t) for t in ("age", "minisign", "tar", "sha256sum")), reason="stock tools missing"
-)
+# The stock tools are required (conftest checks they are installed): interop never silently skips.
+tools = pytest.mark.interop
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -32,7 +31,6 @@ def test_keys_json_matches_the_vault(tmp_path, passphrase_file, tawthiq, vault):
 
 
 @pytest.mark.interop
-@pytest.mark.skipif(shutil.which("minisign") is None, reason="minisign not installed")
 def test_vault_signature_checks_with_real_minisign(vault, tmp_path):
     (tmp_path / "m").write_bytes(b"hello\n")
     sig = minisign.sign(b"hello\n", vault.signing_key, vault.signing_key_id, "c")

@@ -15,11 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-vocabularies = pytest.importorskip("forms.vocabularies", reason="the CSV imports are not on this branch yet",
-                                   exc_type=ImportError)
-gazetteer = pytest.importorskip("forms.gazetteer", reason="the CSV imports are not on this branch yet",
-                                   exc_type=ImportError)
-from forms.errors import FormError  # noqa: E402
+from forms import gazetteer, vocabularies
+from forms.errors import FormError
 
 FUZZ_EXAMPLES = int(os.environ.get("TAWTHIQ_FUZZ_EXAMPLES", "150"))
 TIME_BOUND_S = 30

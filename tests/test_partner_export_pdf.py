@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -13,10 +12,7 @@ import pytest
 from tests.stats_support import CANARY, with_witness_case
 from tests.witness_support import CANARIES
 
-pytestmark = [
-    pytest.mark.gui,
-    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"),
-]
+pytestmark = [pytest.mark.gui]
 
 
 def pdf_text(path: Path) -> str:

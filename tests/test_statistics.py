@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from app.services import statistics
 from tests.stats_support import DOC_A, DOC_B, DOC_C, crafted_vault, links_for
 
@@ -148,7 +146,6 @@ def test_imported_bundles_counted_once_when_linked(tmp_path):
 
 
 def test_imported_bundles_with_the_linkage_service(tmp_path):
-    pytest.importorskip("app.services.linkage", reason="the linkage service is not on this branch")
     coordinator, _ = _imported_three_documenters(tmp_path)
     try:
         figures = statistics.compute(coordinator)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -115,8 +114,6 @@ def test_unknown_pseudonym_and_reveal_without_local_copy(setup):
 
 @pytest.mark.interop
 def test_the_real_age_program_opens_a_bundled_identity_with_the_custodian_identity(tmp_path, vault):
-    if shutil.which("age") is None:
-        pytest.skip("age is not installed")
     key = custodian.create_key(tmp_path / "c.key", CUSTODIAN_PASSPHRASE)
     vault.set_setting(witnesses.CUSTODIAN_SETTING, key.recipient)
     witnesses.add_witness(vault, canary_witness())
