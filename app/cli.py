@@ -20,6 +20,7 @@ from pathlib import Path
 
 import app.commands
 from app import hygiene
+from app.services import organisation_data
 from storage.errors import TawthiqError, UsageError, WrongPassphrase
 from storage.vault import Vault, default_vault_dir
 
@@ -76,6 +77,7 @@ class Context:
         """Unlock once per command; `main` locks it when the command ends."""
         if self._vault is None:
             self._vault = Vault.unlock(self.vault_dir, self.passphrase())
+            organisation_data.install(self._vault)  # its own terms and places, for validation
         return self._vault
 
     def close(self) -> None:

@@ -39,6 +39,7 @@ ACTIONS = frozenset(
         "ack.import",
         "linkage.decide",
         "report.export",
+        "organisation.data",
     }
 )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.prefs import PreUnlockPrefs
 from app.gui.tasks import TaskRunner
+from app.services import organisation_data
 from storage.vault import Vault
 
 DEFAULT_IDLE_MINUTES = 5
@@ -66,6 +67,7 @@ class Session(QObject):
     def open(self, vault: Vault) -> None:
         """Take an unlocked vault (from the unlock or first-run page)."""
         self.vault = vault
+        organisation_data.install(vault)  # this vault's own terms and places, none of another's
         minutes = _parse_minutes(vault.setting(IDLE_SETTING))
         self._idle_ms = minutes * 60_000
         app = QApplication.instance()
@@ -86,6 +88,7 @@ class Session(QObject):
         self._clear_clipboard_if_ours()
         vault, self.vault = self.vault, None
         vault.lock()
+        organisation_data.uninstall()
         self.locked.emit()
 
     # ---- idle -----------------------------------------------------------------------------------
