@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.gui.access import FirstRunPage, UnlockPage
 from app.gui.case_list import CaseListView, CaseTableModel
-from app.services import cases
+from app.services import cases, emergency
 from storage.vault import Vault
 from tests.gui_support import (
     PASSPHRASE,
@@ -91,7 +91,7 @@ def test_ctrl_l_locks_clears_every_view_and_the_clipboard(qtbot, tmp_path, vault
         texts = "\n".join(visible_texts(w))
         assert SECRET_TITLE not in texts and "يارا" not in texts
         assert QGuiApplication.clipboard().text() == ""
-        assert w.windowTitle() == "Tawthiq"
+        assert w.windowTitle() == emergency.window_title(vault.path)  # never case content
     finally:
         close_window(w)
 

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import LANGUAGES, current_language, install_language, tr
+from app.gui.emergency import WipeDialog, show_wiped
+from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr
+from app.services import emergency
 from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
-from storage.vault import Vault
+from storage.vault import Vault, vault_exists
 
 if TYPE_CHECKING:
     from app.gui.window import MainWindow
@@ -90,12 +92,34 @@ class UnlockPage(_AccessPage):
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setDefault(True)
         self.form.addRow(self.unlock_button)
+        self.attempts = QLabel(self)
+        self.attempts.setObjectName("attempts_left")
+        self.attempts.setWordWrap(True)
+        self.form.addRow(self.attempts)
         self.form.addRow(self.busy)
         self.form.addRow(self.message)
         self.form.addRow(tr("Language"), self.language)
+        # Wiping needs no passphrase: at a checkpoint the person may be unable to unlock.
+        self.wipe_button = QPushButton(tr("Wipe this vault…"), self)
+        self.wipe_button.setObjectName("wipe")
+        self.wipe_button.setAutoDefault(False)
+        self.form.addRow(self.wipe_button)
+        self.wipe_dialog: WipeDialog | None = None
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
+        self.wipe_button.clicked.connect(self.ask_to_wipe)
+        self._show_attempts_left()
         self.passphrase.setFocus()
+
+    def _show_attempts_left(self) -> None:
+        left = emergency.attempts_left(self.session.vault_dir)
+        self.attempts.setVisible(left is not None)
+        if left is not None:
+            self.attempts.setText(tr("Attempts left before this vault is wiped: %1").replace("%1", fmt_int(left)))
+
+    def ask_to_wipe(self) -> None:
+        self.wipe_dialog = WipeDialog(self.window_)
+        self.wipe_dialog.open()
 
     def unlock(self) -> None:
         secret = self.passphrase.text()
@@ -119,6 +143,11 @@ class UnlockPage(_AccessPage):
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
+        if not vault_exists(self.session.vault_dir):  # the failed-unlock limit was reached
+            show_wiped(self.window_, tr("Too many wrong passphrases: this vault was wiped, as its owner had "
+                                        "chosen. Nothing in it can be recovered."))
+            return
+        self._show_attempts_left()
         if message.startswith("wrong passphrase"):
             self.message.setText(tr("Wrong passphrase. The vault stays locked and nothing was changed."))
         else:

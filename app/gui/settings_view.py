@@ -1,4 +1,6 @@
-"""Settings kept in the vault (after unlock): interface language and idle minutes before auto-lock.
+"""Settings kept in the vault (after unlock): interface language and idle minutes before auto-lock;
+and the emergency options, kept in the guard file beside the key file (app/services/emergency.py):
+the failed-unlock limit and neutral mode. The wipe button is here as well as on the unlock page.
 
 The language is also written to the small pre-unlock file (app/gui/prefs.py) so the unlock page
 appears in it; nothing else is stored outside the vault.
@@ -9,10 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, install_language, tr
 from app.gui.session import LANGUAGE_SETTING, Session
+from app.services import emergency
+from storage.wipe import MAX_WIPE_AFTER
 
 if TYPE_CHECKING:
     from app.gui.window import MainWindow
@@ -39,14 +44,43 @@ class SettingsView(QWidget):
                          "activity. Ctrl+L locks it at once."), self)
         note.setWordWrap(True)
         form.addRow(note)
+        folder = session.vault_dir
+        limit = emergency.wipe_after_failed_unlocks(folder)
+        self.wipe_limit_on = QCheckBox(tr("Wipe the vault after this many wrong passphrases in a row"), self)
+        self.wipe_limit_on.setObjectName("wipe_limit_on")
+        self.wipe_limit_on.setChecked(limit is not None)
+        self.wipe_limit = QSpinBox(self)
+        self.wipe_limit.setObjectName("wipe_limit")
+        self.wipe_limit.setRange(1, MAX_WIPE_AFTER)
+        self.wipe_limit.setValue(limit or 10)
+        form.addRow(self.wipe_limit_on, self.wipe_limit)
+        self.neutral = QCheckBox(tr("Neutral mode: a window title and icon that do not name this application"), self)
+        self.neutral.setObjectName("neutral_mode")
+        self.neutral.setChecked(emergency.neutral_mode(folder))
+        form.addRow(self.neutral)
         self.apply_button = QPushButton(tr("Apply"), self)
         self.apply_button.setObjectName("apply")
         form.addRow(self.apply_button)
+        self.wipe_button = QPushButton(tr("Wipe this vault…"), self)
+        self.wipe_button.setObjectName("wipe")
+        form.addRow(self.wipe_button)
+        self.wipe_dialog: WipeDialog | None = None
         self.apply_button.clicked.connect(self.apply)
+        self.wipe_button.clicked.connect(self.ask_to_wipe)
+
+    def ask_to_wipe(self) -> None:
+        self.wipe_dialog = WipeDialog(self.window())  # type: ignore[arg-type]
+        self.wipe_dialog.open()
 
     def apply(self) -> None:
         from PySide6.QtWidgets import QApplication
 
+        assert self.session.vault is not None
+        limit = self.wipe_limit.value() if self.wipe_limit_on.isChecked() else None
+        if limit != emergency.wipe_after_failed_unlocks(self.session.vault_dir):
+            emergency.set_wipe_after_failed_unlocks(self.session.vault, limit)
+        emergency.set_neutral_mode(self.session.vault, self.neutral.isChecked())
+        # set_idle_minutes emits settings_changed: the window re-reads its title and icon then.
         self.session.set_idle_minutes(self.idle.value())
         code = self.language.currentData()
         if code != current_language():

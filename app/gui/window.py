@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.emergency import apply_identity
 from app.gui.i18n import tr
 from app.gui.session import Session
 
@@ -101,7 +102,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self._views: dict[str, ViewSpec] = {}
         self._extra: dict[str, QWidget] = {}  # pages opened on demand (the case editor)
-        self.setWindowTitle("Tawthiq")  # never case content
+        # Title and icon from the vault folder (neutral mode), before unlock; never case content.
+        apply_identity(self)
         self.resize(1100, 720)
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         session.language_changed.connect(self.rebuild)
         session.locked.connect(self._on_locked)
         session.open_case_requested.connect(self.open_case)
+        session.settings_changed.connect(lambda: apply_identity(self))
         session.new_case_requested.connect(self.new_case)
         self._modules_loaded = False
         self.rebuild()

@@ -40,12 +40,24 @@
         <translation>اللغة</translation>
     </message>
     <message>
+        <source>Wipe this vault…</source>
+        <translation>محو هذه الخزنة…</translation>
+    </message>
+    <message>
+        <source>Attempts left before this vault is wiped: %1</source>
+        <translation>المحاولات المتبقية قبل محو هذه الخزنة: %1</translation>
+    </message>
+    <message>
         <source>Type your passphrase.</source>
         <translation>اكتب عبارة المرور.</translation>
     </message>
     <message>
         <source>Opening the vault…</source>
         <translation>جارٍ فتح الخزنة…</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases: this vault was wiped, as its owner had chosen. Nothing in it can be recovered.</source>
+        <translation>عبارات مرور خاطئة كثيرة: مُحيت هذه الخزنة كما اختار صاحبها. لا يمكن استعادة أي شيء منها.</translation>
     </message>
     <message>
         <source>Wrong passphrase. The vault stays locked and nothing was changed.</source>

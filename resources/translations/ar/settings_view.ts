@@ -20,8 +20,20 @@
         <translation>تُقفل الخزنة نفسها بعد هذا العدد من الدقائق دون نشاط للوحة المفاتيح أو الفأرة. Ctrl+L يقفلها فوراً.</translation>
     </message>
     <message>
+        <source>Wipe the vault after this many wrong passphrases in a row</source>
+        <translation>محو الخزنة بعد هذا العدد من عبارات المرور الخاطئة المتتالية</translation>
+    </message>
+    <message>
+        <source>Neutral mode: a window title and icon that do not name this application</source>
+        <translation>الوضع المحايد: عنوان نافذة وأيقونة لا يذكران اسم هذا التطبيق</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>Wipe this vault…</source>
+        <translation>محو هذه الخزنة…</translation>
     </message>
     <message>
         <source>Settings</source>
