@@ -73,14 +73,17 @@ def _summary_line(s: cases.CaseSummary) -> str:
     return "\t".join([s.id, s.form, s.status, s.incident_date or "-", s.governorate or "-", s.title])
 
 
-def list_(ctx) -> int:
-    rows = cases.query_cases(ctx.vault())
+def _print_summaries(ctx, rows: list[cases.CaseSummary]) -> int:
     if ctx.args.json:
         ctx.print_json([r.to_json() for r in rows])
     else:
         for r in rows:
             print(_summary_line(r))
     return 0
+
+
+def list_(ctx) -> int:
+    return _print_summaries(ctx, cases.query_cases(ctx.vault()))
 
 
 def show(ctx) -> int:
@@ -110,10 +113,4 @@ def seal(ctx) -> int:
 
 
 def search(ctx) -> int:
-    rows = cases.search(ctx.vault(), ctx.args.text)
-    if ctx.args.json:
-        ctx.print_json([r.to_json() for r in rows])
-    else:
-        for r in rows:
-            print(_summary_line(r))
-    return 0
+    return _print_summaries(ctx, cases.search(ctx.vault(), ctx.args.text))

@@ -270,11 +270,12 @@ def _filters(
 ) -> tuple[str, str, list]:
     """(FROM source, WHERE clause, arguments). A text filter joins the FTS index by rowid."""
     source, clauses, args = "cases", [], []
-    if text and _fts_query(text):
+    match = _fts_query(text) if text else ""
+    if match:
         # Joined on the remembered rowid: the FTS table's case_id column has no index.
         source = "case_search AS s JOIN cases ON cases.search_rowid = s.rowid"
         clauses.append("case_search MATCH ?")
-        args.append(_fts_query(text))
+        args.append(match)
     for column, value in (("form", form), ("status", status), ("governorate", governorate)):
         if value:
             clauses.append(f"{column} = ?")
