@@ -1,13 +1,19 @@
 """Atomic, private file writes: temp file in the same folder, permissions first, fsync, rename.
 
-A crash leaves either the old file or the new one under the final name, never half of one.
+A crash leaves either the old file or the new one under the final name, never half of one. What it
+can leave is the hidden temp file `.<name>.<12 hex>.partial`; the writer holds an flock on it while
+alive, so the next write of the same name (and the vault's sweep at unlock, storage.leftovers) can
+tell a dead writer's file from a live one and remove only the former.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import re
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -27,23 +33,118 @@ def ensure_private_dir(folder: Path) -> Path:
     return folder
 
 
+PARTIAL_SUFFIX = ".partial"
+_PARTIAL = re.compile(r"^\.(?P<target>.+)\.[0-9a-f]{12}\.partial$")
+
+
+def partial_target(name: str) -> str | None:
+    """The final file name a temp file of `atomic_output` was written for, or None if it is not one."""
+    match = _PARTIAL.match(name)
+    return match["target"] if match else None
+
+
+def _lock(fd: int, *, wait: bool) -> bool:
+    """An exclusive flock on `fd`. False if another holder has it (only when not waiting).
+
+    A file system without flock (some network mounts) raises OSError: a writer goes on unlocked,
+    and remove_stale_partials() treats its temp files as in use and leaves them.
+    """
+    fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return True
+
+
+def _same_file(path: Path, fd: int) -> bool:
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def _create_locked_temp(path: Path) -> tuple[Path, int]:
+    """Create the hidden temp file and hold an exclusive flock on it until the rename.
+
+    The lock is what tells remove_stale_partials() that a writer is alive. Creating and locking are
+    two steps, so a sweeper may lock and delete the file in between; the writer then finds its name
+    gone (or naming another file) once it holds the lock, and starts again under a new name.
+    """
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{PARTIAL_SUFFIX}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        try:
+            _lock(fd, wait=True)
+        except OSError:
+            return tmp, fd
+        if _same_file(tmp, fd):
+            return tmp, fd
+        os.close(fd)
+
+
+def remove_stale_partials(folder: Path, target: str | None = None, remove=os.unlink) -> int:
+    """Remove temp files that an interrupted atomic_output left in `folder` (for `target` only, if given).
+
+    A temp file is stale when no writer holds its lock: its process died (kill -9, power cut) before
+    the rename. Files in use, symlinks and anything not named like our temp files are left alone.
+    `remove` lets the vault shred a half-written key file instead of unlinking it. Returns the count.
+    """
+    removed = 0
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return 0
+    for name in names:
+        found = partial_target(name)
+        if found is None or (target is not None and found != target):
+            continue
+        path = Path(folder) / name
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:  # gone meanwhile, a symlink, or unreadable: not ours to touch
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode) or not _try_lock(fd) or not _same_file(path, fd):
+                continue
+            remove(path)
+            removed += 1
+        except FileNotFoundError:
+            continue
+        finally:
+            os.close(fd)
+    if removed:
+        fsync_dir(Path(folder))
+    return removed
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        return _lock(fd, wait=False)
+    except OSError:  # held by a live writer (BlockingIOError), or no flock here: leave it
+        return False
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """Yield a file opened for writing; on success it replaces `path`, on any error it is removed."""
+    """Yield a file opened for writing; on success it replaces `path`, on any error it is removed.
+
+    Temp files that an earlier, interrupted write of the same `path` left are removed first.
+    """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    remove_stale_partials(path.parent, path.name)
+    tmp, fd = _create_locked_temp(path)
     try:
-        with os.fdopen(fd, "wb") as out:
+        with os.fdopen(fd, "wb", closefd=False) as out:
             yield out
             out.flush()
-            os.fsync(out.fileno())
+            os.fsync(fd)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        os.close(fd)  # the lock goes with it, after the rename
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

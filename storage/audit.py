@@ -20,6 +20,7 @@ ACTIONS = frozenset(
         "vault.create",
         "vault.passphrase",
         "vault.wipe",
+        "vault.cleanup",
         "case.create",
         "case.edit",
         "case.seal",

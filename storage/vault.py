@@ -18,7 +18,7 @@ from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from storage import audit, database, keyfile, wipe
+from storage import audit, database, keyfile, leftovers, wipe
 from storage.atomic import ensure_private_dir
 from storage.blobs import BlobStore
 from storage.errors import VaultExists, VaultLocked, VaultNotFound, WrongPassphrase
@@ -48,6 +48,7 @@ class Vault:
         self._local = threading.local()
         self._connections: list[database.Connection] = []
         self._lock = threading.Lock()
+        self._hold: leftovers.FolderHold | None = None
         self.blobs = BlobStore(self.path / BLOBS, pyrage.x25519.Identity.from_str(keys.age_identity))
 
     # ---- creation and unlocking -------------------------------------------------------------
@@ -80,6 +81,8 @@ class Vault:
             with contextlib.suppress(FileNotFoundError):
                 stale.unlink()
         vault = cls(path, keys, params)
+        vault._hold = leftovers.FolderHold(path)
+        vault._hold.share()
         conn = vault.connection()
         database.migrate(conn)
         with database.transaction(conn):
@@ -100,8 +103,24 @@ class Vault:
             raise
         wipe.after_successful_unlock(path)
         vault = cls(path, keys, params)
+        vault._hold = leftovers.FolderHold(path)
         database.migrate(vault.connection())
+        if vault._hold.exclusive:
+            vault._sweep_leftovers()
+            vault._hold.share()
         return vault
+
+    def _sweep_leftovers(self) -> None:
+        """Remove what an interrupted run left (storage.leftovers); tidying, so it never fails an unlock."""
+        conn = self.connection()
+        referenced = {row[0] for row in conn.execute("SELECT blob FROM attachments")}
+        try:
+            swept = leftovers.sweep(self.path, self.blobs.folder, referenced)
+        except OSError:  # a read-only medium, say: the leftovers stay until a later unlock
+            return
+        if swept:
+            with database.transaction(conn):
+                audit.record(conn, "vault.cleanup", partials=swept.partials, orphan_blobs=swept.orphan_blobs)
 
     # ---- keys -------------------------------------------------------------------------------
     @property
@@ -199,6 +218,9 @@ class Vault:
             with contextlib.suppress(Exception):
                 conn.close()
         self._local = threading.local()
+        if self._hold is not None:
+            self._hold.release()
+            self._hold = None
         # Python cannot zero immutable bytes/str; dropping every reference is what it allows
         # (docs/threat-model.md says so).
         self._keys = None

@@ -54,7 +54,7 @@ class VaultWipedAfterFailedUnlocks(WrongPassphrase):
         )
 
 
-def _shred(path: Path) -> bool:
+def shred(path: Path) -> bool:
     """Overwrite a file in place with random bytes, fsync, unlink. False if it was not there."""
     try:
         fd = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
@@ -97,7 +97,7 @@ def wipe_vault(folder: Path) -> WipeReport:
         raise VaultNotFound(f"no vault in {folder}: nothing was wiped")
     removed = 0
     for path in _key_material(folder):
-        removed += _shred(path)
+        removed += shred(path)
     fsync_dir(folder)
     key_destroyed = time.perf_counter() - started
 
