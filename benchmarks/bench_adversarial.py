@@ -1,7 +1,8 @@
-"""Adversarial figures (issue 8): wipe time, hostile inputs rejected, bundle-reader fuzzing.
+"""Adversarial figures (issue 8): wipe time and bundle-reader fuzzing.
 
-The kill -9 trials are a test, not a benchmark (tests/test_crash_saves.py, 50 trials marked slow);
-their count is reported by that test, not here.
+The rest of issue 8's "Measure" is in the same `adversarial` group, in its own modules:
+benchmarks/bench_hostile.py (hostile inputs tried and refused, per kind of outside data) and
+benchmarks/bench_crash.py (kill -9 trials survived, for saves, export and import).
 """
 
 from __future__ import annotations
@@ -17,14 +18,11 @@ import uuid
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.services import cases
-from app.services.untrusted_json import loads_untrusted
 from benchmarks import fixtures
 from benchmarks.harness import Run, Target, bench
-from storage import keyfile, minisign
+from storage import minisign
 from storage.bundle import layout, reader, writer
-from storage.errors import BundleRejected, TawthiqError
-from storage.vault import Vault
+from storage.errors import BundleRejected
 from storage.wipe import wipe_vault
 
 KEY_GONE_AIM = Target("max", "<", 1.0, "s", "issue 8: the key file destroyed in under a second")
@@ -52,39 +50,6 @@ def wipe(run: Run) -> None:
              setup=fresh_copy, warmup=0, nbytes=size)
     run.record("wipe: until the key file is overwritten, fsynced and unlinked", key_gone, targets=[KEY_GONE_AIM])
     run.note("The vault is unreadable once the key file is gone; the rest of the time is removing files.")
-
-
-def _hostile_case_samples() -> list[tuple[str, bytes]]:
-    from tests.hostile.make_case_json import SAMPLES  # the committed corpus
-
-    samples = [(name, content) for name, (content, _) in sorted(SAMPLES.items())]
-    samples.append(("nested 100,000 levels", b'{"form": "k", "n": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"))
-    samples.append(("16 MiB of one string", b'{"form": "k", "narrative": "' + b"a" * (16 << 20)))
-    return samples
-
-
-@bench("adversarial.hostile_case_json", title="hostile case JSON: parse and save path, each refused", scales=None)
-def hostile_case_json(run: Run) -> None:
-    vault = Vault.create(run.tmp / "vault", PASSPHRASE, kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
-    samples = _hostile_case_samples()
-    outcomes: list[str] = []
-
-    def attempt(sample: tuple[str, bytes]) -> None:
-        try:
-            cases.save_case(vault, loads_untrusted(sample[1]))  # type: ignore[arg-type]
-            outcomes.append("accepted")
-        except TawthiqError:
-            outcomes.append("refused")
-        except Exception:  # noqa: BLE001 - counting exactly these is the point
-            outcomes.append("crash")
-
-    run.time("one hostile case file, parsed and refused", attempt, inputs=samples, warmup=0)
-    vault.lock()
-    refused = outcomes.count("refused")
-    run.metric("hostile case files tried", len(samples))
-    run.metric("refused with our own one-line error", refused,
-               targets=[Target("value", ">=", len(samples), "", "issue 8: every hostile sample refused")])
-    run.metric("crashes (any other exception)", outcomes.count("crash"), targets=[NO_CRASH])
 
 
 def _valid_bundle_plaintext(identity: pyrage.x25519.Identity, key: Ed25519PrivateKey, key_id: bytes) -> bytes:

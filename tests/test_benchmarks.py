@@ -124,3 +124,14 @@ def test_a_missed_target_is_marked_in_the_report():
 def test_percentile_is_an_observed_sample():
     stats = harness._stats([float(i) for i in range(1, 101)])
     assert stats["median"] == 50.5 and stats["p95"] == 95.0 and stats["min"] == 1.0 and stats["max"] == 100.0
+
+
+def test_a_broken_promise_in_a_kill_9_trial_is_counted_not_raised(tmp_path):
+    """The benchmark counts a trial whose check fails as not survived (shown MISSED), not a crash."""
+    from tests.crash_trials import Expected, save_trials, tally
+
+    expected = Expected()
+    expected.titles["a-case-that-was-never-saved"] = "save 0-1"  # a "committed" save the vault cannot have
+    trials = list(save_trials(tmp_path, 1, expected))
+    assert tally(trials)["survived"] == 0
+    assert "CaseNotFound" in trials[0].failure

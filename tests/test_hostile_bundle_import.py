@@ -13,14 +13,13 @@ import subprocess
 import sys
 import time
 
-import pyrage
 import pytest
 
 from app.services import export
 from storage.vault import Vault
-from tests.bundle_support import Party, add_case, enroll, make_vault, manifest_for, raw_tar, signed_members
+from tests.bundle_support import Party, add_case, enroll, make_vault
 from tests.conftest import PASSPHRASE, REPO, snapshot
-from tests.test_hostile_bundles import HOSTILE_MEMBERS
+from tests.hostile_corpus import HOSTILE_MEMBERS, HOSTILE_RECORDS, signed_bundle_to
 
 TIME_BOUND_S = 60
 # Each case runs two CLI processes: a representative few in the fast suite, the whole corpus in slow.
@@ -30,15 +29,6 @@ FAST = {"path_traversal", "symlink_to_etc", "hard_link_outside", "char_device", 
 
 def _params(names):
     return [pytest.param(n, marks=() if n in FAST else pytest.mark.slow) for n in sorted(names)]
-
-HOSTILE_RECORDS = {
-    "record_nested_100k": b"[" * 100_000 + b"]" * 100_000,
-    "record_nan": b'{"kind": "case", "body": NaN}',
-    "record_not_utf8": b'{"kind": "case", "title": "\xff\xfe"}',
-    "record_wrong_types": b'{"kind": 5, "id": [], "version": "x"}',
-    "record_empty": b"",
-    "record_top_level_list": b"[]",
-}
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +50,8 @@ def world(tmp_path_factory):
 
 def _write_bundle(world, name: str, files: dict[str, bytes], extra=()) -> os.PathLike:
     root, sender, recipient, _ = world
-    records = {n: d for n, d in files.items() if n.startswith("records/")}
-    manifest = manifest_for(sender, [recipient], records, [])
-    plaintext = raw_tar(signed_members(sender, manifest, files) + list(extra))
     path = root / f"{name}.tawthiq"
-    path.write_bytes(pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(recipient)]))
+    path.write_bytes(signed_bundle_to(sender, recipient, files, extra))
     return path
 
 

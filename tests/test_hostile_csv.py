@@ -2,7 +2,8 @@
 
 An organisation may load its own vocabularies and gazetteer (OCHA P-codes) from CSV: a file from
 outside. Every hostile sample must end in the reader's own error (forms.errors.BadImport, one line,
-nothing taken) or a clean, bounded result; never another exception. Huge samples are made here.
+nothing taken) or a clean, bounded result; never another exception. The samples (huge ones made at
+run time) are in tests/hostile_corpus.py, shared with the benchmark adversarial.hostile_csv.
 """
 
 from __future__ import annotations
@@ -15,40 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forms import gazetteer, vocabularies
 from forms.errors import FormError
+from tests.hostile_corpus import CSV_READERS as READERS
+from tests.hostile_corpus import CSV_SAMPLES as SAMPLES
+from tests.hostile_corpus import OCHA_HEADER, PLACES_HEADER, VOCAB_HEADER
 
 FUZZ_EXAMPLES = int(os.environ.get("TAWTHIQ_FUZZ_EXAMPLES", "150"))
 TIME_BOUND_S = 30
-
-VOCAB_HEADER = b"code,en,ar\n"
-PLACES_HEADER = b"code,level,parent,name_en,name_ar,variants,pcode\n"
-OCHA_HEADER = b"admin1Pcode,admin1Name_en,admin1Name_ar,admin2Pcode,admin2Name_en,admin2Name_ar\n"
-
-SAMPLES: dict[str, bytes] = {
-    "empty": b"",
-    "header_only_garbage": b"\xff\xfe\x00\x00",
-    "not_utf8": VOCAB_HEADER + b"x1,\xff\xfe,\xc0\xaf\n",
-    "utf16": "code,en,ar\nx1,a,ب\n".encode("utf-16"),
-    "nul_bytes": VOCAB_HEADER + b"x1,a\x00b,\x00\n",
-    "nul_only": b"\x00" * 5000,
-    "unterminated_quote": VOCAB_HEADER + 'x1,"never closed,ب\n'.encode() * 10,
-    "huge_single_field": VOCAB_HEADER + b"x1," + b"a" * (300 << 10) + b",b\n",
-    "huge_quoted_field": VOCAB_HEADER + b'x1,"' + b"a" * (900 << 10) + b'",b\n',
-    "many_columns": VOCAB_HEADER + b"x1,a,b" + b",c" * 100_000 + b"\n",
-    "over_the_cap": VOCAB_HEADER + b"x1,a,b\n" * ((17 << 20) // 7),
-    "duplicate_codes": VOCAB_HEADER + b"x1,a,b\nx1,c,d\n",
-    "code_path_traversal": VOCAB_HEADER + b"../../etc/passwd,a,b\n",
-    "code_with_rtl_override": VOCAB_HEADER + "x\u202e1,a,ب\n".encode(),
-    "formula_injection": VOCAB_HEADER + b'x1,"=HYPERLINK(""http://x"")",b\n',
-    "bare_carriage_returns": b"code,en,ar\rx1,a,b\rx2,c,d\r",
-    "places_unknown_level": PLACES_HEADER + b"x1,planet,,Earth,,,\n",
-    "places_parent_cycle": PLACES_HEADER + b"a1,district,b1,A,,,\nb1,district,a1,B,,,\n",
-    "places_self_parent": PLACES_HEADER + b"a1,district,a1,A,,,\n",
-    "ocha_malformed_pcode": OCHA_HEADER + b"SY../..,Homs,,,,\n",
-    "ocha_deep_same_pcode": OCHA_HEADER + b"SY01,Homs,\xd8\xad\xd9\x85\xd8\xb5,SY01,Homs,\n",
-}
-
 
 def _outcome(call, raw: bytes) -> str:
     started = time.monotonic()
@@ -60,12 +34,6 @@ def _outcome(call, raw: bytes) -> str:
         outcome = "refused"
     assert time.monotonic() - started < TIME_BOUND_S
     return outcome
-
-
-READERS = {
-    "vocabulary": lambda f: vocabularies.import_terms_csv("act_types", f),
-    "places": lambda f: gazetteer.parse_places_csv(f),
-}
 
 
 # parse_places_csv let csv.Error escape for bare CR line ends and fields over 128 KiB (found by this

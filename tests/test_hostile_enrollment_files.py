@@ -2,7 +2,8 @@
 
 Each is refused with one line and exit 1 or 4 (4 when it is a signed file that fails its checks),
 and the vault that was asked to import it is byte-identical afterwards. Then a hypothesis fuzz of
-the two readers: our own error types only.
+the two readers: our own error types only. The samples are built by tests/hostile_corpus.py
+(shared with the benchmark adversarial.hostile_enrollment).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from app.services import enrollment
 from storage.errors import TawthiqError
 from tests.bundle_support import make_vault
 from tests.conftest import PASSPHRASE, run_tawthiq, snapshot
+from tests.hostile_corpus import IDENTITY_SAMPLES, PROFILE_SAMPLES, WRONG_FINGERPRINT, enrollment_samples
 
 FUZZ_EXAMPLES = int(os.environ.get("TAWTHIQ_FUZZ_EXAMPLES", "150"))
-WRONG_FINGERPRINT = " ".join(["00000"] * 12)  # well-formed, matches no key
 
 
 @pytest.fixture(scope="module")
@@ -35,33 +36,9 @@ def world(tmp_path_factory):
     return root, profile, identity
 
 
-def _flip(raw: bytes, at: int) -> bytes:
-    b = bytearray(raw)
-    b[at % len(b)] ^= 0x01
-    return bytes(b)
-
-
-def _samples(profile: bytes, identity: bytes) -> dict[str, bytes]:
-    return {
-        "empty": b"",
-        "garbage": os.urandom(3000),
-        "not_utf8": b"\xff\xfe\xfa" * 100,
-        "nul_bytes": b"\0" * 1000,
-        "deep_nesting": b"[" * 100_000 + b"]" * 100_000,
-        "json_without_signature": b'{"coordinator_recipients": ["age1x"], "forms": {}}',
-        "huge": b"a" * (20 << 20),
-        "flipped_middle_byte": _flip(profile, len(profile) // 2),
-        "flipped_last_byte": _flip(profile, -2),
-        "truncated": profile[: len(profile) // 2],
-        "identity_offered_as_profile": identity,
-        "profile_offered_as_identity": profile,
-        "flipped_identity": _flip(identity, len(identity) // 3),
-    }
-
-
 def _refused(world, args, name: str, tmp_path) -> None:
     root, profile, identity = world
-    sample = _samples(profile, identity)[name]
+    sample = enrollment_samples(profile, identity)[name]
     path = tmp_path / f"{name}.bin"
     path.write_bytes(sample)
     vault = root / args[0]
@@ -72,11 +49,6 @@ def _refused(world, args, name: str, tmp_path) -> None:
     assert r.returncode in (1, 4), (name, r.returncode, r.stderr[-500:])
     assert len(lines) == 1 and lines[0].startswith("tawthiq: ") and "Traceback" not in lines[0], (name, lines)
     assert snapshot(vault) == before, name
-
-
-PROFILE_SAMPLES = ["empty", "garbage", "not_utf8", "nul_bytes", "deep_nesting", "json_without_signature", "huge",
-                   "flipped_middle_byte", "flipped_last_byte", "truncated", "identity_offered_as_profile"]
-IDENTITY_SAMPLES = ["empty", "garbage", "deep_nesting", "huge", "profile_offered_as_identity", "flipped_identity"]
 
 
 @pytest.mark.parametrize("name", PROFILE_SAMPLES)
