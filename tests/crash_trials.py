@@ -143,7 +143,9 @@ def _kill_at_random(vault_dir: Path, passphrase_file: Path, attachment: Path, se
 
 
 def _check_saves(vault_dir: Path, expected: Expected, trial: Trial) -> None:
-    with Vault.unlock(vault_dir, PASSPHRASE) as vault:
+    blob_files = len([p for p in (vault_dir / "blobs").iterdir() if not p.name.startswith(".")])
+    partials = _partials(vault_dir)
+    with Vault.unlock(vault_dir, PASSPHRASE) as vault:  # this unlock sweeps what the kill left
         assert integrity_check(vault) == []
         for case_id, title in expected.titles.items():
             # The save that was running at the kill may have committed without being printed:
@@ -157,8 +159,10 @@ def _check_saves(vault_dir: Path, expected: Expected, trial: Trial) -> None:
             assert attachment_id in {a["id"] for a in cases.list_attachments(vault, case_id)}
             assert len(cases.read_attachment(vault, attachment_id)) > 0  # verifies the sha256 too
             assert cases.attachment_blob(vault, attachment_id)[1] == sha256
-        # What the vault holds once opened again (after any clean-up that opening does).
-        trial.leftovers = {"partials_left": _partials(vault_dir), "orphan_blobs": _orphan_blobs(vault)}
+        rows = vault.connection().execute("SELECT count(DISTINCT blob) FROM attachments").fetchone()[0]
+        trial.leftovers = {"partials_left": partials, "orphan_blobs": blob_files - rows,
+                           "left_after_next_run": _partials(vault_dir) + _orphan_blobs(vault)}
+        assert trial.leftovers["left_after_next_run"] == 0, "the next unlock left the kill's leftovers"
 
 
 def save_trials(root: Path, trials: int, expected: Expected) -> Iterator[Trial]:
@@ -252,14 +256,23 @@ def export_trials(world: World, trials: int) -> Iterator[Trial]:
                                           rng.uniform(0, full * 1.1)))
 
         def check(out=out, trial=trial) -> None:
-            with _check_vault(root / "doc") as doc:
-                assert sorted(cases.all_case_ids(doc)) == sorted(ids)
+            def partials() -> int:
+                return len([p for p in out.parent.iterdir() if p.name.endswith(".partial")])
+
             if out.exists():  # a complete bundle, or nothing at all, under the final name
                 with Vault.unlock(root / "coord", PASSPHRASE) as coord:
                     assert imports.verify_bundle(coord, out).records >= N_CASES
             # An interrupted atomic write may leave its hidden temp file; never under the final name.
-            trial.leftovers = {"partials_left": len([p for p in out.parent.iterdir()
-                                                     if p.name.endswith(".partial")])}
+            left = partials()
+            with _check_vault(root / "doc") as doc:
+                assert sorted(cases.all_case_ids(doc)) == sorted(ids)
+                if left:  # exporting again to the same file completes it and removes the dead half
+                    export.export_bundle(doc, out, everything=True)
+            trial.leftovers = {"partials_left": left, "left_after_next_run": partials()}
+            assert trial.leftovers["left_after_next_run"] == 0, "the next export left the dead one's temp file"
+            if left:
+                with Vault.unlock(root / "coord", PASSPHRASE) as coord:
+                    assert imports.verify_bundle(coord, out).records >= N_CASES
 
         _checked(trial, check)
         for p in out.parent.iterdir():
@@ -281,14 +294,19 @@ def import_trials(world: World, trials: int) -> Iterator[Trial]:
                                           rng.uniform(0, full * 1.1)))
 
         def check(trial=trial) -> None:
-            with _check_vault(root / "coord") as coord:
+            blob_files = len([p for p in (root / "coord" / "blobs").iterdir() if not p.name.startswith(".")])
+            partials = _partials(root / "coord")
+            with _check_vault(root / "coord") as coord:  # this unlock sweeps what the kill left
                 conn = coord.connection()
                 received = conn.execute("SELECT count(*) FROM bundles_received").fetchone()[0]
                 n_cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
                 # All or nothing: the bundle's row and its cases commit together.
                 assert (received, n_cases) in {(0, 0), (1, N_CASES)}, (received, n_cases)
                 trial.applied = received == 1
-                trial.leftovers = {"orphan_blobs": _orphan_blobs(coord), "partials_left": _partials(root / "coord")}
+                rows = conn.execute("SELECT count(DISTINCT blob) FROM attachments").fetchone()[0]
+                trial.leftovers = {"orphan_blobs": blob_files - rows, "partials_left": partials,
+                                   "left_after_next_run": _orphan_blobs(coord) + _partials(root / "coord")}
+                assert trial.leftovers["left_after_next_run"] == 0, "the next unlock left the kill's leftovers"
                 [report] = imports.import_bundles(coord, [root / "b.tawthiq"])
                 assert report.status in {"imported", "already imported"}, report.error
                 assert sorted(cases.all_case_ids(coord)) == sorted(ids)
