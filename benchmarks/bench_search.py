@@ -9,19 +9,11 @@ The reference runs the same code and queries on a plain sqlite3 copy of the same
 from __future__ import annotations
 
 from app.services import cases
-from benchmarks import data, fixtures
+from benchmarks import data, fixtures, unprotected_memory
 from benchmarks.harness import Run, Target, bench
 from storage.vault import Vault
 
-WHAT_IF_CACHE = -65536  # KiB: a 64 MiB page cache, against SQLite's default of 2 MiB
-# What-if: let FTS5 stop after the 200 newest matches (rowid order is native to FTS5) instead of
-# collecting every match and sorting the cases by update time. Same summaries, slightly different
-# order (last indexed first rather than last updated first).
-FTS_FIRST = (
-    "SELECT c.id, c.form, c.form_version, c.title, c.status, c.current_version, c.incident_date, "
-    "c.governorate, c.updated_at FROM (SELECT case_id FROM case_search WHERE case_search MATCH ? "
-    "ORDER BY rowid DESC LIMIT 200) AS hit JOIN cases AS c ON c.id = hit.case_id"
-)
+UNPROTECTED = "what-if: the same search with cipher_memory_security OFF"
 SEARCH_AIM = Target("median", "<", 0.050, "s", "issue 2: under 50 ms median at 100,000 cases")
 
 
@@ -37,30 +29,13 @@ def _query_count(run: Run) -> int:
 def search_cases(run: Run) -> None:
     queries = data.search_terms(_query_count(run))
     warm = 0 if run.smoke else 10
-    vault = Vault.unlock(fixtures.vault_fixture(run, run.scale), fixtures.PASSPHRASE)
+    folder = fixtures.vault_fixture(run, run.scale)
+    vault = Vault.unlock(folder, fixtures.PASSPHRASE)
     hits: list[int] = []
     try:
         run.time(
             "tawthiq search (SQLCipher FTS5)",
             lambda q: hits.append(len(cases.search(vault, q))),
-            inputs=queries,
-            warmup=warm,
-            targets=[SEARCH_AIM],
-        )
-        conn = vault.connection()
-        conn.execute(f"PRAGMA cache_size = {WHAT_IF_CACHE}")
-        run.time(
-            "what-if: tawthiq search with a 64 MiB page cache",
-            lambda q: cases.search(vault, q),
-            inputs=queries,
-            warmup=warm,
-            targets=[SEARCH_AIM],
-        )
-        run.time(
-            "what-if: 64 MiB cache and FTS5 stops at 200 newest matches",
-            lambda q: (
-                conn.execute(FTS_FIRST, (cases._fts_query(q),)).fetchall() if cases._fts_query(q) else []
-            ),
             inputs=queries,
             warmup=warm,
             targets=[SEARCH_AIM],
@@ -83,6 +58,19 @@ def search_cases(run: Run) -> None:
         "tawthiq search (SQLCipher FTS5)",
         "plain sqlite3 search, same code and rows",
     )
+    unprotected = unprotected_memory.run_in_fresh_process(
+        {"mode": "search", "folder": str(folder), "passphrase": fixtures.PASSPHRASE, "queries": queries,
+         "warmup": warm}
+    )
+    if unprotected:
+        run.record(UNPROTECTED, unprotected, targets=[SEARCH_AIM])
+        run.ratio("what-if: SQLCipher with memory security OFF vs sqlite3", UNPROTECTED,
+                  "plain sqlite3 search, same code and rows")
+        run.note(
+            "What-if (benchmarks/unprotected_memory.py): the same vault file, key and queries with "
+            "SQLCipher's cipher_memory_security OFF, in a fresh process. DESIGN §4 keeps it ON (SQLCipher "
+            "locks and wipes every allocation); the gap between the two rows is its price."
+        )
     measured = hits[warm:]
     run.metric(
         "queries that found at least one case", sum(1 for h in measured if h) / len(measured) * 100, unit="%"

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import itertools
 import random
+import shutil
 
 from app.services import cases
-from benchmarks import data, fixtures
+from benchmarks import data, fixtures, unprotected_memory
 from benchmarks.harness import Run, Target, bench
 
 SAVE_AIM = Target("value", "<=", 2.0, "×", "issue 2: within 2x of plain SQLite")
 FRESH_INDEX = 10_000_000  # cases saved by the benchmark come after every fixture case
-FTS_DELETE = "DELETE FROM case_search WHERE case_id = ?"
+UNPROTECTED = "what-if: the same saves with cipher_memory_security OFF (SQLCipher, WAL, FULL)"
 
 
 def _save_batch_size(run: Run) -> int:
@@ -57,7 +58,6 @@ def save_cases(run: Run) -> None:
             item_unit="case",
             reference=True,
         )
-        same_conn = same.connection()
         default = fixtures.writable_plain(run, run.scale, "default")
         run.time(
             "plain sqlite3, same code, default pragmas (rollback journal)",
@@ -81,52 +81,24 @@ def save_cases(run: Run) -> None:
             targets=[SAVE_AIM],
         )
 
-        # Where the time goes (storage/ and the services are not changed here): save_case
-        # re-indexes with `DELETE FROM case_search WHERE case_id = ?`; case_id is UNINDEXED in
-        # FTS5, so that statement reads every row of the index, on every save.
-        conn = vault.connection()
-        run.time(
-            "inside save_case: the FTS5 delete by case_id alone (SQLCipher)",
-            lambda: conn.execute(FTS_DELETE, ("no-such-case",)),
-            repeat=max(run.repeat, 5),
-        )
-        run.time(
-            "inside save_case: the FTS5 delete by case_id alone (plain sqlite3)",
-            lambda: same_conn.execute(FTS_DELETE, ("no-such-case",)),
-            repeat=max(run.repeat, 5),
-            reference=True,
-        )
-        # What-ifs: the rows save_case writes for a new case, minus that delete (a new case has no
-        # index row to delete), written by the benchmark's loader.
-        start = itertools.count(2 * FRESH_INDEX)
-
-        def without_fts_delete(c):
-            return lambda batch: [fixtures.load_cases(c, [b], start=next(start)) for b in batch]
-
-        run.time(
-            "what-if: no FTS delete for a new case, one transaction each (SQLCipher, FULL)",
-            without_fts_delete(conn),
-            setup=next_batch,
-            items=n,
-            item_unit="case",
-        )
-        run.time(
-            "what-if: no FTS delete for a new case, one transaction each (plain sqlite3, same pragmas)",
-            without_fts_delete(same_conn),
-            setup=next_batch,
-            items=n,
-            item_unit="case",
-            reference=True,
-        )
         same.close()
-        run.ratio(
-            "what-if no FTS delete: SQLCipher vault vs sqlite3 with the same pragmas",
-            "what-if: no FTS delete for a new case, one transaction each (SQLCipher, FULL)",
-            "what-if: no FTS delete for a new case, one transaction each (plain sqlite3, same pragmas)",
+        # What-if, in a fresh process (benchmarks/unprotected_memory.py): the same saves into a copy
+        # of the same vault with SQLCipher's cipher_memory_security OFF.
+        copy = run.tmp / f"unprotected-{run.scale}"
+        shutil.copytree(fixtures.vault_fixture(run, run.scale), copy)
+        unprotected = unprotected_memory.run_in_fresh_process(
+            {"mode": "save", "folder": str(copy), "passphrase": fixtures.PASSPHRASE, "n": n,
+             "start": 4 * FRESH_INDEX, "repeat": run.repeat, "warmup": run.warmup}
         )
+        if unprotected:
+            run.record(UNPROTECTED, unprotected, note=f"{n} cases per sample")
+            run.ratio("what-if memory security OFF: SQLCipher vault vs sqlite3 with the same pragmas",
+                      UNPROTECTED, "plain sqlite3, same code, same pragmas (WAL, FULL, secure_delete)",
+                      targets=[SAVE_AIM])
+        conn = vault.connection()
         batches = itertools.count(3 * FRESH_INDEX, n)
         run.time(
-            "what-if: no FTS delete, all the batch's cases in one transaction (SQLCipher, FULL)",
+            "what-if: all the batch's cases in one transaction, one fsync (SQLCipher, FULL)",
             lambda batch: fixtures.load_cases(conn, batch, start=next(batches)),
             setup=next_batch,
             items=n,
@@ -139,10 +111,9 @@ def save_cases(run: Run) -> None:
         "cases; the references get the same cases through the same `save_case` code."
     )
     run.note(
-        "save_case re-indexes every save with `DELETE FROM case_search WHERE case_id = ?`; case_id is "
-        "UNINDEXED in the FTS5 table, so the statement reads the whole index (and SQLCipher decrypts "
-        "every page it reads): compare the 'inside save_case' rows with the save rows, and the what-if "
-        "rows, which write the same rows without that delete."
+        "The memory-security what-if saves the same kind of cases into a copy of the same vault with "
+        "SQLCipher's cipher_memory_security OFF, in a fresh process (the setting is process-wide and "
+        "cannot be turned off once on). DESIGN §4 keeps it ON; the gap between the two rows is its price."
     )
 
 

@@ -1,0 +1,83 @@
+"""What-if: the same vault with SQLCipher's `cipher_memory_security` OFF, timed in a fresh process.
+
+DESIGN §4 sets `cipher_memory_security = ON` (storage/database.py): SQLCipher then locks and wipes
+every allocation it makes, so decrypted pages never linger in freed memory. FTS5 prefix queries
+and saves allocate a great deal, and that is where most of our distance from plain SQLite comes
+from. The setting is process-wide and cannot be turned off once a connection turned it on, so this
+what-if runs in a child process that never unlocks a `Vault`: the vault's own file and key, opened
+with the same pragmas as storage.database.open_database except that one. It measures a price; it
+does not change what the app does.
+
+    python -m benchmarks.unprotected_memory < request.json   (prints {"protected": …, "samples": […]})
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import sqlcipher3
+
+from app.services import cases
+from benchmarks import data
+from storage import keyfile
+
+REPO = Path(__file__).resolve().parents[1]
+_SAME_PRAGMAS = ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON", "journal_mode = WAL",
+                 "synchronous = FULL")
+
+
+class UnprotectedVault:
+    """Offered to app.services.cases where a Vault goes (like benchmarks.fixtures.PlainVault)."""
+
+    def __init__(self, folder: Path, passphrase: str):
+        keys, _ = keyfile.unlock_keyfile(folder / "keyfile", passphrase)
+        self._conn = sqlcipher3.connect(str(folder / "vault.db"), isolation_level=None, timeout=30)
+        self._conn.execute(f"PRAGMA key = \"x'{keys.db_key.hex()}'\"")
+        self._conn.execute("PRAGMA cipher_compatibility = 4")
+        self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in _SAME_PRAGMAS:
+            self._conn.execute(f"PRAGMA {pragma}")
+        self.protected = self._conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == "1"
+
+    def connection(self):
+        return self._conn
+
+
+def measure(request: dict) -> dict:
+    vault = UnprotectedVault(Path(request["folder"]), request["passphrase"])
+    samples: list[float] = []
+    if request["mode"] == "search":
+        queries = request["queries"]
+        for q in queries[: request["warmup"]]:
+            cases.search(vault, q)
+        for q in queries:
+            t0 = time.perf_counter()
+            cases.search(vault, q)
+            samples.append(time.perf_counter() - t0)
+    else:  # "save": batches of new generated cases, one save_case (one transaction) each
+        index, n = request["start"], request["n"]
+        for rep in range(request["warmup"] + request["repeat"]):
+            batch = [data.case(index + i) for i in range(n)]
+            index += n
+            t0 = time.perf_counter()
+            for body in batch:
+                cases.save_case(vault, body)
+            if rep >= request["warmup"]:
+                samples.append(time.perf_counter() - t0)
+    return {"protected": vault.protected, "samples": samples}
+
+
+def run_in_fresh_process(request: dict) -> list[float]:
+    """The samples, or [] if the child's SQLCipher had memory security on anyway (then no what-if)."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.unprotected_memory"], input=json.dumps(request),
+                          capture_output=True, text=True, check=True, timeout=3600, cwd=REPO)
+    result = json.loads(done.stdout)
+    return [] if result["protected"] else result["samples"]
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(json.load(sys.stdin))))
