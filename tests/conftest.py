@@ -100,10 +100,11 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in files_under(root)}
 
 
-# PySide6 6.12 sometimes aborts while the interpreter finalizes ("Fatal Python error: bool_dealloc",
-# a reference-count bug in a C extension, seen only after every test has passed and the summary is
-# printed). pytest's own verdict is final by then: leave with exactly that status, skipping the
-# finalization where the abort happens. A failing run still exits non-zero.
+# PySide6 6.12.0 on Python 3.11 aborted while the interpreter finalized ("Fatal Python error:
+# bool_dealloc": it loses a reference to None/True/False per call; app/gui/qt_binding.py).
+# pyproject.toml now excludes that release and tests/test_gui_exit.py fails on a leaking build;
+# this stays as a guard: pytest's verdict is final once the summary is printed, so leave with
+# exactly that status, skipping finalization. A failing run still exits non-zero.
 _session_status: list[int] = []
 
 

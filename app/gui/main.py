@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from app.gui import qt_binding, shutdown
 from app.gui.i18n import install_language
 from app.gui.prefs import PreUnlockPrefs
 from app.gui.session import Session
@@ -50,10 +51,16 @@ def build_window(vault_dir: Path, prefs: PreUnlockPrefs | None = None,
 
 
 def run_gui(vault_dir: Path) -> int:
+    """Run the app until it is quit; the vault is locked on every way out (app/gui/shutdown.py)."""
     app = application()
+    qt_binding.check_and_protect()
     window = build_window(vault_dir)
+    signals = shutdown.QuitOnSignals(window.quit, window)
     window.show()
+    status = 1
     try:
-        return int(app.exec())
+        status = int(app.exec())
     finally:
-        window.session.shutdown()
+        signals.uninstall()
+        window.session.shutdown()  # idempotent: the window's close has done it on a normal quit
+    return status

@@ -113,6 +113,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(self.session.lock)
         self.addAction(self.lock_action)
+        # Quit (Ctrl+Q) closes the window: the same path as its close button, which saves and locks.
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.quit)
+        self.addAction(self.quit_action)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
@@ -222,6 +228,7 @@ class MainWindow(QMainWindow):
 
         self.lock_action.setText(tr("Lock"))
         self.lock_action.setToolTip(tr("Lock the vault now (Ctrl+L)"))
+        self.quit_action.setText(tr("Quit"))
         if self.session.is_unlocked:
             self._build_workspace()
             return
@@ -289,6 +296,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.session.shutdown()
         super().closeEvent(event)
+
+    def quit(self) -> None:
+        """Quit the app from anywhere (Ctrl+Q, a signal): save and lock, then end every event loop."""
+        from app.gui.shutdown import quit_application
+
+        self.close()
+        self.session.shutdown()  # also when a dialog kept the close from reaching closeEvent
+        quit_application()
 
 
 # Titles of the built-in views, for lupdate (add_view callers translate the same way).

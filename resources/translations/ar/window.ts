@@ -12,6 +12,10 @@
         <translation>اقفل الخزنة الآن (Ctrl+L)</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>الحالات</translation>
     </message>
