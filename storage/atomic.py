@@ -124,13 +124,16 @@ def _try_lock(fd: int) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
+def atomic_output(path: Path, *, new_name: bool = False) -> Iterator[BinaryIO]:
     """Yield a file opened for writing; on success it replaces `path`, on any error it is removed.
 
-    Temp files that an earlier, interrupted write of the same `path` left are removed first.
+    Temp files that an earlier, interrupted write of the same `path` left are removed first, unless
+    the caller says `path` is a fresh random name (attachment blobs: no earlier write can have
+    used it, and listing a folder of 100,000 blobs on every attach would cost more than it saves).
     """
     path = Path(path)
-    remove_stale_partials(path.parent, path.name)
+    if not new_name:
+        remove_stale_partials(path.parent, path.name)
     tmp, fd = _create_locked_temp(path)
     try:
         with os.fdopen(fd, "wb", closefd=False) as out:

@@ -79,7 +79,7 @@ class BlobStore:
         blob = secrets.token_hex(16)
         reader = _HashingReader(source, progress)
         # Only ciphertext is ever written; the temp name keeps a half blob from looking whole.
-        with atomic_output(self.folder / blob) as out:
+        with atomic_output(self.folder / blob, new_name=True) as out:
             pyrage.encrypt_io(io.BufferedReader(reader, CHUNK), out, [self._recipient])
         return blob, reader.sha256.hexdigest(), reader.size
 
