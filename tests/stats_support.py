@@ -122,7 +122,8 @@ def with_witness_case(vault: Vault):
         ["internal", "partners", "un", "courts", "publication"])})
     ids["w"] = add_case(vault, case_body(
         "Abduction seen from a roof", date="2024-05-02", governorate="hama",
-        victims=[victim("يوسف الحلبي", name_latin="Youssef al-Halabi", religion=CANARY, mother_name=CANARY,
+        victims=[victim("يوسف الحلبي", name_latin="Youssef al-Halabi", religion_or_sect="sunni",
+                        religion=CANARY, mother_name=CANARY,
                         sealed_identity=CANARY)],
         sources=[{"who": "eyewitness", "witness": internal_only, "reliability": "B", "credibility": "2",
                   "statement": "saw the plate from the roof", "identity": CANARY},

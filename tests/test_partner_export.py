@@ -101,7 +101,7 @@ def test_no_export_contains_a_sealed_identity_or_sensitive_field(export_vault, t
     assert "يوسف" in text or purpose == "publication"  # the scan reads real content
     leaked = [c for c in (CANARY, *CANARIES) if c in text or c.casefold() in text.casefold()]
     assert leaked == []
-    assert "religion" in result.fields_left_out
+    assert "religion_or_sect" in result.fields_left_out
     for path in result.paths:
         assert os.stat(path).st_mode & 0o777 == 0o600
     assert not [p for p in tmp_path.rglob("*.partial")]
@@ -134,11 +134,15 @@ def test_csv_defuses_formula_cells(export_vault, tmp_path):
 def test_sensitive_field_only_when_allowed(export_vault, tmp_path):
     vault, ids, *_ = export_vault
     out = tmp_path / "courts.json"
-    partner_export.export(vault, out, fmt="json", purpose="courts", allowed_fields=frozenset({"religion"}))
+    partner_export.export(vault, out, fmt="json", purpose="courts", allowed_fields=frozenset({"religion_or_sect"}))
     doc = json.loads(out.read_text(encoding="utf-8"))
     row = next(v for v in doc["victims"] if v["case_id"] == ids["w"])
-    assert row["religion"] == CANARY
-    assert "mother_name" not in row and "sealed_identity" not in row
+    assert row["religion_or_sect"] == "sunni"
+    # Allowing the form's sensitive field lets out nothing else: unknown keys stay in the vault.
+    assert CANARY not in out.read_text(encoding="utf-8")
+    assert "religion" not in row and "mother_name" not in row and "sealed_identity" not in row
+    with pytest.raises(UsageError):  # a name no form defines is refused, not exported empty
+        partner_export.export(vault, out, fmt="json", purpose="courts", allowed_fields=frozenset({"religion"}))
     with pytest.raises(UsageError):
         partner_export.export(vault, out, fmt="json", purpose="courts", allowed_fields=frozenset({"identity"}))
 

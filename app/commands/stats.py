@@ -21,7 +21,7 @@ def register(sub) -> None:
                    help="the file to write (csv: a folder for victims.csv, incidents.csv, sources.csv)")
     p.add_argument("--allow-field", action="append", default=[], metavar="FIELD",
                    choices=sorted(partner_export.SENSITIVE_VICTIM_FIELDS),
-                   help="include a sensitive victim field (e.g. religion); repeatable")
+                   help="include a sensitive victim field (e.g. religion_or_sect); repeatable")
     p.set_defaults(handler=report)
 
     p = sub.add_parser("report-case", help="a PDF report of one case for a formal submission")

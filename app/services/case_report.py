@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.services import cases, partner_export, witnesses
 from app.services import consent as consent_rules
 from app.services.case_body import section
+from forms import definitions
+from forms.errors import UnknownForm
 from storage import audit
 from storage.vault import Vault
 
@@ -36,6 +39,26 @@ class CaseReport:
         if self.fields_left_out:
             lines.append("fields left out: " + ", ".join(self.fields_left_out))
         return lines
+
+
+# The victim fields of the report: the partner exports' allow-list, fate and its dates included.
+VICTIM_ROWS = (*partner_export.VICTIM_FIELDS[:2], "act", "fate", *partner_export.VICTIM_FIELDS[2:],
+               *partner_export.FATE_FIELDS)
+PERPETRATOR_FIELDS = ("group", "description", "number", "vehicles", "attribution_confidence")
+
+
+def _victim_labels(body: dict) -> Callable[[str], str]:
+    """Field id → its English label in the case's own form (the id itself if the form is unknown)."""
+    try:
+        victims = definitions.load_form(str(body.get("form")), body.get("form_version")).field("victims")
+    except UnknownForm:
+        victims = None
+
+    def label(field_id: str) -> str:
+        child = victims.child(field_id) if victims else None
+        return child.label("en") if child else field_id
+
+    return label
 
 
 def _e(value: object) -> str:
@@ -114,21 +137,19 @@ def build_case_report(vault: Vault, case_id: str, purpose: str = "courts") -> Ca
         parts.append(f"<p><i>Left out: {html.escape(reason)}.</i></p>")
 
     victims = [v for v in body.get("victims") or [] if isinstance(v, dict)]
+    label = _victim_labels(body)
     parts.append("<h2>Victims</h2>")
     for i, v in enumerate(victims):
         parts += [f"<h3>Victim {i + 1}</h3>", _fields([
             ("Name (Arabic)", partner_export._name(v, "ar") if names_out else "(withheld)"),
             ("Name (Latin)", partner_export._name(v, "latin") if names_out else "(withheld)"),
-            ("Sex", v.get("sex")), ("Age", v.get("age")), ("Act", v.get("act")), ("Fate", v.get("fate")),
-            ("Occupation", v.get("occupation")), ("Residence", v.get("residence")),
-            ("Fate date", v.get("fate_date")), ("Body found at", v.get("body_found_at"))])]
+            *[(label(f), partner_export.victim_value(v, f)) for f in VICTIM_ROWS]])]
     if not victims:
         parts.append("<p><i>none recorded</i></p>")
     perpetrators = [p for p in body.get("perpetrators") or [] if isinstance(p, dict)]
     parts += ["<h2>Perpetrators</h2>", _table(
         ["Suspected group", "Description", "Number", "Vehicles", "Attribution"],
-        [[p.get("group"), p.get("description"), p.get("number"), p.get("vehicles"),
-          p.get("attribution_confidence") or p.get("confidence")] for p in perpetrators])]
+        [[p.get(f) for f in PERPETRATOR_FIELDS] for p in perpetrators])]
     sources = [s for s in filtered.get("sources") or [] if isinstance(s, dict)]
     parts += ["<h2>Sources</h2>", _table(
         ["Who", "Witness (pseudonym)", "Date", "Reliability", "Credibility", "Verification"],
@@ -148,7 +169,7 @@ def build_case_report(vault: Vault, case_id: str, purpose: str = "courts") -> Ca
         ["Version", "Parent", "Status", "SHA-256 of the record", "Saved"],
         [[h["version"], h["parent"], h["status"], h["sha256"], h["saved_at"]]
          for h in cases.case_history(vault, case_id)])]
-    fields_left_out = sorted(partner_export.SENSITIVE_VICTIM_FIELDS) + ([] if names_out else ["victim names"])
+    fields_left_out = partner_export.fields_left_out(frozenset(), names_out)
     parts.append("<p><small>Not included by design: witness identities (sealed to the custodian), "
                  + html.escape(", ".join(fields_left_out)) + ".</small></p>")
     document = ('<html><head><meta charset="utf-8"><style>'

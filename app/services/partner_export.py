@@ -3,8 +3,10 @@
 One allow-list decides what leaves the vault (docs/statistics.md, "Exports"):
 - Only the fields named below are copied from a case; anything else a form adds (and anything a
   sealed identity could ever be stored under) never reaches an export.
-- Sensitive victim fields (religion, sect, ethnicity, mother's name, identity numbers, phone,
-  address) are left out unless the coordinator allows each one by name.
+- Victim fields a form marks `sensitive` (religion or sect) are left out unless the coordinator
+  allows each one by name; the mother's name and the free text of a place (a residence's text is
+  an address) never go out. Every field named here must exist in a shipped form
+  (tests/test_export_fields.py): a name no form defines would export an empty column.
 - Statements (sources citing a witness) go out only if the witness's consent covers the purpose;
   otherwise the source is left out, and so is the narrative of its case (a narrative retells
   statements). The export report counts what was left out and why.
@@ -24,6 +26,7 @@ from pathlib import Path
 from app.services import consent as consent_rules
 from app.services import statistics, witnesses
 from app.services.case_body import entries, section
+from forms import definitions
 from storage import audit
 from storage.atomic import atomic_write_bytes, ensure_private_dir
 from storage.database import transaction
@@ -34,17 +37,35 @@ FORMATS = ("csv", "xlsx", "json")
 PURPOSES = ("internal", "partners", "un", "courts", "publication")
 # Purposes whose readers get the documenters' narratives (when every statement in it may go out).
 NARRATIVE_PURPOSES = frozenset({"internal", "un", "courts"})
-SENSITIVE_VICTIM_FIELDS = frozenset(
-    {"religion", "sect", "ethnicity", "mother_name", "national_id", "phone", "address"}
-)
-VICTIM_FIELDS = ("sex", "age", "birth_date", "occupation", "residence", "fate_date", "body_found_at")
-NAME_PARTS = ("given", "father", "grandfather", "family")
+
+
+def _sensitive_victim_fields() -> frozenset[str]:
+    """The victim fields any shipped form (every version) marks `sensitive`."""
+    found = set()
+    for newest in definitions.list_forms():
+        for version in definitions.form_versions(newest.id):
+            victims = definitions.load_form(newest.id, version).field("victims")
+            found |= {c.id for c in (victims.children if victims else ()) if c.sensitive}
+    return frozenset(found)
+
+
+SENSITIVE_VICTIM_FIELDS = _sensitive_victim_fields()
+# Chosen on purpose, not derived from the forms: a field a form adds later stays in the vault
+# until someone decides it may go out.
+VICTIM_FIELDS = ("sex", "age", "birth_date", "occupation", "residence")
+# The victim's fate is `fate`; these say when and where it became known (forms: conditional on fate).
+FATE_FIELDS = ("abducted_on", "last_seen_on", "last_seen_at", "released_on", "killed_on", "found_dead_on",
+               "body_found_at")
+NAME_PARTS = ("given", "father", "grandfather", "family")  # never "mother": the mother's name stays in
 SOURCE_FIELDS = ("type", "who", "date", "reliability", "credibility", "verification")
+# A place goes out as its most specific gazetteer code; its free text and coordinates never do.
+PLACE_LEVELS = ("neighbourhood", "place", "district", "governorate")
+ALWAYS_LEFT_OUT = ("mother's name", "free text of victims' places")
 
 VICTIM_COLUMNS = (
     "victim_record", "unique_victim", "case_id", "case_version", "name_ar", "name_latin", *VICTIM_FIELDS,
-    "act", "fate", "incident_date", "date_precision", "governorate", "perpetrator_groups", "countable",
-    "missing", "documenters", "bundles", "received_at",
+    "act", "fate", *FATE_FIELDS, "incident_date", "date_precision", "governorate", "perpetrator_groups",
+    "countable", "missing", "documenters", "bundles", "received_at",
 )
 INCIDENT_COLUMNS = (
     "case_id", "case_version", "title", "date_start", "date_end", "date_precision", "governorate", "district",
@@ -112,6 +133,14 @@ def _text(value: object) -> str:
     return ""  # nested objects never go out by accident
 
 
+def victim_value(victim: dict, field_id: str) -> str:
+    """One allow-listed victim field as text; a place (an object) as its most specific code."""
+    value = victim.get(field_id)
+    if isinstance(value, dict):
+        return next((t for t in (_text(value.get(level)) for level in PLACE_LEVELS) if t), "")
+    return _text(value)
+
+
 def _name(victim: dict, script: str) -> str:
     flat = _text(victim.get(f"name_{script}"))
     if flat:
@@ -137,6 +166,11 @@ def _provenance(vault: Vault) -> dict[str, dict[str, str]]:
 
 def _witness_sources(body: dict) -> int:
     return sum(1 for s in body.get("sources") or [] if isinstance(s, dict) and s.get("witness"))
+
+
+def fields_left_out(allowed_fields: frozenset[str], names_out: bool) -> list[str]:
+    return (sorted(SENSITIVE_VICTIM_FIELDS - allowed_fields) + list(ALWAYS_LEFT_OUT)
+            + ([] if names_out else ["victim names"]))
 
 
 @dataclass
@@ -210,8 +244,9 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
                 "case_version": versions.get(case_id, ""),
                 "name_ar": _name(victim, "ar") if names_out else "",
                 "name_latin": _name(victim, "latin") if names_out else "",
-                **{f: _text(victim.get(f)) for f in VICTIM_FIELDS},
+                **{f: victim_value(victim, f) for f in VICTIM_FIELDS},
                 "act": _text(victim.get("act")), "fate": _text(victim.get("fate")),
+                **{f: victim_value(victim, f) for f in FATE_FIELDS},
                 "incident_date": _text(date.get("start")), "date_precision": _text(date.get("precision")),
                 "governorate": _text(location.get("governorate")), "perpetrator_groups": _text(groups),
                 "countable": record.countable, "missing": _text(list(record.missing)), **prov,
@@ -220,7 +255,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
             tables.victims.append(row)
     result.statements_left_out = consent_report.statements_withheld
     result.witnesses_left_out = len(consent_report.witnesses_withheld)
-    result.fields_left_out = sorted(SENSITIVE_VICTIM_FIELDS - allowed_fields) + ([] if names_out else ["victim names"])
+    result.fields_left_out = fields_left_out(allowed_fields, names_out)
     result.victims, result.incidents, result.sources = len(tables.victims), len(tables.incidents), len(tables.sources)
     return tables
 
