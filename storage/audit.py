@@ -34,6 +34,7 @@ ACTIONS = frozenset(
         "profile.import",
         "trust.add",
         "trust.revoke",
+        "trust.reinstate",
         "bundle.export",
         "bundle.import",
         "ack.export",

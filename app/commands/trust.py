@@ -1,4 +1,8 @@
-"""`trust FILE --fingerprint DIGITS`, `trust --revoke KEYID`, `trust --list [--json]` (coordinator)."""
+"""`trust FILE --fingerprint DIGITS`, `trust --revoke KEYID`, `trust --reinstate KEYID --fingerprint DIGITS`,
+`trust --list [--json]` (coordinator).
+
+A revoked key is not trusted again by importing its identity file (exit 4); only `--reinstate`
+gives it back, after the fingerprint is typed again, and the audit log records it."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ def register(sub) -> None:
     p.add_argument("file", nargs="?", help="an identity file from `identity export`")
     p.add_argument("--fingerprint", metavar="DIGITS")
     p.add_argument("--revoke", metavar="KEYID")
+    p.add_argument("--reinstate", metavar="KEYID",
+                   help="trust a revoked key again on purpose (needs its fingerprint; audited)")
     p.add_argument("--list", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=trust)
@@ -19,8 +25,9 @@ def register(sub) -> None:
 
 def trust(ctx) -> int:
     args = ctx.args
-    if sum(bool(x) for x in (args.file, args.revoke, args.list)) != 1:
-        raise UsageError("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | trust --list")
+    if sum(bool(x) for x in (args.file, args.revoke, args.reinstate, args.list)) != 1:
+        raise UsageError("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | "
+                         "trust --reinstate KEYID --fingerprint DIGITS | trust --list")
     if args.list:
         rows = enrollment.list_trusted(ctx.vault())
         if args.json:
@@ -33,6 +40,12 @@ def trust(ctx) -> int:
     if args.revoke:
         enrollment.revoke(ctx.vault(), args.revoke)
         print(f"trust in {args.revoke.upper()} revoked: its bundles will be refused")
+        return 0
+    if args.reinstate:
+        if not args.fingerprint:  # a deliberate act: no prompt to answer "yes" to by habit
+            raise UsageError("usage: trust --reinstate KEYID --fingerprint DIGITS")
+        result = enrollment.reinstate(ctx.vault(), args.reinstate, args.fingerprint)
+        print(f"trust in {result['key_id']} reinstated: its bundles will be accepted again")
         return 0
     candidate = enrollment.read_identity(read_small_file(args.file, "identity"))
     confirm(candidate, args.fingerprint, "documenter")

@@ -197,14 +197,36 @@ def read_identity(raw: bytes) -> Candidate:
     return Candidate(document, signer, raw)
 
 
+class TrustRevoked(BundleRejected):
+    """An identity whose key was revoked: trust is not given back by importing the file again."""
+
+
+def _revocation(conn, key: minisign.PublicKey) -> tuple[str, str] | None:
+    """(key id, revoked at) of a revoked entry holding this Ed25519 key, under any key id: the
+    key id is only a label its holder chooses, so a stolen key must not return under a new one."""
+    for key_id, public_key, revoked_at in conn.execute(
+        "SELECT key_id, public_key, revoked_at FROM trusted_documenters WHERE revoked_at IS NOT NULL"
+    ):
+        if minisign.PublicKey.from_base64(public_key).public_bytes == key.public_bytes:
+            return key_id, revoked_at
+    return None
+
+
 def trust(vault: Vault, candidate: Candidate) -> dict:
-    """Trust a documenter's key (fingerprint already confirmed by the caller)."""
+    """Trust a documenter's key (fingerprint already confirmed by the caller); never a revoked one."""
     _require_coordinator(vault, "trusting a documenter")
     key = candidate.signer
     if key == keys.public_key(vault):
         raise TawthiqError("that is this vault's own key")
     conn = vault.connection()
     with transaction(conn):
+        revoked = _revocation(conn, key)
+        if revoked is not None:
+            key_id, revoked_at = revoked
+            raise TrustRevoked(
+                f"REFUSED: key {key_id} was revoked on {revoked_at[:10]} and its bundles stay refused; "
+                f"to trust it again on purpose: trust --reinstate {key_id} --fingerprint DIGITS"
+            )
         row = conn.execute("SELECT public_key FROM trusted_documenters WHERE key_id = ?", (key.id_hex,)).fetchone()
         if row is not None and row[0] != key.base64():
             raise BundleRejected(
@@ -218,13 +240,40 @@ def trust(vault: Vault, candidate: Candidate) -> dict:
                 "VALUES (?,?,?,?,?)",
                 (key.id_hex, key.base64(), name, recipient, audit.now_iso()),
             )
-        else:
+        else:  # trusted already (not revoked: checked above): a newer identity file's name and recipient
             conn.execute(
-                "UPDATE trusted_documenters SET revoked_at = NULL, name = ?, age_recipient = ? WHERE key_id = ?",
+                "UPDATE trusted_documenters SET name = ?, age_recipient = ? WHERE key_id = ?",
                 (name, recipient, key.id_hex),
             )
         audit.record(conn, "trust.add", key.id_hex)
     return {"key_id": key.id_hex, "name": name, "fingerprint": keys.fingerprint(key)}
+
+
+def revoked_key(vault: Vault, key_id: str) -> minisign.PublicKey:
+    """The revoked key with that id (for the fingerprint check before `reinstate`)."""
+    _require_coordinator(vault, "reinstating trust")
+    row = vault.connection().execute(
+        "SELECT public_key FROM trusted_documenters WHERE key_id = ? AND revoked_at IS NOT NULL",
+        (key_id.strip().upper(),),
+    ).fetchone()
+    if row is None:
+        raise TawthiqError("no revoked documenter with that key id")
+    return minisign.PublicKey.from_base64(row[0])
+
+
+def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
+    """Undo a revocation on purpose (a key revoked by mistake): the coordinator types the key's
+    fingerprint again, and the audit log keeps `trust.reinstate`. Bundles refused meanwhile can be
+    imported again afterwards."""
+    key = revoked_key(vault, key_id)
+    if keys.normalise_fingerprint(typed_fingerprint) != keys.fingerprint_digits(key):
+        raise BundleRejected("the fingerprint does not match the revoked key: nothing was changed")
+    conn = vault.connection()
+    with transaction(conn):
+        conn.execute("UPDATE trusted_documenters SET revoked_at = NULL WHERE key_id = ? AND revoked_at IS NOT NULL",
+                     (key.id_hex,))
+        audit.record(conn, "trust.reinstate", key.id_hex)
+    return {"key_id": key.id_hex, "fingerprint": keys.fingerprint(key)}
 
 
 def revoke(vault: Vault, key_id: str) -> None:
