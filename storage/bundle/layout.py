@@ -24,13 +24,25 @@ ATTACHMENT_NAME = re.compile(r"^attachments/([0-9a-f]{64})$")
 SUMS_LINE = re.compile(r"^([0-9a-f]{64}) [ *](\S+)$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
-MAX_SUMS = 64 << 20
+# How many files a bundle may hold, from the largest bundle we mean to carry: a documenter's whole
+# vault (`export --all`) at the largest scale we claim, 100,000 cases, with as many witness records
+# and two attachments per case on average. The caps bound the reader's work on a hostile bundle:
+# every member costs tar parsing and hashing, so a signed bundle of a million tiny files would keep
+# a coordinator waiting for minutes. Both counts are checked on SHA256SUMS and on the manifest
+# before any member after the first three is read.
+MAX_RECORDS = 200_000
+MAX_ATTACHMENTS = 200_000
+MAX_MEMBERS = len(HEAD) + MAX_RECORDS + MAX_ATTACHMENTS  # tar members, all told
+MAX_SUMS_LINES = 1 + MAX_RECORDS + MAX_ATTACHMENTS  # manifest.json, records, attachments
+# The longest line SHA256SUMS can have: 64 hex digits, two spaces, records/<128 characters>.json, newline.
+_LONGEST_SUMS_LINE = 64 + 2 + len("records/") + 128 + len(".json") + 1
+MAX_SUMS = MAX_SUMS_LINES * _LONGEST_SUMS_LINE  # about 83 MB: a bundle at the caps always fits
 MAX_SIGNATURE = 4096
+# A manifest at the caps with the ids we write (UUIDs, pseudonym codes) is about 62 MiB.
 MAX_MANIFEST = 64 << 20
 MAX_RECORD = 16 << 20
 MAX_RECORDS_TOTAL = 512 << 20  # records are held in memory during import
 MAX_ATTACHMENT = 64 << 30
-MAX_MEMBERS = 1_000_000
 MAX_TRAILING_ZEROS = 1 << 20
 
 
@@ -48,7 +60,10 @@ def sums_text(entries: list[tuple[str, str]]) -> bytes:
 
 
 def parse_sums(raw: bytes) -> dict[str, str]:
-    """name → sha256 from an untrusted SHA256SUMS; strict: known names only, no duplicates."""
+    """name → sha256 from an untrusted SHA256SUMS; strict: known names only, no duplicates, at most
+    MAX_RECORDS records and MAX_ATTACHMENTS attachments (counted before any line is parsed)."""
+    if raw.count(b"\n") > MAX_SUMS_LINES:
+        raise reject(f"the bundle lists too many files (more than {MAX_SUMS_LINES:,})")
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
@@ -56,6 +71,7 @@ def parse_sums(raw: bytes) -> dict[str, str]:
     if not text.endswith("\n"):
         raise reject("SHA256SUMS does not end with a newline")
     out: dict[str, str] = {}
+    records = attachments = 0
     for number, line in enumerate(text[:-1].split("\n"), 1):
         m = SUMS_LINE.match(line)
         if not m:
@@ -63,14 +79,24 @@ def parse_sums(raw: bytes) -> dict[str, str]:
         digest, name = m.groups()
         if name in out:
             raise reject(f"SHA256SUMS lists {name} twice")
-        if name != MANIFEST and not RECORD_NAME.match(name) and not ATTACHMENT_NAME.match(name):
+        if RECORD_NAME.match(name):
+            records += 1
+        elif ATTACHMENT_NAME.match(name):
+            attachments += 1
+        elif name != MANIFEST:
             raise reject(f"SHA256SUMS lists a name outside the bundle layout ({name[:80]!r})")
         out[name] = digest
     if MANIFEST not in out:
         raise reject("SHA256SUMS does not list manifest.json")
-    if len(out) > MAX_MEMBERS:
-        raise reject("the bundle lists too many files")
+    _check_counts(records, attachments)
     return out
+
+
+def _check_counts(records: int, attachments: int) -> None:
+    if records > MAX_RECORDS:
+        raise reject(f"the bundle lists too many records (more than {MAX_RECORDS:,})")
+    if attachments > MAX_ATTACHMENTS:
+        raise reject(f"the bundle lists too many attachments (more than {MAX_ATTACHMENTS:,})")
 
 
 @dataclass(frozen=True)
@@ -111,6 +137,7 @@ def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> Manifest
     attachments: dict[str, tuple[str, int]] = {}
     if not isinstance(m.get("records"), list) or not isinstance(m.get("attachments"), list):
         raise reject("manifest: records or attachments missing")
+    _check_counts(len(m["records"]), len(m["attachments"]))  # before looking at any entry
     for entry in m["records"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             raise reject("manifest: a record entry is malformed")

@@ -29,6 +29,11 @@ from storage.bundle.layout import reject
 from storage.bundle.streams import CHUNK, HashingReader, Worker, make_pipe
 from storage.errors import BundleRejected
 
+# tarfile's stream mode slices its whole buffer on every 512-byte header read: with 1 MiB it copied
+# about 0.5 MiB per member, which made bundles of many small members four times slower to read.
+# Attachments are still read in CHUNK-sized pieces.
+TAR_BUFSIZE = 64 << 10
+
 # Given a key id (minisign hex), the trusted public key, or None if the signer is not trusted.
 TrustedKeys = Callable[[str], minisign.PublicKey | None]
 # Stores an attachment's plaintext stream; returns (store token, sha256, size).
@@ -87,7 +92,7 @@ def _parse_tar(
 ) -> None:
     stored: dict[str, str] = result["stored"]
     try:
-        tf = tarfile.open(fileobj=plain, mode="r|", bufsize=CHUNK)
+        tf = tarfile.open(fileobj=plain, mode="r|", bufsize=TAR_BUFSIZE)
     except tarfile.TarError:
         raise reject("the bundle's content is not a tar archive") from None
     seen: set[str] = set()

@@ -96,6 +96,11 @@ def write_bundle(
         raise TawthiqError("a coordinator recipient in the organisation profile is not an age key") from None
     if not parsed_recipients:
         raise TawthiqError("the bundle has no recipients")
+    if len(records) > layout.MAX_RECORDS or len(attachments) > layout.MAX_ATTACHMENTS:
+        # A coordinator's reader would refuse it (layout's caps): say so before writing anything.
+        raise TawthiqError(f"a bundle holds at most {layout.MAX_RECORDS:,} records and "
+                           f"{layout.MAX_ATTACHMENTS:,} attachments; this one would hold {len(records):,} "
+                           f"and {len(attachments):,}")
     manifest_raw = layout.manifest_bytes(manifest)
     entries = [(layout.MANIFEST, hashlib.sha256(manifest_raw).hexdigest())]
     entries += [(name, hashlib.sha256(raw).hexdigest()) for name, raw in records.items()]
