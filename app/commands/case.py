@@ -1,11 +1,11 @@
-"""`case add/list/show/attach` and `search`."""
+"""`case add/list/show/diff/attach/seal` and `search`."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from app.services import cases
+from app.services import case_versions, cases
 from app.services.untrusted_json import loads_untrusted
 from storage.errors import TawthiqError
 
@@ -25,8 +25,14 @@ def register(sub) -> None:
     a = csub.add_parser("show", help="show one case")
     a.add_argument("id")
     a.add_argument("--json", action="store_true")
-    a.add_argument("--version", type=int)
+    a.add_argument("--version", type=int, metavar="N", help="an earlier version instead of the current one")
     a.set_defaults(handler=show)
+    a = csub.add_parser("diff", help="the fields that changed from version N to the current (or --to M)")
+    a.add_argument("id")
+    a.add_argument("version", type=int, metavar="N")
+    a.add_argument("--to", type=int, metavar="M", help="compare with version M instead of the current one")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=diff)
     a = csub.add_parser("attach", help="add an attachment, stored encrypted at once")
     a.add_argument("id")
     a.add_argument("file")
@@ -87,16 +93,32 @@ def list_(ctx) -> int:
 
 
 def show(ctx) -> int:
-    body = cases.get_case(ctx.vault(), ctx.args.id, ctx.args.version)
+    if ctx.args.version is None:
+        body = cases.get_case(ctx.vault(), ctx.args.id)
+    else:
+        body = case_versions.read_version(ctx.vault(), ctx.args.id, ctx.args.version)
+        body["_meta"]["sealed_at"] = case_versions.sealed_at(ctx.vault(), ctx.args.id, ctx.args.version)
     if ctx.args.json:
         ctx.print_json(body)
     else:
         meta = body.pop("_meta")
+        sealed = f", sealed {meta['sealed_at']}" if meta.get("sealed_at") else ""
         print(f"{body.get('title', '')}\n{body['form']} v{body['form_version']} · version {meta['version']} "
-              f"({meta['status']})")
+              f"of {meta['current_version']} ({meta['status']}{sealed})")
         print(json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True))
         for a in meta["attachments"]:
             print(f"attachment {a['id']} {a['filename']} {a['size']} bytes sha256:{a['sha256']}")
+    return 0
+
+
+def diff(ctx) -> int:
+    changes = case_versions.compare_versions(ctx.vault(), ctx.args.id, ctx.args.version, ctx.args.to)
+    if ctx.args.json:
+        ctx.print_json([c.to_json() for c in changes])
+    else:
+        for c in changes:
+            old, new = (json.dumps(v, ensure_ascii=False) for v in (c.old, c.new))
+            print(f"{c.path}\t{old}\t{new}")
     return 0
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -36,12 +37,28 @@ AUTOSAVE_MS = 800
 PENDING = "gui.pending_draft."
 
 
+def build_sections(definition: dict, parent: QWidget, layout: QVBoxLayout) -> list[FieldsForm]:
+    """One box per section of the form, its fields inside (the version view renders the same)."""
+    forms = []
+    for section in definition.get("sections", []):
+        box = QGroupBox(pick(section.get("labels"), section["id"]), parent)
+        box.setObjectName(f"section_{section['id']}")
+        box_layout = QVBoxLayout(box)
+        form = FieldsForm(list(section.get("fields", [])), box)
+        box_layout.addWidget(form)
+        layout.addWidget(box)
+        forms.append(form)
+    return forms
+
+
 class CaseEditor(QWidget):
-    """Emits closed() (back to the list), saved(case id, version), sealed(case id, version)."""
+    """Emits closed() (back to the list), saved(case id, version), sealed(case id, version),
+    version_requested(case id, version) (show that version read-only)."""
 
     closed = Signal()
     saved = Signal(str, int)
     sealed = Signal(str, int)
+    version_requested = Signal(str, int)
 
     def __init__(self, session: Session, case_id: str | None = None, form: str | None = None):
         super().__init__()
@@ -107,18 +124,11 @@ class CaseEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         inner = QWidget(self.scroll)
         self.inner_layout = QVBoxLayout(inner)
-        self.sections: list[FieldsForm] = []
+        self.sections = build_sections(self.definition, inner, self.inner_layout)
         self._section_keys: set[str] = set()
-        for section in self.definition.get("sections", []):
-            box = QGroupBox(pick(section.get("labels"), section["id"]), inner)
-            box.setObjectName(f"section_{section['id']}")
-            layout = QVBoxLayout(box)
-            form = FieldsForm(list(section.get("fields", [])), box)
+        for form in self.sections:
             form.changed.connect(self._changed)
-            layout.addWidget(form)
-            self.inner_layout.addWidget(box)
-            self.sections.append(form)
-            self._section_keys.update(f["id"] for f in section.get("fields", []))
+            self._section_keys.update(form.widgets)
         att_box = QGroupBox(tr("Attachments"), inner)
         att_layout = QVBoxLayout(att_box)
         self.attachments = AttachmentsPanel(self.session, self.ensure_saved, att_box)
@@ -129,7 +139,11 @@ class CaseEditor(QWidget):
         self.history = QListWidget(history_box)
         self.history.setObjectName("history")
         self.history.setMaximumHeight(120)
+        self.open_version_button = QPushButton(tr("Open this version (read-only)"), history_box)
+        self.open_version_button.setObjectName("open_version")
+        self.open_version_button.setEnabled(False)
         history_layout.addWidget(self.history)
+        history_layout.addWidget(self.open_version_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.inner_layout.addWidget(history_box)
         self.inner_layout.addStretch(1)
         self.scroll.setWidget(inner)
@@ -141,6 +155,10 @@ class CaseEditor(QWidget):
         self.back_button.clicked.connect(self._back)
         self.save_button.clicked.connect(self.save_now)
         self.seal_button.clicked.connect(self.seal)
+        self.history.currentRowChanged.connect(
+            lambda row: self.open_version_button.setEnabled(row >= 0))
+        self.history.itemActivated.connect(lambda _item: self.open_version())
+        self.open_version_button.clicked.connect(self.open_version)
 
     def field(self, path: str):
         """The widget of a top-level field (tests and the validator's messages use it)."""
@@ -253,8 +271,19 @@ class CaseEditor(QWidget):
             return
         for row in cases.case_history(self.session.vault, self.case_id):
             status = tr("sealed") if row["status"] == "sealed" else tr("draft")
-            self.history.addItem(tr("Version %1 · %2 · %3").replace("%1", fmt_int(row["version"]))
-                                 .replace("%2", status).replace("%3", fmt_datetime(row["saved_at"])))
+            item = QListWidgetItem(tr("Version %1 · %2 · %3").replace("%1", fmt_int(row["version"]))
+                                   .replace("%2", status).replace("%3", fmt_datetime(row["saved_at"])))
+            item.setData(Qt.ItemDataRole.UserRole, row["version"])
+            self.history.addItem(item)
+        self.open_version_button.setEnabled(False)
+
+    def open_version(self) -> None:
+        """Ask the window to show the selected version read-only (saving what is typed first)."""
+        item = self.history.currentItem()
+        if item is None or self.case_id is None:
+            return
+        self.flush()
+        self.version_requested.emit(self.case_id, int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _back(self) -> None:
         self.flush()

@@ -36,7 +36,7 @@ NAME_PARTS = (("given", "Given name"), ("father", "Father's name"), ("grandfathe
               ("family", "Family name"), ("mother", "Mother's name"))
 
 
-def _name_part_label(key: str) -> str:
+def name_part_label(key: str) -> str:
     return {"given": tr("Given name"), "father": tr("Father's name"), "grandfather": tr("Grandfather's name"),
             "family": tr("Family name"), "mother": tr("Mother's name")}[key]
 
@@ -361,7 +361,7 @@ class NamePartsField(FieldWidget):
             edit = QLineEdit(box)
             edit.setObjectName(f"name_{key}")
             edit.textChanged.connect(self.changed)
-            form.addRow(_name_part_label(key), edit)
+            form.addRow(name_part_label(key), edit)
             self.parts[key] = edit
         self.finish(box)
 

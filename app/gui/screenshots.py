@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python -m app.gui.screenshots docs/screenshots
 
-Runs on a demo vault in a temporary folder (app/demo.py); nothing else is written.
+Runs on a demo vault in a temporary folder (app/demo.py); nothing else is written. The newest
+case is sealed and then edited first, so that an earlier version can be shown.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from app.gui.i18n import install_language
 from app.gui.main import application, build_window
 from app.gui.prefs import PreUnlockPrefs
+from app.services import cases
 from storage.vault import Vault
 
 SIZE = (1200, 780)
@@ -35,6 +37,17 @@ def _save(window, out: Path, name: str) -> Path:
     return path
 
 
+def _seal_and_edit(vault: Vault) -> str:
+    """Give the newest case an earlier, sealed version to show: seal it, then add to its story."""
+    case_id = cases.query_cases(vault, limit=1)[0].id
+    cases.seal_case(vault, case_id)
+    body = cases.get_case(vault, case_id)
+    body.pop("_meta")
+    body["narrative"] = (body.get("narrative") or "") + "\nاتصل الخاطفون بالعائلة بعد يومين وطلبوا فدية."
+    cases.save_case(vault, body, case_id)
+    return case_id
+
+
 def take(out: Path) -> list[Path]:
     from app.demo import DEMO_PASSPHRASE, create_demo_vault
 
@@ -44,6 +57,7 @@ def take(out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="tawthiq-shots-") as tmp:
         folder = Path(tmp)
         vault = create_demo_vault(folder)
+        edited = _seal_and_edit(vault)
         vault.lock()
         for language in ("en", "ar"):
             prefs = PreUnlockPrefs(folder / f"prefs-{language}.json")
@@ -70,6 +84,11 @@ def take(out: Path) -> list[Path]:
             written.append(_save(window, out, f"cases-{language}.png"))
             window.open_case(cases_view.model.case_id(0))
             written.append(_save(window, out, f"case-editor-{language}.png"))
+            version_view = window.open_case_version(edited, 1)
+            window.session.runner.wait_all(10_000)  # the seal time, read on the task helper
+            _settle(app)
+            written.append(_save(window, out, f"case-version-{language}.png"))
+            assert version_view.sealed_at, "the seal time did not arrive"
             available = {s.key for s in window.visible_views()}
             for key in ("witnesses", "export", "keys", "dashboard"):
                 if key in available:

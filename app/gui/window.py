@@ -200,12 +200,15 @@ class MainWindow(QMainWindow):
     def _show_editor(self, case_id: str | None = None, form: str | None = None) -> QWidget:
         from app.gui.case_editor import CaseEditor
 
-        old = self._extra.pop("editor", None)
-        if old is not None:
-            old.flush()  # type: ignore[attr-defined]
-            old.deleteLater()
+        for key in ("version", "editor"):
+            old = self._extra.pop(key, None)
+            if old is not None:
+                if key == "editor":
+                    old.flush()  # type: ignore[attr-defined]
+                old.deleteLater()
         editor = CaseEditor(self.session, case_id=case_id, form=form)
         editor.closed.connect(self._editor_closed)
+        editor.version_requested.connect(self.open_case_version)
         self._extra["editor"] = editor
         assert self.workspace is not None
         self.workspace.stack.addWidget(editor)
@@ -219,6 +222,33 @@ class MainWindow(QMainWindow):
     @property
     def editor(self) -> QWidget | None:
         return self._extra.get("editor")
+
+    def open_case_version(self, case_id: str, version: int) -> QWidget:
+        """An earlier version of a case, read-only, with what changed since (case_version_view)."""
+        from app.gui.case_version_view import CaseVersionView
+
+        old = self._extra.pop("version", None)
+        if old is not None:
+            old.deleteLater()
+        view = CaseVersionView(self.session, case_id, version)
+        view.closed.connect(self._version_closed)
+        self._extra["version"] = view
+        assert self.workspace is not None
+        self.workspace.stack.addWidget(view)
+        self.workspace.stack.setCurrentWidget(view)
+        self.view_shown.emit("version")
+        return view
+
+    def _version_closed(self) -> None:
+        view = self._extra.pop("version", None)
+        if view is not None:
+            view.deleteLater()
+        editor = self.editor
+        if editor is not None and self.workspace is not None:
+            self.workspace.stack.setCurrentWidget(editor)
+            self.view_shown.emit("editor")
+        else:
+            self.show_view("cases")
 
     # ---- pages ----------------------------------------------------------------------------------
     def rebuild(self) -> None:

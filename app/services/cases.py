@@ -181,15 +181,16 @@ def get_case(vault: Vault, case_id: str, version: int | None = None) -> dict:
     if meta is None:
         raise CaseNotFound("no case with that id")
     current, status, created, updated = meta
+    version = current if version is None else version  # 0 is a version that does not exist
     row = conn.execute(
         "SELECT body, status, parent, saved_at FROM case_versions WHERE case_id = ? AND version = ?",
-        (case_id, version or current),
+        (case_id, version),
     ).fetchone()
     if row is None:
         raise CaseNotFound("no such version of that case")
     body = json.loads(row[0])
     body["_meta"] = {
-        "version": version or current,
+        "version": version,
         "current_version": current,
         "status": row[1],
         "parent": row[2],

@@ -32,6 +32,10 @@
         <translation>النسخ</translation>
     </message>
     <message>
+        <source>Open this version (read-only)</source>
+        <translation>افتح هذه النسخة (للقراءة فقط)</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>جارٍ التحرير…</translation>
     </message>
