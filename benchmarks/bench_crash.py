@@ -27,6 +27,7 @@ def _report(run: Run, trials: list[Trial], mid: str) -> dict[str, int]:
                targets=[Target("value", ">=", counts["trials"], "", "issue 8: survived == trials")])
     run.metric(mid, counts["killed"])
     for key, label in (("partials_left", "leftover .partial files (sum over trials)"),
+                       ("partials_after_next_export", "… still there after the next export to the same name"),
                        ("orphan_blobs", "leftover orphan blobs (sum over trials)")):
         if key in counts:
             run.metric(label, counts[key])
@@ -56,7 +57,8 @@ def kill9_export(run: Run) -> None:
     trials = list(export_trials(world, _trials(run, 20, 3, 1)))
     _report(run, trials, "kills that landed before the export finished")
     run.note("Survived also means: under the bundle's final name nothing, or a bundle that verifies. The moment is "
-             "drawn across 1.1× one uninterrupted export; .partial files are counted beside the output.")
+             "drawn across 1.1× one uninterrupted export; .partial files are counted beside the output right after "
+             "the kill, and again after the same export is run to the same name (which removes a dead writer's).")
 
 
 @bench("adversarial.kill9_import", title="kill -9 during `tawthiq import` of that bundle into a coordinator",
