@@ -205,13 +205,13 @@ class World:
     ids: list[str]
 
 
-def make_world(root: Path) -> World:
+def make_world(root: Path, attachment_bytes: int = ATTACHMENT_BYTES) -> World:
     coordinator = make_vault(root / "coord", role="coordinator", name="coord")
     documenter = make_vault(root / "doc", name="doc")
     enroll(coordinator, documenter)
     ids = [add_case(documenter, f"case {i}") for i in range(N_CASES)]
     video = root / "video.mp4"
-    video.write_bytes(os.urandom(ATTACHMENT_BYTES))
+    video.write_bytes(os.urandom(attachment_bytes))
     cases.attach_file(documenter, ids[0], video)
     documenter.lock()
     coordinator.lock()
