@@ -163,7 +163,7 @@ def _read(path_or_file: object) -> str:
     return str(raw)
 
 
-def _parse_ours(rows: list[dict], organisation: bool) -> list[Place]:
+def _parse_ours(rows: list[dict], organisation: bool, base: Gazetteer | None = None) -> list[Place]:
     out = []
     for number, row in enumerate(rows, start=2):
         code, level = row.get("code", ""), row.get("level", "")
@@ -175,7 +175,21 @@ def _parse_ours(rows: list[dict], organisation: bool) -> list[Place]:
         variants = tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip())
         out.append(Place(code, level, row.get("parent") or None, names, variants,
                          row.get("pcode") or None, organisation))
+    _refuse_parent_loops(out, base)
     return out
+
+
+def _refuse_parent_loops(places: list[Place], base: Gazetteer | None) -> None:
+    """A place may not be its own ancestor: pickers and counts walk up the parents."""
+    parents = {p.code: p.parent for p in base.places.values()} if base is not None else {}
+    parents.update({p.code: p.parent for p in places})
+    for number, place in enumerate(places, start=2):
+        seen, code = {place.code}, place.parent
+        while code is not None:
+            if code in seen:
+                raise BadImport(f"places file, line {number}: the place is its own ancestor (a loop of parents)")
+            seen.add(code)
+            code = parents.get(code)
 
 
 # OCHA COD-AB columns: admin1Pcode, admin1Name_en, admin1Name_ar, admin2Pcode, … admin4.
@@ -224,7 +238,7 @@ def parse_places_csv(path_or_file: object, base: Gazetteer | None = None) -> lis
     except csv.Error:
         raise BadImport("the places file is not readable CSV (a malformed quote or a field over 128 KiB)") from None
     if {"code", "level"} <= columns:
-        return _parse_ours(rows, organisation=True)
+        return _parse_ours(rows, organisation=True, base=base or _shipped())
     if "admin1Pcode" in columns or "ADM1_PCODE" in columns:
         return _parse_ocha(rows, base or _shipped())
     raise BadImport("the places file needs the columns code,level,name_en,name_ar or OCHA's admin1Pcode…")

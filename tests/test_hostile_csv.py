@@ -57,6 +57,19 @@ def test_clearly_bad_vocabularies_are_refused(name):
     assert _outcome(READERS["vocabulary"], SAMPLES[name]) == "refused"
 
 
+@pytest.mark.parametrize("name", ["places_parent_cycle", "places_self_parent"])
+def test_a_place_that_is_its_own_ancestor_is_refused(name):
+    """Pickers and counts walk up the parents; a loop would make a place its own district."""
+    assert _outcome(READERS["places"], SAMPLES[name]) == "refused"
+
+
+def test_a_loop_through_a_shipped_place_is_refused():
+    raw = PLACES_HEADER + b"homs_new,place,homs.rastan,X,,,\n"
+    # homs.rastan (shipped) lies under Homs; the file puts Homs itself under a place in Rastan.
+    raw += b"homs,governorate,homs_new,Homs,,,\n"
+    assert _outcome(READERS["places"], raw) == "refused"
+
+
 CSV_BYTES = st.binary(max_size=400) | st.text(max_size=300).map(lambda t: t.encode("utf-8"))
 HEADERS = st.sampled_from([VOCAB_HEADER, PLACES_HEADER, OCHA_HEADER, b""])
 
