@@ -126,3 +126,40 @@ def _alive(widget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
+
+
+def test_changes_read_as_in_the_editor_terms_places_names_dates(qtbot, tmp_path, vault):
+    """Codes become the vocabulary's words, a date range reads as a span, an added entry as its fields."""
+    import copy
+
+    from tests.forms_support import example
+
+    v1 = example("kidnapping")
+    case_id, _ = cases.save_case(vault, v1)
+    cases.seal_case(vault, case_id)
+    v2 = copy.deepcopy(v1)
+    v2["date"] = {"start": "2025-02-05", "end": "2025-02-06", "precision": "approximate"}
+    v2["victims"][0]["fate"] = "missing"
+    for only_when_released in ("released_on", "release_conditions"):
+        v2["victims"][0].pop(only_when_released, None)
+    v2["victims"][0]["name_parts"]["given"] = "أحمد ماهر"
+    v2["victims"].append({"name_ar": "خالد حسن العلي", "sex": "male", "act": "abduction", "fate": "missing"})
+    cases.save_case(vault, v2, case_id)
+    vault.lock()
+    window = make_window(qtbot, tmp_path, vault_dir=vault.path)
+    try:
+        unlock_through_gui(qtbot, window)
+        view = window.open_case_version(case_id, 1)
+        rows = {label: (old, new) for label, old, new in view.change_rows()}
+        assert rows["Date of the incident"] == ("2025-02-06 (Exact day)", "2025-02-05 – 2025-02-06 (Approximate)")
+        assert rows["Victims 1 › Fate"] == ("Released", "Missing / fate unknown")
+        old_name, new_name = rows["Victims 1 › Name parts"]
+        assert old_name.startswith("Given name: أحمد, Father's name: حسن") and "Given name: أحمد ماهر" in new_name
+        added = rows["Victims 2"]
+        assert added[0] == "—"
+        assert added[1].startswith("Name (Arabic): خالد حسن العلي; Sex: ")
+        assert "Fate: Missing / fate unknown" in added[1]
+        assert view.field("date").start.text() == "2025-02-06" and view.field("date").start.isReadOnly()
+        assert not view.field("date").precision.isEnabled()
+    finally:
+        close_window(window)

@@ -155,9 +155,9 @@ class CaseEditor(QWidget):
         self.back_button.clicked.connect(self._back)
         self.save_button.clicked.connect(self.save_now)
         self.seal_button.clicked.connect(self.seal)
-        self.history.currentRowChanged.connect(
-            lambda row: self.open_version_button.setEnabled(row >= 0))
-        self.history.itemActivated.connect(lambda _item: self.open_version())
+        # Bound slots, not lambdas holding self (see app/gui/tasks.py on reference cycles).
+        self.history.currentRowChanged.connect(self._history_row_changed)
+        self.history.itemActivated.connect(self.open_version)
         self.open_version_button.clicked.connect(self.open_version)
 
     def field(self, path: str):
@@ -277,7 +277,10 @@ class CaseEditor(QWidget):
             self.history.addItem(item)
         self.open_version_button.setEnabled(False)
 
-    def open_version(self) -> None:
+    def _history_row_changed(self, row: int) -> None:
+        self.open_version_button.setEnabled(row >= 0)
+
+    def open_version(self, *_args) -> None:
         """Ask the window to show the selected version read-only (saving what is typed first)."""
         item = self.history.currentItem()
         if item is None or self.case_id is None:

@@ -12,6 +12,7 @@ app.services.case_versions.compare_versions, shown with the form's labels and vo
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -71,7 +72,7 @@ class CaseVersionView(QWidget):
         # When it was sealed is in the audit log, read whole (app/services/case_versions.py).
         self.sealed_at: str | None = None  # "" once known to be unknown (sealed elsewhere)
         if self.status == "sealed":
-            session.runner.run(lambda _task: case_versions.sealed_at(vault, case_id, version),
+            session.runner.run(partial(_read_sealed_at, vault, case_id, version),
                                vault=vault, on_done=self._sealed_at_known)
 
     def _sealed_at_known(self, when: str | None) -> None:
@@ -111,7 +112,7 @@ class CaseVersionView(QWidget):
         header = self.changes_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Row heights follow the wrapped text once the columns have their real widths.
-        header.sectionResized.connect(lambda *_: self.changes_table.resizeRowsToContents())
+        header.sectionResized.connect(self._columns_resized)
         box_layout.addWidget(self.changes_note)
         box_layout.addWidget(self.changes_table)
         layout.addWidget(self.changes_box)
@@ -123,6 +124,9 @@ class CaseVersionView(QWidget):
         layout.addStretch(1)
         scroll.setWidget(inner)
         outer.addWidget(scroll, 1)
+
+    def _columns_resized(self, *_args) -> None:
+        self.changes_table.resizeRowsToContents()
 
     def _fill_changes(self) -> None:
         self.changes_table.setHorizontalHeaderLabels([
@@ -157,6 +161,10 @@ class CaseVersionView(QWidget):
             if path in form.widgets:
                 return form.widgets[path]
         raise KeyError(path)
+
+
+def _read_sealed_at(vault, case_id: str, version: int, _task) -> str | None:
+    return case_versions.sealed_at(vault, case_id, version)  # on a pool thread
 
 
 def banner_text(version: int, meta: dict) -> str:
