@@ -24,6 +24,11 @@ from forms.resources import GAZETTEER_DIR
 LEVELS = ("governorate", "district", "subdistrict", "place", "neighbourhood")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MAX_IMPORT_BYTES = 16 << 20
+MAX_NAME = 200
+MAX_VARIANTS = 100
+MAX_PLACES = 100_000  # for places that arrive as JSON (a profile); OCHA's Syria admin-4 list is ~7,000
+# NUL, line breaks and other C0/C1 controls: a name is one line of plain text wherever it is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 # Words people put in front of a place name that are not part of it.
 _GENERIC = re.compile(
     r"^(?:حي|مدينة|مدينه|قرية|قريه|بلدة|بلده|ناحية|ناحيه|منطقة|منطقه|محافظة|محافظه|ريف)\s+"
@@ -163,31 +168,74 @@ def _read(path_or_file: object) -> str:
     return str(raw)
 
 
+def _checked_place(code: str, level: str, parent: str | None, names: dict[str, str], variants: tuple[str, ...],
+                   pcode: str | None, where: str, organisation: bool) -> Place:
+    """One place from a CSV row or a profile entry: the same rules for both."""
+    if not _CODE.match(code) or level not in LEVELS:
+        raise BadImport(f"{where}: needs a code and a level ({', '.join(LEVELS)})")
+    if not names:
+        raise BadImport(f"{where}: a place needs an English or Arabic name")
+    if (parent is not None and not _CODE.match(parent)) or (pcode is not None and not _CODE.match(pcode)):
+        raise BadImport(f"{where}: a parent or P-code is letters, digits, _ . - (at most 64)")
+    if len(variants) > MAX_VARIANTS:
+        raise BadImport(f"{where}: more than {MAX_VARIANTS} spelling variants")
+    for text in (*names.values(), *variants):
+        if len(text) > MAX_NAME:
+            raise BadImport(f"{where}: a name is longer than {MAX_NAME} characters")
+        if _CONTROL.search(text):
+            raise BadImport(f"{where}: a name contains control characters")
+    return Place(code, level, parent, names, variants, pcode, organisation)
+
+
 def _parse_ours(rows: list[dict], organisation: bool, base: Gazetteer | None = None) -> list[Place]:
     out = []
     for number, row in enumerate(rows, start=2):
-        code, level = row.get("code", ""), row.get("level", "")
-        if not _CODE.match(code) or level not in LEVELS:
-            raise BadImport(f"places file, line {number}: needs a code and a level ({', '.join(LEVELS)})")
-        if not row.get("name_en") and not row.get("name_ar"):
-            raise BadImport(f"places file, line {number}: a place needs an English or Arabic name")
         names = {lang: row[f"name_{lang}"] for lang in ("en", "ar") if row.get(f"name_{lang}")}
         variants = tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip())
-        out.append(Place(code, level, row.get("parent") or None, names, variants,
-                         row.get("pcode") or None, organisation))
+        out.append(_checked_place(row.get("code", ""), row.get("level", ""), row.get("parent") or None, names,
+                                  variants, row.get("pcode") or None, f"places file, line {number}", organisation))
     _refuse_parent_loops(out, base)
     return out
 
 
-def _refuse_parent_loops(places: list[Place], base: Gazetteer | None) -> None:
+def places_from_json(untrusted: object) -> list[Place]:
+    """Check places that arrive as JSON (`Place.to_json()` entries, from an organisation profile) by
+    the rules of a places CSV in our format; raises BadImport and takes nothing on any error."""
+    if not isinstance(untrusted, list):
+        raise BadImport("the places are not a list")
+    if len(untrusted) > MAX_PLACES:
+        raise BadImport(f"more than {MAX_PLACES} places")
+    out: list[Place] = []
+    for number, item in enumerate(untrusted, start=1):
+        where = f"place {number}"
+        if not isinstance(item, dict):
+            raise BadImport(f"{where}: not an object")
+        names, variants = item.get("names"), item.get("variants", [])
+        parent, pcode = item.get("parent"), item.get("pcode")
+        if (not isinstance(item.get("code"), str) or not isinstance(item.get("level"), str)
+                or not isinstance(names, dict) or not set(names) <= {"en", "ar"}
+                or not all(isinstance(v, str) for v in names.values())
+                or not isinstance(variants, list) or not all(isinstance(v, str) for v in variants)
+                or not isinstance(parent, (str, type(None))) or not isinstance(pcode, (str, type(None)))):
+            raise BadImport(f"{where}: a place is {{code, level, parent, names: {{en, ar}}, variants, pcode}}")
+        names = {k: v.strip() for k, v in names.items() if v.strip()}
+        variants = tuple(v.strip() for v in variants if v.strip())
+        out.append(_checked_place(item["code"], item["level"], parent or None, names, variants, pcode or None,
+                                  where, organisation=True))
+    _refuse_parent_loops(out, _shipped(), where="place", first=1)
+    return out
+
+
+def _refuse_parent_loops(places: list[Place], base: Gazetteer | None, where: str = "places file, line",
+                         first: int = 2) -> None:
     """A place may not be its own ancestor: pickers and counts walk up the parents."""
     parents = {p.code: p.parent for p in base.places.values()} if base is not None else {}
     parents.update({p.code: p.parent for p in places})
-    for number, place in enumerate(places, start=2):
+    for number, place in enumerate(places, start=first):
         seen, code = {place.code}, place.parent
         while code is not None:
             if code in seen:
-                raise BadImport(f"places file, line {number}: the place is its own ancestor (a loop of parents)")
+                raise BadImport(f"{where} {number}: the place is its own ancestor (a loop of parents)")
             seen.add(code)
             code = parents.get(code)
 
@@ -212,6 +260,9 @@ def _parse_ocha(rows: list[dict], base: Gazetteer) -> list[Place]:
             names = {k: v for k, v in (("en", en), ("ar", ar)) if v}
             if not names:
                 raise BadImport(f"places file, line {number}: a place needs an English or Arabic name")
+            if any(len(v) > MAX_NAME or _CONTROL.search(v) for v in names.values()):
+                raise BadImport(f"places file, line {number}: a name is longer than {MAX_NAME} characters "
+                                "or contains control characters")
             if pcode not in ours and pcode not in out:
                 known = base.get(pcode) or next(
                     (p for p in (base.resolve(x, level=level) for x in names.values()) if p), None)

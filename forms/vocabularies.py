@@ -25,6 +25,9 @@ _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_IMPORT_BYTES = 1 << 20
 MAX_LABEL = 200
+MAX_TERMS = 20_000  # per vocabulary, for additions that arrive as JSON (a profile)
+# NUL, line breaks and other C0/C1 controls: a label is one line of plain text wherever it is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -61,19 +64,26 @@ def _parse_rows(reader: csv.DictReader, source: str, organisation: bool) -> list
     seen: set[str] = set()
     for number, row in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
-        code = row.get("code", "")
-        if not _CODE.match(code):
-            raise BadImport(f"{source}, line {number}: a code is letters, digits, _ . - (at most 64)")
-        if code in seen:
-            raise BadImport(f"{source}, line {number}: the code {code} appears twice")
-        if not row.get("en") and not row.get("ar"):
-            raise BadImport(f"{source}, line {number}: a term needs an English or Arabic label")
-        if len(row.get("en", "")) > MAX_LABEL or len(row.get("ar", "")) > MAX_LABEL:
-            raise BadImport(f"{source}, line {number}: a label is longer than {MAX_LABEL} characters")
-        seen.add(code)
-        labels = {lang: row[lang] for lang in ("en", "ar") if row.get(lang)}
-        terms.append(Term(code, labels, organisation=organisation))
+        terms.append(_checked_term(row, f"{source}, line {number}", seen, organisation))
     return terms
+
+
+def _checked_term(row: Mapping[str, str], where: str, seen: set[str], organisation: bool) -> Term:
+    """One term from a CSV row or a profile entry: the same rules for both (`seen` collects codes)."""
+    code = row.get("code", "")
+    if not _CODE.match(code):
+        raise BadImport(f"{where}: a code is letters, digits, _ . - (at most 64)")
+    if code in seen:
+        raise BadImport(f"{where}: the code {code} appears twice")
+    if not row.get("en") and not row.get("ar"):
+        raise BadImport(f"{where}: a term needs an English or Arabic label")
+    if len(row.get("en", "")) > MAX_LABEL or len(row.get("ar", "")) > MAX_LABEL:
+        raise BadImport(f"{where}: a label is longer than {MAX_LABEL} characters")
+    if any(_CONTROL.search(row.get(lang, "")) for lang in ("en", "ar")):
+        raise BadImport(f"{where}: a label contains control characters")
+    seen.add(code)
+    labels = {lang: row[lang] for lang in ("en", "ar") if row.get(lang)}
+    return Term(code, labels, organisation=organisation)
 
 
 @cache
@@ -136,6 +146,36 @@ def import_terms_csv(name: str, path_or_file: str | Path | IO) -> list[Term]:
         if t.code in shipped:
             continue  # already there: an organisation cannot relabel a shipped code
         new.append(t)
+    return new
+
+
+def terms_from_json(name: str, untrusted: object) -> list[Term]:
+    """Check additions to vocabulary `name` that arrive as JSON (an organisation profile) by the
+    rules of `import_terms_csv`; returns only the new terms, raises BadImport (nothing taken).
+
+    A vocabulary this program does not ship is accepted if its name is well formed: the app keeps
+    its terms and puts them in force once a program that ships the vocabulary opens the vault.
+    """
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise BadImport("a vocabulary name is lower-case letters, digits and _")
+    shipped = {t.code for t in _shipped(name)} if name in vocabulary_names() else set()
+    if not isinstance(untrusted, list):
+        raise BadImport(f"the terms of {name} are not a list")
+    if len(untrusted) > MAX_TERMS:
+        raise BadImport(f"more than {MAX_TERMS} terms for {name}")
+    new: list[Term] = []
+    seen: set[str] = set()
+    for number, item in enumerate(untrusted, start=1):
+        where = f"{name}, term {number}"
+        labels = item.get("labels") if isinstance(item, dict) else None
+        if not isinstance(labels, dict) or not isinstance(item.get("code"), str) \
+                or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()) \
+                or not set(labels) <= {"en", "ar"}:
+            raise BadImport(f"{where}: a term is {{code, labels: {{en, ar}}}} with text values")
+        row = {"code": item["code"].strip(), **{k: v.strip() for k, v in labels.items()}}
+        term_ = _checked_term(row, where, seen, organisation=True)
+        if term_.code not in shipped:  # as from CSV: an organisation cannot relabel a shipped code
+            new.append(term_)
     return new
 
 

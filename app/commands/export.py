@@ -63,7 +63,14 @@ def verify_cmd(ctx) -> int:
         ctx.print_json(report.to_json())
     else:
         print(report.line())
+    _warn_unknown([report])
     return 0
+
+
+def _warn_unknown(reports: list) -> None:
+    for r in reports:
+        if r.unknown_codes:
+            print(f"tawthiq: warning: {r.path}: {r.unknown_line()}", file=sys.stderr)
 
 
 def import_cmd(ctx) -> int:
@@ -73,6 +80,7 @@ def import_cmd(ctx) -> int:
     else:
         for r in reports:
             print(r.line())
+    _warn_unknown(reports)
     warned: set[str] = set()
     for r in reports:
         if r.gaps and r.documenter not in warned:

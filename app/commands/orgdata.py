@@ -1,7 +1,9 @@
 """`vocabulary import/list` and `places import/search`: an organisation's own terms and places.
 
 Imports go into the vault (app.services.organisation_data) and are in force in every later
-command and in the GUI once the vault is unlocked.
+command and in the GUI once the vault is unlocked. On a coordinator they also travel to the
+documenters in the next `profile export`. `vocabulary unknown` lists the codes received in
+bundles that this vault does not know yet.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ def register(sub) -> None:
     a.add_argument("name", nargs="?", help="the vocabulary; without it, the vocabularies' names")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=vocabulary_list)
+    a = vsub.add_parser("unknown", help="codes this vault's cases use that its vocabularies and places lack "
+                                        "(received from another vault), with case counts")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=vocabulary_unknown)
 
     p = sub.add_parser("places", help="the gazetteer and the organisation's own places")
     psub = p.add_subparsers(dest="places_command", metavar="ACTION", required=True, parser_class=type(p))
@@ -59,6 +65,18 @@ def vocabulary_list(ctx) -> int:
         for r in rows:
             origin = "organisation" if r["organisation"] else "shipped"
             print(f"{r['code']}\t{r['labels'].get('en', '')}\t{r['labels'].get('ar', '')}\t{origin}")
+    return 0
+
+
+def vocabulary_unknown(ctx) -> int:
+    rows = organisation_data.unknown_in_cases(ctx.vault())
+    if ctx.args.json:
+        ctx.print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['vocabulary']}\t{r['code']}\t{r['cases']} case(s)")
+        if not rows:
+            print("every code in this vault's cases is known")
     return 0
 
 

@@ -1,4 +1,8 @@
-"""`profile export --out FILE` (coordinator) and `profile import FILE --fingerprint DIGITS`."""
+"""`profile export --out FILE` (coordinator) and `profile import FILE --fingerprint DIGITS`.
+
+The profile carries the coordinator's organisation terms and places (`vocabulary import`,
+`places import`); importing it puts them in force in the documenter's vault.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ MAX_FILE = 8 << 20
 
 
 def register(sub) -> None:
-    p = sub.add_parser("profile", help="the organisation profile (coordinator keys, custodian, forms)")
+    p = sub.add_parser("profile", help="the organisation profile (coordinator keys, custodian, forms, "
+                                       "the organisation's terms and places)")
     psub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True, parser_class=type(p))
     a = psub.add_parser("export", help="coordinator: write the signed profile for documenters")
     a.add_argument("--out", required=True, metavar="FILE")
@@ -66,9 +71,17 @@ def export_profile(ctx) -> int:
 def import_profile(ctx) -> int:
     candidate = enrollment.read_profile(read_small_file(ctx.args.file, "profile"))
     confirm(candidate, ctx.args.fingerprint, "coordinator")
-    summary = enrollment.import_profile(ctx.vault(), candidate)
-    print(f"profile of {summary['organisation'] or 'the organisation'} imported "
-          f"(coordinator key {summary['coordinator_key_id']})")
+    vault = ctx.vault()
+    summary = enrollment.import_profile(vault, candidate)
+    data = summary["organisation_data"]
+    print(f"profile {summary['serial']} of {summary['organisation'] or 'the organisation'} imported "
+          f"(coordinator key {summary['coordinator_key_id']}); organisation terms: {data['terms']}, "
+          f"places: {data['places']}, in force now")
+    missing = enrollment.forms_not_here(vault)
+    if missing:
+        named = ", ".join(f"{form} v{version}" for form, version in sorted(missing.items()))
+        print(f"tawthiq: warning: the coordinator uses forms this program does not have ({named}): "
+              "install the newer Tawthiq", file=sys.stderr)
     return 0
 
 

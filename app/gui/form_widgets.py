@@ -141,6 +141,10 @@ class BooleanField(FieldWidget):
         self.combo.setCurrentIndex({True: 1, False: 2}.get(value, 0) if isinstance(value, bool) else 0)
 
 
+def unknown_code_label(code: str) -> str:
+    return tr("%1 (not in this vault's vocabulary)").replace("%1", code)
+
+
 class ChoiceField(FieldWidget):
     """A vocabulary picker: type to search any part of a label, pick with Enter."""
 
@@ -164,6 +168,11 @@ class ChoiceField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         index = self.combo.findData(value) if value is not None else 0
+        if index < 0 and isinstance(value, str):
+            # Another vault's organisation term (a received case): kept and shown as unknown, so
+            # opening and saving the case does not drop it.
+            self.combo.addItem(unknown_code_label(value), value)
+            index = self.combo.count() - 1
         self.combo.setCurrentIndex(max(0, index))
 
 
@@ -204,6 +213,13 @@ class MultiChoiceField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         wanted = set(value) if isinstance(value, list) else set()
+        listed = {self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())}
+        for code in dict.fromkeys(v for v in (value if isinstance(value, list) else []) if isinstance(v, str)):
+            if code in listed:
+                continue
+            item = QListWidgetItem(unknown_code_label(code), self.list)  # kept, as in ChoiceField
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         for i in range(self.list.count()):
             item = self.list.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted

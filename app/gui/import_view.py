@@ -64,6 +64,11 @@ def describe(report) -> str:
     if report.gaps:
         text += " · " + tr("GAP: bundles %1 from this documenter have not arrived").replace(
             "%1", ", ".join(str(g) for g in report.gaps))
+    if getattr(report, "unknown_codes", None):
+        codes = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}" for vocabulary, codes in
+                          sorted(report.unknown_codes.items()))
+        text += " · " + tr("kept codes this vault does not know (%1): import the organisation's terms and "
+                           "places").replace("%1", codes)
     return text
 
 

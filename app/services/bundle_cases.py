@@ -122,6 +122,7 @@ def check(untrusted: dict, available_attachments: set[str]) -> dict:
     if not isinstance(attachments, list) or len(attachments) > MAX_ATTACHMENTS:
         raise _bad("has a malformed attachment list")
     checked_versions = []
+    unknown: dict[tuple[str, str], None] = {}  # (vocabulary, code), in order of appearance
     seen = set()
     for v in versions:
         if not isinstance(v, dict) or not isinstance(v.get("body"), dict):
@@ -141,7 +142,8 @@ def check(untrusted: dict, available_attachments: set[str]) -> dict:
         if body.get("id") != case_id:
             raise _bad("names another case id in its body")
         try:
-            case_rules.check(json.loads(text))
+            _, codes = case_rules.check_received(json.loads(text))
+            unknown.update(dict.fromkeys((u.vocabulary, u.code) for u in codes))
         except case_rules.InvalidCase as exc:
             fields = sorted({p.split(":", 1)[0][:40] for p in exc.problems})
             raise _bad(f"fails validation against its form ({', '.join(fields)})") from None
@@ -164,7 +166,9 @@ def check(untrusted: dict, available_attachments: set[str]) -> dict:
         checked_atts.append({"id": aid, "sha256": sha, "size": size, "media_type": media, "filename": name,
                              "captured_at": a.get("captured_at") if isinstance(a.get("captured_at"), str) else None,
                              "added_at": a.get("added_at") if isinstance(a.get("added_at"), str) else ""})
-    return {"id": case_id, "versions": checked_versions, "attachments": checked_atts}
+    # Codes of organisation terms or places this vault lacks: the bodies keep them as written.
+    return {"id": case_id, "versions": checked_versions, "attachments": checked_atts,
+            "unknown_codes": list(unknown)}
 
 
 def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str]) -> int:

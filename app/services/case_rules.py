@@ -4,12 +4,15 @@ The form-driven validation (forms.validation) runs here, so the GUI, the CLI and
 apply exactly the same rules. A case keeps the form version it was written under; a body that
 names no version is taken as written before versions existed: version 1. Place names typed where a gazetteer code
 belongs are turned into codes first. Fields the form does not know are kept and reported as
-warnings (a case from a newer form loses nothing); every other problem refuses the save.
+warnings (a case from a newer form loses nothing); every other problem refuses the save. On
+bundle import (`check_received`) a code of another vault's organisation terms or places is kept
+and flagged the same way (forms.unknown_codes).
 """
 
 from __future__ import annotations
 
 from forms.definitions import form_versions
+from forms.unknown_codes import UnknownCode, excused, unknown_codes
 from forms.validation import Problem, resolve_place_names, validate_case
 from storage.errors import TawthiqError
 
@@ -28,7 +31,7 @@ class InvalidCase(TawthiqError):
         super().__init__(f"invalid case: {first}{more}")
 
 
-def check(body: object, lang: str = "en") -> dict:
+def _prepared(body: object) -> dict:
     if not isinstance(body, dict):
         raise InvalidCase(["a case must be a JSON object"])
     body.pop("_meta", None)
@@ -36,11 +39,32 @@ def check(body: object, lang: str = "en") -> dict:
     if "form_version" not in body and isinstance(form_id, str) and form_versions(form_id):
         body["form_version"] = form_versions(form_id)[0]
     resolve_place_names(body)
-    problems = validate_case(body, lang)
+    return body
+
+
+def _raise_errors(problems: list[Problem]) -> None:
     if any(p.is_error for p in problems):
         ordered = [p for p in problems if p.is_error] + [p for p in problems if not p.is_error]
         raise InvalidCase([str(p) for p in ordered], ordered)
+
+
+def check(body: object, lang: str = "en") -> dict:
+    body = _prepared(body)
+    _raise_errors(validate_case(body, lang))
     return body
+
+
+def check_received(body: object) -> tuple[dict, list[UnknownCode]]:
+    """Bundle import: as `check`, except that well-formed vocabulary codes and place codes this
+    vault does not know are accepted and returned, so the case is kept as written and flagged.
+
+    They are another vault's organisation terms or places (the documenter's imported CSV or a
+    newer profile); refusing them would drop the documenter's whole bundle.
+    """
+    body = _prepared(body)
+    unknown = unknown_codes(body)
+    _raise_errors([p for p in validate_case(body) if not excused(p, unknown)])
+    return body, unknown
 
 
 def warnings(body: object, lang: str = "en") -> list[Problem]:

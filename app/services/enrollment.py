@@ -4,6 +4,12 @@ Trust is never taken from a file alone: the person importing it compares the sig
 fingerprint (app.services.keys) with the one read to them out of band. A profile whose
 coordinator key differs from the one already imported is refused loudly (exit 4), never
 replaced silently: a changed key is what an impostor's profile looks like.
+
+The profile also carries the organisation's own vocabulary terms and places
+(app.services.organisation_data) and a serial number that grows with every export from the
+coordinator's vault. A documenter installs the terms and places with the profile, in the same
+transaction; a profile older than the one imported (a lower serial from the same key) is refused,
+so it can roll back neither the terms' labels nor the recipients.
 """
 
 from __future__ import annotations
@@ -13,7 +19,8 @@ from dataclasses import dataclass
 
 import pyrage
 
-from app.services import keys
+from app.services import keys, organisation_data
+from forms import definitions
 from storage import audit, minisign, signed_file
 from storage.database import transaction
 from storage.errors import BundleRejected, TawthiqError, UsageError
@@ -23,7 +30,8 @@ PROFILE = "tawthiq.profile"
 IDENTITY = "tawthiq.identity"
 VERSION = 1
 CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
-_PROFILE_KEYS = ("document", "coordinator_key", "coordinator_recipients", "forms", "organisation", "imported_at")
+SERIAL_SETTING = "profile.serial"  # documenter: the serial of the profile imported
+EXPORTED_SERIAL_SETTING = "profile.exported_serial"  # coordinator: the last serial exported
 
 
 class NotCoordinator(TawthiqError):
@@ -48,15 +56,9 @@ def _check_recipient(text: str, what: str) -> str:
 
 
 def forms_in_force() -> dict[str, int]:
-    """Form ids and versions this program validates against (filled by the forms package)."""
-    try:
-        from forms import registry  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
-    try:
-        return {str(k): int(v) for k, v in registry.versions().items()}
-    except Exception:  # a forms package without that helper: the profile simply names none
-        return {}
+    """Each form this program ships, with the version new cases are written under (the newest;
+    older versions stay readable and valid for the cases written under them)."""
+    return {form.id: form.version for form in definitions.list_forms()}
 
 
 def _signing_key_entry(vault: Vault) -> dict:
@@ -72,20 +74,29 @@ def export_profile(vault: Vault, custodian_recipient: str | None = None,
     if custodian:
         custodian = _check_recipient(custodian, "custodian recipient")
     recipients = [vault.age_recipient] + [_check_recipient(r, "coordinator recipient") for r in extra_recipients]
-    document = {
-        "version": VERSION,
-        "organisation": vault.name,
-        "created_at": audit.now_iso(),
-        "signing_key": _signing_key_entry(vault),
-        "coordinator_recipients": list(dict.fromkeys(recipients)),
-        "custodian_recipient": custodian or None,
-        "forms": forms_in_force(),
-    }
-    if custodian_recipient and custodian:
-        conn = vault.connection()
-        with transaction(conn):
+    organisation_data_ = organisation_data.for_profile(vault)
+    conn = vault.connection()
+    with transaction(conn):
+        serial = int(vault.setting(EXPORTED_SERIAL_SETTING) or 0) + 1
+        document = {
+            "version": VERSION,
+            "serial": serial,
+            "organisation": vault.name,
+            "created_at": audit.now_iso(),
+            "signing_key": _signing_key_entry(vault),
+            "coordinator_recipients": list(dict.fromkeys(recipients)),
+            "custodian_recipient": custodian or None,
+            "forms": forms_in_force(),
+            "organisation_data": organisation_data_,
+        }
+        raw = signed_file.seal(PROFILE, document, vault.signing_key, vault.signing_key_id)
+        if len(raw) > signed_file.MAX_SIZE:
+            raise TawthiqError(f"the profile would be larger than {signed_file.MAX_SIZE >> 20} MiB, more than a "
+                               "documenter's vault accepts: too many organisation places")
+        vault.set_setting(EXPORTED_SERIAL_SETTING, str(serial))
+        if custodian_recipient and custodian:
             vault.set_setting(CUSTODIAN_SETTING, custodian)
-    return signed_file.seal(PROFILE, document, vault.signing_key, vault.signing_key_id)
+    return raw
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,7 @@ class Candidate:
     document: dict
     signer: minisign.PublicKey
     raw: bytes
+    organisation_data: organisation_data.ProfileData | None = None  # a profile's, checked
 
     @property
     def fingerprint(self) -> str:
@@ -111,9 +123,15 @@ def read_profile(raw: bytes) -> Candidate:
             pyrage.x25519.Recipient.from_str(r)
         except (pyrage.RecipientError, ValueError, TypeError):
             raise BundleRejected("the profile contains a recipient that is not an age key") from None
-    if not isinstance(document.get("forms", {}), dict):
+    forms = document.get("forms", {})
+    if not isinstance(forms, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) and 0 < v < 1_000_000 for v in forms.values()):
         raise BundleRejected("the profile's form list is malformed")
-    return Candidate(document, signer, raw)
+    serial = document.get("serial", 0)  # profiles written before serials: 0
+    if not isinstance(serial, int) or isinstance(serial, bool) or not 0 <= serial < 2**53:
+        raise BundleRejected("the profile's serial number is malformed")
+    data = organisation_data.read_from_profile(document.get("organisation_data"))
+    return Candidate(document, signer, raw, data)
 
 
 def confirm_fingerprint(candidate: Candidate, typed: str) -> None:
@@ -135,6 +153,14 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
             f"{previous.id_hex} imported earlier; a changed key may be an impostor: ask your coordinator"
         )
     doc = candidate.document
+    serial = int(doc.get("serial", 0))
+    data = candidate.organisation_data or organisation_data.ProfileData({}, [])
+    imported = int(vault.setting(SERIAL_SETTING) or 0) if previous is not None else 0
+    if serial < imported:
+        raise BundleRejected(
+            f"REFUSED: this profile (number {serial}) is older than the one imported (number {imported}); "
+            "it would roll back the organisation's terms, places and recipients: nothing was imported"
+        )
     conn = vault.connection()
     with transaction(conn):
         values = {
@@ -145,12 +171,17 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
             "profile.forms": json.dumps(doc.get("forms") or {}, sort_keys=True),
             "profile.organisation": str(doc.get("organisation", "")),
             "profile.imported_at": audit.now_iso(),
+            "profile.organisation_data": json.dumps(data.counts, sort_keys=True),
+            SERIAL_SETTING: str(serial),
         }
         if doc.get("custodian_recipient"):
             values[CUSTODIAN_SETTING] = doc["custodian_recipient"]
         for k, v in values.items():
             vault.set_setting(k, v)
-        audit.record(conn, "profile.import", candidate.signer.id_hex, replaced=previous is not None)
+        organisation_data.store_from_profile(vault, conn, data)
+        audit.record(conn, "profile.import", candidate.signer.id_hex, replaced=previous is not None, serial=serial)
+    # In force at once, in this process (the CLI's next step, or an open GUI session).
+    organisation_data.install(vault)
     # Identities entered before the profile were sealed to this vault; now the custodian is known.
     from app.services import witnesses
 
@@ -169,8 +200,17 @@ def profile_summary(vault: Vault) -> dict:
         "coordinator_recipients": json.loads(vault.setting("profile.coordinator_recipients") or "[]"),
         "custodian_recipient": vault.setting(CUSTODIAN_SETTING),
         "forms": json.loads(vault.setting("profile.forms") or "{}"),
+        "serial": int(vault.setting(SERIAL_SETTING) or 0),
+        "organisation_data": json.loads(vault.setting("profile.organisation_data") or '{"terms": 0, "places": 0}'),
         "imported_at": vault.setting("profile.imported_at"),
     }
+
+
+def forms_not_here(vault: Vault) -> dict[str, int]:
+    """Forms (and versions) the imported profile names that this program does not have: the
+    documenter needs a newer Tawthiq before writing cases in them."""
+    wanted = json.loads(vault.setting("profile.forms") or "{}")
+    return {form: version for form, version in wanted.items() if version not in definitions.form_versions(form)}
 
 
 def coordinator_recipients(vault: Vault) -> list[str]:

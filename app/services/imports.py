@@ -41,6 +41,9 @@ class BundleReport:
     versions_added: int = 0
     attachments: int = 0
     gaps: list[int] = field(default_factory=list)
+    # {vocabulary or "places": [codes]} used by the bundle's cases that this vault does not know:
+    # kept as written, shown here until the organisation's terms or places are imported.
+    unknown_codes: dict[str, list[str]] = field(default_factory=dict)
     error: str | None = None
     exit_code: int = 0
 
@@ -52,7 +55,15 @@ class BundleReport:
         lines = [self.line()]
         if self.gaps:
             lines.append(f"bundle(s) {', '.join(map(str, self.gaps))} from this documenter not imported yet")
+        if self.unknown_codes:
+            lines.append(self.unknown_line())
         return lines
+
+    def unknown_line(self) -> str:
+        named = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}{' …' if len(codes) > 20 else ''}"
+                          for vocabulary, codes in sorted(self.unknown_codes.items()))
+        return (f"kept codes this vault does not know ({named}); import the organisation's terms and "
+                f"places to resolve them (`tawthiq vocabulary unknown` lists them)")
 
     def line(self) -> str:
         if self.status == "rejected":
@@ -164,6 +175,11 @@ def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleRepo
                             f"bundle {sequence}: nothing was applied")
         available = set(known) | set(stored) | {a["sha256"] for a in manifest["attachments"]}
         checked = _check_records(verified, available)
+        for _kind, record in checked:
+            for vocabulary, code in record.get("unknown_codes", ()):
+                codes = report.unknown_codes.setdefault(vocabulary, [])
+                if code not in codes:
+                    codes.append(code)
         if not apply:
             return report
         if earlier is not None:
@@ -183,7 +199,8 @@ def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleRepo
             for kind, record in checked:
                 report.versions_added += kind.apply(conn, record, prov, blobs)
             audit.record(conn, "bundle.import", bundle_id, documenter=documenter, sequence=sequence,
-                         sha256=verified.sha256, records=report.records)
+                         sha256=verified.sha256, records=report.records,
+                         unknown_codes=sum(map(len, report.unknown_codes.values())))
         report.status = "imported"
         report.gaps = gaps(conn, documenter)
         return report

@@ -7,19 +7,28 @@ encrypted settings table under `org.vocabulary.<name>` and `org.places`, and aud
 loads exactly one vault's additions into forms, replacing whatever another vault installed
 before, so terms never leak from one vault to the next. Codes are never removed: a saved case
 keeps pointing at the code it used.
+
+The coordinator's additions also travel in the organisation profile (app.services.enrollment):
+`for_profile` gives them, `read_from_profile` checks what a profile carries by the same rules as
+the CSV readers (forms.vocabularies.terms_from_json, forms.gazetteer.places_from_json), and
+`store_from_profile` merges them here, in the profile import's own transaction. There is one
+store: a documenter's terms from a profile and from their own CSV sit side by side.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from forms import gazetteer, vocabularies
 from forms.errors import FormError
+from forms.unknown_codes import unknown_codes
 from storage import audit
-from storage.database import transaction
-from storage.errors import TawthiqError
+from storage.database import Connection, transaction
+from storage.errors import BundleRejected, TawthiqError
 from storage.vault import Vault
 
 VOCABULARY_PREFIX = "org.vocabulary."
@@ -89,22 +98,12 @@ def uninstall() -> None:
     gazetteer.set_organisation_places([])
 
 
-def import_vocabulary_csv(vault: Vault, name: str, path: str | Path) -> list[dict]:
-    """Add the terms of a `code,en,ar` CSV to vocabulary `name`; returns the terms it added or relabelled."""
-    if not isinstance(name, str) or name not in vocabularies.vocabulary_names():
-        raise BadOrganisationData(f"no vocabulary named {name!r} (see `tawthiq vocabulary list`)")
-    try:
-        new = [t.to_json() for t in vocabularies.import_terms_csv(name, path)]
-    except FormError as exc:
-        raise BadOrganisationData(f"nothing was imported: {exc}") from None
+def _store_terms(vault: Vault, name: str, new: list[dict]) -> int:
+    """Merge into the stored terms of `name` (inside the caller's transaction); returns the total."""
     merged = {t["code"]: t for t in stored_terms(vault, name)}
     merged.update({t["code"]: t for t in new})  # a re-import may relabel the organisation's own code
-    conn = vault.connection()
-    with transaction(conn):
-        vault.set_setting(VOCABULARY_PREFIX + name, json.dumps(list(merged.values()), ensure_ascii=False))
-        audit.record(conn, AUDIT_ACTION, f"vocabulary:{name}", terms=len(new), total=len(merged))
-    install(vault)
-    return new
+    vault.set_setting(VOCABULARY_PREFIX + name, json.dumps(list(merged.values()), ensure_ascii=False))
+    return len(merged)
 
 
 def _merge_place(old: dict | None, new: dict) -> dict:
@@ -114,6 +113,30 @@ def _merge_place(old: dict | None, new: dict) -> dict:
     return {**new, "variants": variants, "pcode": new.get("pcode") or old.get("pcode")}
 
 
+def _store_places(vault: Vault, new: list[dict]) -> int:
+    merged = {p["code"]: p for p in stored_places(vault)}
+    for place in new:
+        merged[place["code"]] = _merge_place(merged.get(place["code"]), place)
+    vault.set_setting(PLACES_SETTING, json.dumps(list(merged.values()), ensure_ascii=False))
+    return len(merged)
+
+
+def import_vocabulary_csv(vault: Vault, name: str, path: str | Path) -> list[dict]:
+    """Add the terms of a `code,en,ar` CSV to vocabulary `name`; returns the terms it added or relabelled."""
+    if not isinstance(name, str) or name not in vocabularies.vocabulary_names():
+        raise BadOrganisationData(f"no vocabulary named {name!r} (see `tawthiq vocabulary list`)")
+    try:
+        new = [t.to_json() for t in vocabularies.import_terms_csv(name, path)]
+    except FormError as exc:
+        raise BadOrganisationData(f"nothing was imported: {exc}") from None
+    conn = vault.connection()
+    with transaction(conn):
+        total = _store_terms(vault, name, new)
+        audit.record(conn, AUDIT_ACTION, f"vocabulary:{name}", terms=len(new), total=total)
+    install(vault)
+    return new
+
+
 def import_places_csv(vault: Vault, path: str | Path) -> list[dict]:
     """Add the places of a CSV (ours or OCHA COD-AB) to the vault's gazetteer; returns the entries read."""
     install(vault)  # the CSV is matched against this vault's gazetteer, not another's
@@ -121,12 +144,79 @@ def import_places_csv(vault: Vault, path: str | Path) -> list[dict]:
         new = [p.to_json() for p in gazetteer.import_places_csv(path)]
     except FormError as exc:
         raise BadOrganisationData(f"nothing was imported: {exc}") from None
-    merged = {p["code"]: p for p in stored_places(vault)}
-    for place in new:
-        merged[place["code"]] = _merge_place(merged.get(place["code"]), place)
     conn = vault.connection()
     with transaction(conn):
-        vault.set_setting(PLACES_SETTING, json.dumps(list(merged.values()), ensure_ascii=False))
-        audit.record(conn, AUDIT_ACTION, "places", places=len(new), total=len(merged))
+        total = _store_places(vault, new)
+        audit.record(conn, AUDIT_ACTION, "places", places=len(new), total=total)
     install(vault)
     return new
+
+
+# ---- in the organisation profile --------------------------------------------------------------
+@dataclass(frozen=True)
+class ProfileData:
+    """A profile's organisation terms and places, checked; `vocabularies` maps name → term JSON."""
+
+    vocabularies: dict[str, list[dict]]
+    places: list[dict]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"terms": sum(map(len, self.vocabularies.values())), "places": len(self.places)}
+
+
+def for_profile(vault: Vault) -> dict:
+    """This vault's additions as a profile carries them, checked as a documenter will check them
+    (so a coordinator learns at export, not from every documenter, that something cannot travel)."""
+    data = {"vocabularies": {name: terms for name, terms in _stored_vocabularies(vault).items() if terms},
+            "places": stored_places(vault)}
+    try:
+        read_from_profile(data)
+    except BundleRejected as exc:
+        raise BadOrganisationData(f"the profile was not written: this vault's {exc}") from None
+    return data
+
+
+def read_from_profile(untrusted: object) -> ProfileData:
+    """Check the `organisation_data` of a profile by the CSV readers' rules; BundleRejected if not."""
+    if untrusted is None:
+        return ProfileData({}, [])
+    try:
+        if not isinstance(untrusted, dict) or not set(untrusted) <= {"vocabularies", "places"}:
+            raise FormError("not {vocabularies, places}")
+        vocab = untrusted.get("vocabularies", {})
+        if not isinstance(vocab, dict) or len(vocab) > 200:
+            raise FormError("the vocabularies are not a mapping of names to terms")
+        checked = {name: [t.to_json() for t in vocabularies.terms_from_json(name, items)]
+                   for name, items in vocab.items()}
+        places = [p.to_json() for p in gazetteer.places_from_json(untrusted.get("places", []))]
+    except FormError as exc:
+        raise BundleRejected(f"organisation data is malformed: {exc}: nothing was imported") from None
+    return ProfileData({k: v for k, v in checked.items() if v}, places)
+
+
+def store_from_profile(vault: Vault, conn: Connection, data: ProfileData) -> None:
+    """Merge a checked profile's additions into this vault's, inside the caller's transaction."""
+    for name, terms in data.vocabularies.items():
+        total = _store_terms(vault, name, terms)
+        audit.record(conn, AUDIT_ACTION, f"vocabulary:{name}", terms=len(terms), total=total, source="profile")
+    if data.places:
+        total = _store_places(vault, data.places)
+        audit.record(conn, AUDIT_ACTION, "places", places=len(data.places), total=total, source="profile")
+
+
+# ---- codes in cases that this vault does not know ------------------------------------------------
+def unknown_in_cases(vault: Vault) -> list[dict]:
+    """Codes the current versions of this vault's cases use that its vocabularies and gazetteer do
+    not know (another vault's organisation terms or places, received in bundles), with case counts."""
+    install(vault)
+    counts: Counter[tuple[str, str]] = Counter()
+    rows = vault.connection().execute(
+        "SELECT cv.body FROM cases c JOIN case_versions cv ON cv.case_id = c.id AND cv.version = c.current_version")
+    for (text,) in rows:
+        try:
+            body = json.loads(text)
+        except ValueError:
+            continue
+        counts.update({(u.vocabulary, u.code) for u in unknown_codes(body)})
+    return [{"vocabulary": v, "code": c, "cases": n} for (v, c), n in sorted(counts.items())]

@@ -32,6 +32,10 @@
         <translation>لا</translation>
     </message>
     <message>
+        <source>%1 (not in this vault&apos;s vocabulary)</source>
+        <translation>%1 (ليس في مفردات هذه الخزنة)</translation>
+    </message>
+    <message>
         <source>Filter…</source>
         <translation>تصفية…</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>فجوة: لم تصل الحزم %1 من هذا الموثّق</translation>
     </message>
     <message>
+        <source>kept codes this vault does not know (%1): import the organisation&apos;s terms and places</source>
+        <translation>احتُفظ برموز لا تعرفها هذه الخزنة (%1): استورد مصطلحات المنظمة وأماكنها</translation>
+    </message>
+    <message>
         <source>Drop bundle files here</source>
         <translation>أفلت ملفات الحزم هنا</translation>
     </message>
