@@ -244,3 +244,14 @@ def test_import_puts_the_data_in_force_in_the_same_process(coordinator_vault, va
     assert resolve_place("Um Sharshuh") is None
     enrollment.import_profile(vault, enrollment.read_profile(raw))
     assert resolve_place("Um Sharshuh").code == "homs.rastan.umm_sharshouh"
+
+
+def test_a_coordinator_whose_stored_terms_cannot_travel_learns_it_at_export(coordinator_vault, tmp_path):
+    """Data stored before today's rules (a label with a line break) would make every documenter
+    refuse the profile: the export says so instead, and writes nothing."""
+    coordinator_vault.set_setting("org.vocabulary.source_types",
+                                  json.dumps([{"code": "old_term", "labels": {"en": "two\nlines"}}]))
+    before = coordinator_vault.setting(enrollment.EXPORTED_SERIAL_SETTING)
+    with pytest.raises(organisation_data.BadOrganisationData, match="cannot travel .*control characters"):
+        enrollment.export_profile(coordinator_vault)
+    assert coordinator_vault.setting(enrollment.EXPORTED_SERIAL_SETTING) == before

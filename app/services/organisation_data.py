@@ -34,6 +34,7 @@ from storage.vault import Vault
 VOCABULARY_PREFIX = "org.vocabulary."
 PLACES_SETTING = "org.places"
 AUDIT_ACTION = "organisation.data"
+MAX_VOCABULARIES = 200  # in a profile; the program ships 16
 
 log = logging.getLogger(__name__)
 
@@ -171,9 +172,10 @@ def for_profile(vault: Vault) -> dict:
     data = {"vocabularies": {name: terms for name, terms in _stored_vocabularies(vault).items() if terms},
             "places": stored_places(vault)}
     try:
-        read_from_profile(data)
-    except BundleRejected as exc:
-        raise BadOrganisationData(f"the profile was not written: this vault's {exc}") from None
+        _checked(data)
+    except FormError as exc:
+        raise BadOrganisationData(f"the profile was not written: this vault's organisation data cannot travel "
+                                  f"({exc}); import a corrected CSV") from None
     return data
 
 
@@ -182,16 +184,19 @@ def read_from_profile(untrusted: object) -> ProfileData:
     if untrusted is None:
         return ProfileData({}, [])
     try:
-        if not isinstance(untrusted, dict) or not set(untrusted) <= {"vocabularies", "places"}:
-            raise FormError("not {vocabularies, places}")
-        vocab = untrusted.get("vocabularies", {})
-        if not isinstance(vocab, dict) or len(vocab) > 200:
-            raise FormError("the vocabularies are not a mapping of names to terms")
-        checked = {name: [t.to_json() for t in vocabularies.terms_from_json(name, items)]
-                   for name, items in vocab.items()}
-        places = [p.to_json() for p in gazetteer.places_from_json(untrusted.get("places", []))]
+        return _checked(untrusted)
     except FormError as exc:
-        raise BundleRejected(f"organisation data is malformed: {exc}: nothing was imported") from None
+        raise BundleRejected(f"the profile's organisation data is malformed ({exc}): nothing was imported") from None
+
+
+def _checked(untrusted: object) -> ProfileData:
+    if not isinstance(untrusted, dict) or not set(untrusted) <= {"vocabularies", "places"}:
+        raise FormError("not {vocabularies, places}")
+    vocab = untrusted.get("vocabularies", {})
+    if not isinstance(vocab, dict) or len(vocab) > MAX_VOCABULARIES:
+        raise FormError("the vocabularies are not a mapping of names to terms")
+    checked = {name: [t.to_json() for t in vocabularies.terms_from_json(name, items)] for name, items in vocab.items()}
+    places = [p.to_json() for p in gazetteer.places_from_json(untrusted.get("places", []))]
     return ProfileData({k: v for k, v in checked.items() if v}, places)
 
 
