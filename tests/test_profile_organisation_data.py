@@ -205,12 +205,10 @@ def test_codes_the_coordinator_lacks_are_kept_flagged_and_resolve_later(world):
     assert w.ok(w.coord, "vocabulary", "unknown").strip() == "every code in this vault's cases is known"
 
 
-def test_a_bundle_with_a_malformed_code_is_still_rejected(coordinator_vault, vault, tmp_path):
+def test_only_wellformed_unknown_codes_are_let_through_on_import():
     """Kept-and-flagged is for well-formed codes only: anything else still fails validation."""
-    from app.services import bundle_cases, case_rules
-    from tests.bundle_support import enroll
+    from app.services import case_rules
 
-    enroll(coordinator_vault, vault)
     body = example("killing")
     body["sources"][0]["type"] = "not a code!"
     with pytest.raises(case_rules.InvalidCase):
@@ -222,7 +220,13 @@ def test_a_bundle_with_a_malformed_code_is_still_rejected(coordinator_vault, vau
     body["location"]["district"] = "homs.homs"
     _, unknown = case_rules.check_received(body)
     assert [(u.path, u.vocabulary, u.code) for u in unknown] == [("sources[0].type", "source_types", "radio_intercept")]
-    assert bundle_cases.KIND == "case"
+    body["location"]["place"] = "homs.homs.unknown_quarter"  # an unknown place, and a known one below it
+    body["location"]["neighbourhood"] = "homs.homs.city.zahra"
+    _, unknown = case_rules.check_received(body)
+    assert ("location.place", "places", "homs.homs.unknown_quarter") in [(u.path, u.vocabulary, u.code)
+                                                                         for u in unknown]
+    with pytest.raises(case_rules.InvalidCase):  # the same body typed in is still refused
+        case_rules.check(body)
 
 
 def test_the_profile_names_the_forms_really_in_force():
