@@ -259,3 +259,31 @@ def test_a_coordinator_whose_stored_terms_cannot_travel_learns_it_at_export(coor
     with pytest.raises(organisation_data.BadOrganisationData, match="cannot travel .*control characters"):
         enrollment.export_profile(coordinator_vault)
     assert coordinator_vault.setting(enrollment.EXPORTED_SERIAL_SETTING) == before
+
+
+def test_a_coordinator_restored_from_backup_is_not_locked_out_but_an_old_file_still_is(world):
+    """A restored backup's counter goes back while its clock does not: its next profile has a lower
+    number but a later date, and is taken. An old file (lower number, earlier date) is still refused."""
+    import shutil
+
+    w = world
+    first = w.export_profile("first.profile")
+    backup = w.root / "coord-backup"
+    shutil.copytree(w.coord, backup)
+    w.export_profile("second.profile")
+    third = w.export_profile("third.profile")
+    assert w.import_profile(third).returncode == 0
+
+    shutil.rmtree(w.coord)
+    shutil.copytree(backup, w.coord)  # the coordinator's laptop died; the backup is from before "second"
+    w.ok(w.coord, "vocabulary", "import", "source_types", str(w.write("t.csv", TERMS_CSV)))
+    after_restore = w.export_profile("after-restore.profile")
+    r = w.import_profile(after_restore)
+    assert r.returncode == 0, r.stderr.decode()
+    assert json.loads(w.ok(w.doc, "profile", "show", "--json"))["serial"] == 2
+    assert w.terms(w.doc)[0]["code"] == "ngo_hotline"
+
+    before = snapshot(w.doc)
+    r = w.import_profile(first)
+    assert r.returncode == 4 and "older than the one imported" in r.stderr.decode()
+    assert snapshot(w.doc) == before

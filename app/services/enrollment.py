@@ -8,14 +8,15 @@ replaced silently: a changed key is what an impostor's profile looks like.
 The profile also carries the organisation's own vocabulary terms and places
 (app.services.organisation_data) and a serial number that grows with every export from the
 coordinator's vault. A documenter installs the terms and places with the profile, in the same
-transaction; a profile older than the one imported (a lower serial from the same key) is refused,
-so it can roll back neither the terms' labels nor the recipients.
+transaction; a profile older than the one imported (a lower serial and an earlier signed date,
+from the same key) is refused, so it can roll back neither the terms' labels nor the recipients.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 import pyrage
 
@@ -154,13 +155,19 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
         )
     doc = candidate.document
     serial = int(doc.get("serial", 0))
+    made = _made_at(doc)
     data = candidate.organisation_data or organisation_data.ProfileData({}, [])
-    imported = int(vault.setting(SERIAL_SETTING) or 0) if previous is not None else 0
-    if serial < imported:
-        raise BundleRejected(
-            f"REFUSED: this profile (number {serial}) is older than the one imported (number {imported}); "
-            "it would roll back the organisation's terms, places and recipients: nothing was imported"
-        )
+    if previous is not None:
+        imported = int(vault.setting(SERIAL_SETTING) or 0)
+        imported_made = _made_at(_stored_profile(vault))
+        # Older on both counts is a replay of an old file. A lower number alone is what a
+        # coordinator restored from a backup produces (its counter went back, its clock did not);
+        # an older date alone is a coordinator clock set right. Both are taken.
+        if serial < imported and not (made and imported_made and made > imported_made):
+            raise BundleRejected(
+                f"REFUSED: this profile (number {serial}) is older than the one imported (number {imported}); "
+                "it would roll back the organisation's terms, places and recipients: nothing was imported"
+            )
     conn = vault.connection()
     with transaction(conn):
         values = {
@@ -187,6 +194,24 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
 
     witnesses.reseal(vault)
     return profile_summary(vault)
+
+
+def _made_at(document: dict | None) -> datetime | None:
+    """When the coordinator made the profile (its signed `created_at`), or None if absent or unreadable."""
+    text = (document or {}).get("created_at")
+    try:
+        made = datetime.fromisoformat(text) if isinstance(text, str) and len(text) <= 64 else None
+    except ValueError:
+        return None
+    return made if made is not None and made.tzinfo is not None else None
+
+
+def _stored_profile(vault: Vault) -> dict | None:
+    raw = vault.setting("profile.document")
+    try:
+        return signed_file.open_signed(raw.encode("utf-8"), PROFILE)[0] if raw else None
+    except TawthiqError:
+        return None
 
 
 def profile_summary(vault: Vault) -> dict:
