@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 from app.services import enrollment
+from app.services.enrollment import read_small_file  # trust and export import it from here too
 from storage.atomic import atomic_write_bytes
-from storage.errors import BundleRejected, TawthiqError, UsageError
-
-MAX_FILE = 8 << 20
+from storage.errors import BundleRejected, UsageError
 
 
 def register(sub) -> None:
@@ -33,17 +32,6 @@ def register(sub) -> None:
     a = psub.add_parser("show", help="the imported profile")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=show_profile)
-
-
-def read_small_file(name: str, what: str) -> bytes:
-    try:
-        with open(name, "rb") as fh:
-            raw = fh.read(MAX_FILE + 1)
-    except OSError:
-        raise TawthiqError(f"the {what} file cannot be read") from None
-    if len(raw) > MAX_FILE:
-        raise TawthiqError(f"the {what} file is too large")
-    return raw
 
 
 def confirm(candidate: enrollment.Candidate, typed: str | None, what: str) -> None:

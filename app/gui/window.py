@@ -54,7 +54,9 @@ VIEW_MODULES = (
     "app.gui.review_view",
     "app.gui.dashboard_view",
     "app.gui.import_view",
+    "app.gui.trust_view",
     "app.gui.export_view",
+    "app.gui.profile_view",
     "app.gui.keys_view",
     "app.gui.settings_view",
 )

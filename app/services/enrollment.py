@@ -33,6 +33,7 @@ VERSION = 1
 CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
 SERIAL_SETTING = "profile.serial"  # documenter: the serial of the profile imported
 EXPORTED_SERIAL_SETTING = "profile.exported_serial"  # coordinator: the last serial exported
+MAX_FILE = 8 << 20  # a profile, identity or acknowledgement file read whole into memory
 
 
 class NotCoordinator(TawthiqError):
@@ -65,6 +66,18 @@ def forms_in_force() -> dict[str, int]:
 def _signing_key_entry(vault: Vault) -> dict:
     pub = keys.public_key(vault)
     return {"key_id": pub.id_hex, "public_key": pub.base64()}
+
+
+def read_small_file(name: str, what: str) -> bytes:
+    """A profile, identity or acknowledgement file, read whole (bounded): the CLI and the GUI."""
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(MAX_FILE + 1)
+    except OSError:
+        raise TawthiqError(f"the {what} file cannot be read") from None
+    if len(raw) > MAX_FILE:
+        raise TawthiqError(f"the {what} file is too large")
+    return raw
 
 
 # ---- organisation profile -----------------------------------------------------------------------
