@@ -1,13 +1,18 @@
 """Read and verify a bundle in one streaming pass, member by member, never `extractall`.
 
-A worker thread decrypts with pyrage into a pipe; this thread parses the tar from the other end.
-age releases plaintext only in authenticated 64 KiB chunks, so nothing unauthenticated is parsed
-for long, and any tampering with the file fails decryption. Inside, the first three members must
-be SHA256SUMS, SHA256SUMS.minisig (checked against the trusted key for its key id) and
-manifest.json; every later member must be listed, appear once, be a regular file of the right
-size, and hash to what SHA256SUMS says. Records are kept in memory (capped); attachments are
-streamed to a caller-given store (the vault's encrypted blob store) or only hashed, and whatever
-was stored is deleted again if the bundle is rejected.
+pyrage decrypts in this thread and writes the plaintext, 8 KiB at a time, into a PushParser that
+runs the tar parser below on it (no thread, no pipe: see storage/bundle/streams.py for why).
+age releases plaintext only in authenticated 64 KiB chunks, so nothing unauthenticated is
+parsed for long, and any tampering with the file fails decryption. Inside, the first three
+members must be SHA256SUMS, SHA256SUMS.minisig (checked against the trusted key for its key id)
+and manifest.json; every later member must be listed, appear once, be a regular file of the
+right size, and hash to what SHA256SUMS says. Records are kept in memory (capped); attachments
+are streamed to a caller-given store (the vault's encrypted blob store) or only hashed, and
+whatever was stored is deleted again if the bundle is rejected.
+
+Tar headers are decoded by tarfile (`TarInfo.frombuf`: fields, checksum); the archive around
+them is read here, and only what our writer produces is accepted: regular files, and a pax
+extended header only to carry the size of a member of 8 GiB or more (docs/bundle-format.md).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import contextlib
 import hashlib
 import io
 import json
+import re
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,13 +32,8 @@ import pyrage
 from storage import minisign
 from storage.bundle import layout
 from storage.bundle.layout import reject
-from storage.bundle.streams import CHUNK, HashingReader, Worker, make_pipe
+from storage.bundle.streams import CHUNK, READ, STREAM, HashingReader, Parser, PushParser, Worker, make_pipe
 from storage.errors import BundleRejected
-
-# tarfile's stream mode slices its whole buffer on every 512-byte header read: with 1 MiB it copied
-# about 0.5 MiB per member, which made bundles of many small members four times slower to read.
-# Attachments are still read in CHUNK-sized pieces.
-TAR_BUFSIZE = 64 << 10
 
 # Given a key id (minisign hex), the trusted public key, or None if the signer is not trusted.
 TrustedKeys = Callable[[str], minisign.PublicKey | None]
@@ -41,6 +42,11 @@ AttachmentStore = Callable[[BinaryIO], tuple[str, str, int]]
 # Called once the signed manifest is authenticated, before any attachment streams past: may raise
 # (e.g. a fork alarm) or return False to only hash attachments (e.g. a replayed bundle).
 ManifestHook = Callable[[dict, minisign.PublicKey], bool]
+
+BLOCK = tarfile.BLOCKSIZE
+# The one pax record our writer emits ("<length> size=<bytes>\n"), for members of 8 GiB or more.
+PAX_SIZE = re.compile(rb"([1-9][0-9]{0,3}) size=([0-9]{1,20})\n")
+MAX_PAX = BLOCK
 
 
 @dataclass
@@ -54,56 +60,119 @@ class VerifiedBundle:
     stored: dict[str, str] = field(default_factory=dict)  # attachment sha256 → store token
 
 
-class _Sink:
-    """Hashes a member's bytes while they pass to nowhere."""
-
-    def __init__(self) -> None:
-        self.sha256 = hashlib.sha256()
-        self.size = 0
+def _skip(piece: memoryview) -> None:
+    pass
 
 
-def _read_small(tf: tarfile.TarFile, info: tarfile.TarInfo, cap: int) -> bytes:
-    if info.size > cap:
-        raise reject(f"{info.name} is larger than allowed")
-    fh = tf.extractfile(info)
-    assert fh is not None
-    data = fh.read(cap + 1)
-    if len(data) != info.size:
-        raise reject(f"{info.name} is truncated")
-    return data
+def _zeros_only(piece: memoryview) -> None:
+    if piece.tobytes().count(0) != len(piece):
+        raise reject("the bundle has data after the end of its archive")
 
 
-def _next_member(tf: tarfile.TarFile, seen: set[str]) -> tarfile.TarInfo | None:
-    info = tf.next()
+class _StoreStream:
+    """Streams one attachment into the caller's (pull-side) store on a worker thread through a pipe;
+    used only when an attachment is stored (import), not when it is only hashed (verify)."""
+
+    def __init__(self, store: AttachmentStore):
+        self._pipe_r, self._pipe_w = make_pipe()
+        self._result: tuple[str, str, int] | None = None
+
+        def run() -> None:
+            try:
+                self._result = store(self._pipe_r)
+            finally:
+                with contextlib.suppress(OSError):
+                    self._pipe_r.close()
+
+        self._worker = Worker(run, "bundle-store")
+        self._worker.start()
+
+    def __call__(self, piece: memoryview) -> None:
+        try:
+            self._pipe_w.write(piece)
+        except BrokenPipeError:
+            self._end()  # the store stopped early: its own error says why
+            raise
+
+    def _end(self) -> tuple[str, str, int] | None:
+        with contextlib.suppress(OSError):
+            self._pipe_w.close()
+        self._worker.join()
+        if self._worker.error is not None:
+            raise self._worker.error
+        return self._result
+
+    def finish(self) -> tuple[str, str, int]:
+        result = self._end()
+        assert result is not None
+        return result
+
+    def abort(self, discard: Callable[[str], None] | None) -> None:
+        with contextlib.suppress(Exception):
+            result = self._end()
+            if result is not None and discard is not None:
+                discard(result[0])
+
+
+def _header(block: bytes) -> tarfile.TarInfo | None:
+    """The member header in `block`, or None for a zero block (the end of the archive)."""
+    if len(block) < BLOCK:
+        raise reject("the bundle's archive is truncated")
+    try:
+        return tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
+    except tarfile.EOFHeaderError:
+        return None
+    except tarfile.HeaderError:
+        raise reject("the bundle's archive is malformed") from None
+
+
+def _next_member(seen: set[str]) -> Parser:
+    info = _header((yield READ(BLOCK)))
+    if info is not None and info.type == tarfile.XHDTYPE:
+        # A pax extended header: only a size record, and only before a regular file.
+        if info.size > MAX_PAX:
+            raise reject("the bundle's archive uses tar extensions this program does not accept")
+        untrusted_pax = yield READ(info.size + (-info.size % BLOCK))
+        m = PAX_SIZE.fullmatch(untrusted_pax[: info.size])
+        if m is None or int(m.group(1)) != info.size:
+            raise reject("the bundle's archive uses tar extensions this program does not accept")
+        info = _header((yield READ(BLOCK)))
+        if info is None:
+            raise reject("the bundle's archive is malformed")
+        info.size = int(m.group(2))
     if info is None:
         return None
-    if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or info.issparse():
+    if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
         raise reject("the bundle contains something other than a regular file (link, folder or device)")
-    name = info.name
-    if name in seen:
+    if info.name in seen:
         raise reject("the bundle contains the same file twice")
-    seen.add(name)
+    seen.add(info.name)
     return info
 
 
+def _read_small(info: tarfile.TarInfo, cap: int) -> Parser:
+    if info.size > cap:
+        raise reject(f"{info.name} is larger than allowed")
+    data = yield READ(info.size + (-info.size % BLOCK))
+    if len(data) < info.size + (-info.size % BLOCK):
+        raise reject(f"{info.name} is truncated")
+    return data[: info.size]
+
+
 def _parse_tar(
-    plain: BinaryIO, trusted: TrustedKeys, store: AttachmentStore | None, known_attachments: set[str],
-    result: dict, on_manifest: ManifestHook | None,
-) -> None:
+    trusted: TrustedKeys, store: AttachmentStore | None, discard: Callable[[str], None] | None,
+    known_attachments: set[str], result: dict, on_manifest: ManifestHook | None,
+) -> Parser:
     stored: dict[str, str] = result["stored"]
-    try:
-        tf = tarfile.open(fileobj=plain, mode="r|", bufsize=TAR_BUFSIZE)
-    except tarfile.TarError:
-        raise reject("the bundle's content is not a tar archive") from None
     seen: set[str] = set()
     head = []
     for expected in layout.HEAD:
-        info = _next_member(tf, seen)
+        info = yield from _next_member(seen)
         if info is None or info.name != expected:
             raise reject(f"the bundle does not start with {', '.join(layout.HEAD)}")
         cap = {layout.SUMS: layout.MAX_SUMS, layout.SIGNATURE: layout.MAX_SIGNATURE}.get(
             expected, layout.MAX_MANIFEST)
-        head.append(_read_small(tf, info, cap))
+        head.append((yield from _read_small(info, cap)))
     sums_raw, sig_raw, manifest_raw = head
 
     signature = minisign.Signature.parse(sig_raw)
@@ -128,7 +197,7 @@ def _parse_tar(
     records: dict[str, bytes] = {}
     total = 0
     while True:
-        info = _next_member(tf, seen)
+        info = yield from _next_member(seen)
         if info is None:
             break
         name = info.name
@@ -138,7 +207,7 @@ def _parse_tar(
             total += info.size
             if total > layout.MAX_RECORDS_TOTAL:
                 raise reject("the bundle's records are larger than allowed")
-            raw = _read_small(tf, info, layout.MAX_RECORD)
+            raw = yield from _read_small(info, layout.MAX_RECORD)
             if hashlib.sha256(raw).hexdigest() != sums[name]:
                 raise reject(f"{name} does not match its hash in SHA256SUMS")
             records[name] = raw
@@ -146,30 +215,34 @@ def _parse_tar(
         digest, size = members.attachments[name]
         if info.size != size:
             raise reject(f"{name} has a size other than the manifest says")
-        fh = tf.extractfile(info)
-        assert fh is not None
         if store is not None and digest not in known_attachments and digest not in stored:
-            token, got_digest, got_size = store(HashingReader(fh, size))  # type: ignore[arg-type]
+            into = _StoreStream(store)
+            try:
+                got_size = yield STREAM(size, into)
+                token, got_digest, stored_size = into.finish()
+            except BaseException:
+                into.abort(discard)
+                raise
             stored[digest] = token
+            if stored_size != got_size:
+                raise reject(f"{name} is truncated")
         else:
-            sink = _Sink()
-            while chunk := fh.read(CHUNK):
-                sink.sha256.update(chunk)
-                sink.size += len(chunk)
-            got_digest, got_size = sink.sha256.hexdigest(), sink.size
+            sha256 = hashlib.sha256()
+            got_size = yield STREAM(size, sha256.update)  # no Python frame per 8 KiB piece
+            got_digest = sha256.hexdigest()
         if got_size != size:
             raise reject(f"{name} is truncated")
         if got_digest != digest:
             raise reject(f"{name} does not match its hash in SHA256SUMS")
+        padding = -size % BLOCK
+        if (yield STREAM(padding, _skip)) != padding:
+            raise reject(f"{name} is truncated")
     missing = set(sums) - seen
     if missing:
         raise reject(f"the bundle lacks {len(missing)} file(s) that SHA256SUMS lists")
-    # After the end-of-archive blocks only zero padding may follow.
-    rest = 0
-    while chunk := plain.read(CHUNK):
-        rest += len(chunk)
-        if chunk.count(0) != len(chunk) or rest > layout.MAX_TRAILING_ZEROS:
-            raise reject("the bundle has data after the end of its archive")
+    # After the first end-of-archive block only zero padding may follow.
+    if (yield STREAM(layout.MAX_TRAILING_ZEROS + 1, _zeros_only)) > layout.MAX_TRAILING_ZEROS:
+        raise reject("the bundle has data after the end of its archive")
     result["records"] = records
 
 
@@ -185,43 +258,28 @@ def read_bundle(
 ) -> VerifiedBundle:
     """Decrypt and verify; raise BundleRejected (exit 4) on any failure, leaving nothing stored."""
     cipher_in = HashingReader(source)
-    pipe_r, pipe_w = make_pipe()
-
-    def decrypt() -> None:
-        try:
-            # pyrage reads 8 KiB at a time: a C-level buffer keeps the Python-level hashing per MiB.
-            pyrage.decrypt_io(io.BufferedReader(cipher_in, CHUNK), pipe_w, identities)
-        finally:
-            with contextlib.suppress(OSError):
-                pipe_w.close()
-
-    worker = Worker(decrypt, "bundle-decrypt")
     result: dict = {"stored": {}}
-    worker.start()
-    parse_error: BaseException | None = None
+    parser = PushParser(_parse_tar(trusted, store, discard, set(known_attachments), result, on_manifest))
+    decrypt_error: BaseException | None = None
     try:
-        _parse_tar(pipe_r, trusted, store, set(known_attachments), result, on_manifest)
-    except (BundleRejected, tarfile.TarError, EOFError, OSError, ValueError, KeyError) as exc:
-        parse_error = exc
-    except BaseException as exc:
-        parse_error = exc
+        # pyrage reads 8 KiB at a time: a C-level buffer keeps the Python-level hashing per MiB.
+        pyrage.decrypt_io(io.BufferedReader(cipher_in, CHUNK), parser, identities)
+    except Exception as exc:  # the verdict on the file comes first; the parser's second
+        decrypt_error = exc
     finally:
-        # Let the decryptor run to the end (or fail) so that a tampered tail is noticed too.
-        with contextlib.suppress(OSError, ValueError):
-            if parse_error is None:
-                while pipe_r.read(CHUNK):
-                    pass
-        with contextlib.suppress(OSError):
-            pipe_r.close()
-        worker.join()
-    error = _decrypt_error(worker.error) or parse_error
+        if decrypt_error is None and parser.error is None:
+            parser.finish()
+        parser.close()  # stops a parser cut short (a store worker in flight is ended)
+    error = _decrypt_error(decrypt_error) or parser.error
+    if error is None and not parser.done:
+        error = reject("the bundle's archive is malformed")
     if error is not None:
         for token in result["stored"].values():
             if discard is not None:
                 discard(token)
         if isinstance(error, BundleRejected):
             raise error
-        if isinstance(error, tarfile.TarError | EOFError | OSError | ValueError | KeyError):
+        if isinstance(error, tarfile.TarError | EOFError | OSError | ValueError | KeyError | UnicodeError):
             raise reject("the bundle's archive is malformed") from None
         raise error
     return VerifiedBundle(
@@ -236,7 +294,7 @@ def read_bundle(
 
 
 def _decrypt_error(error: BaseException | None) -> BundleRejected | None:
-    if error is None or isinstance(error, BrokenPipeError):
+    if error is None:
         return None
     text = str(error).lower()
     if "no matching keys" in text:
