@@ -32,7 +32,17 @@ import pyrage
 from storage import minisign
 from storage.bundle import layout
 from storage.bundle.layout import reject
-from storage.bundle.streams import CHUNK, READ, STREAM, HashingReader, Parser, PushParser, Worker, make_pipe
+from storage.bundle.streams import (
+    CHUNK,
+    READ,
+    STREAM,
+    HashingReader,
+    Parser,
+    Parses,
+    PushParser,
+    Worker,
+    make_pipe,
+)
 from storage.errors import BundleRejected
 
 # Given a key id (minisign hex), the trusted public key, or None if the signer is not trusted.
@@ -118,15 +128,15 @@ def _header(block: bytes) -> tarfile.TarInfo | None:
     """The member header in `block`, or None for a zero block (the end of the archive)."""
     if len(block) < BLOCK:
         raise reject("the bundle's archive is truncated")
+    if block.count(0) == BLOCK:
+        return None
     try:
         return tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
-    except tarfile.EOFHeaderError:
-        return None
     except tarfile.HeaderError:
         raise reject("the bundle's archive is malformed") from None
 
 
-def _next_member(seen: set[str]) -> Parser:
+def _next_member(seen: set[str]) -> Parses[tarfile.TarInfo | None]:
     info = _header((yield READ(BLOCK)))
     if info is not None and info.type == tarfile.XHDTYPE:
         # A pax extended header: only a size record, and only before a regular file.
@@ -150,7 +160,7 @@ def _next_member(seen: set[str]) -> Parser:
     return info
 
 
-def _read_small(info: tarfile.TarInfo, cap: int) -> Parser:
+def _read_small(info: tarfile.TarInfo, cap: int) -> Parses[bytes]:
     if info.size > cap:
         raise reject(f"{info.name} is larger than allowed")
     data = yield READ(info.size + (-info.size % BLOCK))
@@ -165,7 +175,7 @@ def _parse_tar(
 ) -> Parser:
     stored: dict[str, str] = result["stored"]
     seen: set[str] = set()
-    head = []
+    head: list[bytes] = []
     for expected in layout.HEAD:
         info = yield from _next_member(seen)
         if info is None or info.name != expected:
@@ -264,8 +274,9 @@ def read_bundle(
     try:
         # pyrage reads 8 KiB at a time: a C-level buffer keeps the Python-level hashing per MiB.
         pyrage.decrypt_io(io.BufferedReader(cipher_in, CHUNK), parser, identities)
-    except Exception as exc:  # the verdict on the file comes first; the parser's second
-        decrypt_error = exc
+    except Exception as exc:
+        if exc is not parser.error:  # not the parser stopping pyrage: the decryptor's own verdict
+            decrypt_error = exc
     finally:
         if decrypt_error is None and parser.error is None:
             parser.finish()

@@ -18,7 +18,7 @@ import io
 import os
 import threading
 from collections.abc import Callable, Generator
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 CHUNK = 1 << 20
 _F_SETPIPE_SZ = 1031  # Linux: a larger pipe means fewer context switches per megabyte
@@ -107,7 +107,9 @@ class STREAM(NamedTuple):
 
 
 Request = READ | STREAM
-Parser = Generator[Request, Any, None]
+_T = TypeVar("_T")
+Parses = Generator[Request, Any, _T]  # a parser, or a part of one returning a _T (`yield from`)
+Parser = Parses[None]
 
 
 class PushParser:
@@ -115,9 +117,9 @@ class PushParser:
 
     The generator reads like a pull parser (`header = yield READ(512)`), yet runs in the writing
     thread, on the pieces pyrage writes (8 KiB each). The first exception the parser raises is kept
-    in `error`; bytes written after it are dropped, so that the decryptor still runs to the end and
-    its own verdict on the rest of the file is not lost. `finish()` tells the parser the stream
-    ended. Bytes written after the parser has returned are an error too."""
+    in `error` and raised to the writer, so that pyrage stops there: a bundle refused early is not
+    decrypted any further. `finish()` tells the parser the stream ended. Bytes written after the
+    parser has returned are an error too."""
 
     def __init__(self, parser: Parser):
         self._parser = parser
@@ -140,12 +142,17 @@ class PushParser:
             self.done = True
         except BaseException as exc:
             self.error = exc
-            if not isinstance(exc, Exception):
-                raise  # KeyboardInterrupt and the like: stop pyrage too
 
     def write(self, data) -> int:
         n = len(data)
-        view = memoryview(data)
+        if self.error is not None:
+            return n  # pyrage flushing its buffer while it unwinds from the error raised below
+        self._feed(memoryview(data))
+        if self.error is not None:
+            raise self.error
+        return n
+
+    def _feed(self, view: memoryview) -> None:
         while view and self.error is None:
             if self.done:
                 self.error = ValueError("bytes after the end of what the parser reads")
@@ -166,20 +173,19 @@ class PushParser:
                     self._resume(piece)
             else:
                 size, sink = request.size, request.sink
-                take = view[: size - self._passed]
+                piece_view = view[: size - self._passed]
                 try:
-                    sink(take)
+                    sink(piece_view)
                 except BaseException as exc:
                     self._resume(None, thrown=exc)  # the parser may clean up, or say why
                     if self.error is None:
                         self.error = exc
                     break
-                self._passed += len(take)
-                view = view[len(take):]
+                self._passed += len(piece_view)
+                view = view[len(piece_view):]
                 if self._passed == size:
                     self._passed = 0
                     self._resume(size)
-        return n
 
     def flush(self) -> None:
         pass
