@@ -163,10 +163,11 @@ def _next_member(seen: set[str]) -> Parses[tarfile.TarInfo | None]:
 def _read_small(info: tarfile.TarInfo, cap: int) -> Parses[bytes]:
     if info.size > cap:
         raise reject(f"{info.name} is larger than allowed")
-    data = yield READ(info.size + (-info.size % BLOCK))
-    if len(data) < info.size + (-info.size % BLOCK):
+    data = yield READ(info.size)
+    padding = -info.size % BLOCK
+    if len(data) < info.size or (yield STREAM(padding, _skip)) != padding:
         raise reject(f"{info.name} is truncated")
-    return data[: info.size]
+    return data
 
 
 def _parse_tar(
