@@ -124,18 +124,23 @@ def export_and_verify(run: Run) -> None:
             hashlib.file_digest(src, "sha256")
 
     sha = run.time("floor: one SHA-256 pass over the bundle (hashlib)", sha256_pass, nbytes=size, reference=True)
-    export_floor = dec["median"] + enc["median"] + 2 * sha["median"]
-    verify_floor = dec["median"] + 2 * sha["median"]
-    export_ceiling, verify_ceiling = age_r["median"] / export_floor, age_d["median"] / verify_floor
-    text = (f"floor, from this run's medians: export decrypts the attachments from the vault and encrypts the "
-            f"bundle, and hashes both, one after the other (pyrage holds the GIL for each whole call): "
-            f"{dec['median']:.2f} + {enc['median']:.2f} + 2 × {sha['median']:.2f} s = {export_floor:.2f} s, so "
-            f"at most {export_ceiling:.2f}× age -r; verify decrypts and hashes twice: {verify_floor:.2f} s, so at "
-            f"most {verify_ceiling:.2f}× age -d (measured: {verify['median']:.2f} s, every record checked too).")
-    if min(export_ceiling, verify_ceiling) < AGE_AIM.value:
-        text += (f" Below {AGE_AIM.value}× the aim is out of reach with pyrage {metadata.version('pyrage')} as it "
-                 f"is: it needs a faster age binding, or one that lets go of the GIL so that the ciphers and the "
-                 f"hashing can run side by side.")
+    # Export must decrypt the attachments from the vault and encrypt the bundle; verify must decrypt.
+    # pyrage holds the GIL for a whole decrypt_io/encrypt_io call, so the two ciphers take turns; the
+    # SHA-256 passes (the content check and the bundle hash) could at best hide on a spare core.
+    ciphers_e, ciphers_v = dec["median"] + enc["median"], dec["median"]
+    serial_e, serial_v = ciphers_e + 2 * sha["median"], ciphers_v + 2 * sha["median"]
+    best_e, best_v = age_r["median"] / ciphers_e, age_d["median"] / ciphers_v
+    text = (f"floor, from this run's medians: export decrypts the attachments, encrypts the bundle and hashes "
+            f"both: {dec['median']:.2f} + {enc['median']:.2f} + 2 × {sha['median']:.2f} s = {serial_e:.2f} s one "
+            f"after the other ({age_r['median'] / serial_e:.2f}× age -r), and even with the hashing hidden on a "
+            f"spare core the two ciphers alone allow at most {best_e:.2f}×; verify decrypts and hashes twice: "
+            f"{serial_v:.2f} s ({age_d['median'] / serial_v:.2f}× age -d; measured {verify['median']:.2f} s, every "
+            f"record checked too), and pyrage's decryption alone allows at most {best_v:.2f}×.")
+    missed = [what for what, best in (("export", best_e), ("verify", best_v)) if best < AGE_AIM.value]
+    if missed:
+        text += (f" So the {AGE_AIM.value}× aim for {' and '.join(missed)} is out of reach with pyrage "
+                 f"{metadata.version('pyrage')} as it is: it needs a faster age binding, or one that lets go of "
+                 f"the GIL.")
     run.note(text)
     run.time("tawthiq import into an empty coordinator vault (one transaction)",
              lambda: imports.import_bundles(coordinator, [bundle]), repeat=1, warmup=0,
