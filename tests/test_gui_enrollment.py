@@ -143,7 +143,7 @@ def test_a_bad_file_a_changed_key_and_an_older_profile_are_refused_with_nothing_
     assert enrollment.profile_summary(vault)["serial"] == 2
     before = _vault_state(vault)
     _import_with(qtbot, view, older, right)
-    assert "older than the one imported" in view.message.text()
+    assert "older than the one you have" in view.message.text()
     assert _vault_state(vault) == before
 
     # Another coordinator's profile: refused loudly, even with its own fingerprint typed.
@@ -152,7 +152,7 @@ def test_a_bad_file_a_changed_key_and_an_older_profile_are_refused_with_nothing_
     impostor_fingerprint = keys.describe(impostor).fingerprint
     impostor.lock()
     _import_with(qtbot, view, tmp_path / "impostor.profile", impostor_fingerprint)
-    assert "REFUSED" in view.message.text() and "impostor" in view.message.text()
+    assert "Refused" in view.message.text() and "impostor" in view.message.text()
     assert _vault_state(vault) == before
     assert enrollment.profile_summary(vault)["coordinator_fingerprint"] == right
 
@@ -171,6 +171,10 @@ def test_the_profile_import_in_arabic_right_to_left_with_arabic_indic_digits(
     # The digits read left to right in an Arabic layout, as in the keys view.
     assert dialog.fingerprint.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert dialog.typed.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    dialog.typed.setText(_wrong(right).translate(ARABIC_INDIC))
+    dialog.confirm_button.click()
+    # A refusal that decides trust is said in Arabic, not in the service's English line.
+    assert dialog.message.text().startswith("بصمة المفتاح التي كتبتها لا تطابق هذا المفتاح.")
     dialog.typed.setText(right.translate(ARABIC_INDIC))  # what an Arabic keyboard types
     with qtbot.waitSignal(view.profile_imported, timeout=30_000):
         dialog.confirm_button.click()
@@ -233,7 +237,7 @@ def test_trust_list_revoke_refuse_and_reinstate(qtbot, coordinator_window, docum
     before = _vault_state(coordinator)
     qtbot.keyClicks(dialog.typed, _wrong(right))
     dialog.confirm_button.click()
-    assert dialog.message.text() == "the fingerprint does not match the file's key: nothing was imported"
+    assert dialog.message.text().startswith("The fingerprint you typed does not match this key.")
     assert _vault_state(coordinator) == before and view.table.rowCount() == 0
     dialog.typed.clear()
     qtbot.keyClicks(dialog.typed, right)
@@ -276,7 +280,8 @@ def test_trust_list_revoke_refuse_and_reinstate(qtbot, coordinator_window, docum
     before = _vault_state(coordinator)
     qtbot.keyClicks(dialog.typed, right)
     dialog.confirm_button.click()
-    assert dialog.message.text().startswith(f"REFUSED: key {key_id} was revoked")
+    assert dialog.message.text().startswith(f"Refused: key {key_id} was revoked")
+    assert "choose Reinstate" in dialog.message.text()  # the GUI's way back, not the CLI's flag
     assert _vault_state(coordinator) == before
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: view.dialog is None, timeout=5_000)
@@ -290,7 +295,7 @@ def test_trust_list_revoke_refuse_and_reinstate(qtbot, coordinator_window, docum
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     qtbot.keyClicks(dialog.typed, _wrong(right))
     dialog.confirm_button.click()
-    assert "does not match the revoked key" in dialog.message.text()
+    assert "does not match this key" in dialog.message.text()
     assert _vault_state(coordinator) == before
     dialog.typed.clear()
     qtbot.keyClicks(dialog.typed, right)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPu
 
 from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untrusted_text
 from app.gui.i18n import fmt_datetime, fmt_int, tr
+from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.services import enrollment
 from storage.errors import TawthiqError
@@ -129,7 +130,7 @@ class ProfileView(QWidget):
         try:
             enrollment.confirm_fingerprint(candidate, typed)
         except TawthiqError as exc:
-            dialog.refuse(str(exc))
+            dialog.refuse(user_text(exc))
             return None
         dialog.accept()
         self.dialog = None

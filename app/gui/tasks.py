@@ -48,7 +48,9 @@ class TaskCancelled(Exception):
 def safe_message(exc: BaseException) -> str:
     """One line that may be shown to the user: never case content, names or keys."""
     if isinstance(exc, TawthiqError):
-        return str(exc)
+        from app.gui.refusals import user_text  # here: refusals needs the services, tasks must not
+
+        return user_text(exc)
     log.debug("background task failed", exc_info=exc)
     return f"unexpected error ({type(exc).__name__})"
 

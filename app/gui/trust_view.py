@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.fingerprint_check import FingerprintDialog, untrusted_text
 from app.gui.i18n import fmt_datetime, tr
+from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.services import enrollment
 from storage.errors import TawthiqError
@@ -188,7 +189,7 @@ class TrustView(QWidget):
             enrollment.confirm_fingerprint(candidate, typed)
             result = enrollment.trust(vault, candidate)
         except TawthiqError as exc:
-            dialog.refuse(str(exc))
+            dialog.refuse(user_text(exc))
             return
         dialog.accept()
         self._changed(tr("%1 is trusted: their bundles will be accepted.").replace(
@@ -227,7 +228,7 @@ class TrustView(QWidget):
         try:
             enrollment.revoke(self.session.vault, key_id)
         except TawthiqError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(user_text(exc))
             return
         self._changed(tr("Trust in %1 revoked: their bundles will be refused.").replace("%1", key_id), key_id)
 
@@ -252,7 +253,7 @@ class TrustView(QWidget):
         try:
             result = enrollment.reinstate(self.session.vault, key_id, typed)
         except TawthiqError as exc:
-            dialog.refuse(str(exc))
+            dialog.refuse(user_text(exc))
             return
         dialog.accept()
         self._changed(tr("Trust in %1 reinstated: their bundles will be accepted again.").replace(

@@ -44,6 +44,30 @@ class NoProfile(TawthiqError):
     pass
 
 
+# Refusals a person must understand in their own language: the GUI words each of these itself
+# (app/gui/refusals.py) from the fields below; the CLI prints the message, which stays English.
+class FingerprintMismatch(BundleRejected):
+    """The fingerprint typed is not the file's (or the revoked key's): maybe an impostor's file."""
+
+
+class CoordinatorKeyChanged(BundleRejected):
+    def __init__(self, message: str, new_key_id: str, imported_key_id: str):
+        super().__init__(message)
+        self.new_key_id, self.imported_key_id = new_key_id, imported_key_id
+
+
+class ProfileOlder(BundleRejected):
+    def __init__(self, message: str, serial: int, imported_serial: int):
+        super().__init__(message)
+        self.serial, self.imported_serial = serial, imported_serial
+
+
+class KeyIdClash(BundleRejected):
+    def __init__(self, message: str, key_id: str):
+        super().__init__(message)
+        self.key_id = key_id
+
+
 def _require_coordinator(vault: Vault, what: str) -> None:
     if vault.role != "coordinator":
         raise NotCoordinator(f"{what} is done on a coordinator's vault")
@@ -150,7 +174,7 @@ def read_profile(raw: bytes) -> Candidate:
 
 def confirm_fingerprint(candidate: Candidate, typed: str) -> None:
     if keys.normalise_fingerprint(typed) != keys.fingerprint_digits(candidate.signer):
-        raise BundleRejected("the fingerprint does not match the file's key: nothing was imported")
+        raise FingerprintMismatch("the fingerprint does not match the file's key: nothing was imported")
 
 
 def current_coordinator_key(vault: Vault) -> minisign.PublicKey | None:
@@ -162,9 +186,10 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
     """Store a profile whose fingerprint the caller has confirmed; refuse a changed coordinator key."""
     previous = current_coordinator_key(vault)
     if previous is not None and previous != candidate.signer:
-        raise BundleRejected(
+        raise CoordinatorKeyChanged(
             f"REFUSED: this profile is signed by coordinator key {candidate.signer.id_hex}, not by "
-            f"{previous.id_hex} imported earlier; a changed key may be an impostor: ask your coordinator"
+            f"{previous.id_hex} imported earlier; a changed key may be an impostor: ask your coordinator",
+            candidate.signer.id_hex, previous.id_hex,
         )
     doc = candidate.document
     serial = int(doc.get("serial", 0))
@@ -177,9 +202,10 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
         # coordinator restored from a backup produces (its counter went back, its clock did not);
         # an older date alone is a coordinator clock set right. Both are taken.
         if serial < imported and not (made and imported_made and made > imported_made):
-            raise BundleRejected(
+            raise ProfileOlder(
                 f"REFUSED: this profile (number {serial}) is older than the one imported (number {imported}); "
-                "it would roll back the organisation's terms, places and recipients: nothing was imported"
+                "it would roll back the organisation's terms, places and recipients: nothing was imported",
+                serial, imported,
             )
     conn = vault.connection()
     with transaction(conn):
@@ -278,6 +304,10 @@ def read_identity(raw: bytes) -> Candidate:
 class TrustRevoked(BundleRejected):
     """An identity whose key was revoked: trust is not given back by importing the file again."""
 
+    def __init__(self, message: str, key_id: str = "", revoked_on: str = ""):
+        super().__init__(message)
+        self.key_id, self.revoked_on = key_id, revoked_on
+
 
 def _revocation(conn, key: minisign.PublicKey) -> tuple[str, str] | None:
     """(key id, revoked at) of a revoked entry holding this Ed25519 key, under any key id: the
@@ -303,13 +333,13 @@ def trust(vault: Vault, candidate: Candidate) -> dict:
             key_id, revoked_at = revoked
             raise TrustRevoked(
                 f"REFUSED: key {key_id} was revoked on {revoked_at[:10]} and its bundles stay refused; "
-                f"to trust it again on purpose: trust --reinstate {key_id} --fingerprint DIGITS"
+                f"to trust it again on purpose: trust --reinstate {key_id} --fingerprint DIGITS",
+                key_id, revoked_at[:10],
             )
         row = conn.execute("SELECT public_key FROM trusted_documenters WHERE key_id = ?", (key.id_hex,)).fetchone()
         if row is not None and row[0] != key.base64():
-            raise BundleRejected(
-                f"REFUSED: a different key with the same key id {key.id_hex} is already trusted"
-            )
+            raise KeyIdClash(f"REFUSED: a different key with the same key id {key.id_hex} is already trusted",
+                             key.id_hex)
         name = str(candidate.document.get("name", ""))[:200]
         recipient = str(candidate.document.get("age_recipient", ""))[:200]
         if row is None:
@@ -345,7 +375,7 @@ def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
     imported again afterwards."""
     key = revoked_key(vault, key_id)
     if keys.normalise_fingerprint(typed_fingerprint) != keys.fingerprint_digits(key):
-        raise BundleRejected("the fingerprint does not match the revoked key: nothing was changed")
+        raise FingerprintMismatch("the fingerprint does not match the revoked key: nothing was changed")
     conn = vault.connection()
     with transaction(conn):
         conn.execute("UPDATE trusted_documenters SET revoked_at = NULL WHERE key_id = ? AND revoked_at IS NOT NULL",
