@@ -220,6 +220,13 @@ CSV_SAMPLES: dict[str, bytes] = {
     "places_self_parent": PLACES_HEADER + b"a1,district,a1,A,,,\n",
     "ocha_malformed_pcode": OCHA_HEADER + b"SY../..,Homs,,,,\n",
     "ocha_deep_same_pcode": OCHA_HEADER + b"SY01,Homs,\xd8\xad\xd9\x85\xd8\xb5,SY01,Homs,\n",
+    # Labels and names are one line of plain text of bounded length (the profile's JSON readers
+    # share these rules: forms.vocabularies.terms_from_json, forms.gazetteer.places_from_json).
+    "label_with_quoted_line_break": VOCAB_HEADER + b'x1,"two\nlines",b\n',
+    "label_with_escape_sequence": VOCAB_HEADER + b"x1,\x1b[31mred,b\n",
+    "places_name_too_long": PLACES_HEADER + b"x1,place,homs,," + b"a" * 201 + b",,\n",
+    "places_parent_traversal": PLACES_HEADER + b"x1,place,../..,X,,,\n",
+    "ocha_name_too_long": OCHA_HEADER + b"SY01," + b"a" * 201 + b",,,,\n",
 }
 
 CSV_READERS = {

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from app.gui import form_source
 from app.gui.profile_view import ProfileView
-from app.gui.trust_view import TrustView
+from app.gui.trust_view import FINGERPRINT_COLUMN, TrustView
 from app.services import cases, enrollment, export, imports, keys, organisation_data
 from storage import audit
 from tests.bundle_support import add_case, make_vault
@@ -338,3 +339,13 @@ def test_trusting_in_arabic_right_to_left(qtbot, coordinator_window, documenter,
     key_id = keys.public_key(documenter).id_hex
     assert _row(view, key_id)[4] == "موثوق"
     assert view.message.text() == "Homs team 2 موثوق: ستُقبل حزمه."
+    # The listed fingerprint reads left to right too: laid out right to left, its digit groups would
+    # come last group first (seen on the Arabic screenshot before the column had its own direction).
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() == key_id)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.table)
+    assert option.direction == Qt.LayoutDirection.RightToLeft
+    index = view.table.model().index(row, FINGERPRINT_COLUMN)
+    view.table.itemDelegateForIndex(index).initStyleOption(option, index)
+    assert option.direction == Qt.LayoutDirection.LeftToRight
+    assert option.text == keys.describe(documenter).fingerprint

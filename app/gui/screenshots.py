@@ -3,7 +3,10 @@
     QT_QPA_PLATFORM=offscreen python -m app.gui.screenshots docs/screenshots
 
 Runs on a demo vault in a temporary folder (app/demo.py); nothing else is written. The newest
-case is sealed and then edited first, so that an earlier version can be shown.
+case is sealed and then edited first, so that an earlier version can be shown. A sample
+coordinator vault is made beside it: the demo documenter imports its organisation profile (the
+Organisation view and its fingerprint check), and it trusts sample documenters, one of them
+revoked (the coordinator's Documenters view). All names are made up.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 from app.gui.i18n import install_language
 from app.gui.main import application, build_window
 from app.gui.prefs import PreUnlockPrefs
-from app.services import cases
+from app.services import cases, enrollment, organisation_data
+from storage import keyfile
 from storage.vault import Vault
 
 SIZE = (1200, 780)
@@ -48,6 +52,53 @@ def _seal_and_edit(vault: Vault) -> str:
     return case_id
 
 
+# Made-up names only: the screenshots are published.
+SAMPLE_ORGANISATION = "Sample Documentation Network"
+SAMPLE_DOCUMENTERS = ("Sample team North", "Sample team Coast", "Sample team South")
+SAMPLE_TERMS_CSV = ("code,en,ar\nngo_hotline,NGO hotline,خط ساخن لمنظمة\n"
+                    "community_committee,Community committee,لجنة محلية\n")
+
+
+def _sample_coordinator(folder: Path, passphrase: str) -> Vault:
+    """A coordinator vault with two organisation terms, trusting the sample documenters (the last revoked)."""
+    coordinator = Vault.create(folder / "coordinator", passphrase, role="coordinator", name=SAMPLE_ORGANISATION,
+                               kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
+    terms = folder / "terms.csv"
+    terms.write_text(SAMPLE_TERMS_CSV, encoding="utf-8")
+    organisation_data.import_vocabulary_csv(coordinator, "source_types", terms)
+    for i, name in enumerate(SAMPLE_DOCUMENTERS):
+        documenter = Vault.create(folder / f"documenter-{i}", passphrase, name=name,
+                                  kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
+        candidate = enrollment.read_identity(enrollment.export_identity(documenter))
+        documenter.lock()
+        enrollment.trust(coordinator, candidate)
+        if i == len(SAMPLE_DOCUMENTERS) - 1:
+            enrollment.revoke(coordinator, candidate.signer.id_hex)
+    return coordinator
+
+
+def _import_profile(documenter: Vault, profile: bytes) -> None:
+    """What the Organisation view does once the fingerprint is typed; done here once for both languages."""
+    enrollment.import_profile(documenter, enrollment.read_profile(profile))
+
+
+def _fingerprint_dialog(window, profile_file: Path, out: Path, name: str) -> Path:
+    """The check as a documenter sees it: the profile read, the digits being typed; then cancelled."""
+    view = window.show_view("organisation")
+    view.read_file(profile_file)
+    window.session.runner.wait_all(10_000)
+    _settle(QApplication.instance())
+    dialog = view.dialog
+    assert dialog is not None, "the fingerprint check did not open"
+    dialog.resize(760, dialog.sizeHint().height())
+    dialog.typed.setText(dialog.fingerprint.text()[:35])  # part-way through, so the action is still disabled
+    _settle(QApplication.instance())
+    path = _save(dialog, out, name)
+    dialog.reject()
+    _settle(QApplication.instance())
+    return path
+
+
 def take(out: Path) -> list[Path]:
     from app.demo import DEMO_PASSPHRASE, create_demo_vault
 
@@ -58,6 +109,12 @@ def take(out: Path) -> list[Path]:
         folder = Path(tmp)
         vault = create_demo_vault(folder)
         edited = _seal_and_edit(vault)
+        coordinator = _sample_coordinator(folder, DEMO_PASSPHRASE)
+        profile_file = folder / "organisation.profile"
+        profile_file.write_bytes(enrollment.export_profile(coordinator))
+        coordinator.lock()
+        organisation_data.uninstall()  # the coordinator's terms; the documenter's own come with the profile
+        _import_profile(vault, profile_file.read_bytes())
         vault.lock()
         for language in ("en", "ar"):
             prefs = PreUnlockPrefs(folder / f"prefs-{language}.json")
@@ -94,10 +151,24 @@ def take(out: Path) -> list[Path]:
                 if key in available:
                     window.show_view(key)
                     written.append(_save(window, out, f"{key}-{language}.png"))
+            window.show_view("organisation")
+            written.append(_save(window, out, f"organisation-{language}.png"))
+            written.append(_fingerprint_dialog(window, profile_file, out, f"fingerprint-check-{language}.png"))
             window.show_view("settings")
             written.append(_save(window, out, f"settings-{language}.png"))
             window.session.shutdown()
             window.close()
+            # The coordinator's side: whose bundles are accepted.
+            coordinator_window = build_window(folder / "coordinator", prefs)
+            coordinator_window.resize(*SIZE)
+            coordinator_window.show()
+            coordinator_window.session.open(Vault.unlock(folder / "coordinator", DEMO_PASSPHRASE))
+            install_language(app, language)
+            coordinator_window.rebuild()
+            coordinator_window.show_view("documenters")
+            written.append(_save(coordinator_window, out, f"documenters-{language}.png"))
+            coordinator_window.session.shutdown()
+            coordinator_window.close()
         install_language(app, "en")
     return written
 

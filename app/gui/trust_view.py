@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +47,16 @@ COLUMNS = (QT_TRANSLATE_NOOP("", "Documenter"), QT_TRANSLATE_NOOP("", "Key id"),
            QT_TRANSLATE_NOOP("", "Fingerprint"), QT_TRANSLATE_NOOP("", "Trusted since"),
            QT_TRANSLATE_NOOP("", "State"))
 FINGERPRINT_COLUMN = 2
+
+
+class _LeftToRight(QStyledItemDelegate):
+    """Fingerprints read left to right in any language, as the keys view shows them: in a right-to-left
+    table the digit groups would otherwise be laid out last group first (found on the Arabic screenshot)."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class TrustView(QWidget):
@@ -73,6 +84,8 @@ class TrustView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(FINGERPRINT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.fingerprint_delegate = _LeftToRight(self.table)
+        self.table.setItemDelegateForColumn(FINGERPRINT_COLUMN, self.fingerprint_delegate)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.trust_button = QPushButton(tr("Trust identity file…"), self)
