@@ -57,3 +57,42 @@ def test_check_fails_on_a_new_untranslated_string_and_passes_after_translation(t
     (sources / "view.py").write_text('from app.gui.i18n import tr\nLABEL = tr("Fate")\n')
     found = i18n_check.problems(sources, translations)
     assert any("no longer in the code" in p for p in found) and any("not in the catalogue" in p for p in found)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_narrative_paragraph_starts_on_its_own_scripts_side(qtbot, qapp, language):
+    """An Arabic paragraph starts at the right edge, an English one at the left, in either interface
+    (QPlainTextEdit put Arabic flush left in the Arabic editor)."""
+    from app.gui.form_widgets import TextField
+
+    i18n.install_language(qapp, language)
+    try:
+        field = TextField({"id": "narrative", "type": "text", "label": {"en": "Narrative", "ar": "السرد"}}, long=True)
+        qtbot.addWidget(field)
+        field.resize(500, 200)
+        field.show()
+        qtbot.waitExposed(field)
+        edit = field.edit
+        width = edit.viewport().width()
+        for text, right_side in (("اختُطف خالد العلي في دمشق على يد مسلحين", True), ("Taken at a checkpoint", False)):
+            field.set_value(text)
+            cursor = edit.textCursor()
+            cursor.setPosition(0)  # the paragraph's first character
+            edit.setTextCursor(cursor)
+            x = edit.cursorRect().x()
+            assert (x > width * 0.8) if right_side else (x < width * 0.2), (text, x, width)
+        edit.insertFromMimeData(_html("<b>bold</b> and <img src='file:///etc/passwd'>"))
+        # A paste keeps only the text: no formatting, no image reference enters the document.
+        assert field.value() == "bold and Taken at a checkpoint"
+        assert "<img" not in edit.toHtml() and "font-weight:700" not in edit.toHtml()
+    finally:
+        i18n.install_language(qapp, "en")
+
+
+def _html(markup: str):
+    from PySide6.QtCore import QMimeData
+
+    data = QMimeData()
+    data.setHtml(markup)
+    data.setText("bold and ")
+    return data

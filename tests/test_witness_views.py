@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyrage
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget, QTextEdit
 
 from app.gui.witness_views import ConsentEditor, WitnessEditor, WitnessRegisterView
 from app.services import witnesses
@@ -27,7 +27,7 @@ def visible_text(widget) -> str:
         out.append(child.text())
     for child in widget.findChildren(QLabel):
         out.append(child.text())
-    for child in widget.findChildren(QPlainTextEdit):
+    for child in widget.findChildren(QTextEdit):
         out.append(child.toPlainText())
     for table in widget.findChildren(QTableWidget):
         for i in range(table.rowCount()):

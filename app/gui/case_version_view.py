@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -40,6 +39,7 @@ from app.gui.case_editor import build_sections
 from app.gui.form_widgets import NAME_PARTS, FieldsForm, name_part_label
 from app.gui.i18n import fmt_datetime, fmt_int, is_rtl, tr
 from app.gui.session import Session
+from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
 from app.services import case_versions
 
@@ -185,7 +185,7 @@ def banner_text(version: int, meta: dict) -> str:
 
 def make_read_only(root: QWidget) -> None:
     """Values stay readable and selectable; nothing can be typed, picked, added or removed."""
-    for edit in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit):
+    for edit in root.findChildren(QLineEdit) + root.findChildren(PlainTextEdit):
         edit.setReadOnly(True)
     for combo in root.findChildren(QComboBox):
         combo.setEnabled(False)

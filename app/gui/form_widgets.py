@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.gui import form_source
 from app.gui.i18n import tr
+from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
 
 NAME_PARTS = (("given", "Given name"), ("father", "Father's name"), ("grandfather", "Grandfather's name"),
@@ -80,9 +80,9 @@ class TextField(FieldWidget):
     def __init__(self, spec: dict, parent: QWidget | None = None, long: bool = False):
         super().__init__(spec, parent)
         self.long = long
-        self.edit: QLineEdit | QPlainTextEdit
+        self.edit: QLineEdit | PlainTextEdit
         if long:
-            self.edit = QPlainTextEdit(self)
+            self.edit = PlainTextEdit(self)
             self.edit.setMinimumHeight(70)
             self.edit.setTabChangesFocus(True)
             self.edit.textChanged.connect(self.changed)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.text_edit import PlainTextEdit
 from app.services import consent as consent_rules
 from app.services import witnesses
 from storage.errors import TawthiqError
@@ -190,7 +190,7 @@ class WitnessEditor(QWidget):
         self.risk = QComboBox()
         for value, label in _risk_labels().items():
             self.risk.addItem(label, value)
-        self.follow_up = QPlainTextEdit()
+        self.follow_up = PlainTextEdit()
         self.follow_up.setFixedHeight(60)
         form.addRow(tr("Alias"), self.alias)
         form.addRow(tr("Relation to the victim(s)"), self.relation)
