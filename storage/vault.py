@@ -103,11 +103,17 @@ class Vault:
             raise
         wipe.after_successful_unlock(path)
         vault = cls(path, keys, params)
-        vault._hold = leftovers.FolderHold(path)
-        database.migrate(vault.connection())
-        if vault._hold.exclusive:
-            vault._sweep_leftovers()
-            vault._hold.share()
+        try:
+            vault._hold = leftovers.FolderHold(path)
+            database.migrate(vault.connection())
+            if vault._hold.exclusive:
+                vault._sweep_leftovers()
+                vault._hold.share()
+        except BaseException:
+            # A refused unlock (a vault from a newer Tawthiq, say) must not keep the folder lock:
+            # held exclusively, it would stall this process's next unlock of the vault for ever.
+            vault.lock()
+            raise
         return vault
 
     def _sweep_leftovers(self) -> None:

@@ -8,6 +8,7 @@ are never touched. The leftovers here are made by a real child process killed wi
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -16,9 +17,13 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from app.services import cases, export, imports
 from storage import audit
 from storage.atomic import atomic_write_bytes, remove_stale_partials
+from storage.errors import CorruptVault
+from storage.keyfile import TEST_PARAMS
 from storage.vault import KEYFILE, Vault
 from tests.bundle_support import add_case, enroll, make_vault
 from tests.conftest import PASSPHRASE, REPO
@@ -134,3 +139,22 @@ def test_a_half_written_key_file_leaves_the_key_file_alone_and_is_swept(tmp_path
     assert (vault.path / KEYFILE).read_bytes() == key_before
     with Vault.unlock(vault.path, PASSPHRASE):
         assert partials(vault.path) == []
+
+
+def test_a_refused_unlock_lets_go_of_the_vault_folder(tmp_path):
+    """A vault from a newer Tawthiq is refused at unlock; the refusal must release the folder's
+    flock, or the next unlock in the same process (the GUI's second try) waits for ever."""
+    folder = tmp_path / "newer"
+    Vault.create(folder, PASSPHRASE, kdf_params=dict(TEST_PARAMS), check_strength=False).lock()
+    newer = Vault.unlock(folder, PASSPHRASE)
+    newer.connection().execute("PRAGMA user_version = 9999")
+    newer.lock()
+    with pytest.raises(CorruptVault, match="newer Tawthiq"):
+        Vault.unlock(folder, PASSPHRASE)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError if the refused unlock kept it
+    finally:
+        os.close(fd)
+    with pytest.raises(CorruptVault, match="newer Tawthiq"):
+        Vault.unlock(folder, PASSPHRASE)
