@@ -43,16 +43,6 @@ def partial_target(name: str) -> str | None:
     return match["target"] if match else None
 
 
-def _lock(fd: int, *, wait: bool) -> bool:
-    """An exclusive flock on `fd`. False if another holder has it (only when not waiting).
-
-    A file system without flock (some network mounts) raises OSError: a writer goes on unlocked,
-    and remove_stale_partials() treats its temp files as in use and leaves them.
-    """
-    fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return True
-
-
 def _same_file(path: Path, fd: int) -> bool:
     try:
         named = os.stat(path, follow_symlinks=False)
@@ -73,8 +63,8 @@ def _create_locked_temp(path: Path) -> tuple[Path, int]:
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}{PARTIAL_SUFFIX}")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         try:
-            _lock(fd, wait=True)
-        except OSError:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # no flock here (some network mounts): go on unlocked; sweeps leave it be
             return tmp, fd
         if _same_file(tmp, fd):
             return tmp, fd
@@ -117,10 +107,12 @@ def remove_stale_partials(folder: Path, target: str | None = None, remove=os.unl
 
 
 def _try_lock(fd: int) -> bool:
+    """An exclusive flock on `fd` without waiting; False if a live writer holds it (or no flock here)."""
     try:
-        return _lock(fd, wait=False)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:  # held by a live writer (BlockingIOError), or no flock here: leave it
         return False
+    return True
 
 
 @contextlib.contextmanager
