@@ -41,7 +41,7 @@ from app.gui.i18n import fmt_datetime, fmt_int, is_rtl, tr
 from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
-from app.services import case_versions
+from app.services import case_versions, cases
 
 NOTHING = "—"
 
@@ -62,7 +62,9 @@ class CaseVersionView(QWidget):
         self.meta = meta
         self.current_version = int(meta["current_version"])
         self.status = meta["status"]
-        self.changes = case_versions.compare_versions(vault, case_id, version)
+        # The version is read once: compared as it is, against the current version read once more.
+        current = body if version == self.current_version else cases.get_case(vault, case_id)
+        self.changes = case_versions.compare_bodies(body, current)
         self.definition = form_source.load_definition(body["form"], body.get("form_version"))
         self._build(meta)
         for form in self.sections:

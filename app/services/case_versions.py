@@ -86,6 +86,12 @@ def compare_versions(vault: Vault, case_id: str, version: int, against: int | No
     """What changed from `version` to `against` (default: the current version)."""
     old = read_version(vault, case_id, version)
     new = read_version(vault, case_id, against) if against is not None else get_case(vault, case_id)
+    return compare_bodies(old, new)
+
+
+def compare_bodies(old: dict, new: dict) -> list[FieldChange]:
+    """What changed between two versions already read, along the newer one's form version (the
+    older one's if this installation lacks it)."""
     return changed_fields(old, new, definition_for(new) or definition_for(old))
 
 
