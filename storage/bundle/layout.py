@@ -32,7 +32,6 @@ HEX64 = re.compile(r"^[0-9a-f]{64}$")
 # before any member after the first three is read.
 MAX_RECORDS = 200_000
 MAX_ATTACHMENTS = 200_000
-MAX_MEMBERS = len(HEAD) + MAX_RECORDS + MAX_ATTACHMENTS  # tar members, all told
 MAX_SUMS_LINES = 1 + MAX_RECORDS + MAX_ATTACHMENTS  # manifest.json, records, attachments
 # The longest line SHA256SUMS can have: 64 hex digits, two spaces, records/<128 characters>.json, newline.
 _LONGEST_SUMS_LINE = 64 + 2 + len("records/") + 128 + len(".json") + 1
