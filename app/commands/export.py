@@ -15,8 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.commands.profile import read_small_file
 from app.services import acks, emergency, export, imports
+from app.services.enrollment import read_small_file
 from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError
 

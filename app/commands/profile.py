@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from app.services import enrollment
-from app.services.enrollment import read_small_file  # trust and export import it from here too
+from app.services.enrollment import read_small_file
 from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError
 
