@@ -175,11 +175,12 @@ def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleRepo
                             f"bundle {sequence}: nothing was applied")
         available = set(known) | set(stored) | {a["sha256"] for a in manifest["attachments"]}
         checked = _check_records(verified, available)
+        listed: set[tuple[str, str]] = set()  # not `code in list`: quadratic in a bundle's distinct codes
         for _kind, record in checked:
             for vocabulary, code in record.get("unknown_codes", ()):
-                codes = report.unknown_codes.setdefault(vocabulary, [])
-                if code not in codes:
-                    codes.append(code)
+                if (vocabulary, code) not in listed:
+                    listed.add((vocabulary, code))
+                    report.unknown_codes.setdefault(vocabulary, []).append(code)
         if not apply:
             return report
         if earlier is not None:
