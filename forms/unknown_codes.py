@@ -4,12 +4,12 @@ A documenter's case can carry a term or a place the organisation added (CSV or p
 reading vault does not have yet, typically a coordinator receiving a bundle. Such a value is not
 a mistake of the documenter: it must be kept as written, shown as unknown, and becomes an
 ordinary value once the reading vault imports the term or place. `unknown_codes` names them;
-`excused` tells which validation problems they explain, so everything else still counts.
+`excused_by` tells which validation problems they explain, so everything else still counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,12 +72,20 @@ def _walk(obj: dict, fields: Iterable[Field], prefix: str, found: list[UnknownCo
                     _walk(item, f.children, f"{path}[{i}].", found)
 
 
-def excused(problem: Problem, unknown: list[UnknownCode]) -> bool:
-    """True if the problem is only that an unknown code is unknown (or, for a place, that a place
-    below an unknown one cannot be checked against it)."""
-    if problem.code in ("not_in_vocabulary", "unknown_term", "unknown_place"):
-        return any(u.path == problem.path for u in unknown)
-    if problem.code == "place_mismatch":
-        parent_path = problem.path.rsplit(".", 1)[0]
-        return any(u.vocabulary == PLACES and u.path.rsplit(".", 1)[0] == parent_path for u in unknown)
-    return False
+def excused_by(unknown: list[UnknownCode]) -> Callable[[Problem], bool]:
+    """A test of each validation problem: True if it is only that one of the `unknown` codes is
+    unknown (or, for a place, that a place below an unknown one cannot be checked against it).
+
+    The paths are gathered once: a case can hold hundreds of unknown codes, each with its problem.
+    """
+    paths = {u.path for u in unknown}
+    place_parents = {u.path.rsplit(".", 1)[0] for u in unknown if u.vocabulary == PLACES}
+
+    def excused(problem: Problem) -> bool:
+        if problem.code in ("not_in_vocabulary", "unknown_term", "unknown_place"):
+            return problem.path in paths
+        if problem.code == "place_mismatch":
+            return problem.path.rsplit(".", 1)[0] in place_parents
+        return False
+
+    return excused

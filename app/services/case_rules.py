@@ -12,7 +12,7 @@ and flagged the same way (forms.unknown_codes).
 from __future__ import annotations
 
 from forms.definitions import form_versions
-from forms.unknown_codes import UnknownCode, excused, unknown_codes
+from forms.unknown_codes import UnknownCode, excused_by, unknown_codes
 from forms.validation import Problem, resolve_place_names, validate_case
 from storage.errors import TawthiqError
 
@@ -63,7 +63,8 @@ def check_received(body: object) -> tuple[dict, list[UnknownCode]]:
     """
     body = _prepared(body)
     unknown = unknown_codes(body)
-    _raise_errors([p for p in validate_case(body) if not excused(p, unknown)])
+    excused = excused_by(unknown)
+    _raise_errors([p for p in validate_case(body) if not excused(p)])
     return body, unknown
 
 
