@@ -226,3 +226,25 @@ def test_rejected_after_streaming_a_stored_attachment_discards_it(parties):
         reader.read_bundle(io.BytesIO(bytes(bundle)), [coordinator.identity], coordinator.trusts(documenter),
                            store=_store_into(kept), discard=discarded.append)
     assert sorted(discarded) == sorted(kept)
+
+
+def test_an_interrupt_while_storing_discards_what_was_stored_and_is_passed_on(parties):
+    """Ctrl+C (or SystemExit) in the middle of an import: the interrupt goes on up, and the
+    attachment already stored is discarded like on any refusal."""
+    documenter, coordinator = parties
+    records, attachments = sample_content(n_attachments=2, attachment_size=300_000)
+    bundle = write_sample(documenter, coordinator, records, attachments)
+    kept: dict[str, bytes] = {}
+    discarded: list[str] = []
+    store_whole = _store_into(kept)
+
+    def store(src):
+        if kept:  # the second attachment: interrupted half-way
+            src.read(100_000)
+            raise KeyboardInterrupt
+        return store_whole(src)
+
+    with pytest.raises(KeyboardInterrupt):
+        reader.read_bundle(io.BytesIO(bundle), [coordinator.identity], coordinator.trusts(documenter),
+                           store=store, discard=discarded.append)
+    assert len(kept) == 1 and discarded == list(kept)

@@ -272,23 +272,27 @@ def read_bundle(
     result: dict = {"stored": {}}
     parser = PushParser(_parse_tar(trusted, store, discard, set(known_attachments), result, on_manifest))
     decrypt_error: BaseException | None = None
+    interrupted = False
     try:
         # pyrage reads 8 KiB at a time: a C-level buffer keeps the Python-level hashing per MiB.
         pyrage.decrypt_io(io.BufferedReader(cipher_in, CHUNK), parser, identities)
     except Exception as exc:
         if exc is not parser.error:  # not the parser stopping pyrage: the decryptor's own verdict
             decrypt_error = exc
+    except BaseException:  # Ctrl+C, SystemExit: passed on, but nothing stored may stay behind
+        interrupted = True
+        raise
     finally:
-        if decrypt_error is None and parser.error is None:
+        if not interrupted and decrypt_error is None and parser.error is None:
             parser.finish()
         parser.close()  # stops a parser cut short (a store worker in flight is ended)
+        if interrupted:
+            _discard_stored(result, discard)
     error = _decrypt_error(decrypt_error) or parser.error
     if error is None and not parser.done:
         error = reject("the bundle's archive is malformed")
     if error is not None:
-        for token in result["stored"].values():
-            if discard is not None:
-                discard(token)
+        _discard_stored(result, discard)
         if isinstance(error, BundleRejected):
             raise error
         if isinstance(error, tarfile.TarError | EOFError | OSError | ValueError | KeyError | UnicodeError):
@@ -303,6 +307,12 @@ def read_bundle(
         records=result["records"],
         stored=result["stored"],
     )
+
+
+def _discard_stored(result: dict, discard: Callable[[str], None] | None) -> None:
+    if discard is not None:
+        for token in result["stored"].values():
+            discard(token)
 
 
 def _decrypt_error(error: BaseException | None) -> BundleRejected | None:
