@@ -101,13 +101,7 @@ class PlainVault:
         self.path = Path(path)
         self._conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
         if pragmas == "same":  # what storage.database.open_database sets, minus the cipher
-            for p in (
-                "temp_store = MEMORY",
-                "secure_delete = ON",
-                "foreign_keys = ON",
-                "journal_mode = WAL",
-                "synchronous = FULL",
-            ):
+            for p in database.SESSION_PRAGMAS:
                 self._conn.execute(f"PRAGMA {p}")
         elif pragmas == "wal-normal":
             self._conn.execute("PRAGMA journal_mode = WAL")

@@ -24,22 +24,22 @@ import sqlcipher3
 from app.services import cases
 from benchmarks import data
 from storage import keyfile
+from storage.database import SESSION_PRAGMAS
+from storage.vault import DATABASE, KEYFILE
 
 REPO = Path(__file__).resolve().parents[1]
-_SAME_PRAGMAS = ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON", "journal_mode = WAL",
-                 "synchronous = FULL")
 
 
 class UnprotectedVault:
     """Offered to app.services.cases where a Vault goes (like benchmarks.fixtures.PlainVault)."""
 
     def __init__(self, folder: Path, passphrase: str):
-        keys, _ = keyfile.unlock_keyfile(folder / "keyfile", passphrase)
-        self._conn = sqlcipher3.connect(str(folder / "vault.db"), isolation_level=None, timeout=30)
+        keys, _ = keyfile.unlock_keyfile(folder / KEYFILE, passphrase)
+        self._conn = sqlcipher3.connect(str(folder / DATABASE), isolation_level=None, timeout=30)
         self._conn.execute(f"PRAGMA key = \"x'{keys.db_key.hex()}'\"")
         self._conn.execute("PRAGMA cipher_compatibility = 4")
         self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in _SAME_PRAGMAS:
+        for pragma in SESSION_PRAGMAS:
             self._conn.execute(f"PRAGMA {pragma}")
         self.protected = self._conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == "1"
 
