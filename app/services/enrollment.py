@@ -173,7 +173,7 @@ def read_profile(raw: bytes) -> Candidate:
 
 
 def confirm_fingerprint(candidate: Candidate, typed: str) -> None:
-    if keys.normalise_fingerprint(typed) != keys.fingerprint_digits(candidate.signer):
+    if not keys.fingerprint_matches(candidate.signer, typed):
         raise FingerprintMismatch("the fingerprint does not match the file's key: nothing was imported")
 
 
@@ -374,7 +374,7 @@ def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
     fingerprint again, and the audit log keeps `trust.reinstate`. Bundles refused meanwhile can be
     imported again afterwards."""
     key = revoked_key(vault, key_id)
-    if keys.normalise_fingerprint(typed_fingerprint) != keys.fingerprint_digits(key):
+    if not keys.fingerprint_matches(key, typed_fingerprint):
         raise FingerprintMismatch("the fingerprint does not match the revoked key: nothing was changed")
     conn = vault.connection()
     with transaction(conn):

@@ -48,6 +48,11 @@ def normalise_fingerprint(text: str) -> str:
     return digits
 
 
+def fingerprint_matches(key: minisign.PublicKey, typed: str) -> bool:
+    """Whether what a person typed (normalised as above; malformed raises) is `key`'s fingerprint."""
+    return normalise_fingerprint(typed) == fingerprint_digits(key)
+
+
 def qr_payload(key: minisign.PublicKey) -> str:
     """What the GUI encodes as a QR code (segno): key id, key and fingerprint digits."""
     return f"{QR_PREFIX}:{key.id_hex}:{key.base64()}:{fingerprint_digits(key)}"
