@@ -71,18 +71,21 @@ def _create_locked_temp(path: Path) -> tuple[Path, int]:
         os.close(fd)
 
 
-def remove_stale_partials(folder: Path, target: str | None = None, remove=os.unlink) -> int:
+def remove_stale_partials(folder: Path, target: str | None = None, remove=os.unlink,
+                          names: list[str] | None = None) -> int:
     """Remove temp files that an interrupted atomic_output left in `folder` (for `target` only, if given).
 
     A temp file is stale when no writer holds its lock: its process died (kill -9, power cut) before
     the rename. Files in use, symlinks and anything not named like our temp files are left alone.
-    `remove` lets the vault shred a half-written key file instead of unlinking it. Returns the count.
+    `remove` lets the vault shred a half-written key file instead of unlinking it; `names` is the
+    folder's listing when the caller already has it. Returns the count.
     """
     removed = 0
-    try:
-        names = [entry.name for entry in os.scandir(folder)]
-    except OSError:
-        return 0
+    if names is None:
+        try:
+            names = [entry.name for entry in os.scandir(folder)]
+        except OSError:
+            return 0
     for name in names:
         found = partial_target(name)
         if found is None or (target is not None and found != target):

@@ -74,15 +74,15 @@ def _shred_or_unlink(path: Path) -> None:
 def sweep(folder: Path, blobs_folder: Path, referenced_blobs: set[str]) -> Swept:
     """Remove dead writers' temp files and blobs no row names. Call only holding the folder exclusively."""
     partials = remove_stale_partials(folder, remove=_shred_or_unlink)
-    partials += remove_stale_partials(blobs_folder)
+    with os.scandir(blobs_folder) as entries:  # one listing of blobs/ serves both sweeps
+        blob_files = {entry.name: entry.is_file(follow_symlinks=False) for entry in entries}
+    partials += remove_stale_partials(blobs_folder, names=list(blob_files))
     orphans = 0
-    with os.scandir(blobs_folder) as entries:
-        for entry in entries:
-            if BLOB_NAME.match(entry.name) and entry.is_file(follow_symlinks=False) \
-                    and entry.name not in referenced_blobs:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(entry.path)
-                    orphans += 1
+    for name, is_file in blob_files.items():
+        if is_file and BLOB_NAME.match(name) and name not in referenced_blobs:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(blobs_folder / name)
+                orphans += 1
     if orphans:
         fsync_dir(blobs_folder)
     return Swept(partials, orphans)
