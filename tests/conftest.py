@@ -91,6 +91,18 @@ def tawthiq():
     return run_tawthiq
 
 
+@pytest.fixture
+def cli_vaults(tmp_path, passphrase_file, tawthiq):
+    """make(name, role) → (run the real CLI on a new vault `tmp_path/name`, its folder)."""
+    def make(name, role):
+        d = tmp_path / name
+        r = tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), "init", "--role", role,
+                    "--name", name)
+        assert r.returncode == 0, r.stderr
+        return (lambda *a, **kw: tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), *a, **kw)), d
+    return make
+
+
 def files_under(root: Path) -> list[Path]:
     return [p for p in Path(root).rglob("*") if p.is_file()]
 

@@ -79,20 +79,9 @@ def test_trust_revoke_and_same_key_id_different_key(vault, coordinator_vault, tm
     twin.lock()
 
 
-@pytest.fixture
-def cli(tmp_path, passphrase_file, tawthiq):
-    def make(name, role):
-        d = tmp_path / name
-        r = tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), "init", "--role", role,
-                    "--name", name)
-        assert r.returncode == 0, r.stderr
-        return (lambda *a, **kw: tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), *a, **kw)), d
-    return make
-
-
-def test_cli_enrollment_flow(cli, tmp_path):
-    coord, _ = cli("coord", "coordinator")
-    doc, doc_dir = cli("doc", "documenter")
+def test_cli_enrollment_flow(cli_vaults, tmp_path):
+    coord, _ = cli_vaults("coord", "coordinator")
+    doc, doc_dir = cli_vaults("doc", "documenter")
     profile = tmp_path / "org.profile"
     assert coord("profile", "export", "--out", str(profile)).returncode == 0
     coord_fp = json.loads(coord("keys", "--json").stdout)["fingerprint"]
@@ -119,7 +108,7 @@ def test_cli_enrollment_flow(cli, tmp_path):
     assert json.loads(coord("trust", "--list", "--json").stdout)[0]["revoked_at"]
     assert coord("trust", "--revoke", "0000000000000000").returncode == 1
     # A second coordinator's profile: refused loudly.
-    other, _ = cli("other", "coordinator")
+    other, _ = cli_vaults("other", "coordinator")
     assert other("profile", "export", "--out", str(tmp_path / "other.profile")).returncode == 0
     other_fp = json.loads(other("keys", "--json").stdout)["fingerprint"]
     r = doc("profile", "import", str(tmp_path / "other.profile"), "--fingerprint", other_fp)

@@ -86,20 +86,9 @@ def test_reinstate_needs_the_right_fingerprint_and_is_audited(revoked):
     assert [r.status for r in imports.import_bundles(coordinator, [tmp / "2.tawthiq"])] == ["imported"]
 
 
-@pytest.fixture
-def cli(tmp_path, passphrase_file, tawthiq):
-    def make(name, role):
-        d = tmp_path / name
-        r = tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), "init", "--role", role,
-                    "--name", name)
-        assert r.returncode == 0, r.stderr
-        return (lambda *a, **kw: tawthiq("--vault", str(d), "--passphrase-file", str(passphrase_file), *a, **kw)), d
-    return make
-
-
-def test_cli_refuses_to_trust_a_revoked_key_and_reinstates_only_on_purpose(cli, tmp_path):
-    coord, coord_dir = cli("coord", "coordinator")
-    doc, _ = cli("doc", "documenter")
+def test_cli_refuses_to_trust_a_revoked_key_and_reinstates_only_on_purpose(cli_vaults, tmp_path):
+    coord, coord_dir = cli_vaults("coord", "coordinator")
+    doc, _ = cli_vaults("doc", "documenter")
     ident = tmp_path / "doc.identity"
     assert doc("identity", "export", "--out", str(ident)).returncode == 0
     doc_keys = json.loads(doc("keys", "--json").stdout)
