@@ -45,7 +45,7 @@ strings: $(STAMP)
 	$(PY) -m app.gui.i18n_check --update
 
 screenshots: $(STAMP)
-	$(PY) -m app.gui.screenshots docs/screenshots
+	$(PY) docs/make_screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import app.commands
 from app import hygiene
-from app.services import organisation_data
+from app.services.exchange import organisation_data
 from storage.errors import TawthiqError, UsageError, WrongPassphrase
 from storage.vault import Vault, default_vault_dir
 

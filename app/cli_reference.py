@@ -1,6 +1,6 @@
 """Writes docs/cli.md from the argument parser itself, so the command reference cannot drift.
 
-    python -m app.cli_reference > docs/cli.md      (tests/test_cli_reference.py checks it is current)
+    python -m app.cli_reference > docs/cli.md      (tests/intake/test_cli_reference.py checks it is current)
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from app.services import case_rules, cases
+from app.services.intake import case_rules, cases
 from storage import keyfile
 from storage.vault import Vault
 

@@ -108,4 +108,4 @@ def fuzz_bundle_reader(run: Run) -> None:
     run.metric("accepted (the edit hit bytes no check covers: padding, mtime, mode)", counts["accepted"])
     run.metric("crashes (any other exception)", counts["crash"], targets=[NO_CRASH])
     run.note("Byte edits and cuts inside the decrypted tar, re-encrypted to the reader's key so that they reach "
-             "the tar parser; the hypothesis versions are in tests/test_hostile_bundles.py.")
+             "the tar parser; the hypothesis versions are in tests/adversarial/test_hostile_bundles.py.")

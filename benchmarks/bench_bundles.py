@@ -21,7 +21,8 @@ from importlib import metadata
 
 import pyrage
 
-from app.services import cases, enrollment, export, imports
+from app.services.exchange import enrollment, export, imports
+from app.services.intake import cases
 from benchmarks import data, fixtures
 from benchmarks.harness import Run, Target, bench
 from storage import keyfile

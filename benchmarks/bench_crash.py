@@ -1,6 +1,6 @@
 """kill -9 trials survived (issue 8, promise 4): saves, export and import, killed at random moments.
 
-The trials are the ones tests/test_crash_saves.py and tests/test_crash_bundles.py run (the runners
+The trials are the ones tests/storage/test_crash_saves.py and tests/bundles/test_crash_bundles.py run (the runners
 are in tests/crash_trials.py): here a broken promise is counted as a trial not survived, and the
 "trials survived" row carries the target "all of them", so it shows MISSED instead of stopping the
 run. Full runs make the slow tests' counts (50 / 20 / 20); quick runs a few; smoke one or two.

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.commands.profile import read_small_file
-from app.services import cases, enrollment, imports, organisation_data
+from app.services.exchange import enrollment, imports, organisation_data
+from app.services.intake import cases
 from app.services.untrusted_json import loads_untrusted
 from benchmarks.harness import Run, Target, bench
 from storage import keyfile
@@ -151,7 +152,7 @@ def hostile_enrollment(run: Run) -> None:
 
     _try_all(run, "profile files", {n: samples[n] for n in PROFILE_SAMPLES}, profile_import)
     _try_all(run, "identity files", {n: samples[n] for n in IDENTITY_SAMPLES}, trust)
-    run.note("The fingerprint given is well-formed but wrong, as in tests/test_hostile_enrollment_files.py, so a "
+    run.note("The fingerprint given is well-formed but wrong, as in tests/adversarial/test_hostile_enrollment_files.py, so a "
              "sample that got past the readers would still be refused, by the fingerprint check.")
     coord.lock()
     doc.lock()
@@ -169,6 +170,7 @@ def hostile_csv(run: Run) -> None:
              may_take=True)
     _try_all(run, "places CSV", CSV_SAMPLES,
              lambda name, raw: organisation_data.import_places_csv(vault, to_file(name, raw)), may_take=True)
-    run.note("Through app/services/organisation_data.py, as `tawthiq vocabulary import` / `places import` do; a "
-             "CSV may be taken when it is well-formed (e.g. a code with an RTL override, a formula-like label).")
+    run.note("Through app/services/exchange/organisation_data.py, as `tawthiq vocabulary import` / "
+             "`places import` do; a CSV may be taken when it is well-formed (e.g. a code with an RTL "
+             "override, a formula-like label).")
     vault.lock()

@@ -9,7 +9,7 @@ cases per second. Full runs: 100 bundles (100,000 cases), the issue's figure.
 
 from __future__ import annotations
 
-from app.services import enrollment, export, imports
+from app.services.exchange import enrollment, export, imports
 from benchmarks import data, fixtures
 from benchmarks.harness import Run, bench
 from storage import keyfile

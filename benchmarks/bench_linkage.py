@@ -20,7 +20,7 @@ RECALL_AIM = Target("value", ">=", 0.95, "", "issue 7: recall of automatic links
 
 
 def _rows(n_records: int) -> list[dict]:
-    from app.services.linkage.records import records_from_body
+    from app.services.analysis.linkage.records import records_from_body
     from benchmarks.syrian_records import generate
 
     cases, _truth = generate(max(2, int(n_records / 1.66)), seed=3)
@@ -28,8 +28,8 @@ def _rows(n_records: int) -> list[dict]:
 
 
 def _link(rows: list[dict]) -> int:
-    from app.services.linkage import engine
-    from app.services.linkage.clusters import cluster
+    from app.services.analysis.linkage import engine
+    from app.services.analysis.linkage.clusters import cluster
 
     scored = engine.score_pairs(rows, engine.REVIEW_THRESHOLD, settings=engine.load_model(len(rows)))
     return len(cluster([r["unique_id"] for r in rows], [(s.left, s.right, s.probability) for s in scored if s.auto]))
@@ -39,7 +39,7 @@ def _splink_stock(rows: list[dict]) -> int:
     import duckdb
     from splink import DuckDBAPI, Linker
 
-    from app.services.linkage import engine
+    from app.services.analysis.linkage import engine
 
     con = duckdb.connect()
     try:

@@ -2,13 +2,13 @@
 
 The queries are what a documenter types: Arabic names with and without tashkeel, Latin
 transliterations, places, two-word names and word prefixes (benchmarks.data.search_terms). Each
-query goes through `app.services.cases.search` (normalise, FTS5 MATCH, first 200 summaries).
+query goes through `app.services.intake.cases.search` (normalise, FTS5 MATCH, first 200 summaries).
 The reference runs the same code and queries on a plain sqlite3 copy of the same rows.
 """
 
 from __future__ import annotations
 
-from app.services import cases
+from app.services.intake import cases
 from benchmarks import data, fixtures, unprotected_memory
 from benchmarks.harness import Run, Target, bench
 from storage.vault import Vault

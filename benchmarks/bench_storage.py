@@ -1,6 +1,6 @@
 """Storage: our save and read paths vs plain sqlite3 with the same schema, code and rows (issue 2).
 
-The references run `app.services.cases` itself against a plain sqlite3 file whose schema comes
+The references run `app.services.intake.cases` itself against a plain sqlite3 file whose schema comes
 from storage/migrations, so the only difference is the engine: SQLCipher with our pragmas vs
 stdlib SQLite. Each scale starts from a vault already holding that many cases.
 """
@@ -11,7 +11,7 @@ import itertools
 import random
 import shutil
 
-from app.services import cases
+from app.services.intake import cases
 from benchmarks import data, fixtures, unprotected_memory
 from benchmarks.harness import Run, Target, bench
 

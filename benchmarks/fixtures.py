@@ -17,7 +17,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from app.services import case_rules, cases
+from app.services.intake import case_rules, cases
 from benchmarks import data
 from storage import audit, database, keyfile
 from storage.vault import Vault
@@ -94,7 +94,7 @@ def writable_vault(run, scale: int) -> Vault:
 # ---- the plain sqlite3 reference -------------------------------------------------------------------
 class PlainVault:
     """The reference: the same schema (storage/migrations applied by the same code) in a plain
-    sqlite3 file, offered to `app.services.cases` where a Vault goes. Only the engine differs:
+    sqlite3 file, offered to `app.services.intake.cases` where a Vault goes. Only the engine differs:
     stdlib SQLite, no encryption."""
 
     def __init__(self, path: Path, pragmas: str = "same"):

@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.services.linkage import engine  # noqa: E402
-from app.services.linkage.clusters import cluster  # noqa: E402
-from app.services.linkage.records import records_from_body  # noqa: E402
+from app.services.analysis.linkage import engine  # noqa: E402
+from app.services.analysis.linkage.clusters import cluster  # noqa: E402
+from app.services.analysis.linkage.records import records_from_body  # noqa: E402
 from benchmarks.syrian_records import generate  # noqa: E402
 
 # ../shared from the main checkout; worktrees live one level deeper.
@@ -110,7 +110,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("fake_1000", "syrian"))
     args = parser.parse_args()
     if args.train:
-        from app.services.linkage import train
+        from app.services.analysis.linkage import train
 
         rows, _ = syrian_rows(12000, TRAIN_SEED)
         train.save(train.train(rows))

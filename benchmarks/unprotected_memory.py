@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from app.services import cases
+from app.services.intake import cases
 from benchmarks import data
 from storage import keyfile
 from storage.database import SESSION_PRAGMAS
@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 class UnprotectedVault:
-    """Offered to app.services.cases where a Vault goes (like benchmarks.fixtures.PlainVault)."""
+    """Offered to app.services.intake.cases where a Vault goes (like benchmarks.fixtures.PlainVault)."""
 
     def __init__(self, folder: Path, passphrase: str):
         keys, _ = keyfile.unlock_keyfile(folder / KEYFILE, passphrase)

@@ -26,7 +26,7 @@ DEFAULT_MAX_TEXT = {"text": 2000, "long_text": 100_000, "person_name": 300}
 PLACE_KEYS = ("governorate", "district", "place", "neighbourhood")
 PLACE_LEVELS = {"governorate": ("governorate",), "district": ("district",),
                 "place": ("subdistrict", "place"), "neighbourhood": ("neighbourhood",)}
-# Crockford base 32 (no I, L, O, U), as app.services.witnesses makes them: W-7KQ3-M9XD.
+# Crockford base 32 (no I, L, O, U), as app.services.intake.witnesses makes them: W-7KQ3-M9XD.
 WITNESS_REF = re.compile(r"^W-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
 ATTACHMENT_REF = re.compile(r"^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64})$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -112,7 +112,7 @@ def make_vault(path, role="documenter", name="v"):
 
 def enroll(coordinator, *documenters) -> None:
     """The profile goes to each documenter and each identity is trusted, fingerprints checked."""
-    from app.services import enrollment
+    from app.services.exchange import enrollment
 
     profile = enrollment.read_profile(enrollment.export_profile(coordinator))
     for d in documenters:
@@ -123,7 +123,7 @@ def enroll(coordinator, *documenters) -> None:
 
 
 def add_case(vault, title="case", governorate="Aleppo", **extra) -> str:
-    from app.services import cases
+    from app.services.intake import cases
 
     body = {"form": "kidnapping", "title": title, "narrative": f"narrative of {title}",
             "date": {"start": "2013-05-01", "precision": "day"}, "location": {"governorate": governorate},

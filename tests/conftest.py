@@ -114,7 +114,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 # PySide6 6.12.0 on Python 3.11 aborted while the interpreter finalized ("Fatal Python error:
 # bool_dealloc": it loses a reference to None/True/False per call; app/gui/qt_binding.py).
-# pyproject.toml now excludes that release and tests/test_gui_exit.py fails on a leaking build;
+# pyproject.toml now excludes that release and tests/gui/test_gui_exit.py fails on a leaking build;
 # this stays as a guard: pytest's verdict is final once the summary is printed, so leave with
 # exactly that status, skipping finalization. A failing run still exits non-zero.
 _session_status: list[int] = []

@@ -17,7 +17,7 @@ import random
 import sys
 from pathlib import Path
 
-from app.services import cases
+from app.services.intake import cases
 from storage.vault import Vault
 
 

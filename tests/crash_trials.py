@@ -33,7 +33,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services import cases, export, imports
+from app.services.exchange import export, imports
+from app.services.intake import cases
 from storage import keyfile
 from storage.vault import Vault, integrity_check
 from tests.bundle_support import add_case, enroll, make_vault

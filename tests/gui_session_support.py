@@ -1,4 +1,4 @@
-"""A whole GUI session in a child process, for the canary scan (tests/test_canary_gui_session.py).
+"""A whole GUI session in a child process, for the canary scan (tests/adversarial/test_canary_gui_session.py).
 
     python -m tests.gui_session_support VAULT INPUTS CANARY_LATIN CANARY_ARABIC
 
@@ -115,7 +115,7 @@ def main(vault_dir: Path, inputs: Path, latin: str, arabic: str) -> None:
     step("searched")
 
     # Export a bundle through the export view, to a coordinator this test enrolls with the services.
-    from app.services import enrollment
+    from app.services.exchange import enrollment
     from storage import keyfile
     from storage.vault import Vault
 

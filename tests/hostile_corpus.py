@@ -1,6 +1,6 @@
 """The hostile-input corpus for the readers of outside data (issue 8), built at run time.
 
-Shared by the tests that check each sample is refused (tests/test_hostile_bundles.py,
+Shared by the tests that check each sample is refused (tests/adversarial/test_hostile_bundles.py,
 test_hostile_bundle_import.py, test_hostile_enrollment_files.py, test_hostile_csv.py) and by the
 benchmark that counts them (benchmarks/bench_hostile.py), so there is one corpus. Case JSON samples
 are in tests/hostile/make_case_json.py (committed files). None of the bundle archives is committed;

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import uuid
 
-from app.services.cases import save_case, seal_case
+from app.services.intake.cases import save_case, seal_case
 from storage import audit
 from storage.database import transaction
 
 
 def victim_case(name: str, *, date: str = "2013-03-06", gov: str = "Homs", sex: str = "male",
                 age: int | None = None, latin: bool | None = None, **extra) -> dict:
-    from app.services.linkage.keys import is_arabic
+    from app.services.analysis.linkage.name_keys import is_arabic
 
     arabic = is_arabic(name) if latin is None else not latin
     victim = {"name_ar" if arabic else "name_latin": name, "sex": sex, "act": "killing", "fate": "killed"}

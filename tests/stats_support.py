@@ -6,7 +6,7 @@ written as the bundle importer writes them (one row per case version and documen
 
 from __future__ import annotations
 
-from app.services import cases
+from app.services.intake import cases
 from storage.database import transaction
 from storage.vault import Vault
 
@@ -113,7 +113,7 @@ def _consenting(scope):
 def with_witness_case(vault: Vault):
     """The crafted set, plus case "w" with two witnesses: one internal-only (with a canary sealed
     identity), one who consented to every purpose; canaries in sensitive and unknown fields."""
-    from app.services import witnesses
+    from app.services.intake import witnesses
     from tests.witness_support import canary_witness
 
     ids = crafted_vault(vault)

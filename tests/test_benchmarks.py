@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.services import cases
+from app.services.intake import cases
 from benchmarks import data, fixtures, harness, report
 
 REPO = Path(__file__).resolve().parent.parent

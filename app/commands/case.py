@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.services import case_versions, cases
+from app.services.intake import case_versions, cases
 from app.services.untrusted_json import loads_untrusted
 from storage.errors import TawthiqError
 

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.services import custodian as custodian_service
+    from app.services.custody import custodian as custodian_service
 
 
 def _service():
     # Imported when a custodian command runs, so every other command starts without rapidfuzz.
-    from app.services import custodian
+    from app.services.custody import custodian
 
     return custodian
 

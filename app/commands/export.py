@@ -15,8 +15,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.services import acks, emergency, export, imports
-from app.services.enrollment import read_small_file
+from app.services.exchange import acks, export, imports
+from app.services.exchange.enrollment import read_small_file
+from app.services.vault import emergency
 from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError
 

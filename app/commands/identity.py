@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import enrollment, keys
+from app.services.exchange import enrollment
+from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import keys
+from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from app.services import linkage
+from app.services.analysis import linkage
 from storage.errors import TawthiqError
 
 

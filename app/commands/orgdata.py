@@ -1,6 +1,6 @@
 """`vocabulary import/list` and `places import/search`: an organisation's own terms and places.
 
-Imports go into the vault (app.services.organisation_data) and are in force in every later
+Imports go into the vault (app.services.exchange.organisation_data) and are in force in every later
 command and in the GUI once the vault is unlocked. On a coordinator they also travel to the
 documenters in the next `profile export`. `vocabulary unknown` lists the codes received in
 bundles that this vault does not know yet.
@@ -8,7 +8,7 @@ bundles that this vault does not know yet.
 
 from __future__ import annotations
 
-from app.services import organisation_data
+from app.services.exchange import organisation_data
 from forms import vocabularies
 from forms.gazetteer import search_places
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.services import enrollment
-from app.services.enrollment import read_small_file
+from app.services.exchange import enrollment
+from app.services.exchange.enrollment import read_small_file
 from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError
 

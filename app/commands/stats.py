@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import partner_export, statistics
+from app.services.analysis import statistics
+from app.services.outputs import partner_export
 from storage.errors import TawthiqError
 
 

@@ -7,8 +7,8 @@ gives it back, after the fingerprint is typed again, and the audit log records i
 from __future__ import annotations
 
 from app.commands.profile import confirm
-from app.services import enrollment
-from app.services.enrollment import read_small_file
+from app.services.exchange import enrollment
+from app.services.exchange.enrollment import read_small_file
 from storage.errors import UsageError
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from app.services import emergency
+from app.services.vault import emergency
 from storage.errors import TawthiqError, UsageError, VaultNotFound
 from storage.wipe import looks_like_vault
 

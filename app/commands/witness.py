@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 
 from app.commands.case import read_json_file
-from app.services import consent as consent_rules
-from app.services import witnesses
+from app.services.intake import consent as consent_rules
+from app.services.intake import witnesses
 
 
 def register(sub) -> None:
@@ -133,7 +133,7 @@ def reseal(ctx) -> int:
 
 
 def links(ctx) -> int:
-    from app.services import custodian  # rapidfuzz only for the commands that link
+    from app.services.custody import custodian  # rapidfuzz only for the commands that link
 
     vault = ctx.vault()
     rows = custodian.links(vault)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.emergency import WipeDialog, show_wiped
 from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr
-from app.services import emergency
+from app.services.vault import emergency
 from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
 from storage.vault import Vault, vault_exists
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import fmt_size, tr
-from app.services import cases
+from app.services.intake import cases
 
 if TYPE_CHECKING:
     from app.gui.session import Session

@@ -1,7 +1,7 @@
 """The case editor, generated from the case's form definition.
 
 Nothing typed is lost: every change restarts a short timer; when it fires the case is saved
-through app.services.cases.save_case (a draft version, overwritten by later autosaves). While the
+through app.services.intake.cases.save_case (a draft version, overwritten by later autosaves). While the
 form's rules refuse the body (a required field still empty), the draft is kept inside the vault
 as a pending draft (the encrypted settings table, key `gui.pending_draft.<case or "new">`) and
 restored when the case is opened again; the inline messages say what is missing. On lock the
@@ -31,7 +31,7 @@ from app.gui.form_widgets import FieldsForm
 from app.gui.i18n import fmt_datetime, fmt_int, tr
 from app.gui.session import Session
 from app.gui.vocabulary import pick
-from app.services import case_rules, cases
+from app.services.intake import case_rules, cases
 
 AUTOSAVE_MS = 800
 PENDING = "gui.pending_draft."

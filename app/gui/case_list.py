@@ -1,7 +1,7 @@
 """The case list: a lazily fetched table over the vault, with filters and search as you type.
 
 `CaseTableModel` never holds more rows than the view has scrolled to: `canFetchMore`/`fetchMore`
-read one page at a time through app.services.cases.query_cases(limit, offset), and the total
+read one page at a time through app.services.intake.cases.query_cases(limit, offset), and the total
 comes from count_cases. Filters and sorting reset it to the first page.
 """
 
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.gui.i18n import fmt_date, fmt_datetime, fmt_int, tr
 from app.gui.session import Session
 from app.gui.vocabulary import form_choices, form_label, governorate_choices, governorate_label
-from app.services import cases
+from app.services.intake import cases
 
 if TYPE_CHECKING:
     from app.gui.window import MainWindow

@@ -1,4 +1,4 @@
-"""Lay out a case report (app/services/case_report.py) as a PDF with Qt.
+"""Lay out a case report (app/services/outputs/case_report.py) as a PDF with Qt.
 
 Qt's text engine (HarfBuzz inside) joins Arabic letters and orders right-to-left runs; pure
 Python PDF writers need extra shaping libraries for that. The PDF is built in memory and written
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.services.case_report import CaseReport, build_case_report
+from app.services.outputs.case_report import CaseReport, build_case_report
 from storage import audit
 from storage.atomic import atomic_write_bytes
 from storage.database import transaction

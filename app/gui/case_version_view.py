@@ -6,7 +6,7 @@ text can be selected (and copied) but not changed, pickers are disabled, Add and
 Nothing here saves: the widgets' change signals are connected to nothing.
 
 Below them, the changes from this version to the current one, one row per field:
-app.services.case_versions.compare_versions, shown with the form's labels and vocabulary terms.
+app.services.intake.case_versions.compare_versions, shown with the form's labels and vocabulary terms.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from app.gui.i18n import fmt_datetime, fmt_int, is_rtl, tr
 from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
-from app.services import case_versions, cases
+from app.services.intake import case_versions, cases
 
 NOTHING = "—"
 
@@ -71,7 +71,7 @@ class CaseVersionView(QWidget):
             form.set_value({k: body[k] for k in form.widgets if k in body})
         make_read_only(self.fields_box)
         self._fill_changes()
-        # When it was sealed is in the audit log, read whole (app/services/case_versions.py).
+        # When it was sealed is in the audit log, read whole (app/services/intake/case_versions.py).
         self.sealed_at: str | None = None  # "" once known to be unknown (sealed elsewhere)
         if self.status == "sealed":
             session.runner.run(partial(_read_sealed_at, vault, case_id, version),

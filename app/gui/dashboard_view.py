@@ -2,8 +2,8 @@
 
 Every figure has beside it what it counts and what it leaves out (records without a name, a date
 or a place; whether linkage has run), because a number without that sentence gets quoted wrong.
-The figures come from app/services/statistics.py in the background; partner exports
-(app/services/partner_export.py) are started from here too.
+The figures come from app/services/analysis/statistics.py in the background; partner exports
+(app/services/outputs/partner_export.py) are started from here too.
 
 Emits: exported(list of written paths), failed(one safe line).
 """
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.gui.bar_chart import BarChart
 from app.gui.i18n import current_language, fmt_date, fmt_int, tr
-from app.services import partner_export, statistics
+from app.services.analysis import statistics
+from app.services.outputs import partner_export
 from forms import gazetteer, vocabularies
 
 

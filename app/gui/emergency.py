@@ -1,6 +1,6 @@
 """The GUI's emergency parts: the wipe dialog and flow, and the window's title and icon.
 
-The services live in app/services/emergency.py; this module only asks and shows.
+The services live in app/services/vault/emergency.py; this module only asks and shows.
 - Wipe: a deliberate gesture (type the word WIPE, press a red button), no passphrase needed, so
   it works from the unlock page when the person cannot or will not unlock. The session is
   locked first (tasks stopped, connections closed, keys dropped), then the folder is
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import tr
-from app.services import emergency
+from app.services.vault import emergency
 from storage.errors import TawthiqError
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Export a bundle for the coordinator: choose a file, watch the progress, cancel if needed.
 
-The service (app/services/export.py) writes atomically: a cancelled or failed export leaves no
+The service (app/services/exchange/export.py) writes atomically: a cancelled or failed export leaves no
 file under the chosen name and marks nothing as sent.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.i18n import fmt_datetime, fmt_int, fmt_size, tr
 from app.gui.session import Session
-from app.services import export
+from app.services.exchange import export
 
 if TYPE_CHECKING:
     from app.gui.window import MainWindow

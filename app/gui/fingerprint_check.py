@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.i18n import tr
-from app.services import keys
+from app.services.vault import keys
 from storage.errors import UsageError
 
 MAX_SHOWN = 200  # characters of a name taken from a file

@@ -231,7 +231,7 @@ class ImportView(QWidget):
 
 def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcome:
     """One bundle, verified then applied all or nothing by the import service."""
-    from app.services import imports
+    from app.services.exchange import imports
 
     def progress(done: int, total: int) -> None:  # bytes of this bundle read so far
         fraction = min(1.0, done / total) if total else 0.0

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPushButton, QWi
 
 from app.gui.i18n import tr
 from app.gui.session import Session
-from app.services import enrollment, keys
+from app.services.exchange import enrollment
+from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untr
 from app.gui.i18n import fmt_datetime, fmt_int, tr
 from app.gui.refusals import user_text
 from app.gui.session import Session
-from app.services import enrollment
+from app.services.exchange import enrollment
 from storage.errors import TawthiqError
 
 if TYPE_CHECKING:

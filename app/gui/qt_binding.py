@@ -7,7 +7,7 @@ down with every call until the interpreter aborts: "Fatal Python error: bool_dea
 none_dealloc) when it finalizes after a normal quit, and in the middle of the session after
 some ten thousand keystrokes (measured: a 10,000-character narrative typed into the editor).
 
-pyproject.toml keeps that release off Python 3.11, and tests/test_gui_exit.py fails on a build
+pyproject.toml keeps that release off Python 3.11, and tests/gui/test_gui_exit.py fails on a build
 that leaks. Should the app still start on one (installed by hand), it says so once and gives the
 three objects the same protection Python 3.12 gives them: a reference count so large that no
 number of missing references can bring it to zero. The objects are never freed in either case.

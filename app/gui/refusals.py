@@ -3,14 +3,14 @@
 Services raise one English line, which the CLI prints as it is. A few refusals are the moment a
 documenter or coordinator decides whether to trust someone: a fingerprint that does not match, a
 coordinator key that changed, an older profile, a revoked key. Those arrive as their own error
-classes (app.services.enrollment) with the figures as fields, and are worded here with tr(), so
+classes (app.services.exchange.enrollment) with the figures as fields, and are worded here with tr(), so
 the Arabic interface says them in Arabic. Every other error keeps the service's line.
 """
 
 from __future__ import annotations
 
 from app.gui.i18n import fmt_int, tr
-from app.services import enrollment
+from app.services.exchange import enrollment
 from storage.errors import TawthiqError
 
 

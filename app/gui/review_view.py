@@ -3,7 +3,7 @@
 Left: the pairs waiting for a person (strongest first). Right: both records field by field, the
 rows where they differ highlighted, and under each record its sources (documenter, bundle,
 sequence, when received). Keys: A accept, R reject, U (or N) not sure, J/↓ next, K/↑ previous.
-A decision is stored at once (app.services.linkage.decide) and the next pair is shown.
+A decision is stored at once (app.services.analysis.linkage.decide) and the next pair is shown.
 
 Linkage, the queue and each pair's details are read off the GUI thread through the session's
 task runner. All text from records is shown as plain text (never rich text): it came from a
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import linkage
+from app.services.analysis import linkage
 
 try:  # the GUI foundation's translation helper; plain English until it is on this branch
     from app.gui.i18n import tr

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.prefs import PreUnlockPrefs
 from app.gui.tasks import TaskRunner
-from app.services import organisation_data
+from app.services.exchange import organisation_data
 from storage.vault import Vault
 
 DEFAULT_IDLE_MINUTES = 5

@@ -1,5 +1,5 @@
 """Settings kept in the vault (after unlock): interface language and idle minutes before auto-lock;
-and the emergency options, kept in the guard file beside the key file (app/services/emergency.py):
+and the emergency options, kept in the guard file beside the key file (app/services/vault/emergency.py):
 the failed-unlock limit and neutral mode. The wipe button is here as well as on the unlock page.
 
 The language is also written to the small pre-unlock file (app/gui/prefs.py) so the unlock page
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushBu
 from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, install_language, tr
 from app.gui.session import LANGUAGE_SETTING, Session
-from app.services import emergency
+from app.services.vault import emergency
 from storage.wipe import MAX_WIPE_AFTER
 
 if TYPE_CHECKING:

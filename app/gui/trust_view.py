@@ -37,7 +37,7 @@ from app.gui.fingerprint_check import FingerprintDialog, untrusted_text
 from app.gui.i18n import fmt_datetime, tr
 from app.gui.refusals import user_text
 from app.gui.session import Session
-from app.services import enrollment
+from app.services.exchange import enrollment
 from storage.errors import TawthiqError
 
 if TYPE_CHECKING:

@@ -1,12 +1,12 @@
 """Witness views: the register, the witness editor, the consent editor (DESIGN.md section 5).
 
-The identity fields are typed once: on save they are sealed (app.services.witnesses), the inputs
+The identity fields are typed once: on save they are sealed (app.services.intake.witnesses), the inputs
 are emptied, and from then on the editor shows only "sealed to the custodian" — it has no way to
 show an identity, because the vault has none it can read (unless the documenter opted in to a
 local copy, which the editor warns about and which is opened only from the command line, with a
 reason, audited).
 
-Widgets never write the vault directly except through app.services.witnesses, and report back:
+Widgets never write the vault directly except through app.services.intake.witnesses, and report back:
     WitnessEditor   Emits: saved(code), failed(one safe line)
     ConsentEditor   Emits: changed()
     WitnessRegisterView  Emits: saved(code), failed(one safe line)
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.text_edit import PlainTextEdit
-from app.services import consent as consent_rules
-from app.services import witnesses
+from app.services.intake import consent as consent_rules
+from app.services.intake import witnesses
 from storage.errors import TawthiqError
 
 try:

@@ -4,7 +4,7 @@
 
 Each sample's file name says what it tries; EXPECTED maps it to the words its one error line must
 contain. Samples too big to commit (a 2 GB single line, 100,000 levels of nesting, an endless
-stream) are made at test time by tests/test_hostile_case_import.py.
+stream) are made at test time by tests/adversarial/test_hostile_case_import.py.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Analysis on a coordinator vault: linkage of records into people, statistics."""

@@ -1,0 +1,328 @@
+"""The Fellegi–Sunter model (Splink on DuckDB, in memory) that scores pairs of victim records.
+
+Settings are code here; the trained parameters (m and u probabilities, prior) live in
+`victim_model.json` next to this file, made offline by `python -m app.services.analysis.linkage.train`
+from the labelled Syrian generator (benchmarks/syrian_records.py). Nothing is downloaded or
+trained when the application runs.
+
+DuckDB runs in memory with no temporary directory: if a linkage does not fit in memory it fails
+rather than spilling victims' names to disk in plaintext.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import duckdb
+
+MODEL_PATH = Path(__file__).with_name("victim_model.json")
+# Splink logs progress at INFO; our logs must carry no names and no noise.
+logging.getLogger("splink").setLevel(logging.WARNING)
+
+NAME_COLUMNS = ("given_key", "father_key", "grandfather_key", "family_key")
+
+
+def secure_duckdb(memory_limit: str = "2GB", threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB that cannot write temporary files, read files or load extensions."""
+    config: dict[str, Any] = {
+        "temp_directory": "",
+        "max_temp_directory_size": "0KiB",
+        "memory_limit": memory_limit,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    }
+    if threads:
+        config["threads"] = threads
+    return duckdb.connect(":memory:", config=config)
+
+
+def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0.88,),
+          edits: bool = False) -> dict:
+    """Exact (adjusted for how common the name is), similar, different. Consonant keys are
+    short, so an edit-distance level would call most pairs of names "close": only for raw
+    spellings (`edits`)."""
+    level_exact: dict[str, Any] = {
+        "sql_condition": f'"{col}_l" = "{col}_r"',
+        "label_for_charts": "exact",
+    }
+    if tf:
+        level_exact["tf_adjustment_column"] = col
+        level_exact["tf_adjustment_weight"] = 1.0
+    return {
+        "output_column_name": label,
+        "comparison_levels": [
+            {"sql_condition": f'"{col}_l" IS NULL OR "{col}_r" IS NULL', "is_null_level": True,
+             "label_for_charts": "null"},
+            level_exact,
+            *({"sql_condition": f'jaro_winkler_similarity("{col}_l", "{col}_r") >= {t}',
+               "label_for_charts": f"similar {t}"} for t in similar),
+            *([{"sql_condition": f'levenshtein("{col}_l", "{col}_r") <= 2',
+                "label_for_charts": "two edits"}] if edits else []),
+            {"sql_condition": "ELSE", "label_for_charts": "different"},
+        ],
+    }
+
+
+def _date(label: str = "incident_date", typed: str | None = None) -> dict:
+    """Distance in days; with `typed`, a level for one mistyped character of the written date
+    (a day and month swapped, a wrong digit) below an exact match."""
+    diff = 'abs("date_days_l" - "date_days_r")'
+    typo = ([{"sql_condition": f'damerau_levenshtein("{typed}_l", "{typed}_r") <= 1',
+              "label_for_charts": "one character"}] if typed else [])
+    return {
+        "output_column_name": label,
+        "comparison_levels": [
+            {"sql_condition": '"date_days_l" IS NULL OR "date_days_r" IS NULL', "is_null_level": True,
+             "label_for_charts": "null"},
+            {"sql_condition": f"{diff} <= 1", "label_for_charts": "same day"},
+            *typo,
+            {"sql_condition": f"{diff} <= 31", "label_for_charts": "within a month"},
+            {"sql_condition": f"{diff} <= 190", "label_for_charts": "within half a year"},
+            {"sql_condition": f"{diff} <= 800", "label_for_charts": "within two years"},
+            {"sql_condition": "ELSE", "label_for_charts": "further apart"},
+        ],
+    }
+
+
+def _birth_year() -> dict:
+    diff = 'abs("birth_year_l" - "birth_year_r")'
+    return {
+        "output_column_name": "birth_year",
+        "comparison_levels": [
+            {"sql_condition": '"birth_year_l" IS NULL OR "birth_year_r" IS NULL', "is_null_level": True,
+             "label_for_charts": "null"},
+            {"sql_condition": f"{diff} = 0", "label_for_charts": "same year"},
+            {"sql_condition": f"{diff} <= 2", "label_for_charts": "within two years"},
+            {"sql_condition": "ELSE", "label_for_charts": "different"},
+        ],
+    }
+
+
+def _exact(col: str) -> dict:
+    return {
+        "output_column_name": col,
+        "comparison_levels": [
+            {"sql_condition": f'"{col}_l" IS NULL OR "{col}_r" IS NULL', "is_null_level": True,
+             "label_for_charts": "null"},
+            {"sql_condition": f'"{col}_l" = "{col}_r"', "label_for_charts": "same"},
+            {"sql_condition": "ELSE", "label_for_charts": "different"},
+        ],
+    }
+
+
+# Blocking: pairs are only scored when they agree on at least one of these. Each rule
+# tolerates an error in the parts it does not mention (a misspelt given name is still found
+# by father + grandfather + family). Two name parts alone are not enough: محمد son of أحمد is
+# too common, and the pairs would grow with the square of the collection.
+BLOCKING_RULES = [
+    'l.given_key = r.given_key AND l.father_key = r.father_key AND l.family_key = r.family_key',
+    'l.given_key = r.given_key AND l.father_key = r.father_key AND l.grandfather_key = r.grandfather_key',
+    'l.given_key = r.given_key AND l.grandfather_key = r.grandfather_key AND l.family_key = r.family_key',
+    'l.father_key = r.father_key AND l.grandfather_key = r.grandfather_key AND l.family_key = r.family_key',
+    'l.given_key = r.given_key AND l.father_key = r.father_key AND l.incident_month = r.incident_month',
+    'l.given_key = r.given_key AND l.family_key = r.family_key AND l.incident_month = r.incident_month',
+    'l.family_key = r.family_key AND l.governorate = r.governorate AND l.incident_month = r.incident_month',
+]
+
+
+def victim_settings() -> dict:
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "probability_two_random_records_match": 1e-4,
+        "blocking_rules_to_generate_predictions": [{"blocking_rule": r} for r in BLOCKING_RULES],
+        "comparisons": [
+            _name("given_key", "given"),
+            _name("father_key", "father"),
+            _name("grandfather_key", "grandfather"),
+            _name("family_key", "family"),
+            _name("mother_key", "mother", tf=False),
+            _exact("sex"),
+            _birth_year(),
+            _date(),
+            _exact("governorate"),
+        ],
+        "retain_intermediate_calculation_columns": False,
+        "retain_matching_columns": False,
+        "max_iterations": 20,
+        "em_convergence": 0.0001,
+    }
+
+
+def load_model(records: int | None = None) -> dict:
+    """The settings with the trained parameters, the prior scaled to the number of records.
+
+    The chance that two random records are the same person falls as a collection grows
+    (about duplicates-per-record / records): the trained model stores duplicates per record
+    and the prior is set for the collection at hand, capped for very small ones."""
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else victim_settings()
+    per_record = model.pop("tawthiq_true_pairs_per_record", None)
+    if per_record and records and records > 1:
+        model["probability_two_random_records_match"] = min(0.01, 2 * per_record / (records - 1))
+    return model
+
+
+def _table(rows: list[dict], columns: list[str]):
+    import pyarrow as pa
+
+    return pa.table({c: [r.get(c) for r in rows] for c in columns}, schema=_schema(columns))
+
+
+_INT_COLUMNS = {"birth_year", "date_days"}
+
+
+def _schema(columns: list[str]):
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.int64() if c in _INT_COLUMNS else pa.string()) for c in columns])
+
+
+def _linker(con, rows: list[dict], settings: dict):
+    from splink import DuckDBAPI, Linker
+
+    columns = list(rows[0].keys()) if rows else ["unique_id"]
+    db_api = DuckDBAPI(con)
+    frame = db_api.register(_table(rows, columns), table_name="victims")
+    return Linker(frame, settings, log_level=None)
+
+
+class Scored(NamedTuple):
+    left: str
+    right: str
+    probability: float
+    weight: float
+    auto: bool   # may be linked without review
+
+
+# Brothers and sisters killed in one incident share father, grandfather, family, date and
+# place; cousins named after their grandfather share all but the father's name. Fellegi–Sunter
+# adds the evidence of each part as if independent, and the shared parts outweigh the one that
+# differs. So a pair whose given or father's names are both known and clearly different is
+# never linked automatically: at most it goes to a person.
+def _dental(column: str) -> str:
+    # ذ ث ظ ض are written d, dh, z, th, s by different documenters (Muadh/Moaz/Muath, Othman/Osman):
+    # for deciding that two names are clearly different, those letters count as one.
+    return f"translate({column}, 'tdzs', 'TTTT')"
+
+
+# The consonant key makes Hassan and Hussein, Mohammad and Mahmoud one name: a hint that both
+# spellings make clear and that differs (keys.name_hint) counts as a difference too.
+_CONFLICT = " OR ".join(
+    f"(l.{c}_key IS NOT NULL AND r.{c}_key IS NOT NULL AND "
+    f"(jaro_winkler_similarity({_dental(f'l.{c}_key')}, {_dental(f'r.{c}_key')}) < 0.88 OR "
+    f"coalesce(l.{c}_hint <> r.{c}_hint AND "
+    f"(l.{c}_hint LIKE 'L:%') = (r.{c}_hint LIKE 'L:%'), false)))"
+    for c in ("given", "father")
+)
+
+
+def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None,
+                memory_limit: str = "2GB", auto_threshold: float | None = None) -> list[Scored]:
+    """Every blocked pair at or above `threshold`, left < right so a pair has one spelling."""
+    if len(rows) < 2:
+        return []
+    auto_at = AUTO_THRESHOLD if auto_threshold is None else auto_threshold
+    con = secure_duckdb(memory_limit)
+    try:
+        linker = _linker(con, rows, settings or load_model(len(rows)))
+        scored = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
+        conflict = _CONFLICT if "father_hint" in rows[0] else "false"
+        result = con.execute(
+            f"SELECT least(p.unique_id_l, p.unique_id_r), greatest(p.unique_id_l, p.unique_id_r), "
+            f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict}) "
+            f"FROM {scored.physical_name} p JOIN victims l ON l.unique_id = p.unique_id_l "
+            f"JOIN victims r ON r.unique_id = p.unique_id_r",
+            [auto_at],
+        ).fetchall()
+    finally:
+        con.close()
+    return [Scored(a, b, float(p), float(w), bool(auto)) for a, b, p, w, auto in result]
+
+
+# Match probability at or above which a pair is linked without review, and the lower edge of
+# the review band. Chosen on the Syrian generator (benchmarks/linkage_quality.py) for
+# precision >= 0.99 on automatic links; everything between goes to a person.
+AUTO_THRESHOLD = 0.92
+REVIEW_THRESHOLD = 0.30
+
+
+# ---- generic person records (Splink's fake_1000 layout), for measuring on outside data ----
+PERSON_THRESHOLD = 0.8
+
+
+def person_row(record: dict) -> dict:
+    """first_name, surname, dob, city, email → the victim model's columns (same comparisons)."""
+    from app.services.analysis.linkage.name_keys import name_key
+    from app.services.analysis.linkage.records import date_days
+
+    def text(k: str) -> str | None:
+        v = (record.get(k) or "").strip()
+        return v or None
+
+    return {
+        "unique_id": str(record["unique_id"]),
+        "given_key": name_key(text("first_name")),
+        "family_key": name_key(text("surname")),
+        "given_raw": (text("first_name") or "").lower() or None,
+        "family_raw": (text("surname") or "").lower() or None,
+        "date_days": date_days(text("dob")),
+        "dob": text("dob"),
+        "governorate": (text("city") or "").lower() or None,
+        "email": (text("email") or "").lower() or None,
+    }
+
+
+def person_settings() -> dict:
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "blocking_rules_to_generate_predictions": [
+            {"blocking_rule": "l.given_key = r.given_key"},
+            {"blocking_rule": "l.family_key = r.family_key"},
+            {"blocking_rule": "l.given_key = r.family_key AND l.family_key = r.given_key"},
+            {"blocking_rule": "l.date_days = r.date_days"},
+            {"blocking_rule": "substr(l.dob, 1, 7) = substr(r.dob, 1, 7)"},
+            {"blocking_rule": "substr(l.dob, 6, 5) = substr(r.dob, 6, 5) AND l.governorate = r.governorate"},
+            {"blocking_rule": "l.email = r.email"},
+            {"blocking_rule": "split_part(l.email, '@', 1) = split_part(r.email, '@', 1)"},
+        ],
+        "comparisons": [
+            _swappable(_name("given_raw", "given", similar=(0.92, 0.88, 0.7), edits=True)),
+            _name("family_raw", "family", similar=(0.92, 0.88, 0.7), edits=True),
+            _date("dob", typed="dob"),
+            _exact("governorate"),
+            _name("email", "email", tf=False, edits=True),
+        ],
+        "retain_intermediate_calculation_columns": False,
+        "retain_matching_columns": False,
+    }
+
+
+def _swappable(comparison: dict) -> dict:
+    """Given and family names written the wrong way round: a level just below exact."""
+    swapped = {"sql_condition": '"given_raw_l" = "family_raw_r" AND "family_raw_l" = "given_raw_r"',
+               "label_for_charts": "given and family swapped"}
+    comparison["comparison_levels"].insert(2, swapped)
+    return comparison
+
+
+def train_unlabelled(rows: list[dict], seed: int = 1) -> dict:
+    """Splink's usual unsupervised recipe: prior from deterministic rules, u by random
+    sampling, m by expectation maximisation on two blocking passes."""
+    from splink import block_on
+
+    con = secure_duckdb()
+    try:
+        linker = _linker(con, rows, person_settings())
+        linker.training.estimate_probability_two_random_records_match(
+            ["l.given_raw = r.given_raw AND l.family_raw = r.family_raw AND l.date_days = r.date_days",
+             "l.email = r.email"], recall=0.7)
+        linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_key", "family_key"))
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_days"))
+        return linker.misc.save_model_to_json()
+    finally:
+        con.close()

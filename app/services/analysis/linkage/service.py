@@ -1,0 +1,317 @@
+"""Linkage use cases on a coordinator vault: run, read clusters, review queue, decide.
+
+`run_linkage` extracts the victims of every case's current version, scores candidate pairs
+(engine), clusters automatic links together with the reviewers' decisions (clusters), and
+stores pairs and clusters in one transaction. Decisions are keyed on victim references and
+re-applied on every run, so a new bundle never undoes a person's judgement. Source records
+are only read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.services.analysis.linkage import engine
+from app.services.analysis.linkage.clusters import cluster
+from app.services.analysis.linkage.records import VictimRecord, victim_records
+from storage import audit
+from storage.database import Connection, transaction
+from storage.errors import TawthiqError, UsageError
+from storage.vault import Vault
+
+DECISIONS = ("accept", "reject", "unsure")
+Progress = Callable[[str, float], None]
+
+
+class PairNotFound(TawthiqError):
+    pass
+
+
+@dataclass(frozen=True)
+class VictimMember:
+    """One record of a victim: which case, which victim in it, who documented it."""
+
+    ref: str
+    case_id: str
+    victim_index: int
+    documenters: tuple[str, ...]
+
+    @property
+    def documenter(self) -> str:
+        return self.documenters[0]
+
+    def to_json(self) -> dict:
+        return {"ref": self.ref, "case_id": self.case_id, "victim_index": self.victim_index,
+                "documenters": list(self.documenters)}
+
+
+@dataclass(frozen=True)
+class VictimCluster:
+    """One victim as linkage sees them: the records that are the same person."""
+
+    cluster_id: str
+    members: tuple[VictimMember, ...]
+
+    def __iter__(self):
+        return iter(self.members)
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    @property
+    def case_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({m.case_id for m in self.members}))
+
+    @property
+    def documenters(self) -> tuple[str, ...]:
+        return tuple(sorted({d for m in self.members for d in m.documenters}))
+
+    def to_json(self) -> dict:
+        return {"cluster_id": self.cluster_id, "members": [m.to_json() for m in self.members],
+                "documenters": list(self.documenters)}
+
+
+@dataclass
+class LinkageSummary:
+    records: int
+    clusters: int
+    linked_clusters: int
+    auto_pairs: int
+    review_pairs: int
+    pending_review: int
+    decisions: int
+    ran: bool = True
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "extra"} | self.extra
+
+
+def pair_id(left_ref: str, right_ref: str) -> str:
+    a, b = sorted((left_ref, right_ref))
+    return hashlib.sha256(f"{a}\n{b}".encode()).hexdigest()[:12]
+
+
+def cluster_id(refs: list[str]) -> str:
+    return "v-" + hashlib.sha256(min(refs).encode()).hexdigest()[:12]
+
+
+def _fingerprint(records: list[VictimRecord], model: dict) -> str:
+    h = hashlib.sha256(json.dumps(model, sort_keys=True).encode())
+    for r in sorted(records, key=lambda r: r.ref):
+        h.update(f"{r.ref}\t{r.content_hash}\t{','.join(r.documenters)}\n".encode())
+    return h.hexdigest()
+
+
+def _decisions(conn: Connection) -> list[tuple[str, str, str, str, str]]:
+    return conn.execute(
+        "SELECT left_ref, right_ref, decision, left_hash, right_hash FROM linkage_decisions"
+    ).fetchall()
+
+
+def _store_clusters(conn: Connection, records: dict[str, VictimRecord]) -> int:
+    """Re-cluster from the stored pairs and the decisions; replaces linkage_members."""
+    links = conn.execute(
+        "SELECT left_ref, right_ref, probability FROM linkage_pairs WHERE band = 'auto'").fetchall()
+    decisions = _decisions(conn)
+    groups = cluster(
+        records.keys(), links,
+        accepted=[(a, b) for a, b, d, *_ in decisions if d == "accept"],
+        rejected=[(a, b) for a, b, d, *_ in decisions if d == "reject"],
+    )
+    conn.execute("DELETE FROM linkage_members")
+    conn.executemany(
+        "INSERT INTO linkage_members (victim_ref, cluster_id, case_id, victim_index, content_hash) "
+        "VALUES (?,?,?,?,?)",
+        [(ref, cluster_id(g), records[ref].case_id, records[ref].victim_index, records[ref].content_hash)
+         for g in groups for ref in g],
+    )
+    return len(groups)
+
+
+def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = False) -> LinkageSummary:
+    """Score, cluster and store; skips the scoring when nothing changed since the last run."""
+    report = progress or (lambda _stage, _fraction: None)
+    conn = vault.connection()
+    report("reading", 0.0)
+    records = victim_records(conn)
+    model = engine.load_model(len(records))
+    fingerprint = _fingerprint(records, model)
+    state = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
+    by_ref = {r.ref: r for r in records}
+    if state and state[0] == fingerprint and not force:
+        report("done", 1.0)
+        return summary(vault, ran=False)
+    report("scoring", 0.2)
+    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD, settings=model)
+    report("clustering", 0.8)
+    with transaction(conn):
+        conn.execute("DELETE FROM linkage_pairs")
+        conn.executemany(
+            "INSERT INTO linkage_pairs (pair_id, left_ref, right_ref, left_hash, right_hash, probability, "
+            "weight, band) VALUES (?,?,?,?,?,?,?,?)",
+            [(pair_id(s.left, s.right), s.left, s.right, by_ref[s.left].content_hash,
+              by_ref[s.right].content_hash, s.probability, s.weight, "auto" if s.auto else "review")
+             for s in scored],
+        )
+        n_clusters = _store_clusters(conn, by_ref)
+        conn.execute(
+            "INSERT OR REPLACE INTO linkage_state (id, fingerprint, ran_at, model, records, clusters) "
+            "VALUES (1, ?, ?, ?, ?, ?)",
+            (fingerprint, audit.now_iso(), "splink-duckdb", len(records), n_clusters),
+        )
+    report("done", 1.0)
+    return summary(vault)
+
+
+def summary(vault: Vault, ran: bool = True) -> LinkageSummary:
+    conn = vault.connection()
+    one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+    return LinkageSummary(
+        records=one("SELECT count(*) FROM linkage_members"),
+        clusters=one("SELECT count(DISTINCT cluster_id) FROM linkage_members"),
+        linked_clusters=one("SELECT count(*) FROM (SELECT cluster_id FROM linkage_members "
+                            "GROUP BY cluster_id HAVING count(*) > 1)"),
+        auto_pairs=one("SELECT count(*) FROM linkage_pairs WHERE band = 'auto'"),
+        review_pairs=one("SELECT count(*) FROM linkage_pairs WHERE band = 'review'"),
+        pending_review=len(review_queue(vault)),
+        decisions=one("SELECT count(*) FROM linkage_decisions"),
+        ran=ran,
+    )
+
+
+def victim_clusters(vault: Vault) -> list[VictimCluster]:
+    """Every victim of the coordinator vault as a cluster of the records that are that person.
+
+    Runs linkage first if the cases changed since the last run (new bundles, edits, decisions
+    are applied on every run). Each member names its case and the documenter(s) who sent that
+    case; a victim recorded once is a cluster of one. Largest clusters first."""
+    run_linkage(vault)
+    conn = vault.connection()
+    documenters: dict[str, tuple[str, ...]] = {}
+    for case_id, documenter in conn.execute(
+        "SELECT DISTINCT case_id, documenter FROM case_provenance ORDER BY documenter"
+    ):
+        documenters[case_id] = (*documenters.get(case_id, ()), documenter)
+    groups: dict[str, list[VictimMember]] = {}
+    for ref, cid, case_id, index in conn.execute(
+        "SELECT victim_ref, cluster_id, case_id, victim_index FROM linkage_members ORDER BY victim_ref"
+    ):
+        groups.setdefault(cid, []).append(
+            VictimMember(ref, case_id, index, documenters.get(case_id, ("local",))))
+    out = [VictimCluster(cid, tuple(members)) for cid, members in groups.items()]
+    out.sort(key=lambda c: (-len(c.members), c.members[0].ref))
+    return out
+
+
+INCIDENT_DAYS = 31
+
+
+def incident_clusters(vault: Vault) -> list[list[str]]:
+    """Cases that record the same incident: lists of case ids (every case once, singletons too).
+
+    Two cases are one incident when they share a linked victim, their dates are at most a month
+    apart (or one is unknown) and their governorates agree (or one is unknown). Incidents are not
+    scored on their own: an incident without a linked victim is only ever itself."""
+    clusters = victim_clusters(vault)
+    conn = vault.connection()
+    records = {r.ref: r for r in victim_records(conn)}
+    case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
+    parent = {c: c for c in case_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    from app.services.analysis.linkage.records import date_days
+
+    for victim in clusters:
+        members = [records[m.ref] for m in victim.members if m.ref in records]
+        for a, b in zip(members, members[1:], strict=False):
+            da, db = date_days(a.incident_date), date_days(b.incident_date)
+            near = da is None or db is None or abs(da - db) <= INCIDENT_DAYS
+            same_place = a.governorate is None or b.governorate is None or a.governorate == b.governorate
+            if near and same_place and a.case_id in parent and b.case_id in parent:
+                parent[find(a.case_id)] = find(b.case_id)
+    groups: dict[str, list[str]] = {}
+    for c in case_ids:
+        groups.setdefault(find(c), []).append(c)
+    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def review_queue(vault: Vault) -> list[dict]:
+    """Pairs waiting for a person: in the review band and undecided or unsure, or decided on
+    records that have changed since."""
+    conn = vault.connection()
+    members = dict(conn.execute("SELECT victim_ref, content_hash FROM linkage_members").fetchall())
+    decided = {(a, b): (d, lh, rh) for a, b, d, lh, rh in _decisions(conn)}
+    queue = []
+    for pid, a, b, p, band in conn.execute(
+        "SELECT pair_id, left_ref, right_ref, probability, band FROM linkage_pairs ORDER BY probability DESC"
+    ):
+        previous = decided.get((a, b))
+        changed = previous is not None and (members.get(a), members.get(b)) != previous[1:]
+        if (band == "review" and (previous is None or previous[0] == "unsure")) or changed:
+            queue.append({"pair_id": pid, "left_ref": a, "right_ref": b, "probability": round(p, 4),
+                          "previous_decision": previous[0] if previous else None, "changed": changed})
+    return queue
+
+
+def decide(vault: Vault, pid: str, decision: str) -> dict:
+    """Record a person's decision on a pair and re-cluster at once (no re-scoring)."""
+    if decision not in DECISIONS:
+        raise UsageError(f"usage: the decision must be one of {', '.join(DECISIONS)}")
+    conn = vault.connection()
+    row = conn.execute("SELECT left_ref, right_ref FROM linkage_pairs WHERE pair_id = ?", (pid,)).fetchone()
+    if row is None:
+        raise PairNotFound("no candidate pair with that id (run `tawthiq link` first)")
+    left, right = row
+    records = {r.ref: r for r in victim_records(conn)}
+    if left not in records or right not in records:
+        raise PairNotFound("that pair's records are no longer current: run `tawthiq link` again")
+    with transaction(conn):
+        conn.execute(
+            "INSERT OR REPLACE INTO linkage_decisions (left_ref, right_ref, left_hash, right_hash, decision, "
+            "decided_at) VALUES (?,?,?,?,?,?)",
+            (left, right, records[left].content_hash, records[right].content_hash, decision, audit.now_iso()),
+        )
+        _store_clusters(conn, records)
+        audit.record(conn, "linkage.decide", pid, decision=decision)
+    return {"pair_id": pid, "decision": decision}
+
+
+def pair_details(vault: Vault, pid: str) -> dict:
+    """Both records of a pair side by side, with their sources, for the review view."""
+    conn = vault.connection()
+    row = conn.execute(
+        "SELECT left_ref, right_ref, probability, weight, band FROM linkage_pairs WHERE pair_id = ?", (pid,)
+    ).fetchone()
+    if row is None:
+        raise PairNotFound("no candidate pair with that id")
+    left, right, p, w, band = row
+    records = {r.ref: r for r in victim_records(conn)}
+    provenance = {}
+    for ref in (left, right):
+        case_id = ref.rsplit("/", 1)[0]
+        provenance[ref] = [
+            {"documenter": d, "bundle_id": b, "sequence": s, "received_at": t, "version": v}
+            for v, d, b, s, t in conn.execute(
+                "SELECT version, documenter, bundle_id, sequence, received_at FROM case_provenance "
+                "WHERE case_id = ? ORDER BY version, documenter", (case_id,))
+        ]
+    decision = conn.execute(
+        "SELECT decision FROM linkage_decisions WHERE left_ref = ? AND right_ref = ?", (left, right)
+    ).fetchone()
+
+    def side(ref: str) -> dict:
+        rec = records.get(ref)
+        return {"ref": ref, "case_id": ref.rsplit("/", 1)[0],
+                "record": rec.display if rec else None, "sources": provenance[ref]}
+
+    return {"pair_id": pid, "probability": p, "weight": w, "band": band,
+            "decision": decision[0] if decision else None, "left": side(left), "right": side(right)}

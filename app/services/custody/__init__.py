@@ -1,0 +1,1 @@
+"""The identity custodian: opening sealed witness identities and linking them."""

@@ -1,0 +1,1 @@
+"""Exchange between documenters and coordinators: profile, trust, bundles out and in, acknowledgements."""

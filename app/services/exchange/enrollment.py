@@ -1,0 +1,421 @@
+"""Enrollment: the organisation profile, documenter identities and the coordinator's trust list.
+
+Trust is never taken from a file alone: the person importing it compares the signer's
+fingerprint (app.services.vault.keys) with the one read to them out of band. A profile whose
+coordinator key differs from the one already imported is refused loudly (exit 4), never
+replaced silently: a changed key is what an impostor's profile looks like.
+
+The profile also carries the organisation's own vocabulary terms and places
+(app.services.exchange.organisation_data) and a serial number that grows with every export from the
+coordinator's vault. A documenter installs the terms and places with the profile, in the same
+transaction; a profile older than the one imported (a lower serial and an earlier signed date,
+from the same key) is refused, so it can roll back neither the terms' labels nor the recipients.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyrage
+
+from app.services.exchange import organisation_data
+from app.services.vault import keys
+from forms import definitions
+from storage import audit, minisign, signed_file
+from storage.database import transaction
+from storage.errors import BundleRejected, TawthiqError, UsageError
+from storage.vault import Vault
+
+PROFILE = "tawthiq.profile"
+IDENTITY = "tawthiq.identity"
+VERSION = 1
+CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
+SERIAL_SETTING = "profile.serial"  # documenter: the serial of the profile imported
+EXPORTED_SERIAL_SETTING = "profile.exported_serial"  # coordinator: the last serial exported
+MAX_FILE = 8 << 20  # a profile, identity or acknowledgement file read whole into memory
+
+
+class NotCoordinator(TawthiqError):
+    pass
+
+
+class NoProfile(TawthiqError):
+    pass
+
+
+# Refusals a person must understand in their own language: the GUI words each of these itself
+# (app/gui/refusals.py) from the fields below; the CLI prints the message, which stays English.
+class FingerprintMismatch(BundleRejected):
+    """The fingerprint typed is not the file's (or the revoked key's): maybe an impostor's file."""
+
+
+class CoordinatorKeyChanged(BundleRejected):
+    def __init__(self, message: str, new_key_id: str, imported_key_id: str):
+        super().__init__(message)
+        self.new_key_id, self.imported_key_id = new_key_id, imported_key_id
+
+
+class ProfileOlder(BundleRejected):
+    def __init__(self, message: str, serial: int, imported_serial: int):
+        super().__init__(message)
+        self.serial, self.imported_serial = serial, imported_serial
+
+
+class KeyIdClash(BundleRejected):
+    def __init__(self, message: str, key_id: str):
+        super().__init__(message)
+        self.key_id = key_id
+
+
+def _require_coordinator(vault: Vault, what: str) -> None:
+    if vault.role != "coordinator":
+        raise NotCoordinator(f"{what} is done on a coordinator's vault")
+
+
+def _check_recipient(text: str, what: str) -> str:
+    try:
+        pyrage.x25519.Recipient.from_str(text.strip())
+    except (pyrage.RecipientError, ValueError):
+        raise UsageError(f"usage: the {what} is not an age recipient (age1…)") from None
+    return text.strip()
+
+
+def forms_in_force() -> dict[str, int]:
+    """Each form this program ships, with the version new cases are written under (the newest;
+    older versions stay readable and valid for the cases written under them)."""
+    return {form.id: form.version for form in definitions.list_forms()}
+
+
+def _signing_key_entry(vault: Vault) -> dict:
+    pub = keys.public_key(vault)
+    return {"key_id": pub.id_hex, "public_key": pub.base64()}
+
+
+def read_small_file(name: str, what: str) -> bytes:
+    """A profile, identity or acknowledgement file, read whole (bounded): the CLI and the GUI."""
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read(MAX_FILE + 1)
+    except OSError:
+        raise TawthiqError(f"the {what} file cannot be read") from None
+    if len(raw) > MAX_FILE:
+        raise TawthiqError(f"the {what} file is too large")
+    return raw
+
+
+# ---- organisation profile -----------------------------------------------------------------------
+def export_profile(vault: Vault, custodian_recipient: str | None = None,
+                   extra_recipients: tuple[str, ...] = ()) -> bytes:
+    _require_coordinator(vault, "exporting the organisation profile")
+    custodian = custodian_recipient or vault.setting(CUSTODIAN_SETTING)
+    if custodian:
+        custodian = _check_recipient(custodian, "custodian recipient")
+    recipients = [vault.age_recipient] + [_check_recipient(r, "coordinator recipient") for r in extra_recipients]
+    organisation_data_ = organisation_data.for_profile(vault)
+    conn = vault.connection()
+    with transaction(conn):
+        serial = int(vault.setting(EXPORTED_SERIAL_SETTING) or 0) + 1
+        document = {
+            "version": VERSION,
+            "serial": serial,
+            "organisation": vault.name,
+            "created_at": audit.now_iso(),
+            "signing_key": _signing_key_entry(vault),
+            "coordinator_recipients": list(dict.fromkeys(recipients)),
+            "custodian_recipient": custodian or None,
+            "forms": forms_in_force(),
+            "organisation_data": organisation_data_,
+        }
+        raw = signed_file.seal(PROFILE, document, vault.signing_key, vault.signing_key_id)
+        if len(raw) > signed_file.MAX_SIZE:
+            raise TawthiqError(f"the profile would be larger than {signed_file.MAX_SIZE >> 20} MiB, more than a "
+                               "documenter's vault accepts: too many organisation places")
+        vault.set_setting(EXPORTED_SERIAL_SETTING, str(serial))
+        if custodian_recipient and custodian:
+            vault.set_setting(CUSTODIAN_SETTING, custodian)
+    return raw
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A checked (self-signed) profile or identity, awaiting the fingerprint comparison."""
+
+    document: dict
+    signer: minisign.PublicKey
+    raw: bytes
+    organisation_data: organisation_data.ProfileData | None = None  # a profile's, checked
+
+    @property
+    def fingerprint(self) -> str:
+        return keys.fingerprint(self.signer)
+
+
+def read_profile(raw: bytes) -> Candidate:
+    document, signer = signed_file.open_signed(raw, PROFILE)
+    recipients = document.get("coordinator_recipients")
+    if not isinstance(recipients, list) or not recipients:
+        raise BundleRejected("the profile names no coordinator recipient")
+    for r in recipients + ([document["custodian_recipient"]] if document.get("custodian_recipient") else []):
+        try:
+            pyrage.x25519.Recipient.from_str(r)
+        except (pyrage.RecipientError, ValueError, TypeError):
+            raise BundleRejected("the profile contains a recipient that is not an age key") from None
+    forms = document.get("forms", {})
+    if not isinstance(forms, dict) or not all(
+            isinstance(v, int) and not isinstance(v, bool) and 0 < v < 1_000_000 for v in forms.values()):
+        raise BundleRejected("the profile's form list is malformed")
+    serial = document.get("serial", 0)  # profiles written before serials: 0
+    if not isinstance(serial, int) or isinstance(serial, bool) or not 0 <= serial < 2**53:
+        raise BundleRejected("the profile's serial number is malformed")
+    data = organisation_data.read_from_profile(document.get("organisation_data"))
+    return Candidate(document, signer, raw, data)
+
+
+def confirm_fingerprint(candidate: Candidate, typed: str) -> None:
+    if not keys.fingerprint_matches(candidate.signer, typed):
+        raise FingerprintMismatch("the fingerprint does not match the file's key: nothing was imported")
+
+
+def current_coordinator_key(vault: Vault) -> minisign.PublicKey | None:
+    text = vault.setting("profile.coordinator_key")
+    return minisign.PublicKey.from_base64(text) if text else None
+
+
+def import_profile(vault: Vault, candidate: Candidate) -> dict:
+    """Store a profile whose fingerprint the caller has confirmed; refuse a changed coordinator key."""
+    previous = current_coordinator_key(vault)
+    if previous is not None and previous != candidate.signer:
+        raise CoordinatorKeyChanged(
+            f"REFUSED: this profile is signed by coordinator key {candidate.signer.id_hex}, not by "
+            f"{previous.id_hex} imported earlier; a changed key may be an impostor: ask your coordinator",
+            candidate.signer.id_hex, previous.id_hex,
+        )
+    doc = candidate.document
+    serial = int(doc.get("serial", 0))
+    made = _made_at(doc)
+    data = candidate.organisation_data or organisation_data.ProfileData({}, [])
+    if previous is not None:
+        imported = int(vault.setting(SERIAL_SETTING) or 0)
+        imported_made = _made_at(_stored_profile(vault))
+        # Older on both counts is a replay of an old file. A lower number alone is what a
+        # coordinator restored from a backup produces (its counter went back, its clock did not);
+        # an older date alone is a coordinator clock set right. Both are taken.
+        if serial < imported and not (made and imported_made and made > imported_made):
+            raise ProfileOlder(
+                f"REFUSED: this profile (number {serial}) is older than the one imported (number {imported}); "
+                "it would roll back the organisation's terms, places and recipients: nothing was imported",
+                serial, imported,
+            )
+    conn = vault.connection()
+    with transaction(conn):
+        values = {
+            "profile.document": candidate.raw.decode("utf-8"),
+            "profile.coordinator_key": candidate.signer.base64(),
+            "profile.coordinator_key_id": candidate.signer.id_hex,
+            "profile.coordinator_recipients": json.dumps(doc["coordinator_recipients"]),
+            "profile.forms": json.dumps(doc.get("forms") or {}, sort_keys=True),
+            "profile.organisation": str(doc.get("organisation", "")),
+            "profile.imported_at": audit.now_iso(),
+            "profile.organisation_data": json.dumps(data.counts, sort_keys=True),
+            SERIAL_SETTING: str(serial),
+        }
+        if doc.get("custodian_recipient"):
+            values[CUSTODIAN_SETTING] = doc["custodian_recipient"]
+        for k, v in values.items():
+            vault.set_setting(k, v)
+        organisation_data.store_from_profile(vault, conn, data)
+        audit.record(conn, "profile.import", candidate.signer.id_hex, replaced=previous is not None, serial=serial)
+    # In force at once, in this process (the CLI's next step, or an open GUI session).
+    organisation_data.install(vault)
+    # Identities entered before the profile were sealed to this vault; now the custodian is known.
+    from app.services.intake import witnesses
+
+    witnesses.reseal(vault)
+    return profile_summary(vault)
+
+
+def _made_at(document: dict | None) -> datetime | None:
+    """When the coordinator made the profile (its signed `created_at`), or None if absent or unreadable."""
+    text = (document or {}).get("created_at")
+    try:
+        made = datetime.fromisoformat(text) if isinstance(text, str) and len(text) <= 64 else None
+    except ValueError:
+        return None
+    return made if made is not None and made.tzinfo is not None else None
+
+
+def _stored_profile(vault: Vault) -> dict | None:
+    raw = vault.setting("profile.document")
+    try:
+        return signed_file.open_signed(raw.encode("utf-8"), PROFILE)[0] if raw else None
+    except TawthiqError:
+        return None
+
+
+def profile_summary(vault: Vault) -> dict:
+    key = current_coordinator_key(vault)
+    if key is None:
+        raise NoProfile("no organisation profile has been imported (`tawthiq profile import FILE`)")
+    return {
+        "organisation": vault.setting("profile.organisation", ""),
+        "coordinator_key_id": key.id_hex,
+        "coordinator_fingerprint": keys.fingerprint(key),
+        "coordinator_recipients": json.loads(vault.setting("profile.coordinator_recipients") or "[]"),
+        "custodian_recipient": vault.setting(CUSTODIAN_SETTING),
+        "forms": json.loads(vault.setting("profile.forms") or "{}"),
+        "serial": int(vault.setting(SERIAL_SETTING) or 0),
+        "organisation_data": json.loads(vault.setting("profile.organisation_data") or '{"terms": 0, "places": 0}'),
+        "imported_at": vault.setting("profile.imported_at"),
+    }
+
+
+def forms_not_here(vault: Vault) -> dict[str, int]:
+    """Forms (and versions) the imported profile names that this program does not have: the
+    documenter needs a newer Tawthiq before writing cases in them."""
+    wanted = json.loads(vault.setting("profile.forms") or "{}")
+    return {form: version for form, version in wanted.items() if version not in definitions.form_versions(form)}
+
+
+def coordinator_recipients(vault: Vault) -> list[str]:
+    return profile_summary(vault)["coordinator_recipients"]
+
+
+# ---- documenter identity and trust --------------------------------------------------------------
+def export_identity(vault: Vault) -> bytes:
+    document = {
+        "version": VERSION,
+        "name": vault.name,
+        "role": vault.role,
+        "created_at": audit.now_iso(),
+        "signing_key": _signing_key_entry(vault),
+        "age_recipient": vault.age_recipient,
+    }
+    return signed_file.seal(IDENTITY, document, vault.signing_key, vault.signing_key_id)
+
+
+def read_identity(raw: bytes) -> Candidate:
+    document, signer = signed_file.open_signed(raw, IDENTITY)
+    if not isinstance(document.get("name", ""), str) or not isinstance(document.get("age_recipient", ""), str):
+        raise BundleRejected("the identity file is malformed")
+    return Candidate(document, signer, raw)
+
+
+class TrustRevoked(BundleRejected):
+    """An identity whose key was revoked: trust is not given back by importing the file again."""
+
+    def __init__(self, message: str, key_id: str = "", revoked_on: str = ""):
+        super().__init__(message)
+        self.key_id, self.revoked_on = key_id, revoked_on
+
+
+def _revocation(conn, key: minisign.PublicKey) -> tuple[str, str] | None:
+    """(key id, revoked at) of a revoked entry holding this Ed25519 key, under any key id: the
+    key id is only a label its holder chooses, so a stolen key must not return under a new one."""
+    for key_id, public_key, revoked_at in conn.execute(
+        "SELECT key_id, public_key, revoked_at FROM trusted_documenters WHERE revoked_at IS NOT NULL"
+    ):
+        if minisign.PublicKey.from_base64(public_key).public_bytes == key.public_bytes:
+            return key_id, revoked_at
+    return None
+
+
+def trust(vault: Vault, candidate: Candidate) -> dict:
+    """Trust a documenter's key (fingerprint already confirmed by the caller); never a revoked one."""
+    _require_coordinator(vault, "trusting a documenter")
+    key = candidate.signer
+    if key == keys.public_key(vault):
+        raise TawthiqError("that is this vault's own key")
+    conn = vault.connection()
+    with transaction(conn):
+        revoked = _revocation(conn, key)
+        if revoked is not None:
+            key_id, revoked_at = revoked
+            raise TrustRevoked(
+                f"REFUSED: key {key_id} was revoked on {revoked_at[:10]} and its bundles stay refused; "
+                f"to trust it again on purpose: trust --reinstate {key_id} --fingerprint DIGITS",
+                key_id, revoked_at[:10],
+            )
+        row = conn.execute("SELECT public_key FROM trusted_documenters WHERE key_id = ?", (key.id_hex,)).fetchone()
+        if row is not None and row[0] != key.base64():
+            raise KeyIdClash(f"REFUSED: a different key with the same key id {key.id_hex} is already trusted",
+                             key.id_hex)
+        name = str(candidate.document.get("name", ""))[:200]
+        recipient = str(candidate.document.get("age_recipient", ""))[:200]
+        if row is None:
+            conn.execute(
+                "INSERT INTO trusted_documenters (key_id, public_key, name, age_recipient, trusted_at) "
+                "VALUES (?,?,?,?,?)",
+                (key.id_hex, key.base64(), name, recipient, audit.now_iso()),
+            )
+        else:  # trusted already (not revoked: checked above): a newer identity file's name and recipient
+            conn.execute(
+                "UPDATE trusted_documenters SET name = ?, age_recipient = ? WHERE key_id = ?",
+                (name, recipient, key.id_hex),
+            )
+        audit.record(conn, "trust.add", key.id_hex)
+    return {"key_id": key.id_hex, "name": name, "fingerprint": keys.fingerprint(key)}
+
+
+def revoked_key(vault: Vault, key_id: str) -> minisign.PublicKey:
+    """The revoked key with that id (for the fingerprint check before `reinstate`)."""
+    _require_coordinator(vault, "reinstating trust")
+    row = vault.connection().execute(
+        "SELECT public_key FROM trusted_documenters WHERE key_id = ? AND revoked_at IS NOT NULL",
+        (key_id.strip().upper(),),
+    ).fetchone()
+    if row is None:
+        raise TawthiqError("no revoked documenter with that key id")
+    return minisign.PublicKey.from_base64(row[0])
+
+
+def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
+    """Undo a revocation on purpose (a key revoked by mistake): the coordinator types the key's
+    fingerprint again, and the audit log keeps `trust.reinstate`. Bundles refused meanwhile can be
+    imported again afterwards."""
+    key = revoked_key(vault, key_id)
+    if not keys.fingerprint_matches(key, typed_fingerprint):
+        raise FingerprintMismatch("the fingerprint does not match the revoked key: nothing was changed")
+    conn = vault.connection()
+    with transaction(conn):
+        conn.execute("UPDATE trusted_documenters SET revoked_at = NULL WHERE key_id = ? AND revoked_at IS NOT NULL",
+                     (key.id_hex,))
+        audit.record(conn, "trust.reinstate", key.id_hex)
+    return {"key_id": key.id_hex, "fingerprint": keys.fingerprint(key)}
+
+
+def revoke(vault: Vault, key_id: str) -> None:
+    _require_coordinator(vault, "revoking trust")
+    conn = vault.connection()
+    with transaction(conn):
+        cur = conn.execute(
+            "UPDATE trusted_documenters SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
+            (audit.now_iso(), key_id.strip().upper()),
+        )
+        if cur.rowcount == 0:
+            raise TawthiqError("no trusted documenter with that key id")
+        audit.record(conn, "trust.revoke", key_id.strip().upper())
+
+
+def list_trusted(vault: Vault) -> list[dict]:
+    rows = vault.connection().execute(
+        "SELECT key_id, public_key, name, age_recipient, trusted_at, revoked_at FROM trusted_documenters "
+        "ORDER BY trusted_at"
+    ).fetchall()
+    out = []
+    for key_id, public_key, name, recipient, trusted_at, revoked_at in rows:
+        out.append({
+            "key_id": key_id, "name": name, "age_recipient": recipient, "trusted_at": trusted_at,
+            "revoked_at": revoked_at,
+            "fingerprint": keys.fingerprint(minisign.PublicKey.from_base64(public_key)),
+        })
+    return out
+
+
+def trusted_key(vault: Vault, key_id: str) -> minisign.PublicKey | None:
+    """The trusted, non-revoked key with that id, or None."""
+    row = vault.connection().execute(
+        "SELECT public_key FROM trusted_documenters WHERE key_id = ? AND revoked_at IS NULL", (key_id,)
+    ).fetchone()
+    return minisign.PublicKey.from_base64(row[0]) if row else None

@@ -1,0 +1,172 @@
+"""Witnesses in documenter bundles: the records that travel, and applying them on a coordinator.
+
+A witness record carries the pseudonym, the register fields, the consent and the identity sealed
+to the custodian — never the clear identity, never the documenter's locally readable copy, and
+never an identity still sealed to the documenter's own vault (that one waits for `reseal`).
+
+    {"kind": "witness", "id": "W-7KQ3-M9XD", "code": "W-7KQ3-M9XD", "revision": 3,
+     "alias": …, "relation": …, "risk": …, "follow_up": …, "consent": {…}, "updated_at": "…",
+     "sealed_identity": {"age": "<base64 of the age file>", "recipient": "age1…"} | null}
+
+`revision` grows by one with every change on the documenter's side; with the record's SHA-256
+it is the version the bundle bookkeeping tracks (`record_version`). `bundle_records(vault,
+since)` collects what changed; `apply_bundle_record(conn, record, provenance)` applies one
+untrusted record inside the importer's transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+
+from app.services.intake import consent as consent_rules
+from app.services.intake import witnesses
+from storage.database import Connection
+from storage.errors import BundleRejected
+from storage.vault import Vault
+
+KIND = "witness"
+MAX_SEALED_BYTES = 64 * 1024
+_AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
+def record_sha256(record: dict) -> str:
+    """The hash the bundle bookkeeping tracks for one record version (canonical JSON)."""
+    text = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def record_version(record: dict) -> tuple[str, int, str]:
+    """(record id, version, sha256) as bundles and acknowledgements name a witness record."""
+    return record["code"], int(record["revision"]), record_sha256(record)
+
+
+def bundle_records(vault: Vault, since: str | None = None) -> list[dict]:
+    """Witness records entered here and changed after `since` (ISO time; None: all)."""
+    rows = vault.connection().execute(
+        "SELECT code, revision, alias, relation, risk, follow_up, consent, sealed_identity, sealed_to, "
+        "sealed_recipient, updated_at FROM witnesses WHERE origin = '' AND (? IS NULL OR updated_at > ?) "
+        "ORDER BY updated_at, code",
+        (since, since),
+    ).fetchall()
+    records = []
+    for code, revision, alias, relation, risk, follow_up, consent, sealed, sealed_to, recipient, updated in rows:
+        sealed_identity = None
+        if sealed is not None and sealed_to == "custodian":
+            sealed_identity = {"age": base64.b64encode(bytes(sealed)).decode(), "recipient": recipient}
+        records.append({
+            "kind": KIND, "id": code, "code": code, "revision": revision, "alias": alias, "relation": relation,
+            "risk": risk, "follow_up": follow_up, "consent": json.loads(consent), "updated_at": updated,
+            "sealed_identity": sealed_identity,
+        })
+    return records
+
+
+def current_revision(conn: Connection, code: str) -> int | None:
+    row = conn.execute("SELECT revision FROM witnesses WHERE code = ? AND origin = ''", (code,)).fetchone()
+    return row[0] if row else None
+
+
+def held_versions(conn: Connection, documenter: str) -> list[tuple[str, int, str]]:
+    """Coordinator: (code, revision, sha256) of every witness record held from `documenter`,
+    what its acknowledgement lists."""
+    return [(c, r, s) for c, r, s in conn.execute(
+        "SELECT code, revision, record_sha256 FROM witnesses WHERE origin = ? AND record_sha256 IS NOT NULL "
+        "ORDER BY code", (documenter,))]
+
+
+def _reject(what: str) -> BundleRejected:
+    return BundleRejected(f"a witness record in the bundle is invalid: {what}")
+
+
+def check_record(untrusted: object) -> dict:
+    """A validated copy of an untrusted witness record; BundleRejected on the first problem."""
+    if not isinstance(untrusted, dict) or untrusted.get("kind") != KIND:
+        raise _reject("not a witness record")
+    allowed = {"kind", "id", "code", "revision", "alias", "relation", "risk", "follow_up", "consent",
+               "updated_at", "sealed_identity"}
+    if set(untrusted) - allowed:
+        raise _reject(f"unknown field {sorted(set(untrusted) - allowed)[0]!r}")
+    if not witnesses.is_code(untrusted.get("code")) or untrusted.get("id", untrusted["code"]) != untrusted["code"]:
+        raise _reject("the pseudonym is malformed")
+    revision = untrusted.get("revision")
+    if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 2**31:
+        raise _reject("revision must be a positive whole number")
+    try:
+        fields = witnesses.check_register_fields(untrusted)
+        consent = consent_rules.check_consent(untrusted.get("consent"))
+    except (witnesses.InvalidWitness, consent_rules.InvalidConsent) as exc:
+        raise _reject(str(exc)) from None
+    updated = untrusted.get("updated_at")
+    if not isinstance(updated, str) or not 10 <= len(updated) <= 40:
+        raise _reject("updated_at is missing")
+    sealed = untrusted.get("sealed_identity")
+    ciphertext = recipient = None
+    if sealed is not None:
+        if not isinstance(sealed, dict) or not isinstance(sealed.get("age"), str):
+            raise _reject("sealed_identity must be {age, recipient}")
+        if len(sealed["age"]) > MAX_SEALED_BYTES * 4 // 3 + 4:
+            raise _reject("the sealed identity is too large")
+        try:
+            ciphertext = base64.b64decode(sealed["age"], validate=True)
+        except (binascii.Error, ValueError):
+            raise _reject("the sealed identity is not base64") from None
+        if not ciphertext.startswith(_AGE_MAGIC):
+            # Refuses anything but an age file: a clear identity never lands in the database.
+            raise _reject("the sealed identity is not an age file")
+        recipient = sealed.get("recipient")
+        if not isinstance(recipient, str) or not recipient.startswith("age1") or len(recipient) > 100:
+            raise _reject("the sealed identity's recipient is malformed")
+    return {"code": untrusted["code"], "revision": revision, **fields, "consent": consent, "updated_at": updated,
+            "sealed_identity": ciphertext, "sealed_recipient": recipient, "sha256": record_sha256(untrusted)}
+
+
+def apply_bundle_record(conn: Connection, record: object, provenance: dict) -> str:
+    """Apply one record inside the caller's transaction. Returns 'new', 'updated' or 'unchanged'.
+
+    `provenance` = {documenter, bundle_id, sequence, received_at}. A record of a higher revision
+    replaces the register fields and consent (a withdrawal propagates); a lower or equal one
+    changes nothing, so a replayed or late bundle is a no-op. A pseudonym already held for another
+    documenter is refused.
+    """
+    return apply_checked(conn, check_record(record), provenance)
+
+
+def apply_checked(conn: Connection, r: dict, provenance: dict) -> str:
+    """`apply_bundle_record` for a record `check_record` already returned."""
+    documenter = str(provenance["documenter"])
+    row = conn.execute("SELECT origin, revision, sealed_identity FROM witnesses WHERE code = ?",
+                       (r["code"],)).fetchone()
+    if row is not None and row[0] != documenter:
+        raise BundleRejected("a witness pseudonym in the bundle belongs to another documenter")
+    outcome = "unchanged"
+    if row is None:
+        conn.execute(
+            "INSERT INTO witnesses (code, alias, relation, risk, follow_up, consent, sealed_identity, sealed_to, "
+            "sealed_recipient, local_identity, origin, created_at, updated_at, revision, record_sha256) "
+            "VALUES (?,?,?,?,?,?,?,?,?,NULL,?,?,?,?,?)",
+            (r["code"], r["alias"], r["relation"], r["risk"], r["follow_up"], json.dumps(r["consent"]),
+             r["sealed_identity"], "custodian" if r["sealed_identity"] else None, r["sealed_recipient"],
+             documenter, provenance["received_at"], r["updated_at"], r["revision"], r["sha256"]),
+        )
+        outcome = "new"
+    elif r["revision"] > row[1]:
+        sealed = r["sealed_identity"] if r["sealed_identity"] is not None else row[2]
+        conn.execute(
+            "UPDATE witnesses SET alias = ?, relation = ?, risk = ?, follow_up = ?, consent = ?, "
+            "sealed_identity = ?, sealed_to = ?, sealed_recipient = COALESCE(?, sealed_recipient), updated_at = ?, "
+            "revision = ?, record_sha256 = ? WHERE code = ?",
+            (r["alias"], r["relation"], r["risk"], r["follow_up"], json.dumps(r["consent"]), sealed,
+             "custodian" if sealed is not None else None, r["sealed_recipient"], r["updated_at"], r["revision"],
+             r["sha256"], r["code"]),
+        )
+        outcome = "updated"
+    conn.execute(
+        "INSERT OR IGNORE INTO witness_provenance (code, documenter, bundle_id, sequence, received_at) "
+        "VALUES (?,?,?,?,?)",
+        (r["code"], documenter, str(provenance["bundle_id"]), int(provenance["sequence"]),
+         provenance["received_at"]),
+    )
+    return outcome

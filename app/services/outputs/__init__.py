@@ -1,0 +1,1 @@
+"""What leaves the vault for partners: exports and case reports."""

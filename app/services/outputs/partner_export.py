@@ -1,0 +1,350 @@
+"""Exports for partners: victims, incidents and sources with their links and provenance.
+
+One allow-list decides what leaves the vault (docs/statistics.md, "Exports"):
+- Only the fields named below are copied from a case; anything else a form adds (and anything a
+  sealed identity could ever be stored under) never reaches an export.
+- Victim fields a form marks `sensitive` (religion or sect) are left out unless the coordinator
+  allows each one by name; the mother's name and the free text of a place (a residence's text is
+  an address) never go out. Every field named here must exist in a shipped form
+  (tests/coordinator/test_export_fields.py): a name no form defines would export an empty column.
+- Statements (sources citing a witness) go out only if the witness's consent covers the purpose;
+  otherwise the source is left out, and so is the narrative of its case (a narrative retells
+  statements). The export report counts what was left out and why.
+- `publication` (anonymised publication) also leaves out victims' names.
+- Every file is written atomically and 0600; strings are written as text, never as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.services.analysis import statistics
+from app.services.case_body import entries, section
+from app.services.intake import consent as consent_rules
+from app.services.intake import witnesses
+from forms import definitions
+from storage import audit
+from storage.atomic import atomic_write_bytes, ensure_private_dir
+from storage.database import transaction
+from storage.errors import TawthiqError, UsageError
+from storage.vault import Vault
+
+FORMATS = ("csv", "xlsx", "json")
+PURPOSES = ("internal", "partners", "un", "courts", "publication")
+# Purposes whose readers get the documenters' narratives (when every statement in it may go out).
+NARRATIVE_PURPOSES = frozenset({"internal", "un", "courts"})
+
+
+def _sensitive_victim_fields() -> frozenset[str]:
+    """The victim fields any shipped form (every version) marks `sensitive`."""
+    found = set()
+    for newest in definitions.list_forms():
+        for version in definitions.form_versions(newest.id):
+            victims = definitions.load_form(newest.id, version).field("victims")
+            found |= {c.id for c in (victims.children if victims else ()) if c.sensitive}
+    return frozenset(found)
+
+
+SENSITIVE_VICTIM_FIELDS = _sensitive_victim_fields()
+# Chosen on purpose, not derived from the forms: a field a form adds later stays in the vault
+# until someone decides it may go out.
+VICTIM_FIELDS = ("sex", "age", "birth_date", "occupation", "residence")
+# The victim's fate is `fate`; these say when and where it became known (forms: conditional on fate).
+FATE_FIELDS = ("abducted_on", "last_seen_on", "last_seen_at", "released_on", "killed_on", "found_dead_on",
+               "body_found_at")
+NAME_PARTS = ("given", "father", "grandfather", "family")  # never "mother": the mother's name stays in
+SOURCE_FIELDS = ("type", "who", "date", "reliability", "credibility", "verification")
+# A place goes out as its most specific gazetteer code; its free text and coordinates never do.
+PLACE_LEVELS = ("neighbourhood", "place", "district", "governorate")
+ALWAYS_LEFT_OUT = ("mother's name", "free text of victims' places")
+
+VICTIM_COLUMNS = (
+    "victim_record", "unique_victim", "case_id", "case_version", "name_ar", "name_latin", *VICTIM_FIELDS,
+    "act", "fate", *FATE_FIELDS, "incident_date", "date_precision", "governorate", "perpetrator_groups",
+    "countable", "missing", "documenters", "bundles", "received_at",
+)
+INCIDENT_COLUMNS = (
+    "case_id", "case_version", "title", "date_start", "date_end", "date_precision", "governorate", "district",
+    "place", "neighbourhood", "acts", "perpetrator_groups", "victims", "narrative", "documenters", "bundles",
+    "received_at",
+)
+SOURCE_COLUMNS = ("case_id", "source", *SOURCE_FIELDS, "witness", "attachment_sha256")
+
+
+@dataclass
+class ExportResult:
+    purpose: str
+    format: str
+    paths: list[Path]
+    victims: int = 0
+    incidents: int = 0
+    sources: int = 0
+    statements_left_out: int = 0
+    witnesses_left_out: int = 0
+    narratives_left_out: int = 0
+    consent: consent_rules.ConsentReport | None = None
+    fields_left_out: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "purpose": self.purpose, "format": self.format, "files": [p.name for p in self.paths],
+            "victims": self.victims, "incidents": self.incidents, "sources": self.sources,
+            "statements_left_out": self.statements_left_out, "witnesses_left_out": self.witnesses_left_out,
+            "narratives_left_out": self.narratives_left_out, "consent": self._consent_json(),
+            "fields_left_out": self.fields_left_out,
+        }
+
+    def _consent_json(self) -> dict | None:
+        """The filter's report without the withheld pseudonyms: the export names no one it left out."""
+        if self.consent is None:
+            return None
+        report = self.consent.to_json()
+        report.pop("witnesses_withheld", None)
+        return report
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"wrote {', '.join(str(p) for p in self.paths)}: {self.victims} victims, "
+                 f"{self.incidents} incidents, {self.sources} sources (purpose: {self.purpose})"]
+        if self.statements_left_out:
+            lines.append(f"left out {self.statements_left_out} statements of {self.witnesses_left_out} witnesses "
+                         f"whose consent does not cover '{self.purpose}', and {self.narratives_left_out} "
+                         "narratives that retell them")
+        if self.consent:
+            lines += self.consent.lines()
+        if self.fields_left_out:
+            lines.append("fields left out: " + ", ".join(self.fields_left_out))
+        return lines
+
+
+# ---- building rows ---------------------------------------------------------------------------
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "; ".join(t for t in (_text(v) for v in value) if t)
+    return ""  # nested objects never go out by accident
+
+
+def victim_value(victim: dict, field_id: str) -> str:
+    """One allow-listed victim field as text; a place (an object) as its most specific code."""
+    value = victim.get(field_id)
+    if isinstance(value, dict):
+        return next((t for t in (_text(value.get(level)) for level in PLACE_LEVELS) if t), "")
+    return _text(value)
+
+
+def _name(victim: dict, script: str) -> str:
+    flat = _text(victim.get(f"name_{script}"))
+    if flat:
+        return flat
+    parts = victim.get(f"name_parts_{script}")
+    if isinstance(parts, dict):
+        return " ".join(_text(parts.get(p)) for p in NAME_PARTS if _text(parts.get(p)))
+    return ""
+
+
+def _provenance(vault: Vault) -> dict[str, dict[str, str]]:
+    rows = vault.connection().execute(
+        "SELECT case_id, documenter, bundle_id, received_at FROM case_provenance ORDER BY received_at"
+    ).fetchall()
+    found: dict[str, dict[str, list[str]]] = {}
+    for case_id, documenter, bundle, received in rows:
+        entry = found.setdefault(case_id, {"documenters": [], "bundles": [], "received_at": []})
+        for key, value in (("documenters", documenter), ("bundles", bundle), ("received_at", received)):
+            if value not in entry[key]:
+                entry[key].append(value)
+    return {k: {kk: "; ".join(vv) for kk, vv in v.items()} for k, v in found.items()}
+
+
+def _witness_sources(body: dict) -> int:
+    return sum(1 for s in body.get("sources") or [] if isinstance(s, dict) and s.get("witness"))
+
+
+def fields_left_out(allowed_fields: frozenset[str], names_out: bool) -> list[str]:
+    return (sorted(SENSITIVE_VICTIM_FIELDS - allowed_fields) + list(ALWAYS_LEFT_OUT)
+            + ([] if names_out else ["victim names"]))
+
+
+@dataclass
+class Tables:
+    victims: list[dict] = field(default_factory=list)
+    incidents: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+
+
+def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult,
+                 links: Iterable | None = None) -> Tables:
+    if purpose not in PURPOSES:
+        raise UsageError(f"usage: unknown purpose (one of {', '.join(PURPOSES)})")
+    unknown = set(allowed_fields) - SENSITIVE_VICTIM_FIELDS
+    if unknown:
+        raise UsageError("usage: --allow-field takes only sensitive victim fields: "
+                         + ", ".join(sorted(SENSITIVE_VICTIM_FIELDS)))
+    provenance = _provenance(vault)
+    conn = vault.connection()
+    versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
+    records, _ = statistics.read_records(vault)
+    clusters, _state = statistics.victim_clusters(vault, records, links)
+    unique_of = {r.key: min(m.key for m in cluster) for cluster in clusters for r in cluster}
+    by_key = {r.key: r for r in records}
+    names_out = purpose != "publication"
+    tables = Tables()
+    bodies = list(statistics.current_bodies(conn))
+    # The witness register's filter: a statement goes out only if its witness's consent covers
+    # the purpose; unknown pseudonyms and missing consent fail closed.
+    filtered, consent_report = consent_rules.filter_cases(
+        (body for _, body in bodies), purpose, witnesses.consents(conn), mode="omit")
+    result.consent = consent_report
+    for (case_id, original), body in zip(bodies, filtered, strict=True):
+        withheld_here = _witness_sources(original) != _witness_sources(body)
+        prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
+        date = section(body, "date")
+        location = section(body, "location")
+        groups = sorted({g for p in entries(body, "perpetrators") if isinstance(p, dict)
+                         for g in statistics._codes(p.get("group"))})
+        for index, source in enumerate(body.get("sources") or []):
+            if not isinstance(source, dict):
+                continue
+            witness = _text(source.get("witness"))
+            row = {"case_id": case_id, "source": index, "witness": witness,
+                   "attachment_sha256": _text(source.get("attachment"))}
+            row.update({f: _text(source.get(f)) for f in SOURCE_FIELDS})
+            tables.sources.append(row)
+        narrative = ""
+        if purpose in NARRATIVE_PURPOSES:
+            if withheld_here and _text(body.get("narrative")):
+                result.narratives_left_out += 1
+            elif not withheld_here:
+                narrative = _text(body.get("narrative"))
+        victims = [v for v in body.get("victims") or [] if isinstance(v, dict)]
+        tables.incidents.append({
+            "case_id": case_id, "case_version": versions.get(case_id, ""), "title": _text(body.get("title")),
+            "date_start": _text(date.get("start")), "date_end": _text(date.get("end")),
+            "date_precision": _text(date.get("precision")),
+            **{k: _text(location.get(k)) for k in ("governorate", "district", "place", "neighbourhood")},
+            "acts": _text(sorted({a for v in victims for a in statistics._codes(v.get("act"))})),
+            "perpetrator_groups": _text(groups), "victims": len(victims), "narrative": narrative,
+            **prov,
+        })
+        for index, victim in enumerate(body.get("victims") or []):
+            if not isinstance(victim, dict):
+                continue
+            key = f"{case_id}#{index}"
+            record = by_key[key]
+            row = {
+                "victim_record": key, "unique_victim": unique_of.get(key, key), "case_id": case_id,
+                "case_version": versions.get(case_id, ""),
+                "name_ar": _name(victim, "ar") if names_out else "",
+                "name_latin": _name(victim, "latin") if names_out else "",
+                **{f: victim_value(victim, f) for f in VICTIM_FIELDS},
+                "act": _text(victim.get("act")), "fate": _text(victim.get("fate")),
+                **{f: victim_value(victim, f) for f in FATE_FIELDS},
+                "incident_date": _text(date.get("start")), "date_precision": _text(date.get("precision")),
+                "governorate": _text(location.get("governorate")), "perpetrator_groups": _text(groups),
+                "countable": record.countable, "missing": _text(list(record.missing)), **prov,
+            }
+            row.update({f: _text(victim.get(f)) for f in sorted(allowed_fields)})
+            tables.victims.append(row)
+    result.statements_left_out = consent_report.statements_withheld
+    result.witnesses_left_out = len(consent_report.witnesses_withheld)
+    result.fields_left_out = fields_left_out(allowed_fields, names_out)
+    result.victims, result.incidents, result.sources = len(tables.victims), len(tables.incidents), len(tables.sources)
+    return tables
+
+
+# ---- writing ---------------------------------------------------------------------------------
+def _cell(value: object) -> object:
+    """Untrusted text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _csv_bytes(rows: list[dict], columns: tuple[str, ...]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    # The byte-order mark makes spreadsheet programs read the Arabic as UTF-8.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _columns(base: tuple[str, ...], allowed_fields: frozenset[str]) -> tuple[str, ...]:
+    return base + tuple(sorted(allowed_fields))
+
+
+def _xlsx_bytes(tables: Tables, report: dict, allowed_fields: frozenset[str]) -> bytes:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    # in_memory: xlsxwriter would otherwise stage every sheet as a plaintext temp file.
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                            "strings_to_urls": False, "strings_to_numbers": False})
+    bold = workbook.add_format({"bold": True})
+    sheets = (("Victims", tables.victims, _columns(VICTIM_COLUMNS, allowed_fields)),
+              ("Incidents", tables.incidents, INCIDENT_COLUMNS), ("Sources", tables.sources, SOURCE_COLUMNS))
+    for title, rows, columns in sheets:
+        sheet = workbook.add_worksheet(title)
+        sheet.write_row(0, 0, columns, bold)
+        for r, row in enumerate(rows, start=1):
+            for c, column in enumerate(columns):
+                value = row.get(column, "")
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    sheet.write_string(r, c, _text(value) if not isinstance(value, str) else value)
+                else:
+                    sheet.write_number(r, c, value)
+        sheet.freeze_panes(1, 0)
+    sheet = workbook.add_worksheet("Report")
+    for r, (key, value) in enumerate(report.items()):
+        sheet.write_string(r, 0, key, bold)
+        sheet.write_string(r, 1, _text(value) if not isinstance(value, str) else value)
+    workbook.close()
+    return buffer.getvalue()
+
+
+def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
+           allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None) -> ExportResult:
+    """Write one export; returns what was written and what was left out (also in the export)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"usage: unknown format (one of {', '.join(FORMATS)})")
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise TawthiqError("the folder for the export does not exist")
+    if fmt == "csv" and out.exists() and not out.is_dir():
+        raise TawthiqError("a CSV export needs a folder: that path is a file")
+    if fmt != "csv" and out.is_dir():
+        raise TawthiqError("that path is a folder: name the file to write")
+    result = ExportResult(purpose=purpose, format=fmt, paths=[])
+    tables = build_tables(vault, purpose, allowed_fields, result, links)
+    if fmt == "csv":
+        ensure_private_dir(out)
+        result.paths = [out / "victims.csv", out / "incidents.csv", out / "sources.csv", out / "export-report.json"]
+    else:
+        result.paths = [out]
+    report = result.to_json()
+    if fmt == "csv":
+        atomic_write_bytes(result.paths[0], _csv_bytes(tables.victims, _columns(VICTIM_COLUMNS, allowed_fields)))
+        atomic_write_bytes(result.paths[1], _csv_bytes(tables.incidents, INCIDENT_COLUMNS))
+        atomic_write_bytes(result.paths[2], _csv_bytes(tables.sources, SOURCE_COLUMNS))
+        atomic_write_bytes(result.paths[3], json.dumps(report, ensure_ascii=False, indent=2).encode())
+    elif fmt == "xlsx":
+        atomic_write_bytes(out, _xlsx_bytes(tables, report, allowed_fields))
+    else:
+        document = {"export": report, "victims": tables.victims, "incidents": tables.incidents,
+                    "sources": tables.sources}
+        atomic_write_bytes(out, json.dumps(document, ensure_ascii=False, indent=2).encode())
+    conn = vault.connection()
+    with transaction(conn):
+        audit.record(conn, "report.export", "", purpose=purpose, format=fmt, victims=result.victims,
+                     incidents=result.incidents, statements_left_out=result.statements_left_out)
+    return result

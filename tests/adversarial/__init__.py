@@ -1,0 +1,1 @@
+"""Attacks: hostile files and bundles, canary scans of everything on disk."""

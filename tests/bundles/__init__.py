@@ -1,0 +1,1 @@
+"""Exchange: bundles, signatures, enrollment and trust."""

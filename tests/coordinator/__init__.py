@@ -1,0 +1,1 @@
+"""The coordinator: import, linkage, statistics, exports, the custodian."""

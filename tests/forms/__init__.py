@@ -1,0 +1,1 @@
+"""The case model: form definitions, vocabularies, places, validation, name normalisation."""

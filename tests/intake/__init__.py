@@ -1,0 +1,1 @@
+"""The documenter's intake: cases, versions, witnesses, consent, search, the command line."""

@@ -1,0 +1,1 @@
+"""The vault on disk: key file, database, attachments, crash safety, wipe."""
