@@ -152,8 +152,9 @@ def hostile_enrollment(run: Run) -> None:
 
     _try_all(run, "profile files", {n: samples[n] for n in PROFILE_SAMPLES}, profile_import)
     _try_all(run, "identity files", {n: samples[n] for n in IDENTITY_SAMPLES}, trust)
-    run.note("The fingerprint given is well-formed but wrong, as in tests/adversarial/test_hostile_enrollment_files.py, so a "
-             "sample that got past the readers would still be refused, by the fingerprint check.")
+    run.note("The fingerprint given is well-formed but wrong, as in "
+             "tests/adversarial/test_hostile_enrollment_files.py, so a sample that got past the readers "
+             "would still be refused, by the fingerprint check.")
     coord.lock()
     doc.lock()
 

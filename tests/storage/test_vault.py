@@ -34,7 +34,7 @@ def test_pragmas_of_the_design(vault):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
     assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
-    assert conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == "1"
+    assert conn.execute("PRAGMA cipher_memory_security").fetchone()[0] == "0"  # DESIGN §4
     # SQLCipher 4 defaults (what cipher_compatibility = 4 selects): HMAC-SHA512 page authentication.
     assert conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == "HMAC_SHA512"
     assert integrity_check(vault) == []

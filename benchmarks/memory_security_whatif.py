@@ -1,14 +1,15 @@
-"""What-if: the same vault with SQLCipher's `cipher_memory_security` OFF, timed in a fresh process.
+"""What-if: the same vault with SQLCipher's `cipher_memory_security` ON, timed in a fresh process.
 
-DESIGN §4 sets `cipher_memory_security = ON` (storage/database.py): SQLCipher then locks and wipes
-every allocation it makes, so decrypted pages never linger in freed memory. FTS5 prefix queries
-and saves allocate a great deal, and that is where most of our distance from plain SQLite comes
-from. The setting is process-wide and cannot be turned off once a connection turned it on, so this
-what-if runs in a child process that never unlocks a `Vault`: the vault's own file and key, opened
-with the same pragmas as storage.database.open_database except that one. It measures a price; it
-does not change what the app does.
+DESIGN §4 sets `cipher_memory_security = OFF` (storage/database.py), as SQLCipher defaults since
+4.5. ON locks and wipes every allocation SQLCipher makes, but Python and Qt keep unwiped copies of
+the same case text (docs/threat-model.md §6), and FTS5 queries and saves allocate a great deal:
+that is where most of the distance from plain SQLite came from. The setting is process-wide and
+cannot be turned off once a connection turned it on, so this what-if runs in a child process that
+never unlocks a `Vault`: the vault's own file and key, opened with the same pragmas as
+storage.database.open_database except that one. It measures the price the decision saves; it does
+not change what the app does.
 
-    python -m benchmarks.unprotected_memory < request.json   (prints {"protected": …, "samples": […]})
+    python -m benchmarks.memory_security_whatif < request.json   (prints {"protected": …, "samples": […]})
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from storage.vault import DATABASE, KEYFILE
 REPO = Path(__file__).resolve().parents[1]
 
 
-class UnprotectedVault:
+class ProtectedVault:
     """Offered to app.services.intake.cases where a Vault goes (like benchmarks.fixtures.PlainVault)."""
 
     def __init__(self, folder: Path, passphrase: str):
@@ -38,6 +39,7 @@ class UnprotectedVault:
         self._conn = sqlcipher3.connect(str(folder / DATABASE), isolation_level=None, timeout=30)
         self._conn.execute(f"PRAGMA key = \"x'{keys.db_key.hex()}'\"")
         self._conn.execute("PRAGMA cipher_compatibility = 4")
+        self._conn.execute("PRAGMA cipher_memory_security = ON")
         self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in SESSION_PRAGMAS:
             self._conn.execute(f"PRAGMA {pragma}")
@@ -48,7 +50,7 @@ class UnprotectedVault:
 
 
 def measure(request: dict) -> dict:
-    vault = UnprotectedVault(Path(request["folder"]), request["passphrase"])
+    vault = ProtectedVault(Path(request["folder"]), request["passphrase"])
     samples: list[float] = []
     if request["mode"] == "search":
         queries = request["queries"]
@@ -72,11 +74,11 @@ def measure(request: dict) -> dict:
 
 
 def run_in_fresh_process(request: dict) -> list[float]:
-    """The samples, or [] if the child's SQLCipher had memory security on anyway (then no what-if)."""
-    done = subprocess.run([sys.executable, "-m", "benchmarks.unprotected_memory"], input=json.dumps(request),
+    """The samples, or [] if the child's SQLCipher would not turn memory security on (then no what-if)."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.memory_security_whatif"], input=json.dumps(request),
                           capture_output=True, text=True, check=True, timeout=3600, cwd=REPO)
     result = json.loads(done.stdout)
-    return [] if result["protected"] else result["samples"]
+    return result["samples"] if result["protected"] else []
 
 
 if __name__ == "__main__":
