@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.gui import qt_binding, shutdown
+from app.gui import qt_binding, shutdown, wheel_guard
 from app.gui.i18n import install_language
 from app.gui.prefs import PreUnlockPrefs
 from app.gui.session import Session
@@ -37,6 +37,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Tawthiq")
     app.setApplicationDisplayName("Tawthiq")
+    wheel_guard.install(app)  # the wheel scrolls, it never steps a recorded value
     return app  # type: ignore[return-value]
 
 
