@@ -48,11 +48,9 @@ def _simple_case(rng: random.Random, i: int) -> dict:
 
 
 def _examples() -> list[dict]:
-    try:
-        from forms.definitions import list_forms
-        from forms.schema import example_case
-    except ImportError:
-        return []
+    from forms.definitions import list_forms
+    from forms.schema import example_case
+
     found = []
     for definition in list_forms():
         try:

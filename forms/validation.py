@@ -17,7 +17,7 @@ from typing import Any
 
 from forms import vocabularies
 from forms.definitions import NAME_PARTS, SYSTEM_KEYS, Field, FormDefinition, form_versions, load_form
-from forms.errors import FormError, UnknownForm
+from forms.errors import UnknownForm
 from forms.gazetteer import gazetteer
 from forms.messages import EXPECTED, NAME_REASONS, message
 
@@ -70,14 +70,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path or 'case'}: {self.text or self.message}"
-
-
-class CaseInvalid(FormError):
-    """Raised by `require_valid`; carries every problem."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(f"invalid case: {problems[0]}" if problems else "invalid case")
 
 
 def parse_date(value: object) -> tuple[date, date, str] | None:
@@ -434,14 +426,6 @@ def validate_case(body: Any, lang: str = "en", *, today: date | None = None,
         validator.incident_latest = probe.incident_latest
     validator.check_object(body, definition.fields, "", extra_keys=SYSTEM_KEYS)
     return validator.problems
-
-
-def require_valid(body: Any, lang: str = "en", **kwargs: Any) -> list[Problem]:
-    """Raise CaseInvalid (with every problem) if any is an error; return the warnings otherwise."""
-    problems = validate_case(body, lang, **kwargs)
-    if any(p.is_error for p in problems):
-        raise CaseInvalid(problems)
-    return problems
 
 
 def resolve_place_names(body: Any, forms_dir: str | Path | None = None) -> Any:

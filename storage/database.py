@@ -1,6 +1,6 @@
 """The SQLCipher 4 database: opened with the raw 32-byte key, hardened pragmas, migrations.
 
-One connection per thread (sqlite objects must not cross threads); `Vault.connect()` makes them.
+One connection per thread (sqlite objects must not cross threads); `Vault.connection()` makes them.
 Connections run in autocommit mode; writers open explicit transactions with `transaction()`.
 """
 

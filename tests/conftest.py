@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 # Headless Qt and fast Argon2id for every test and every CLI process the tests start.
-# The production parameters are exercised by one slow-marked test (tests/test_keyfile.py).
+# The production parameters are exercised by one slow-marked test
+# (tests/storage/test_vault.py::test_production_kdf_parameters_meet_the_floor).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TAWTHIQ_INSECURE_TEST_KDF"] = "1"
 os.umask(0o077)

@@ -7,8 +7,6 @@ fields are cleared as soon as the work is handed over.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,15 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.emergency import WipeDialog, show_wiped
+from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr
+from app.gui.session import Session
 from app.services.vault import emergency
 from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
 from storage.vault import Vault, vault_exists
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
-
 
 
 def _strength_word(score: int) -> str:
@@ -37,12 +32,15 @@ def _strength_word(score: int) -> str:
 
 
 class _AccessPage(QWidget):
-    """Shared parts: language chooser, busy bar, message line."""
+    """Shared parts: language chooser, busy bar, message line.
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window_ = window
-        self.session = window.session
+    A page knows only the session: a language change, an unlock and a wipe are announced through
+    its signals, and the window (which listens) rebuilds its pages.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
         self.outer = QVBoxLayout(self)
         self.outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.box = QWidget(self)
@@ -70,7 +68,7 @@ class _AccessPage(QWidget):
         code = self.language.currentData()
         self.session.prefs.set_language(code)
         install_language(QApplication.instance(), code)
-        self.window_.rebuild()
+        self.session.language_changed.emit()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -79,8 +77,8 @@ class _AccessPage(QWidget):
 
 
 class UnlockPage(_AccessPage):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
         title = QLabel(tr("Unlock your vault"), self)
         title.setObjectName("title")
         self.form.addRow(title)
@@ -118,7 +116,7 @@ class UnlockPage(_AccessPage):
             self.attempts.setText(tr("Attempts left before this vault is wiped: %1").replace("%1", fmt_int(left)))
 
     def ask_to_wipe(self) -> None:
-        self.wipe_dialog = WipeDialog(self.window_)
+        self.wipe_dialog = WipeDialog(self.session, self.window())
         self.wipe_dialog.open()
 
     def unlock(self) -> None:
@@ -144,8 +142,8 @@ class UnlockPage(_AccessPage):
     def _failed(self, message: str) -> None:
         self._set_busy(False)
         if not vault_exists(self.session.vault_dir):  # the failed-unlock limit was reached
-            show_wiped(self.window_, tr("Too many wrong passphrases: this vault was wiped, as its owner had "
-                                        "chosen. Nothing in it can be recovered."))
+            self.session.wipe_reported.emit(tr("Too many wrong passphrases: this vault was wiped, as its owner "
+                                               "had chosen. Nothing in it can be recovered."))
             return
         self._show_attempts_left()
         if message.startswith("wrong passphrase"):
@@ -156,8 +154,8 @@ class UnlockPage(_AccessPage):
 
 
 class FirstRunPage(_AccessPage):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
         title = QLabel(tr("Create your vault"), self)
         title.setObjectName("title")
         self.form.addRow(title)

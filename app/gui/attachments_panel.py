@@ -36,7 +36,7 @@ MAX_PREVIEW = 32 << 20
 
 
 class AttachmentsPanel(QWidget):
-    """Emits attached(attachment dict) after a file is stored; needs_case() asks for a saved case."""
+    """Emits attached(attachment dict) after a file is stored; ensure_case() asks for a saved case."""
 
     attached = Signal(dict)
 

@@ -7,7 +7,7 @@ comes from count_cases. Filters and sorting reset it to the first page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,9 +29,6 @@ from app.gui.i18n import fmt_date, fmt_datetime, fmt_int, tr
 from app.gui.session import Session
 from app.gui.vocabulary import form_choices, form_label, governorate_choices, governorate_label
 from app.services.intake import cases
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 PAGE = 200
 SEARCH_DELAY_MS = 250
@@ -257,7 +254,3 @@ class CaseListView(QWidget):
         codes = [code for code, _label in form_choices()]
         form = self.form.currentData() or ("kidnapping" if "kidnapping" in codes or not codes else codes[0])
         self.session.new_case_requested.emit(form)
-
-
-def register_views(window: MainWindow) -> None:
-    window.add_view("cases", QT_TRANSLATE_NOOP("", "Cases"), CaseListView, order=10)

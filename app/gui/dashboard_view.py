@@ -35,11 +35,6 @@ from app.services.analysis import statistics
 from app.services.outputs import partner_export
 from forms import gazetteer, vocabularies
 
-
-def register_views(window) -> None:
-    window.add_view("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60)
-
-
 # Which vocabulary names the codes of each breakdown (governorates: the gazetteer).
 VOCABULARY_OF = {"by_act": "act_types", "by_fate": "fates", "by_perpetrator_group": "perpetrator_groups"}
 

@@ -4,7 +4,8 @@ The services live in app/services/vault/emergency.py; this module only asks and 
 - Wipe: a deliberate gesture (type the word WIPE, press a red button), no passphrase needed, so
   it works from the unlock page when the person cannot or will not unlock. The session is
   locked first (tasks stopped, connections closed, keys dropped), then the folder is
-  crypto-shredded; it takes milliseconds, so it runs on the GUI thread.
+  crypto-shredded; it takes milliseconds, so it runs on the GUI thread. The outcome goes out as
+  `session.wipe_reported(text)`: the window shows its first-run (or unlock) page with that line.
 - Identity: the window title and icon come from `emergency.window_title/window_icon(folder)`,
   read from the guard file before unlock. Qt appends the application display name to window
   titles on X11 and Windows, so that is set to the same title. After a wipe the title is left
@@ -13,7 +14,7 @@ The services live in app/services/vault/emergency.py; this module only asks and 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -26,14 +27,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.gui.i18n import tr
+from app.gui.session import Session
 from app.services.vault import emergency
 from storage.errors import TawthiqError
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 # The word itself is not translated: it is what the person must type, in any interface language.
 WIPE_WORD = "WIPE"
@@ -56,9 +56,8 @@ def icon_for(key: str) -> QIcon:
     return QIcon(pixmap)
 
 
-def apply_identity(window: MainWindow) -> None:
+def apply_identity(window: QWidget, folder: Path) -> None:
     """Set the window's (and the application's) title and icon from the vault folder's guard."""
-    folder = window.session.vault_dir
     title = emergency.window_title(folder)
     icon = icon_for(emergency.window_icon(folder))
     app = QApplication.instance()
@@ -74,35 +73,27 @@ def _ms(seconds: float) -> str:
     return QLocale().toString(seconds * 1000, "f", 1)
 
 
-def show_wiped(window: MainWindow, text: str) -> None:
-    """The folder holds no vault any more: show the first-run page with `text` on it."""
-    window.rebuild()
-    window.current_page.message.setText(text)  # type: ignore[attr-defined]
-
-
-def wipe_now(window: MainWindow) -> None:
-    """Lock everything, crypto-shred the vault folder, return to first run with the time taken."""
-    session = window.session
+def wipe_now(session: Session) -> None:
+    """Lock everything, crypto-shred the vault folder, report the time taken (session.wipe_reported)."""
     session.lock()  # drafts, tasks, clipboard, connections, keys; no-op when already locked
     session.runner.cancel_all()  # an unlock in flight holds no vault yet, but reads the key file
     session.runner.wait_all()
     try:
         report = emergency.wipe(session.vault_dir)
     except TawthiqError as exc:
-        window.rebuild()
-        window.current_page.message.setText(tr("The wipe did not finish: %1").replace("%1", str(exc)))  # type: ignore[attr-defined]
+        session.wipe_reported.emit(tr("The wipe did not finish: %1").replace("%1", str(exc)))
         return
-    show_wiped(window, tr("The vault was wiped: its keys were destroyed in %1 ms and the folder was "
-                          "removed in %2 ms. Nothing in it can be recovered.")
-               .replace("%1", _ms(report.key_destroyed_s)).replace("%2", _ms(report.total_s)))
+    session.wipe_reported.emit(tr("The vault was wiped: its keys were destroyed in %1 ms and the folder was "
+                                  "removed in %2 ms. Nothing in it can be recovered.")
+                               .replace("%1", _ms(report.key_destroyed_s)).replace("%2", _ms(report.total_s)))
 
 
 class WipeDialog(QDialog):
     """Asks for the typed word WIPE; only then does the red button destroy the vault."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
         self.setObjectName("wipe_dialog")
         self.setWindowTitle(tr("Wipe this vault"))
         self.setModal(True)
@@ -154,4 +145,4 @@ class WipeDialog(QDialog):
             self.message.setText(tr("Nothing was wiped: type %1 exactly.").replace("%1", WIPE_WORD))
             return
         self.accept()
-        wipe_now(self.window_)
+        wipe_now(self.session)

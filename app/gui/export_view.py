@@ -7,9 +7,8 @@ file under the chosen name and marks nothing as sent.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -25,9 +24,6 @@ from PySide6.QtWidgets import (
 from app.gui.i18n import fmt_datetime, fmt_int, fmt_size, tr
 from app.gui.session import Session
 from app.services.exchange import export
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 
 class ExportView(QWidget):
@@ -129,7 +125,3 @@ class ExportView(QWidget):
     def _cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-
-
-def register_views(window: MainWindow) -> None:
-    window.add_view("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50)

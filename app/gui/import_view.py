@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -34,11 +34,6 @@ from storage.errors import BundleRejected, TawthiqError
 MAX_BUNDLES_PER_DROP = 1000
 # Progress is reported in these steps per bundle, so the bar moves within a large bundle too.
 STEPS = 1000
-
-
-def register_views(window) -> None:
-    window.add_view("import", QT_TRANSLATE_NOOP("", "Import bundles"), ImportView, roles=("coordinator",),
-                    order=40)
 
 
 @dataclass

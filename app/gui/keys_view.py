@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPushButton, QWidget
 
@@ -18,9 +17,6 @@ from app.gui.session import Session
 from app.services.exchange import enrollment
 from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 
 def qr_image(payload: str, scale: int = 5) -> QImage:
@@ -77,7 +73,3 @@ class KeysView(QWidget):
         assert self.session.vault is not None
         atomic_write_bytes(target, enrollment.export_identity(self.session.vault))
         self.message.setText(tr("Saved. It holds only public keys; give it to your coordinator."))
-
-
-def register_views(window: MainWindow) -> None:
-    window.add_view("keys", QT_TRANSLATE_NOOP("", "Keys"), KeysView, order=80)

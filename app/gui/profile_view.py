@@ -14,9 +14,8 @@ Emits: profile_imported(summary dict from enrollment.profile_summary).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untrusted_text
@@ -25,9 +24,6 @@ from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.services.exchange import enrollment
 from storage.errors import TawthiqError
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 
 class ProfileView(QWidget):
@@ -167,8 +163,3 @@ class ProfileView(QWidget):
         self.candidate = None
         self.import_button.setEnabled(True)
         self.message.setText(tr("Not imported: %1").replace("%1", message))
-
-
-def register_views(window: MainWindow) -> None:
-    window.add_view("organisation", QT_TRANSLATE_NOOP("", "Organisation"), ProfileView, roles=("documenter",),
-                    order=70)

@@ -33,13 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import tr
 from app.services.analysis import linkage
-
-try:  # the GUI foundation's translation helper; plain English until it is on this branch
-    from app.gui.i18n import tr
-except ImportError:  # pragma: no cover - depends on which branch is checked out
-    def tr(text: str) -> str:
-        return text
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
 
@@ -80,23 +75,6 @@ def _text(value: object) -> str:
     return str(value)
 
 
-class _InlineRunner:
-    """Stands in for app.gui.tasks.TaskRunner when a caller gives none: runs work at once."""
-
-    def run(self, work, *, vault=None, on_done=None, on_error=None, **_ignored):
-        try:
-            result = work(None)
-        except Exception as exc:  # one safe line; our errors never carry case content
-            from storage.errors import TawthiqError
-
-            if on_error:
-                on_error(str(exc) if isinstance(exc, TawthiqError) else f"unexpected error ({type(exc).__name__})")
-            return None
-        if on_done:
-            on_done(result)
-        return None
-
-
 class ReviewView(QWidget):
     decided = Signal(str, str)
     queue_loaded = Signal(int)
@@ -104,7 +82,7 @@ class ReviewView(QWidget):
     def __init__(self, session: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.runner = getattr(session, "runner", None) or _InlineRunner()
+        self.runner = session.runner
         self.queue: list[dict] = []
         self.current: dict | None = None
         self._busy = False
@@ -281,8 +259,3 @@ class ReviewView(QWidget):
             self._queue_ready(queue, keep=row + 1 if decision == "unsure" else row)
 
         self.runner.run(work, vault=vault, on_done=done, on_error=self._failed)
-
-
-def register_views(window: Any) -> None:
-    window.add_view("review", QT_TRANSLATE_NOOP("", "Review links"), ReviewView,
-                    roles=("coordinator",), order=40)

@@ -10,6 +10,8 @@ Emits:
     open_case_requested(id) a view asks the window to open a case in the editor
     settings_changed()      idle minutes changed
     language_changed()      the interface language changed: the window rebuilds its pages
+    wipe_reported(text)     a wipe ran (or failed): the window shows its first-run or unlock page
+                            with this line on it
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Session(QObject):
     new_case_requested = Signal(str)
     settings_changed = Signal()
     language_changed = Signal()
+    wipe_reported = Signal(str)
 
     def __init__(self, vault_dir: Path, prefs: PreUnlockPrefs, runner: TaskRunner | None = None,
                  parent: QObject | None = None):

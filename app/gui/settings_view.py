@@ -8,9 +8,6 @@ appears in it; nothing else is stored outside the vault.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from app.gui.emergency import WipeDialog
@@ -18,9 +15,6 @@ from app.gui.i18n import LANGUAGES, current_language, install_language, tr
 from app.gui.session import LANGUAGE_SETTING, Session
 from app.services.vault import emergency
 from storage.wipe import MAX_WIPE_AFTER
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 
 class SettingsView(QWidget):
@@ -69,7 +63,7 @@ class SettingsView(QWidget):
         self.wipe_button.clicked.connect(self.ask_to_wipe)
 
     def ask_to_wipe(self) -> None:
-        self.wipe_dialog = WipeDialog(self.window())  # type: ignore[arg-type]
+        self.wipe_dialog = WipeDialog(self.session, self.window())  # the window outlives this view's lock
         self.wipe_dialog.open()
 
     def apply(self) -> None:
@@ -89,7 +83,3 @@ class SettingsView(QWidget):
             self.session.prefs.set_language(code)
             install_language(QApplication.instance(), code)
             self.session.language_changed.emit()  # the window rebuilds every page in it
-
-
-def register_views(window: MainWindow) -> None:
-    window.add_view("settings", QT_TRANSLATE_NOOP("", "Settings"), SettingsView, order=90)

@@ -14,7 +14,6 @@ Emits: trust_changed() after a documenter was trusted, revoked or reinstated.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
@@ -39,9 +38,6 @@ from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.services.exchange import enrollment
 from storage.errors import TawthiqError
-
-if TYPE_CHECKING:
-    from app.gui.window import MainWindow
 
 COLUMNS = (QT_TRANSLATE_NOOP("", "Documenter"), QT_TRANSLATE_NOOP("", "Key id"),
            QT_TRANSLATE_NOOP("", "Fingerprint"), QT_TRANSLATE_NOOP("", "Trusted since"),
@@ -271,8 +267,3 @@ class TrustView(QWidget):
         dialog.accept()
         self._changed(tr("Trust in %1 reinstated: their bundles will be accepted again.").replace(
             "%1", result["key_id"]), result["key_id"])
-
-
-def register_views(window: MainWindow) -> None:
-    window.add_view("documenters", QT_TRANSLATE_NOOP("", "Documenters"), TrustView, roles=("coordinator",),
-                    order=45)

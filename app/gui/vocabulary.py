@@ -1,8 +1,8 @@
 """Labels for codes (case types, governorates, vocabulary terms) in the interface language.
 
 The form definitions, vocabularies and gazetteer are data owned by forms/; this module only picks
-the label for the current language and falls back to a small built-in list while forms/ does not
-provide one (so the list and filters still work on a vault with unknown codes).
+the label for the current language. A code forms/ does not know (a vault filled with an older or
+another organisation's data) is shown as the code itself, so the list and filters still work.
 """
 
 from __future__ import annotations
@@ -10,22 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.gui.i18n import current_language
-
-# Used only when forms.definitions is not available.
-_FALLBACK_FORMS = {
-    "kidnapping": {"en": "Kidnapping / abduction", "ar": "خطف / اختطاف"},
-    "killing": {"en": "Killing", "ar": "قتل"},
-    "disappearance": {"en": "Enforced disappearance", "ar": "إخفاء قسري"},
-    "attempted_abduction": {"en": "Attempted abduction", "ar": "محاولة خطف"},
-    "attack_on_home": {"en": "Attack on a home", "ar": "اعتداء على منزل"},
-}
-_FALLBACK_GOVERNORATES = {
-    "SY-DI": ("Damascus", "دمشق"), "SY-RD": ("Rural Damascus", "ريف دمشق"), "SY-HL": ("Aleppo", "حلب"),
-    "SY-HI": ("Homs", "حمص"), "SY-HM": ("Hama", "حماة"), "SY-LA": ("Latakia", "اللاذقية"),
-    "SY-TA": ("Tartus", "طرطوس"), "SY-ID": ("Idlib", "إدلب"), "SY-HA": ("Al-Hasakah", "الحسكة"),
-    "SY-DY": ("Deir ez-Zor", "دير الزور"), "SY-RA": ("Raqqa", "الرقة"), "SY-DR": ("Daraa", "درعا"),
-    "SY-SU": ("As-Suwayda", "السويداء"), "SY-QU": ("Quneitra", "القنيطرة"),
-}
+from forms import definitions, gazetteer
 
 
 def lang() -> str:
@@ -41,17 +26,8 @@ def pick(labels: dict | None, fallback: str = "") -> str:
 
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, dict]:
-    try:
-        from forms import definitions
-    except ImportError:
-        return {code: {"labels": labels} for code, labels in _FALLBACK_FORMS.items()}
-    found = {}
-    for item in definitions.list_forms():
-        code = item if isinstance(item, str) else (item.get("id") if isinstance(item, dict) else item.id)
-        definition = definitions.load_form(code)
-        labels = definition.get("labels") if isinstance(definition, dict) else getattr(definition, "labels", {})
-        found[code] = {"labels": dict(labels or {})}
-    return found
+    # The newest version of each form names it.
+    return {form.id: {"labels": dict(form.labels)} for form in definitions.list_forms()}
 
 
 def form_choices() -> list[tuple[str, str]]:
@@ -66,15 +42,7 @@ def form_label(code: str | None) -> str:
 
 
 def _governorates() -> dict[str, dict[str, str]]:
-    try:
-        from forms import gazetteer
-
-        places = [p for p in gazetteer.gazetteer().children(None) if p.level == "governorate"]
-        if places:
-            return {p.code: dict(p.names) for p in places}
-    except (ImportError, AttributeError):
-        pass
-    return {code: {"en": en, "ar": ar} for code, (en, ar) in _FALLBACK_GOVERNORATES.items()}
+    return {p.code: dict(p.names) for p in gazetteer.gazetteer().children(None) if p.level == "governorate"}
 
 
 def governorate_choices() -> list[tuple[str, str]]:

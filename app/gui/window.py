@@ -2,34 +2,35 @@
 
 Adding a view (witnesses, review queue, dashboard, import, …)
 ------------------------------------------------------------
-A view module defines `register_views(window)` and calls `add_view` once per view:
-
-    def register_views(window: MainWindow) -> None:
-        window.add_view("witnesses", QT_TRANSLATE_NOOP("", "Witnesses"), WitnessesView,
-                        roles=("documenter", "coordinator"), order=30)
+A view is a widget class taking the session, listed in app/gui/workspace_views.py:
 
     class WitnessesView(QWidget):
         def __init__(self, session: Session): ...   # session.vault, session.runner
 
-- `widget_factory(session) -> QWidget` is called the first time the view is shown after an
-  unlock (lazily: unlocking stays fast), on the GUI thread, with the vault open.
+    WorkspaceView("witnesses", QT_TRANSLATE_NOOP("", "Witnesses"), WitnessesView,
+                  roles=("documenter", "coordinator"), order=30),
+
+- The class (any `factory(session) -> QWidget`) is called the first time the view is shown
+  after an unlock (lazily: unlocking stays fast), on the GUI thread, with the vault open.
 - `title` is the English source text; the window translates it with `tr` when it builds the
   navigation, so wrap it in `QT_TRANSLATE_NOOP("", "…")` (from PySide6.QtCore) for lupdate.
 - `roles`: the vault roles that see it (`vault.role`); None = every role.
 - On lock every view widget is deleted (models and all); a view that holds unsaved input
   connects to `session.locking` and saves there. Views must not put case content in the window
   title or in notifications.
-- Modules in `VIEW_MODULES` are imported if present; add yours there.
+
+The pages and dialogs below the window (access.py, emergency.py, the views) never import it:
+they get the session and announce through its signals (language_changed, wipe_reported,
+open_case_requested, …), which the window listens to.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -41,26 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.access import FirstRunPage, UnlockPage
 from app.gui.emergency import apply_identity
 from app.gui.i18n import tr
 from app.gui.session import Session
+from storage.vault import vault_exists
 
 log = logging.getLogger("tawthiq.gui")
-
-# Other engineers' view modules; each defines register_views(window). Missing ones are skipped.
-VIEW_MODULES = (
-    "app.gui.case_list",
-    "app.gui.witness_views",
-    "app.gui.review_view",
-    "app.gui.dashboard_view",
-    "app.gui.import_view",
-    "app.gui.trust_view",
-    "app.gui.export_view",
-    "app.gui.profile_view",
-    "app.gui.keys_view",
-    "app.gui.settings_view",
-)
-
 
 @dataclass
 class ViewSpec:
@@ -105,7 +93,7 @@ class MainWindow(QMainWindow):
         self._views: dict[str, ViewSpec] = {}
         self._extra: dict[str, QWidget] = {}  # pages opened on demand (the case editor)
         # Title and icon from the vault folder (neutral mode), before unlock; never case content.
-        apply_identity(self)
+        apply_identity(self, session.vault_dir)
         self.resize(1100, 720)
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
@@ -131,29 +119,24 @@ class MainWindow(QMainWindow):
         session.language_changed.connect(self.rebuild)
         session.locked.connect(self._on_locked)
         session.open_case_requested.connect(self.open_case)
-        session.settings_changed.connect(lambda: apply_identity(self))
+        session.settings_changed.connect(lambda: apply_identity(self, session.vault_dir))
+        session.wipe_reported.connect(self._show_wipe_outcome)
         session.new_case_requested.connect(self.new_case)
-        self._modules_loaded = False
+        self._views_loaded = False
         self.rebuild()
         # The view modules (and what they import) are not needed to show the unlock page: load
         # them just after it is painted (100 ms), while the person types the passphrase.
-        QTimer.singleShot(100, self.load_view_modules)
+        QTimer.singleShot(100, self.load_views)
 
-    def load_view_modules(self) -> None:
-        """Import VIEW_MODULES and let each register its views (once; before the workspace)."""
-        if self._modules_loaded:
+    def load_views(self) -> None:
+        """Register the workspace's views (once; before the workspace is built)."""
+        if self._views_loaded:
             return
-        self._modules_loaded = True
-        for name in VIEW_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
-                continue
-            hook = getattr(module, "register_views", None)
-            if hook is not None:
-                hook(self)
+        self._views_loaded = True
+        from app.gui.workspace_views import WORKSPACE_VIEWS  # here, not at the top: see above
+
+        for view in WORKSPACE_VIEWS:
+            self.add_view(view.key, view.title, view.factory, view.roles, view.order)
 
     # ---- the registry ---------------------------------------------------------------------------
     def add_view(self, key: str, title: str, widget_factory: Callable[[Session], QWidget],
@@ -255,9 +238,6 @@ class MainWindow(QMainWindow):
     # ---- pages ----------------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Build the page for the current state (also after a language change)."""
-        from app.gui.access import FirstRunPage, UnlockPage
-        from storage.vault import vault_exists
-
         self.lock_action.setText(tr("Lock"))
         self.lock_action.setToolTip(tr("Lock the vault now (Ctrl+L)"))
         self.quit_action.setText(tr("Quit"))
@@ -265,7 +245,8 @@ class MainWindow(QMainWindow):
             self._build_workspace()
             return
         self._clear_pages()
-        page = UnlockPage(self) if vault_exists(self.session.vault_dir) else FirstRunPage(self)
+        page_class = UnlockPage if vault_exists(self.session.vault_dir) else FirstRunPage
+        page = page_class(self.session, self)
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.toolbar.setVisible(False)
@@ -273,6 +254,14 @@ class MainWindow(QMainWindow):
     @property
     def current_page(self) -> QWidget:
         return self.pages.currentWidget()
+
+    def _show_wipe_outcome(self, text: str) -> None:
+        # After a wipe the folder holds no vault: this is the first-run page (the unlock page if
+        # the wipe did not finish), with what happened on it.
+        self.rebuild()
+        page = self.current_page
+        assert isinstance(page, FirstRunPage | UnlockPage)
+        page.message.setText(text)
 
     def _clear_pages(self) -> None:
         for spec in self._views.values():
@@ -288,7 +277,7 @@ class MainWindow(QMainWindow):
         self.workspace = None
 
     def _build_workspace(self) -> None:
-        self.load_view_modules()
+        self.load_views()
         current = None
         if self.workspace is not None and self.workspace.nav.currentItem() is not None:
             current = self.workspace.nav.currentItem().data(Qt.ItemDataRole.UserRole)
@@ -336,7 +325,3 @@ class MainWindow(QMainWindow):
         self.close()
         self.session.shutdown()  # also when a dialog kept the close from reaching closeEvent
         quit_application()
-
-
-# Titles of the built-in views, for lupdate (add_view callers translate the same way).
-_TITLES = (QT_TRANSLATE_NOOP("", "Cases"), QT_TRANSLATE_NOOP("", "Settings"))

@@ -14,7 +14,7 @@ Widgets never write the vault directly except through app.services.intake.witnes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,23 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import tr
 from app.gui.text_edit import PlainTextEdit
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
 from storage.errors import TawthiqError
-
-try:
-    from app.gui.i18n import tr
-except ImportError:  # before the GUI helpers land: the same call, no catalogue yet
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("", text)
-
-
-def register_views(window) -> None:
-    window.add_view("witnesses", QT_TRANSLATE_NOOP("", "Witnesses"), WitnessRegisterView,
-                    roles=("documenter", "coordinator"), order=30)
 
 
 def _purpose_labels() -> dict[str, str]:

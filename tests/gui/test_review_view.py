@@ -8,17 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.gui.review_view import ReviewView
+from app.gui.tasks import TaskRunner
 from tests.linkage_support import receive, victim_case
 
 pytestmark = [pytest.mark.gui, pytest.mark.filterwarnings("ignore")]
-
-
-def _runner():
-    try:
-        from app.gui.tasks import TaskRunner
-    except ImportError:  # the GUI foundation not on this branch yet: the view runs work inline
-        return None
-    return TaskRunner()
 
 
 @pytest.fixture
@@ -32,7 +25,7 @@ def review_vault(coordinator_vault):
 
 
 def _view(qtbot, vault):
-    runner = _runner()
+    runner = TaskRunner()
     view = ReviewView(SimpleNamespace(vault=vault, runner=runner))
     qtbot.addWidget(view)
     view.show()
@@ -53,8 +46,7 @@ def test_pairs_are_shown_side_by_side_with_differences_and_sources(qtbot, review
     assert "Name (Arabic)" in different and "Age" in different and "Governorate" not in different
     sources = view.sources[0].text() + view.sources[1].text()
     assert "a1a1" in sources and "b2b2" in sources
-    if runner:
-        runner.wait_all()
+    runner.wait_all()
 
 
 def test_keyboard_decisions_are_stored_and_the_queue_moves_on(qtbot, review_vault):
@@ -69,8 +61,7 @@ def test_keyboard_decisions_are_stored_and_the_queue_moves_on(qtbot, review_vaul
     assert row == [("reject",)]
     assert view.queue == [] and view.current is None
     assert not view.accept_button.isEnabled()
-    if runner:
-        runner.wait_all()
+    runner.wait_all()
 
 
 def test_not_sure_keeps_the_pair_for_later(qtbot, review_vault):
@@ -80,5 +71,4 @@ def test_not_sure_keeps_the_pair_for_later(qtbot, review_vault):
     qtbot.waitUntil(lambda: not view._busy, timeout=60_000)
     assert len(view.queue) == 1
     assert review_vault.connection().execute("SELECT decision FROM linkage_decisions").fetchall() == [("unsure",)]
-    if runner:
-        runner.wait_all()
+    runner.wait_all()

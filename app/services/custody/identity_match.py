@@ -79,7 +79,7 @@ def name_scores(a: Features, b: Features) -> tuple[float, float]:
     return same, skeleton
 
 
-# Thresholds, chosen on the cases in tests/test_custodian_link.py; see docs/witnesses.md.
+# Thresholds, chosen on the cases in tests/coordinator/test_custodian_match.py; see docs/witnesses.md.
 NAME_WITH_PHONE = 0.92
 
 

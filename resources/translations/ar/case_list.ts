@@ -71,9 +71,5 @@
         <source>%1 cases</source>
         <translation>%1 حالة</translation>
     </message>
-    <message>
-        <source>Cases</source>
-        <translation>الحالات</translation>
-    </message>
 </context>
 </TS>

@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Statistics</source>
-        <translation>الإحصاءات</translation>
-    </message>
-    <message>
         <source>Unique victims by month of the incident</source>
         <translation>الضحايا الفريدون حسب شهر الحادثة</translation>
     </message>

@@ -51,9 +51,5 @@
         <source>Cancelled: no bundle was written and nothing is marked as sent.</source>
         <translation>أُلغي: لم تُكتب أي حزمة ولم يُعلَّم شيء كمُرسَل.</translation>
     </message>
-    <message>
-        <source>Export</source>
-        <translation>التصدير</translation>
-    </message>
 </context>
 </TS>

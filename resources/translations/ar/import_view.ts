@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Import bundles</source>
-        <translation>استيراد الحزم</translation>
-    </message>
-    <message>
         <source>documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions</source>
         <translation>الموثّق %1، الحزمة %2: %3 سجلاً، %4 مرفقاً، %5 نسخة جديدة</translation>
     </message>

@@ -31,9 +31,5 @@
         <source>Saved. It holds only public keys; give it to your coordinator.</source>
         <translation>حُفظ. يحتوي على مفاتيح عامة فقط؛ أعطه لمنسّقك.</translation>
     </message>
-    <message>
-        <source>Keys</source>
-        <translation>المفاتيح</translation>
-    </message>
 </context>
 </TS>

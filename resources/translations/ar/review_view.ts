@@ -119,9 +119,5 @@
         <source>From %1, bundle %2 (no. %3), received %4</source>
         <translation>من %1، الحزمة %2 (رقم %3)، استُلمت في %4</translation>
     </message>
-    <message>
-        <source>Review links</source>
-        <translation>مراجعة الروابط</translation>
-    </message>
 </context>
 </TS>

@@ -35,9 +35,5 @@
         <source>Wipe this vault…</source>
         <translation>محو هذه الخزنة…</translation>
     </message>
-    <message>
-        <source>Settings</source>
-        <translation>الإعدادات</translation>
-    </message>
 </context>
 </TS>

@@ -119,9 +119,5 @@
         <source>Trust in %1 reinstated: their bundles will be accepted again.</source>
         <translation>أُعيدت الثقة بـ %1: ستُقبل حزمه مجدداً.</translation>
     </message>
-    <message>
-        <source>Documenters</source>
-        <translation>الموثّقون</translation>
-    </message>
 </context>
 </TS>

@@ -15,13 +15,5 @@
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
-    <message>
-        <source>Cases</source>
-        <translation>الحالات</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>الإعدادات</translation>
-    </message>
 </context>
 </TS>

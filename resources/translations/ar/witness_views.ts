@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Witnesses</source>
-        <translation>الشهود</translation>
-    </message>
-    <message>
         <source>Internal analysis</source>
         <translation>التحليل الداخلي</translation>
     </message>

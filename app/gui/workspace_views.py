@@ -1,0 +1,52 @@
+"""The workspace's views: one line per view, in the order the navigation shows them.
+
+The list is explicit (no module registers itself on import): what the window shows does not
+depend on which modules happen to import, and a missing view is an ImportError, not a silent gap.
+The window imports this module just after the unlock page is painted, so the views and the
+services they import never delay the first window (app/gui/window.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from app.gui.case_list import CaseListView
+from app.gui.dashboard_view import DashboardView
+from app.gui.export_view import ExportView
+from app.gui.import_view import ImportView
+from app.gui.keys_view import KeysView
+from app.gui.profile_view import ProfileView
+from app.gui.review_view import ReviewView
+from app.gui.session import Session
+from app.gui.settings_view import SettingsView
+from app.gui.trust_view import TrustView
+from app.gui.witness_views import WitnessRegisterView
+
+
+@dataclass(frozen=True)
+class WorkspaceView:
+    key: str
+    title: str  # English source text; the window translates it (QT_TRANSLATE_NOOP marks it for lupdate)
+    factory: Callable[[Session], QWidget]  # called with the session the first time the view is shown
+    roles: tuple[str, ...] | None = None  # the vault roles that see it; None = every role
+    order: int = 100
+
+
+WORKSPACE_VIEWS = (
+    WorkspaceView("cases", QT_TRANSLATE_NOOP("", "Cases"), CaseListView, order=10),
+    WorkspaceView("witnesses", QT_TRANSLATE_NOOP("", "Witnesses"), WitnessRegisterView,
+                  roles=("documenter", "coordinator"), order=30),
+    WorkspaceView("review", QT_TRANSLATE_NOOP("", "Review links"), ReviewView, roles=("coordinator",), order=40),
+    WorkspaceView("import", QT_TRANSLATE_NOOP("", "Import bundles"), ImportView, roles=("coordinator",), order=40),
+    WorkspaceView("documenters", QT_TRANSLATE_NOOP("", "Documenters"), TrustView, roles=("coordinator",), order=45),
+    WorkspaceView("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50),
+    WorkspaceView("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60),
+    WorkspaceView("organisation", QT_TRANSLATE_NOOP("", "Organisation"), ProfileView, roles=("documenter",),
+                  order=70),
+    WorkspaceView("keys", QT_TRANSLATE_NOOP("", "Keys"), KeysView, order=80),
+    WorkspaceView("settings", QT_TRANSLATE_NOOP("", "Settings"), SettingsView, order=90),
+)
