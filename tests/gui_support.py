@@ -45,6 +45,30 @@ def unlock_through_gui(qtbot, window, passphrase: str = PASSPHRASE) -> None:
         page.unlock_button.click()
 
 
+def press_in_next_dialog(key=None, seen: list | None = None) -> None:
+    """Press a key (Enter by default) in the next modal dialog, as a person would, once it is up.
+
+    Call before the action that opens the dialog (its exec() blocks until the key is pressed).
+    `seen`, if given, receives the dialog's text before the key press."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    tries = [0]
+
+    def poke() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            tries[0] += 1
+            if tries[0] < 500:  # no dialog within 10 s: give up (the test's own check fails)
+                QTimer.singleShot(20, poke)
+            return
+        if seen is not None:
+            seen.append(visible_texts(dialog))
+        QTest.keyClick(dialog, key if key is not None else Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, poke)
+
+
 def visible_texts(root) -> list[str]:
     """Every piece of text a person could read on screen under `root` (widgets and item views)."""
     from PySide6.QtWidgets import QAbstractItemView, QWidget

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -86,9 +87,14 @@ class CaseEditor(QWidget):
                 body, restored = json.loads(pending), True
             except ValueError:
                 pass
+        # A case received from a documenter (coordinator vault) is their record: shown read-only,
+        # so nothing done here can make a local version of it.
+        self.received_from = cases.received_from(vault, case_id) if case_id else None
         self._build()
         self._load(body)
         self.notice.setText(tr("Unsaved changes from last time were restored.") if restored else "")
+        if self.received_from is not None:
+            self._make_read_only()
         self.attachments.set_case(case_id)
         self._refresh_header()
         self._refresh_history()
@@ -167,6 +173,22 @@ class CaseEditor(QWidget):
                 return form.widgets[path]
         raise KeyError(path)
 
+    def _make_read_only(self) -> None:
+        from app.gui.case_version_view import make_read_only
+
+        for form in self.sections:
+            make_read_only(form)
+        for button in (self.save_button, self.seal_button, self.attachments.add_button):
+            button.setVisible(False)
+        self.attachments.setAcceptDrops(False)
+        self.notice.setText(tr("Received from %1: read-only here. Only its documenter changes it; a change "
+                               "arrives as a new version in their next bundle.")
+                            .replace("%1", self.received_from or ""))
+
+    @property
+    def read_only(self) -> bool:
+        return self.received_from is not None
+
     # ---- the body --------------------------------------------------------------------------------
     def _load(self, body: dict) -> None:
         # Filling the widgets emits their change signals: that is not an edit and must not save
@@ -195,7 +217,7 @@ class CaseEditor(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------------
     def _changed(self) -> None:
-        if self._loading:
+        if self._loading or self.read_only:
             return
         self.dirty = True
         self.state.setText(tr("Editing…"))
@@ -205,7 +227,7 @@ class CaseEditor(QWidget):
         """Save the case (a draft version); if the form refuses it yet, keep it as a pending draft."""
         self._timer.stop()
         vault = self.session.vault
-        if vault is None:
+        if vault is None or self.read_only:
             return False
         body = self.body()
         problems = form_source.validate(body)
@@ -249,9 +271,17 @@ class CaseEditor(QWidget):
 
     # ---- sealing and history -----------------------------------------------------------------------
     def seal(self) -> None:
+        """Seal the current version, after the person confirms what sealing means."""
+        if self.read_only:
+            return
         self.flush()
         if self.case_id is None or self.dirty:
             self.state.setText(tr("The case cannot be sealed until it is saved."))
+            return
+        if self.status == "sealed":
+            return
+        if not self._confirm_seal():
+            self.state.setText(tr("Not sealed."))
             return
         version = cases.seal_case(self.session.vault, self.case_id)
         self.status = "sealed"
@@ -259,6 +289,20 @@ class CaseEditor(QWidget):
         self._refresh_header()
         self._refresh_history()
         self.sealed.emit(self.case_id, version)
+
+    def _confirm_seal(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Seal this version?"),
+                          tr("Sealing freezes this version of the case: it can never be changed again. "
+                             "A later edit makes a new version, and the sealed one stays as it is, as "
+                             "evidence of what was recorded on this date. Seal it now?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("seal_confirmation")
+        seal = box.addButton(tr("Seal"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(seal)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is seal
 
     def _refresh_header(self) -> None:
         form = pick(self.definition.get("labels"), self.definition["id"])

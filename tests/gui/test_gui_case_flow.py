@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.access import UnlockPage
 from app.services.intake import cases
-from tests.gui_support import close_window, create_vault_through_gui, make_window, unlock_through_gui
+from tests.gui_support import (
+    close_window,
+    create_vault_through_gui,
+    make_window,
+    press_in_next_dialog,
+    unlock_through_gui,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -81,6 +87,7 @@ def _run_flow(qtbot, tmp_path, language: str):
         window.open_case(case_id)
         editor = window.editor
         with qtbot.waitSignal(editor.sealed, timeout=10_000):
+            press_in_next_dialog()  # "Seal this version?" → Seal
             editor.seal_button.click()
         before = cases.get_case(window.session.vault, case_id)
         with qtbot.waitSignal(window.session.locked, timeout=10_000):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.case_version_view import CaseVersionView
 from app.services.intake import cases
-from tests.gui_support import close_window, make_window, unlock_through_gui, visible_texts
+from tests.gui_support import close_window, make_window, press_in_next_dialog, unlock_through_gui, visible_texts
 
 pytestmark = pytest.mark.gui
 
@@ -44,6 +44,7 @@ def _seal_then_edit(qtbot, window):
     victims.entries[-1].widgets["name_ar"].edit.setText(OLD_VICTIM)
     assert editor.save_now()
     with qtbot.waitSignal(editor.sealed, timeout=10_000):
+        press_in_next_dialog()  # "Seal this version?" → Seal
         editor.seal_button.click()
     editor.field("title").edit.setText(NEW_TITLE)
     editor.field("victims").entries[0].widgets["name_ar"].edit.setText(NEW_VICTIM)

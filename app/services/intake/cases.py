@@ -202,6 +202,19 @@ def get_case(vault: Vault, case_id: str, version: int | None = None) -> dict:
     return body
 
 
+def received_from(vault: Vault, case_id: str) -> str | None:
+    """The documenter who sent a case to this (coordinator) vault: their name as trusted, else their
+    key id; None for a case recorded here. A received case is the documenter's record, read-only here."""
+    row = vault.connection().execute(
+        "SELECT p.documenter, coalesce(t.name, '') FROM case_provenance AS p "
+        "LEFT JOIN trusted_documenters AS t ON t.key_id = p.documenter WHERE p.case_id = ? "
+        "ORDER BY p.version LIMIT 1", (case_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return row[1] or row[0]
+
+
 def case_history(vault: Vault, case_id: str) -> list[dict]:
     rows = vault.connection().execute(
         "SELECT version, parent, status, sha256, saved_at FROM case_versions WHERE case_id = ? ORDER BY version",

@@ -36,6 +36,10 @@
         <translation>افتح هذه النسخة (للقراءة فقط)</translation>
     </message>
     <message>
+        <source>Received from %1: read-only here. Only its documenter changes it; a change arrives as a new version in their next bundle.</source>
+        <translation>وردت من %1: للقراءة فقط هنا. لا يغيّرها إلا الموثِّق الذي سجّلها؛ ويصل أي تغيير نسخةً جديدة في حزمته التالية.</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>جارٍ التحرير…</translation>
     </message>
@@ -52,8 +56,28 @@
         <translation>لا يمكن ختم الحالة قبل حفظها.</translation>
     </message>
     <message>
+        <source>Not sealed.</source>
+        <translation>لم تُختم.</translation>
+    </message>
+    <message>
         <source>Version %1 sealed</source>
         <translation>خُتمت النسخة %1</translation>
+    </message>
+    <message>
+        <source>Seal this version?</source>
+        <translation>أتختم هذه النسخة؟</translation>
+    </message>
+    <message>
+        <source>Sealing freezes this version of the case: it can never be changed again. A later edit makes a new version, and the sealed one stays as it is, as evidence of what was recorded on this date. Seal it now?</source>
+        <translation>الختم يجمّد هذه النسخة من الحالة: لا يمكن تغييرها بعد ذلك أبدًا. أي تعديل لاحق ينشئ نسخة جديدة، وتبقى النسخة المختومة كما هي دليلًا على ما سُجّل في هذا التاريخ. أتختمها الآن؟</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>اختم</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>sealed</source>
