@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib
-import json
 import os
 import pkgutil
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import app.commands
 from app import hygiene
+from app.commands._display import json_text, shown
 from app.services.exchange import organisation_data
 from storage.errors import TawthiqError, UsageError, WrongPassphrase
 from storage.vault import Vault, default_vault_dir
@@ -86,7 +86,7 @@ class Context:
             self._vault = None
 
     def print_json(self, value: object) -> None:
-        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        sys.stdout.write(json_text(value, indent=2, sort_keys=True) + "\n")
 
 
 Handler = Callable[[Context], int | None]
@@ -101,6 +101,8 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="debug log to stderr (never case content)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):  # helpers the commands share (_display), not commands
+            continue
         module = importlib.import_module(f"app.commands.{info.name}")
         module.register(sub)
     return parser
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
     except UsageError as exc:
-        print(f"tawthiq: {exc}", file=sys.stderr)
+        print(f"tawthiq: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
@@ -125,10 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(ctx) or 0)
     except WrongPassphrase as exc:
-        print(f"tawthiq: {exc}", file=sys.stderr)
+        print(f"tawthiq: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
     except TawthiqError as exc:
-        print(f"tawthiq: {exc}", file=sys.stderr)
+        print(f"tawthiq: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("tawthiq: interrupted; nothing half-written was kept", file=sys.stderr)

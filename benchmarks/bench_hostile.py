@@ -175,3 +175,71 @@ def hostile_csv(run: Run) -> None:
              "`places import` do; a CSV may be taken when it is well-formed (e.g. a code with an RTL "
              "override, a formula-like label).")
     vault.lock()
+
+
+# ---- outside text printed by the CLI --------------------------------------------------------------
+@bench("adversarial.hostile_terminal_text", title="hostile names and titles printed by the CLI (issue 14 item 12)",
+       scales=None)
+def hostile_terminal_text(run: Run) -> None:
+    import contextlib
+    import io
+    import re
+
+    from app import cli
+    from app.services.vault import keys
+    from tests.hostile_corpus import TERMINAL_TEXT_SAMPLES, forged_trust_line
+
+    raw_unsafe = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+    pass_file = run.tmp / "passphrase"
+    pass_file.write_text(PASSPHRASE + "\n")
+
+    def printed(folder: Path, *args: str) -> list[str]:
+        """What the real `tawthiq` command prints, run in this process."""
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            status = cli.main(["--vault", str(folder), "--passphrase-file", str(pass_file), *args])
+        if status != 0:
+            raise TawthiqError(f"tawthiq {args[0]} exited {status}")
+        return out.getvalue().splitlines()
+
+    doc = _vault(run, "doc")
+    case_ids = {name: cases.save_case(doc, {"form": "kidnapping", "title": title})[0]
+                for name, title in TERMINAL_TEXT_SAMPLES.items()}
+    doc.lock()
+    spoiled: list[str] = []
+
+    def show(item: tuple[str, str]) -> None:
+        name, case_id = item
+        lines = printed(run.tmp / "doc", "case", "show", case_id)
+        if any(raw_unsafe.search(line) for line in lines) or lines[0].count("\t"):
+            spoiled.append(name)
+
+    run.time("case title: `case show` of one hostile title", show, inputs=sorted(case_ids.items()), warmup=0)
+    listed = printed(run.tmp / "doc", "case", "list")
+    forged_rows = len(listed) - len(TERMINAL_TEXT_SAMPLES) + sum(line.count("\t") != 5 for line in listed)
+    spoiled += ["case list"] * any(raw_unsafe.search(line) for line in listed)
+    run.metric("case titles: samples printed", len(TERMINAL_TEXT_SAMPLES))
+    run.metric("case titles: printed with a raw control or bidi character, or a forged column", len(spoiled),
+               targets=[Target("value", "<=", 0, "", "issue 14 item 12: outside text escaped on every CLI line")])
+    run.metric("case list: forged lines or columns", forged_rows,
+               targets=[Target("value", "<=", 0, "", "issue 14 item 12")])
+
+    # The attack that found it: an identity whose name forges a `trust --list` line for a revoked key.
+    coord, honest = _vault(run, "coord", "coordinator"), _vault(run, "honest")
+    victim = keys.public_key(honest)
+    forged = forged_trust_line(victim.id_hex, keys.fingerprint(victim))
+    mallory = Vault.create(run.tmp / "mallory", PASSPHRASE, name=forged, kdf_params=dict(keyfile.TEST_PARAMS),
+                           check_strength=False)
+    for documenter in (honest, mallory):
+        enrollment.trust(coord, enrollment.read_identity(enrollment.export_identity(documenter)))
+        documenter.lock()
+    enrollment.revoke(coord, victim.id_hex)
+    coord.lock()
+    rows = [line.split("\t") for line in printed(run.tmp / "coord", "trust", "--list")]
+    looks_trusted = sum(row[0] == victim.id_hex and row[1:2] == ["trusted"] for row in rows)
+    run.metric("trust --list: lines showing the revoked key as trusted", looks_trusted,
+               targets=[Target("value", "<=", 0, "", "issue 14 item 12: the forged-line attack")])
+    run.metric("trust --list: lines for 2 trusted keys", len(rows))
+    run.note("Through app.cli.main in this process, so the printers measured are the ones `tawthiq` runs; the "
+             "samples are tests/hostile_corpus.py's TERMINAL_TEXT_SAMPLES (ESC, CR, LF, TAB, C1, DEL, bidi "
+             "overrides and isolates, line separators).")

@@ -233,3 +233,26 @@ CSV_READERS = {
     "vocabulary": lambda f: vocabularies.import_terms_csv("act_types", f),
     "places": lambda f: gazetteer.parse_places_csv(f),
 }
+
+
+# ---- outside text that reaches a terminal (issue 14 item 12) ----------------------------------------
+def forged_trust_line(key_id: str, fingerprint: str) -> str:
+    """An identity name that, printed raw by `trust --list`, adds a line saying `key_id` is trusted."""
+    return f"Mallory\n{key_id}\ttrusted\t{fingerprint}\tdocumenter"
+
+
+# Names and case titles as a person, a bundle or an identity file may carry them. Kept as data (they
+# may be real); every CLI printer shows them escaped (app/commands/_display.py). None holds NUL, which
+# case JSON refuses outright, or a lone surrogate, which a command-line argument cannot carry.
+TERMINAL_TEXT_SAMPLES: dict[str, str] = {
+    "escape_sequence_clear_screen": "\x1b[2J\x1b[H\x1b[31mnothing to see",
+    "carriage_return_overwrite": "a real title\rREVOKED KEY NOW TRUSTED   ",
+    "line_feed_forged_line": "a real title\nfe12ab34cd56ef78\ttrusted",
+    "tab_forged_column": "title\tsealed\t2099-01-01",
+    "c1_control_csi": "before\x9b31mafter",
+    "delete_and_backspace": "abc\x7f\x08\x08xyz",
+    "rtl_override": "invoice \u202eexe.pdf",
+    "rtl_embedding_and_pop": "\u202bمخطوف\u202c ok",
+    "rtl_isolate": "\u2067علي\u2069 \u2066x\u2069 \u2068y\u2069",
+    "line_separator": "first\u2028second\u2029third",
+}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from app.commands._display import json_text, shown
 from app.services.intake import case_versions, cases
 from app.services.untrusted_json import loads_untrusted
 from storage.errors import TawthiqError
@@ -71,12 +71,13 @@ def add(ctx) -> int:
     case_id, version = cases.save_case(vault, body)  # type: ignore[arg-type]
     if ctx.args.seal:
         cases.seal_case(vault, case_id)
-    print(case_id)
+    print(shown(case_id))
     return 0
 
 
 def _summary_line(s: cases.CaseSummary) -> str:
-    return "\t".join([s.id, s.form, s.status, s.incident_date or "-", s.governorate or "-", s.title])
+    return "\t".join(shown(field) for field in (s.id, s.form, s.status, s.incident_date or "-", s.governorate or "-",
+                                                s.title))
 
 
 def _print_summaries(ctx, rows: list[cases.CaseSummary]) -> int:
@@ -103,11 +104,12 @@ def show(ctx) -> int:
     else:
         meta = body.pop("_meta")
         sealed = f", sealed {meta['sealed_at']}" if meta.get("sealed_at") else ""
-        print(f"{body.get('title', '')}\n{body['form']} v{body['form_version']} · version {meta['version']} "
+        print(shown(body.get("title", "")))
+        print(f"{shown(body['form'])} v{shown(body['form_version'])} · version {meta['version']} "
               f"of {meta['current_version']} ({meta['status']}{sealed})")
-        print(json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True))
+        print(json_text(body, indent=2, sort_keys=True))
         for a in meta["attachments"]:
-            print(f"attachment {a['id']} {a['filename']} {a['size']} bytes sha256:{a['sha256']}")
+            print(f"attachment {shown(a['id'])} {shown(a['filename'])} {a['size']} bytes sha256:{shown(a['sha256'])}")
     return 0
 
 
@@ -117,14 +119,14 @@ def diff(ctx) -> int:
         ctx.print_json([c.to_json() for c in changes])
     else:
         for c in changes:
-            old, new = (json.dumps(v, ensure_ascii=False) for v in (c.old, c.new))
-            print(f"{c.path}\t{old}\t{new}")
+            old, new = (json_text(v) for v in (c.old, c.new))
+            print(f"{shown(c.path)}\t{old}\t{new}")
     return 0
 
 
 def attach(ctx) -> int:
     attachment = cases.attach_file(ctx.vault(), ctx.args.id, Path(ctx.args.file))
-    print(f"{attachment['id']} sha256:{attachment['sha256']} {attachment['size']} bytes")
+    print(f"{shown(attachment['id'])} sha256:{attachment['sha256']} {attachment['size']} bytes")
     return 0
 
 

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.commands._display import shown
+
 if TYPE_CHECKING:
     from app.services.custody import custodian as custodian_service
 
@@ -84,7 +86,7 @@ def reveal(ctx) -> int:
         ctx.print_json(identity)
     else:
         for field, value in identity.items():
-            print(f"{field}: {value}")
+            print(f"{shown(field)}: {shown(value)}")
     return 0
 
 
@@ -98,7 +100,7 @@ def link(ctx) -> int:
         print(f"opened {report.opened} identities in memory ({report.unreadable} not sealed to this key), "
               f"{len(report.new_links)} new links")
         for r in report.new_links:
-            print(f"{r['a']}\t{r['b']}\t{r['basis']}\t{r['score']}")
+            print("\t".join(shown(r[key]) for key in ("a", "b", "basis", "score")))
     return 0
 
 
@@ -116,5 +118,5 @@ def reveals(ctx) -> int:
         ctx.print_json(rows)
     else:
         for r in rows:
-            print("\t".join([r["at"], r["pseudonym"], r["who"] or "-", r["why"] or "-"]))
+            print("\t".join(shown(field) for field in (r["at"], r["pseudonym"], r["who"] or "-", r["why"] or "-")))
     return 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands._display import shown
 from app.services.exchange import acks, export, imports
 from app.services.exchange.enrollment import read_small_file
 from app.services.vault import emergency
@@ -54,7 +55,8 @@ def export_cmd(ctx) -> int:
     if ctx.args.json:
         ctx.print_json(result.to_json())
     else:
-        print(result.message if not result.written else f"{result.message} to {result.path} (sha256 {result.sha256})")
+        written = f" to {result.path} (sha256 {result.sha256})" if result.written else ""
+        print(shown(f"{result.message}{written}"))
     return 0
 
 
@@ -63,7 +65,7 @@ def verify_cmd(ctx) -> int:
     if ctx.args.json:
         ctx.print_json(report.to_json())
     else:
-        print(report.line())
+        print(shown(report.line()))
     _warn_unknown([report])
     return 0
 
@@ -71,7 +73,7 @@ def verify_cmd(ctx) -> int:
 def _warn_unknown(reports: list) -> None:
     for r in reports:
         if r.unknown_codes:
-            print(f"tawthiq: warning: {r.path}: {r.unknown_line()}", file=sys.stderr)
+            print(f"tawthiq: warning: {shown(r.path)}: {shown(r.unknown_line())}", file=sys.stderr)
 
 
 def import_cmd(ctx) -> int:
@@ -80,13 +82,13 @@ def import_cmd(ctx) -> int:
         ctx.print_json([r.to_json() for r in reports])
     else:
         for r in reports:
-            print(r.line())
+            print(shown(r.line()))
     _warn_unknown(reports)
     warned: set[str] = set()
     for r in reports:
         if r.gaps and r.documenter not in warned:
             warned.add(r.documenter or "")
-            print(f"tawthiq: warning: documenter {r.documenter}: bundle(s) "
+            print(f"tawthiq: warning: documenter {shown(r.documenter)}: bundle(s) "
                   f"{', '.join(map(str, r.gaps))} not imported yet", file=sys.stderr)
     rejected = [r for r in reports if r.status == "rejected"]
     if rejected:
@@ -141,6 +143,6 @@ def ack_cmd(ctx) -> int:
     if args.json:
         ctx.print_json(summary)
     else:
-        print(f"acknowledgement of {summary['records']} record version(s) from {summary['documenter']} "
+        print(f"acknowledgement of {summary['records']} record version(s) from {shown(summary['documenter'])} "
               f"written to {args.out}")
     return 0

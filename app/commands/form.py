@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from app.commands._display import json_text, shown
 from forms.definitions import form_versions, list_forms, load_form
 from forms.errors import FormError
 from forms.schema import example_case, json_schema
@@ -32,7 +31,8 @@ def list_(ctx) -> int:
         ctx.print_json(rows)
     else:
         for r in rows:
-            print(f"{r['id']}\tv{r['version']}\t{r['label']['en']}\t{r['label']['ar']}")
+            fields = (r["id"], f"v{r['version']}", r["label"]["en"], r["label"]["ar"])
+            print("\t".join(shown(field) for field in fields))
     return 0
 
 
@@ -41,7 +41,7 @@ def template(ctx) -> int:
         body = example_case(ctx.args.name)
     except FormError as exc:
         raise TawthiqError(str(exc)) from None
-    print(json.dumps(body, ensure_ascii=False, indent=2))
+    print(json_text(body, indent=2))
     return 0
 
 
@@ -50,5 +50,5 @@ def schema(ctx) -> int:
         definition = load_form(ctx.args.name, ctx.args.version)
     except FormError as exc:
         raise TawthiqError(str(exc)) from None
-    print(json.dumps(json_schema(definition), ensure_ascii=False, indent=2))
+    print(json_text(json_schema(definition), indent=2))
     return 0

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from app.commands._display import shown
 from app.services.analysis import linkage
 from storage.errors import TawthiqError
 
@@ -72,7 +73,8 @@ def review(ctx) -> int:
         print("no pairs waiting for review")
     for item in queue:
         mark = " (changed since decided)" if item["changed"] else ""
-        print(f"{item['pair_id']}  {item['probability']:.3f}  {item['left_ref']}  {item['right_ref']}{mark}")
+        left, right = shown(item["left_ref"]), shown(item["right_ref"])
+        print(f"{item['pair_id']}  {item['probability']:.3f}  {left}  {right}{mark}")
     return 0
 
 

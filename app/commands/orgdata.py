@@ -8,6 +8,7 @@ bundles that this vault does not know yet.
 
 from __future__ import annotations
 
+from app.commands._display import shown
 from app.services.exchange import organisation_data
 from forms import vocabularies
 from forms.gazetteer import search_places
@@ -64,7 +65,8 @@ def vocabulary_list(ctx) -> int:
     else:
         for r in rows:
             origin = "organisation" if r["organisation"] else "shipped"
-            print(f"{r['code']}\t{r['labels'].get('en', '')}\t{r['labels'].get('ar', '')}\t{origin}")
+            print("\t".join(shown(field) for field in (r["code"], r["labels"].get("en", ""), r["labels"].get("ar", ""),
+                                                       origin)))
     return 0
 
 
@@ -74,7 +76,7 @@ def vocabulary_unknown(ctx) -> int:
         ctx.print_json(rows)
     else:
         for r in rows:
-            print(f"{r['vocabulary']}\t{r['code']}\t{r['cases']} case(s)")
+            print(f"{shown(r['vocabulary'])}\t{shown(r['code'])}\t{r['cases']} case(s)")
         if not rows:
             print("every code in this vault's cases is known")
     return 0
@@ -93,5 +95,6 @@ def places_search(ctx) -> int:
         ctx.print_json(rows)
     else:
         for r in rows:
-            print(f"{r['code']}\t{r['level']}\t{r['names'].get('en', '')}\t{r['names'].get('ar', '')}")
+            print("\t".join(shown(field) for field in (r["code"], r["level"], r["names"].get("en", ""),
+                                                       r["names"].get("ar", ""))))
     return 0

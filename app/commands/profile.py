@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands._display import shown
 from app.services.exchange import enrollment
 from app.services.exchange.enrollment import read_small_file
 from storage.atomic import atomic_write_bytes
@@ -62,12 +63,12 @@ def import_profile(ctx) -> int:
     vault = ctx.vault()
     summary = enrollment.import_profile(vault, candidate)
     data = summary["organisation_data"]
-    print(f"profile {summary['serial']} of {summary['organisation'] or 'the organisation'} imported "
+    print(f"profile {summary['serial']} of {shown(summary['organisation']) or 'the organisation'} imported "
           f"(coordinator key {summary['coordinator_key_id']}); organisation terms: {data['terms']}, "
           f"places: {data['places']}, in force now")
     missing = enrollment.forms_not_here(vault)
     if missing:
-        named = ", ".join(f"{form} v{version}" for form, version in sorted(missing.items()))
+        named = shown(", ".join(f"{form} v{version}" for form, version in sorted(missing.items())))
         print(f"tawthiq: warning: the coordinator uses forms this program does not have ({named}): "
               "install the newer Tawthiq", file=sys.stderr)
     return 0
@@ -79,5 +80,5 @@ def show_profile(ctx) -> int:
         ctx.print_json(summary)
     else:
         for k, v in summary.items():
-            print(f"{k}: {v}")
+            print(f"{shown(k)}: {shown(v)}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands._display import shown
 from app.services.analysis import statistics
 from app.services.outputs import partner_export
 from storage.errors import TawthiqError
@@ -75,7 +76,7 @@ def stats(ctx) -> int:
     lines.append("Capture histories (order: " + ", ".join(ch["documenters"]) + "):")
     lines += [f"  {pattern}  {count}" for pattern, count in ch["patterns"].items()]
     lines.append(f"  ({notes['capture_histories']})")
-    print("\n".join(lines))
+    print("\n".join(shown(line) for line in lines))
     return 0
 
 
@@ -85,7 +86,7 @@ def report(ctx) -> int:
         allowed_fields=frozenset(ctx.args.allow_field),
     )
     for line in result.summary_lines():
-        print(line)
+        print(shown(line))
     return 0
 
 
@@ -96,5 +97,5 @@ def report_case(ctx) -> int:
         raise TawthiqError("the PDF report needs the Qt libraries (PySide6), which cannot be loaded") from exc
     result = write_case_pdf(ctx.vault(), ctx.args.id, Path(ctx.args.out), purpose=ctx.args.purpose)
     for line in result.summary_lines():
-        print(line)
+        print(shown(line))
     return 0

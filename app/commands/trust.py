@@ -6,6 +6,7 @@ gives it back, after the fingerprint is typed again, and the audit log records i
 
 from __future__ import annotations
 
+from app.commands._display import shown
 from app.commands.profile import confirm
 from app.services.exchange import enrollment
 from app.services.exchange.enrollment import read_small_file
@@ -36,11 +37,11 @@ def trust(ctx) -> int:
         else:
             for r in rows:
                 state = f"revoked {r['revoked_at']}" if r["revoked_at"] else "trusted"
-                print(f"{r['key_id']}\t{state}\t{r['fingerprint']}\t{r['name']}")
+                print("\t".join(shown(field) for field in (r["key_id"], state, r["fingerprint"], r["name"])))
         return 0
     if args.revoke:
         enrollment.revoke(ctx.vault(), args.revoke)
-        print(f"trust in {args.revoke.upper()} revoked: its bundles will be refused")
+        print(f"trust in {shown(args.revoke.upper())} revoked: its bundles will be refused")
         return 0
     if args.reinstate:
         if not args.fingerprint:  # a deliberate act: no prompt to answer "yes" to by habit
@@ -51,5 +52,5 @@ def trust(ctx) -> int:
     candidate = enrollment.read_identity(read_small_file(args.file, "identity"))
     confirm(candidate, args.fingerprint, "documenter")
     result = enrollment.trust(ctx.vault(), candidate)
-    print(f"trusted {result['key_id']} ({result['name'] or 'unnamed'})")
+    print(f"trusted {result['key_id']} ({shown(result['name']) or 'unnamed'})")
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from app.commands._display import shown
 from app.commands.case import read_json_file
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
@@ -73,7 +74,8 @@ def list_(ctx) -> int:
         ctx.print_json([w.to_json() for w in rows])
     else:
         for w in rows:
-            print("\t".join([w.code, w.alias or "-", w.risk, _consent_line(w.consent), w.sealed_to or "no identity"]))
+            print("\t".join(shown(field) for field in (w.code, w.alias or "-", w.risk, _consent_line(w.consent),
+                                                       w.sealed_to or "no identity")))
     return 0
 
 
@@ -86,16 +88,16 @@ def show(ctx) -> int:
     if ctx.args.json:
         ctx.print_json(out)
         return 0
-    print(f"{w.code}  {w.alias}")
+    print(f"{shown(w.code)}  {shown(w.alias)}")
     for key in ("relation", "risk", "follow_up", "origin", "created_at", "updated_at"):
-        print(f"{key}: {out[key] or '-'}")
+        print(f"{key}: {shown(out[key] or '-')}")
     disclose = "yes" if w.consent["name_disclosure"] else "no"
-    print(f"consent: {_consent_line(w.consent)}; name may be disclosed: {disclose}")
+    print(f"consent: {shown(_consent_line(w.consent))}; name may be disclosed: {disclose}")
     print(f"identity: sealed to the {w.sealed_to}" if w.sealed_to else "identity: none recorded")
     if w.has_local_copy:
         print("a locally readable copy is kept on this vault")
     for key, value in (out.get("identity") or {}).items():
-        print(f"{key}: {value}")
+        print(f"{shown(key)}: {shown(value)}")
     return 0
 
 
@@ -117,7 +119,7 @@ def consent(ctx) -> int:
         record = witnesses.withdraw_consent(ctx.vault(), ctx.args.code, ctx.args.on)
     else:
         record = witnesses.set_consent(ctx.vault(), ctx.args.code, read_json_file(ctx.args.file, "consent"))
-    print(_consent_line(record))
+    print(shown(_consent_line(record)))
     return 0
 
 
@@ -141,5 +143,5 @@ def links(ctx) -> int:
         ctx.print_json({"links": rows, "clusters": custodian.clusters(vault)})
     else:
         for r in rows:
-            print(f"{r['a']}\t{r['b']}\t{r['basis']}\t{r['score']}")
+            print("\t".join(shown(r[key]) for key in ("a", "b", "basis", "score")))
     return 0
