@@ -21,7 +21,7 @@ from importlib import metadata
 
 import pyrage
 
-from app.services.exchange import enrollment, export, imports
+from app.services.exchange import export, imports, organisation_profile, trust_list
 from app.services.intake import cases
 from benchmarks import data, fixtures
 from benchmarks.harness import Run, Target, bench
@@ -41,9 +41,9 @@ def _setup(run: Run):
     documenter = fixtures.writable_vault(run, run.scale)
     coordinator = Vault.create(run.tmp / "coordinator", fixtures.PASSPHRASE, role="coordinator",
                                kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
-    profile = enrollment.read_profile(enrollment.export_profile(coordinator))
-    enrollment.import_profile(documenter, profile)
-    enrollment.trust(coordinator, enrollment.read_identity(enrollment.export_identity(documenter)))
+    profile = organisation_profile.read_profile(organisation_profile.export_profile(coordinator))
+    organisation_profile.import_profile(documenter, profile)
+    trust_list.trust(coordinator, trust_list.read_identity(trust_list.export_identity(documenter)))
     ids = [s.id for s in cases.query_cases(documenter, limit=64)]
     remaining, i = _extra_mib(run) << 20, 0
     while remaining > 0:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.commands.profile import read_small_file
-from app.services.exchange import enrollment, imports, organisation_data
+from app.services.exchange import imports, organisation_data, organisation_profile, trust_list
 from app.services.intake import cases
 from app.services.untrusted_json import loads_untrusted
 from benchmarks.harness import Run, Target, bench
@@ -137,18 +137,18 @@ def hostile_enrollment(run: Run) -> None:
     from tests.hostile_corpus import IDENTITY_SAMPLES, PROFILE_SAMPLES, WRONG_FINGERPRINT, enrollment_samples
 
     coord, doc = _vault(run, "coord", "coordinator"), _vault(run, "doc")
-    samples = enrollment_samples(enrollment.export_profile(coord), enrollment.export_identity(doc))
+    samples = enrollment_samples(organisation_profile.export_profile(coord), trust_list.export_identity(doc))
     to_file = _as_file(run)
 
     def profile_import(name: str, raw: bytes) -> None:  # what `tawthiq profile import FILE --fingerprint` runs
-        candidate = enrollment.read_profile(read_small_file(str(to_file(name, raw)), "profile"))
-        enrollment.confirm_fingerprint(candidate, WRONG_FINGERPRINT)
-        enrollment.import_profile(doc, candidate)
+        candidate = organisation_profile.read_profile(read_small_file(str(to_file(name, raw)), "profile"))
+        organisation_profile.confirm_fingerprint(candidate, WRONG_FINGERPRINT)
+        organisation_profile.import_profile(doc, candidate)
 
     def trust(name: str, raw: bytes) -> None:  # what `tawthiq trust FILE --fingerprint` runs
-        candidate = enrollment.read_identity(read_small_file(str(to_file(name, raw)), "identity"))
-        enrollment.confirm_fingerprint(candidate, WRONG_FINGERPRINT)
-        enrollment.trust(coord, candidate)
+        candidate = trust_list.read_identity(read_small_file(str(to_file(name, raw)), "identity"))
+        organisation_profile.confirm_fingerprint(candidate, WRONG_FINGERPRINT)
+        trust_list.trust(coord, candidate)
 
     _try_all(run, "profile files", {n: samples[n] for n in PROFILE_SAMPLES}, profile_import)
     _try_all(run, "identity files", {n: samples[n] for n in IDENTITY_SAMPLES}, trust)
@@ -231,9 +231,9 @@ def hostile_terminal_text(run: Run) -> None:
     mallory = Vault.create(run.tmp / "mallory", PASSPHRASE, name=forged, kdf_params=dict(keyfile.TEST_PARAMS),
                            check_strength=False)
     for documenter in (honest, mallory):
-        enrollment.trust(coord, enrollment.read_identity(enrollment.export_identity(documenter)))
+        trust_list.trust(coord, trust_list.read_identity(trust_list.export_identity(documenter)))
         documenter.lock()
-    enrollment.revoke(coord, victim.id_hex)
+    trust_list.revoke(coord, victim.id_hex)
     coord.lock()
     rows = [line.split("\t") for line in printed(run.tmp / "coord", "trust", "--list")]
     looks_trusted = sum(row[0] == victim.id_hex and row[1:2] == ["trusted"] for row in rows)

@@ -9,7 +9,7 @@ cases per second. Full runs: 100 bundles (100,000 cases), the issue's figure.
 
 from __future__ import annotations
 
-from app.services.exchange import enrollment, export, imports
+from app.services.exchange import export, imports, organisation_profile, trust_list
 from benchmarks import data, fixtures
 from benchmarks.harness import Run, bench
 from storage import keyfile
@@ -29,12 +29,12 @@ def import_many(run: Run) -> None:
     bundles = run.scale
     per_bundle = 20 if run.smoke else CASES_PER_BUNDLE
     coordinator = _new_vault(run, "coordinator", "coordinator")
-    profile = enrollment.read_profile(enrollment.export_profile(coordinator))
+    profile = organisation_profile.read_profile(organisation_profile.export_profile(coordinator))
     paths = []
     for b in range(bundles):
         documenter = _new_vault(run, f"documenter-{b}", "documenter")
-        enrollment.import_profile(documenter, profile)
-        enrollment.trust(coordinator, enrollment.read_identity(enrollment.export_identity(documenter)))
+        organisation_profile.import_profile(documenter, profile)
+        trust_list.trust(coordinator, trust_list.read_identity(trust_list.export_identity(documenter)))
         start = b * per_bundle
         fixtures.load_cases(documenter.connection(), data.cases(per_bundle, start=start), start=start)
         path = run.tmp / f"bundle-{b}.tawthiq"

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from app.gui.i18n import install_language
 from app.gui.main import application, build_window
 from app.gui.prefs import PreUnlockPrefs
-from app.services.exchange import enrollment, organisation_data
+from app.services.exchange import organisation_data, organisation_profile, trust_list
 from app.services.intake import cases
 from storage import keyfile
 from storage.vault import Vault
@@ -70,17 +70,17 @@ def _sample_coordinator(folder: Path, passphrase: str) -> Vault:
     for i, name in enumerate(SAMPLE_DOCUMENTERS):
         documenter = Vault.create(folder / f"documenter-{i}", passphrase, name=name,
                                   kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
-        candidate = enrollment.read_identity(enrollment.export_identity(documenter))
+        candidate = trust_list.read_identity(trust_list.export_identity(documenter))
         documenter.lock()
-        enrollment.trust(coordinator, candidate)
+        trust_list.trust(coordinator, candidate)
         if i == len(SAMPLE_DOCUMENTERS) - 1:
-            enrollment.revoke(coordinator, candidate.signer.id_hex)
+            trust_list.revoke(coordinator, candidate.signer.id_hex)
     return coordinator
 
 
 def _import_profile(documenter: Vault, profile: bytes) -> None:
     """What the Organisation view does once the fingerprint is typed; done here once for both languages."""
-    enrollment.import_profile(documenter, enrollment.read_profile(profile))
+    organisation_profile.import_profile(documenter, organisation_profile.read_profile(profile))
 
 
 def _fingerprint_dialog(window, profile_file: Path, out: Path, name: str) -> Path:
@@ -112,7 +112,7 @@ def take(out: Path) -> list[Path]:
         edited = _seal_and_edit(vault)
         coordinator = _sample_coordinator(folder, DEMO_PASSPHRASE)
         profile_file = folder / "organisation.profile"
-        profile_file.write_bytes(enrollment.export_profile(coordinator))
+        profile_file.write_bytes(organisation_profile.export_profile(coordinator))
         coordinator.lock()
         organisation_data.uninstall()  # the coordinator's terms; the documenter's own come with the profile
         _import_profile(vault, profile_file.read_bytes())

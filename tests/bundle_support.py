@@ -112,14 +112,14 @@ def make_vault(path, role="documenter", name="v"):
 
 def enroll(coordinator, *documenters) -> None:
     """The profile goes to each documenter and each identity is trusted, fingerprints checked."""
-    from app.services.exchange import enrollment
+    from app.services.exchange import organisation_profile, trust_list
 
-    profile = enrollment.read_profile(enrollment.export_profile(coordinator))
+    profile = organisation_profile.read_profile(organisation_profile.export_profile(coordinator))
     for d in documenters:
-        enrollment.confirm_fingerprint(profile, profile.fingerprint)
-        enrollment.import_profile(d, profile)
-        identity = enrollment.read_identity(enrollment.export_identity(d))
-        enrollment.trust(coordinator, identity)
+        organisation_profile.confirm_fingerprint(profile, profile.fingerprint)
+        organisation_profile.import_profile(d, profile)
+        identity = trust_list.read_identity(trust_list.export_identity(d))
+        trust_list.trust(coordinator, identity)
 
 
 def add_case(vault, title="case", governorate="Aleppo", **extra) -> str:

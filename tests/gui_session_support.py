@@ -115,15 +115,15 @@ def main(vault_dir: Path, inputs: Path, latin: str, arabic: str) -> None:
     step("searched")
 
     # Export a bundle through the export view, to a coordinator this test enrolls with the services.
-    from app.services.exchange import enrollment
+    from app.services.exchange import organisation_profile
     from storage import keyfile
     from storage.vault import Vault
 
     coordinator = Vault.create(inputs / "coordinator", PASSPHRASE, role="coordinator",
                                kdf_params=dict(keyfile.TEST_PARAMS))
-    profile = enrollment.read_profile(enrollment.export_profile(coordinator))
-    enrollment.confirm_fingerprint(profile, profile.fingerprint)
-    enrollment.import_profile(vault, profile)
+    profile = organisation_profile.read_profile(organisation_profile.export_profile(coordinator))
+    organisation_profile.confirm_fingerprint(profile, profile.fingerprint)
+    organisation_profile.import_profile(vault, profile)
     coordinator.lock()
     export_view = window.show_view("export")
     bundle = vault_dir.parent / "outbox" / "first.tawthiq"

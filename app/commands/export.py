@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.commands._display import shown
 from app.services.exchange import acks, export, imports
-from app.services.exchange.enrollment import read_small_file
+from app.services.exchange.organisation_profile import read_small_file
 from app.services.vault import emergency
 from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services.exchange import enrollment
+from app.services.exchange import trust_list
 from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
@@ -19,6 +19,6 @@ def register(sub) -> None:
 
 def export_identity(ctx) -> int:
     vault = ctx.vault()
-    atomic_write_bytes(Path(ctx.args.out), enrollment.export_identity(vault))
+    atomic_write_bytes(Path(ctx.args.out), trust_list.export_identity(vault))
     print(f"identity written to {ctx.args.out}; fingerprint {keys.describe(vault).fingerprint}")
     return 0

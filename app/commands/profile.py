@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from app.commands._display import shown
-from app.services.exchange import enrollment
-from app.services.exchange.enrollment import read_small_file
+from app.services.exchange import organisation_profile
+from app.services.exchange.organisation_profile import read_small_file
 from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError
 
@@ -35,10 +35,10 @@ def register(sub) -> None:
     a.set_defaults(handler=show_profile)
 
 
-def confirm(candidate: enrollment.Candidate, typed: str | None, what: str) -> None:
+def confirm(candidate: organisation_profile.Candidate, typed: str | None, what: str) -> None:
     """The out-of-band check: --fingerprint, or a person at a terminal; otherwise refuse."""
     if typed:
-        enrollment.confirm_fingerprint(candidate, typed)
+        organisation_profile.confirm_fingerprint(candidate, typed)
         return
     if not sys.stdin.isatty():
         raise UsageError(f"usage: give --fingerprint DIGITS: the {what}'s fingerprint must be checked")
@@ -51,22 +51,22 @@ def confirm(candidate: enrollment.Candidate, typed: str | None, what: str) -> No
 
 def export_profile(ctx) -> int:
     vault = ctx.vault()
-    raw = enrollment.export_profile(vault, ctx.args.custodian_recipient, tuple(ctx.args.recipient))
+    raw = organisation_profile.export_profile(vault, ctx.args.custodian_recipient, tuple(ctx.args.recipient))
     atomic_write_bytes(Path(ctx.args.out), raw)
     print(f"profile written to {ctx.args.out}")
     return 0
 
 
 def import_profile(ctx) -> int:
-    candidate = enrollment.read_profile(read_small_file(ctx.args.file, "profile"))
+    candidate = organisation_profile.read_profile(read_small_file(ctx.args.file, "profile"))
     confirm(candidate, ctx.args.fingerprint, "coordinator")
     vault = ctx.vault()
-    summary = enrollment.import_profile(vault, candidate)
+    summary = organisation_profile.import_profile(vault, candidate)
     data = summary["organisation_data"]
     print(f"profile {summary['serial']} of {shown(summary['organisation']) or 'the organisation'} imported "
           f"(coordinator key {summary['coordinator_key_id']}); organisation terms: {data['terms']}, "
           f"places: {data['places']}, in force now")
-    missing = enrollment.forms_not_here(vault)
+    missing = organisation_profile.forms_not_here(vault)
     if missing:
         named = shown(", ".join(f"{form} v{version}" for form, version in sorted(missing.items())))
         print(f"tawthiq: warning: the coordinator uses forms this program does not have ({named}): "
@@ -75,7 +75,7 @@ def import_profile(ctx) -> int:
 
 
 def show_profile(ctx) -> int:
-    summary = enrollment.profile_summary(ctx.vault())
+    summary = organisation_profile.profile_summary(ctx.vault())
     if ctx.args.json:
         ctx.print_json(summary)
     else:

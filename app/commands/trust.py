@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from app.commands._display import shown
 from app.commands.profile import confirm
-from app.services.exchange import enrollment
-from app.services.exchange.enrollment import read_small_file
+from app.services.exchange import trust_list
+from app.services.exchange.organisation_profile import read_small_file
 from storage.errors import UsageError
 
 
@@ -31,7 +31,7 @@ def trust(ctx) -> int:
         raise UsageError("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | "
                          "trust --reinstate KEYID --fingerprint DIGITS | trust --list")
     if args.list:
-        rows = enrollment.list_trusted(ctx.vault())
+        rows = trust_list.list_trusted(ctx.vault())
         if args.json:
             ctx.print_json(rows)
         else:
@@ -40,17 +40,17 @@ def trust(ctx) -> int:
                 print("\t".join(shown(field) for field in (r["key_id"], state, r["fingerprint"], r["name"])))
         return 0
     if args.revoke:
-        enrollment.revoke(ctx.vault(), args.revoke)
+        trust_list.revoke(ctx.vault(), args.revoke)
         print(f"trust in {shown(args.revoke.upper())} revoked: its bundles will be refused")
         return 0
     if args.reinstate:
         if not args.fingerprint:  # a deliberate act: no prompt to answer "yes" to by habit
             raise UsageError("usage: trust --reinstate KEYID --fingerprint DIGITS")
-        result = enrollment.reinstate(ctx.vault(), args.reinstate, args.fingerprint)
+        result = trust_list.reinstate(ctx.vault(), args.reinstate, args.fingerprint)
         print(f"trust in {result['key_id']} reinstated: its bundles will be accepted again")
         return 0
-    candidate = enrollment.read_identity(read_small_file(args.file, "identity"))
+    candidate = trust_list.read_identity(read_small_file(args.file, "identity"))
     confirm(candidate, args.fingerprint, "documenter")
-    result = enrollment.trust(ctx.vault(), candidate)
+    result = trust_list.trust(ctx.vault(), candidate)
     print(f"trusted {result['key_id']} ({shown(result['name']) or 'unnamed'})")
     return 0

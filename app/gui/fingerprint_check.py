@@ -2,7 +2,7 @@
 
 Trust is never given by a click: the person types the fingerprint that was read to them in
 person or by phone (what `--fingerprint DIGITS` is on the command line). The dialog only
-collects the digits; the view compares them through the enrollment service, which is the one
+collects the digits; the view compares them through the profile and trust-list services, the one
 place that decides, and shows its refusal here so a mistyped digit can be corrected.
 
 Everything shown about the file's signer (name, key id) comes from an untrusted file: plain-text

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPushButton, QWi
 
 from app.gui.i18n import tr
 from app.gui.session import Session
-from app.services.exchange import enrollment
+from app.services.exchange import trust_list
 from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
@@ -71,5 +71,5 @@ class KeysView(QWidget):
 
     def save_identity(self, target: Path) -> None:
         assert self.session.vault is not None
-        atomic_write_bytes(target, enrollment.export_identity(self.session.vault))
+        atomic_write_bytes(target, trust_list.export_identity(self.session.vault))
         self.message.setText(tr("Saved. It holds only public keys; give it to your coordinator."))

@@ -3,12 +3,12 @@
 The same steps as `tawthiq profile import FILE --fingerprint DIGITS`: the file is read and checked
 (signature, recipients, the organisation's terms and places) on the background-task helper; the
 coordinator's name and fingerprint are shown and the documenter types the fingerprint read to
-them (app/gui/fingerprint_check.py); only then does `enrollment.import_profile` store it, on the
+them (app/gui/fingerprint_check.py); only then does `organisation_profile.import_profile` store it, on the
 helper again. A changed coordinator key or an older profile is refused by the service with one
 line, and nothing changes. The terms and places are in force in the open session at once
 (import_profile installs them), so the editor shows them without a restart.
 
-Emits: profile_imported(summary dict from enrollment.profile_summary).
+Emits: profile_imported(summary dict from organisation_profile.profile_summary).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untr
 from app.gui.i18n import fmt_datetime, fmt_int, tr
 from app.gui.refusals import user_text
 from app.gui.session import Session
-from app.services.exchange import enrollment
+from app.services.exchange import organisation_profile
 from storage.errors import TawthiqError
 
 
@@ -34,7 +34,7 @@ class ProfileView(QWidget):
         self.session = session
         self.task = None
         self.dialog: FingerprintDialog | None = None
-        self.candidate: enrollment.Candidate | None = None
+        self.candidate: organisation_profile.Candidate | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Your coordinator's organisation profile: where your bundles go, the custodian of "
                           "witness identities, and the organisation's own terms and places. Import it once, "
@@ -66,8 +66,8 @@ class ProfileView(QWidget):
         if vault is None:
             return
         try:
-            current = enrollment.profile_summary(vault)
-        except enrollment.NoProfile:
+            current = organisation_profile.profile_summary(vault)
+        except organisation_profile.NoProfile:
             none = QLabel(tr("No organisation profile has been imported yet: bundles cannot be exported until "
                              "one is."), self)
             none.setWordWrap(True)
@@ -97,14 +97,14 @@ class ProfileView(QWidget):
     def read_file(self, source: Path):
         """Read and check the file off the GUI thread; then ask for the fingerprint."""
         def work(task):
-            return enrollment.read_profile(enrollment.read_small_file(str(source), "profile"))
+            return organisation_profile.read_profile(organisation_profile.read_small_file(str(source), "profile"))
 
         self.import_button.setEnabled(False)
         self.message.setText(tr("Checking the profile…"))
         self.task = self.session.runner.run(work, on_done=self._read, on_error=self._failed)
         return self.task
 
-    def _read(self, candidate: enrollment.Candidate) -> None:
+    def _read(self, candidate: organisation_profile.Candidate) -> None:
         self.task = None
         self.candidate = candidate
         self.message.clear()
@@ -124,15 +124,15 @@ class ProfileView(QWidget):
         candidate, vault, dialog = self.candidate, self.session.vault, self.dialog
         assert candidate is not None and dialog is not None
         try:
-            enrollment.confirm_fingerprint(candidate, typed)
+            organisation_profile.confirm_fingerprint(candidate, typed)
         except TawthiqError as exc:
             dialog.refuse(user_text(exc))
             return None
         dialog.accept()
         self.dialog = None
         self.message.setText(tr("Importing the profile…"))
-        self.task = self.session.runner.run(lambda task: enrollment.import_profile(vault, candidate), vault=vault,
-                                            on_done=self._imported, on_error=self._failed)
+        self.task = self.session.runner.run(lambda task: organisation_profile.import_profile(vault, candidate),
+                                            vault=vault, on_done=self._imported, on_error=self._failed)
         return self.task
 
     def _dialog_cancelled(self) -> None:
@@ -150,7 +150,7 @@ class ProfileView(QWidget):
         text = tr("Profile %1 imported; the organisation's %2 terms and %3 places are in force now.").replace(
             "%1", fmt_int(summary["serial"])).replace("%2", fmt_int(data.get("terms", 0))).replace(
             "%3", fmt_int(data.get("places", 0)))
-        missing = enrollment.forms_not_here(self.session.vault)
+        missing = organisation_profile.forms_not_here(self.session.vault)
         if missing:
             named = ", ".join(f"{form} v{version}" for form, version in sorted(missing.items()))
             text += " " + tr("Your coordinator uses forms this program does not have (%1): install the newer "

@@ -3,7 +3,7 @@
 The same steps as `tawthiq trust`: an identity file is read and its self-signature checked on the
 background-task helper; the documenter's name and fingerprint are shown and the coordinator types
 the fingerprint the documenter read to them (app/gui/fingerprint_check.py) before
-`enrollment.trust`. Revoking asks first, naming the documenter; reinstating a revoked key needs its
+`trust_list.trust`. Revoking asks first, naming the documenter; reinstating a revoked key needs its
 fingerprint typed again (`trust --reinstate KEYID --fingerprint DIGITS`). Refusals — a revoked key
 offered again, a wrong fingerprint, a different key under a trusted key id — are the service's one
 line, and nothing changes. Names come from identity files: plain text only.
@@ -36,7 +36,7 @@ from app.gui.fingerprint_check import FingerprintDialog, untrusted_text
 from app.gui.i18n import fmt_datetime, tr
 from app.gui.refusals import user_text
 from app.gui.session import Session
-from app.services.exchange import enrollment
+from app.services.exchange import organisation_profile, trust_list
 from storage.errors import TawthiqError
 
 COLUMNS = (QT_TRANSLATE_NOOP("", "Documenter"), QT_TRANSLATE_NOOP("", "Key id"),
@@ -108,7 +108,7 @@ class TrustView(QWidget):
     # ---- the list -------------------------------------------------------------------------------
     def refresh(self) -> None:
         vault = self.session.vault
-        self.rows = enrollment.list_trusted(vault) if vault is not None else []
+        self.rows = trust_list.list_trusted(vault) if vault is not None else []
         self.table.setRowCount(len(self.rows))
         mono = QFont("monospace")
         for r, row in enumerate(self.rows):
@@ -155,7 +155,7 @@ class TrustView(QWidget):
     def read_file(self, source: Path):
         """Read and check the identity file off the GUI thread; then ask for the fingerprint."""
         def work(task):
-            return enrollment.read_identity(enrollment.read_small_file(str(source), "identity"))
+            return trust_list.read_identity(organisation_profile.read_small_file(str(source), "identity"))
 
         self.trust_button.setEnabled(False)
         self.message.setText(tr("Checking the identity file…"))
@@ -167,7 +167,7 @@ class TrustView(QWidget):
         self.trust_button.setEnabled(True)
         self.message.setText(tr("Not trusted: %1").replace("%1", message))
 
-    def _read(self, candidate: enrollment.Candidate) -> None:
+    def _read(self, candidate: organisation_profile.Candidate) -> None:
         self.task = None
         self.message.clear()
         dialog = FingerprintDialog(
@@ -191,12 +191,12 @@ class TrustView(QWidget):
         if result != FingerprintDialog.DialogCode.Accepted:
             self.message.setText(tr("Cancelled: nothing was changed."))
 
-    def _trust(self, candidate: enrollment.Candidate, typed: str) -> None:
+    def _trust(self, candidate: organisation_profile.Candidate, typed: str) -> None:
         vault, dialog = self.session.vault, self.dialog
         assert dialog is not None
         try:
-            enrollment.confirm_fingerprint(candidate, typed)
-            result = enrollment.trust(vault, candidate)
+            organisation_profile.confirm_fingerprint(candidate, typed)
+            result = trust_list.trust(vault, candidate)
         except TawthiqError as exc:
             dialog.refuse(user_text(exc))
             return
@@ -235,7 +235,7 @@ class TrustView(QWidget):
             self.message.setText(tr("Not revoked: nothing was changed."))
             return
         try:
-            enrollment.revoke(self.session.vault, key_id)
+            trust_list.revoke(self.session.vault, key_id)
         except TawthiqError as exc:
             self.message.setText(user_text(exc))
             return
@@ -260,7 +260,7 @@ class TrustView(QWidget):
         dialog = self.dialog
         assert dialog is not None
         try:
-            result = enrollment.reinstate(self.session.vault, key_id, typed)
+            result = trust_list.reinstate(self.session.vault, key_id, typed)
         except TawthiqError as exc:
             dialog.refuse(user_text(exc))
             return

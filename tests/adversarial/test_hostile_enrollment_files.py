@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.exchange import enrollment
+from app.services.exchange import organisation_profile, trust_list
 from storage.errors import TawthiqError
 from tests.bundle_support import make_vault
 from tests.conftest import PASSPHRASE, run_tawthiq, snapshot
@@ -28,8 +28,8 @@ def world(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile-enrollment")
     coordinator = make_vault(root / "coord", role="coordinator", name="coord")
     documenter = make_vault(root / "doc", name="doc")
-    profile = enrollment.export_profile(coordinator)
-    identity = enrollment.export_identity(documenter)
+    profile = organisation_profile.export_profile(coordinator)
+    identity = trust_list.export_identity(documenter)
     coordinator.lock()
     documenter.lock()
     (root / "pass").write_text(PASSPHRASE + "\n")
@@ -128,12 +128,12 @@ def hostile_profiles(world):
     root, profile, _ = world
     genuine = json.loads(json.loads(profile)["document"])
     with Vault.unlock(root / "coord", PASSPHRASE) as coordinator:
-        signed = {name: signed_file.seal(enrollment.PROFILE, {**genuine, **change}, coordinator.signing_key,
+        signed = {name: signed_file.seal(organisation_profile.PROFILE, {**genuine, **change}, coordinator.signing_key,
                                          coordinator.signing_key_id)
                   for name, change in HOSTILE_DOCUMENTS.items()}
-        good = signed_file.seal(enrollment.PROFILE, {**genuine, "organisation_data": _terms(GOOD_TERM)},
+        good = signed_file.seal(organisation_profile.PROFILE, {**genuine, "organisation_data": _terms(GOOD_TERM)},
                                 coordinator.signing_key, coordinator.signing_key_id)
-        fingerprint = enrollment.read_profile(profile).fingerprint
+        fingerprint = organisation_profile.read_profile(profile).fingerprint
     return signed, good, fingerprint
 
 
@@ -176,7 +176,7 @@ def test_fuzz_profile_and_identity_readers(world, data):
     for at, value in edits:
         raw[at] = value
     raw = bytes(raw[: data.draw(st.integers(0, len(raw)))]) if data.draw(st.booleans()) else bytes(raw)
-    for read in (enrollment.read_profile, enrollment.read_identity):
+    for read in (organisation_profile.read_profile, trust_list.read_identity):
         try:
             read(raw)
         except TawthiqError as exc:

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from app.services.exchange import acks, bundle_cases, enrollment, export, imports
+from app.services.exchange import acks, bundle_cases, export, imports, organisation_profile, trust_list
 from app.services.intake import cases
 from app.services.vault import keys
 from storage import signed_file
@@ -30,7 +30,7 @@ def pair(tmp_path):
 def _read(path, coordinator):
     with open(path, "rb") as fh:
         return reader.read_bundle(fh, [coordinator.age_identity],
-                                  lambda kid: enrollment.trusted_key(coordinator, kid))
+                                  lambda kid: trust_list.trusted_key(coordinator, kid))
 
 
 def _carried(verified) -> dict[str, list[int]]:
@@ -43,7 +43,7 @@ def _carried(verified) -> dict[str, list[int]]:
 
 def test_export_needs_a_profile(vault, tmp_path):
     add_case(vault)
-    with pytest.raises(enrollment.NoProfile):
+    with pytest.raises(organisation_profile.NoProfile):
         export.export_bundle(vault, tmp_path / "b.tawthiq")
     assert not (tmp_path / "b.tawthiq").exists()
 

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from app.services.exchange import enrollment
+from app.services.exchange import organisation_profile, trust_list
 from app.services.vault import keys
 from storage import keyfile
 from storage.errors import BundleRejected, TawthiqError
@@ -21,62 +21,64 @@ def _vault(path, role="documenter", name="v"):
 
 def test_profile_round_trip_and_custodian_setting(vault, coordinator_vault, tmp_path):
     custodian = _vault(tmp_path / "custodian")
-    raw = enrollment.export_profile(coordinator_vault, custodian.age_recipient)
-    candidate = enrollment.read_profile(raw)
+    raw = organisation_profile.export_profile(coordinator_vault, custodian.age_recipient)
+    candidate = organisation_profile.read_profile(raw)
     assert candidate.fingerprint == keys.describe(coordinator_vault).fingerprint
-    enrollment.confirm_fingerprint(candidate, candidate.fingerprint.replace(" ", "-"))
-    summary = enrollment.import_profile(vault, candidate)
+    organisation_profile.confirm_fingerprint(candidate, candidate.fingerprint.replace(" ", "-"))
+    summary = organisation_profile.import_profile(vault, candidate)
     assert summary["coordinator_recipients"] == [coordinator_vault.age_recipient]
     assert vault.setting("profile.custodian_recipient") == custodian.age_recipient
     # Re-importing a newer profile from the same coordinator is fine.
-    enrollment.import_profile(vault, enrollment.read_profile(enrollment.export_profile(coordinator_vault)))
+    exported = organisation_profile.export_profile(coordinator_vault)
+    organisation_profile.import_profile(vault, organisation_profile.read_profile(exported))
     custodian.lock()
 
 
 def test_documenter_cannot_export_a_profile(vault):
     with pytest.raises(TawthiqError):
-        enrollment.export_profile(vault)
+        organisation_profile.export_profile(vault)
 
 
 def test_changed_coordinator_key_is_refused(vault, coordinator_vault, tmp_path):
-    enrollment.import_profile(vault, enrollment.read_profile(enrollment.export_profile(coordinator_vault)))
+    exported = organisation_profile.export_profile(coordinator_vault)
+    organisation_profile.import_profile(vault, organisation_profile.read_profile(exported))
     impostor = _vault(tmp_path / "impostor", role="coordinator")
-    other = enrollment.read_profile(enrollment.export_profile(impostor))
+    other = organisation_profile.read_profile(organisation_profile.export_profile(impostor))
     before = vault.setting("profile.coordinator_key")
     with pytest.raises(BundleRejected, match="REFUSED"):
-        enrollment.import_profile(vault, other)
+        organisation_profile.import_profile(vault, other)
     assert vault.setting("profile.coordinator_key") == before
     impostor.lock()
 
 
 def test_tampered_profile_is_refused(coordinator_vault):
-    raw = enrollment.export_profile(coordinator_vault)
+    raw = organisation_profile.export_profile(coordinator_vault)
     envelope = json.loads(raw)
     envelope["document"] = envelope["document"].replace(coordinator_vault.age_recipient, "age1" + "q" * 58)
     with pytest.raises(BundleRejected):
-        enrollment.read_profile(json.dumps(envelope).encode())
+        organisation_profile.read_profile(json.dumps(envelope).encode())
     with pytest.raises(BundleRejected):
-        enrollment.read_profile(b"garbage")
+        organisation_profile.read_profile(b"garbage")
     # An identity file is not a profile.
     with pytest.raises(BundleRejected):
-        enrollment.read_profile(enrollment.export_identity(coordinator_vault))
+        organisation_profile.read_profile(trust_list.export_identity(coordinator_vault))
 
 
 def test_trust_revoke_and_same_key_id_different_key(vault, coordinator_vault, tmp_path):
-    candidate = enrollment.read_identity(enrollment.export_identity(vault))
-    result = enrollment.trust(coordinator_vault, candidate)
+    candidate = trust_list.read_identity(trust_list.export_identity(vault))
+    result = trust_list.trust(coordinator_vault, candidate)
     key_id = result["key_id"]
-    assert enrollment.trusted_key(coordinator_vault, key_id) == keys.public_key(vault)
+    assert trust_list.trusted_key(coordinator_vault, key_id) == keys.public_key(vault)
     # A second vault whose key id is forced equal: refused, and the first key stays trusted.
     twin_dir = tmp_path / "twin"
     twin = _vault(twin_dir)
     twin._keys.signing_key_id = vault.signing_key_id  # what an attacker copying the id would do
     with pytest.raises(BundleRejected, match="same key id"):
-        enrollment.trust(coordinator_vault, enrollment.read_identity(enrollment.export_identity(twin)))
-    assert enrollment.trusted_key(coordinator_vault, key_id) == keys.public_key(vault)
-    enrollment.revoke(coordinator_vault, key_id)
-    assert enrollment.trusted_key(coordinator_vault, key_id) is None
-    assert enrollment.list_trusted(coordinator_vault)[0]["revoked_at"]
+        trust_list.trust(coordinator_vault, trust_list.read_identity(trust_list.export_identity(twin)))
+    assert trust_list.trusted_key(coordinator_vault, key_id) == keys.public_key(vault)
+    trust_list.revoke(coordinator_vault, key_id)
+    assert trust_list.trusted_key(coordinator_vault, key_id) is None
+    assert trust_list.list_trusted(coordinator_vault)[0]["revoked_at"]
     twin.lock()
 
 

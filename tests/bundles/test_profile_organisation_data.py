@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.exchange import enrollment, organisation_data
+from app.services.exchange import organisation_data, organisation_profile
 from forms.gazetteer import resolve_place
 from storage.vault import Vault
 from tests.conftest import PASSPHRASE, snapshot
@@ -112,7 +112,7 @@ def test_terms_and_places_go_from_coordinator_csv_to_documenter_case_and_back(wo
     assert r.stderr == b""  # every form the coordinator uses is in this program
     shown = json.loads(w.ok(w.doc, "profile", "show", "--json"))
     assert shown["organisation_data"] == {"terms": 1, "places": 1} and shown["serial"] == 1
-    assert shown["forms"] == enrollment.forms_in_force() and shown["forms"]["kidnapping"] == 2
+    assert shown["forms"] == organisation_profile.forms_in_force() and shown["forms"]["kidnapping"] == 2
 
     # In force in the documenter's vault, with both labels, from its own encrypted store.
     assert w.terms(w.doc) == [{"code": "ngo_hotline", "labels": {"en": "NGO hotline", "ar": "خط ساخن لمنظمة"},
@@ -234,7 +234,7 @@ def test_the_profile_names_the_forms_really_in_force():
     for path in (Path(__file__).resolve().parents[2] / "resources" / "forms").glob("*.v*.json"):
         form, version = path.name.removesuffix(".json").rsplit(".v", 1)
         shipped[form] = max(int(version), shipped.get(form, 0))
-    assert enrollment.forms_in_force() == shipped
+    assert organisation_profile.forms_in_force() == shipped
     assert {"kidnapping", "killing", "disappearance", "attempted_abduction", "attack_on_home"} <= set(shipped)
 
 
@@ -243,10 +243,10 @@ def test_import_puts_the_data_in_force_in_the_same_process(coordinator_vault, va
     path = tmp_path / "p.csv"
     path.write_text(PLACES_CSV, encoding="utf-8")
     organisation_data.import_places_csv(coordinator_vault, path)
-    raw = enrollment.export_profile(coordinator_vault)
+    raw = organisation_profile.export_profile(coordinator_vault)
     organisation_data.uninstall()
     assert resolve_place("Um Sharshuh") is None
-    enrollment.import_profile(vault, enrollment.read_profile(raw))
+    organisation_profile.import_profile(vault, organisation_profile.read_profile(raw))
     assert resolve_place("Um Sharshuh").code == "homs.rastan.umm_sharshouh"
 
 
@@ -255,10 +255,10 @@ def test_a_coordinator_whose_stored_terms_cannot_travel_learns_it_at_export(coor
     refuse the profile: the export says so instead, and writes nothing."""
     coordinator_vault.set_setting("org.vocabulary.source_types",
                                   json.dumps([{"code": "old_term", "labels": {"en": "two\nlines"}}]))
-    before = coordinator_vault.setting(enrollment.EXPORTED_SERIAL_SETTING)
+    before = coordinator_vault.setting(organisation_profile.EXPORTED_SERIAL_SETTING)
     with pytest.raises(organisation_data.BadOrganisationData, match="cannot travel .*control characters"):
-        enrollment.export_profile(coordinator_vault)
-    assert coordinator_vault.setting(enrollment.EXPORTED_SERIAL_SETTING) == before
+        organisation_profile.export_profile(coordinator_vault)
+    assert coordinator_vault.setting(organisation_profile.EXPORTED_SERIAL_SETTING) == before
 
 
 def test_a_coordinator_restored_from_backup_is_not_locked_out_but_an_old_file_still_is(world):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from app.services.exchange import enrollment, export, imports
+from app.services.exchange import export, imports, trust_list
 from app.services.vault import keys
 from storage import audit
 from storage.errors import BundleRejected, UsageError
@@ -25,7 +25,7 @@ def revoked(tmp_path):
     export.export_bundle(documenter, tmp_path / "1.tawthiq")
     assert [r.status for r in imports.import_bundles(coordinator, [tmp_path / "1.tawthiq"])] == ["imported"]
     key_id = keys.public_key(documenter).id_hex
-    enrollment.revoke(coordinator, key_id)
+    trust_list.revoke(coordinator, key_id)
     yield coordinator, documenter, key_id, tmp_path
     documenter.lock()
     coordinator.lock()
@@ -39,12 +39,12 @@ def _trust_rows(vault):
 
 def test_trusting_the_same_identity_again_is_refused_and_changes_nothing(revoked):
     coordinator, documenter, key_id, tmp = revoked
-    identity = enrollment.read_identity(enrollment.export_identity(documenter))
+    identity = trust_list.read_identity(trust_list.export_identity(documenter))
     rows, log = _trust_rows(coordinator), audit.entries(coordinator.connection())
     with pytest.raises(BundleRejected, match=f"REFUSED: key {key_id} was revoked"):
-        enrollment.trust(coordinator, identity)
+        trust_list.trust(coordinator, identity)
     assert _trust_rows(coordinator) == rows and audit.entries(coordinator.connection()) == log
-    assert enrollment.trusted_key(coordinator, key_id) is None
+    assert trust_list.trusted_key(coordinator, key_id) is None
     # The documenter's next bundle is still refused, and the vault's content stays as it was.
     add_case(documenter, "after the revocation")
     export.export_bundle(documenter, tmp / "2.tawthiq")
@@ -58,13 +58,13 @@ def test_the_same_key_under_a_new_key_id_is_refused(revoked):
     """The key id is a label the key's holder chooses: a thief could relabel a stolen key."""
     coordinator, documenter, key_id, _ = revoked
     documenter._keys.signing_key_id = bytes(8)  # what the holder of the revoked key could do
-    relabelled = enrollment.read_identity(enrollment.export_identity(documenter))
+    relabelled = trust_list.read_identity(trust_list.export_identity(documenter))
     assert relabelled.signer.id_hex != key_id
     rows = _trust_rows(coordinator)
     with pytest.raises(BundleRejected, match=f"key {key_id} was revoked"):
-        enrollment.trust(coordinator, relabelled)
+        trust_list.trust(coordinator, relabelled)
     assert _trust_rows(coordinator) == rows
-    assert enrollment.trusted_key(coordinator, relabelled.signer.id_hex) is None
+    assert trust_list.trusted_key(coordinator, relabelled.signer.id_hex) is None
 
 
 def test_reinstate_needs_the_right_fingerprint_and_is_audited(revoked):
@@ -73,15 +73,15 @@ def test_reinstate_needs_the_right_fingerprint_and_is_audited(revoked):
     rows = _trust_rows(coordinator)
     wrong = "1" * 60 if fingerprint.replace(" ", "") != "1" * 60 else "2" * 60
     with pytest.raises(BundleRejected, match="fingerprint does not match"):
-        enrollment.reinstate(coordinator, key_id, wrong)
+        trust_list.reinstate(coordinator, key_id, wrong)
     with pytest.raises(UsageError):
-        enrollment.reinstate(coordinator, key_id, "12345")
+        trust_list.reinstate(coordinator, key_id, "12345")
     assert _trust_rows(coordinator) == rows
-    enrollment.reinstate(coordinator, key_id.lower(), fingerprint)
-    assert enrollment.trusted_key(coordinator, key_id) == keys.public_key(documenter)
+    trust_list.reinstate(coordinator, key_id.lower(), fingerprint)
+    assert trust_list.trusted_key(coordinator, key_id) == keys.public_key(documenter)
     assert [e["action"] for e in audit.entries(coordinator.connection())][-1] == "trust.reinstate"
     with pytest.raises(Exception, match="no revoked documenter"):
-        enrollment.reinstate(coordinator, key_id, fingerprint)  # not revoked any more
+        trust_list.reinstate(coordinator, key_id, fingerprint)  # not revoked any more
     add_case(documenter, "after the reinstatement")
     export.export_bundle(documenter, tmp / "2.tawthiq")
     assert [r.status for r in imports.import_bundles(coordinator, [tmp / "2.tawthiq"])] == ["imported"]

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app.services.custody import custodian
-from app.services.exchange import acks, enrollment, export, imports
+from app.services.exchange import acks, export, imports, organisation_profile, trust_list
 from app.services.intake import cases, consent, witnesses
 from app.services.vault import keys
 from storage import keyfile
@@ -30,11 +30,12 @@ def org(tmp_path):
 
 
 def enroll_with_custodian(coordinator, key, *documenters):
-    profile = enrollment.read_profile(enrollment.export_profile(coordinator, custodian_recipient=key.recipient))
+    exported = organisation_profile.export_profile(coordinator, custodian_recipient=key.recipient)
+    profile = organisation_profile.read_profile(exported)
     for d in documenters:
-        enrollment.confirm_fingerprint(profile, profile.fingerprint)
-        enrollment.import_profile(d, profile)
-        enrollment.trust(coordinator, enrollment.read_identity(enrollment.export_identity(d)))
+        organisation_profile.confirm_fingerprint(profile, profile.fingerprint)
+        organisation_profile.import_profile(d, profile)
+        trust_list.trust(coordinator, trust_list.read_identity(trust_list.export_identity(d)))
 
 
 def case_citing(vault, code):
@@ -46,7 +47,7 @@ def case_citing(vault, code):
 def bundle_records(path, coordinator) -> list[dict]:
     with open(path, "rb") as fh:
         verified = reader.read_bundle(fh, [coordinator.age_identity],
-                                      lambda kid: enrollment.trusted_key(coordinator, kid))
+                                      lambda kid: trust_list.trusted_key(coordinator, kid))
     return [json.loads(raw) for raw in verified.records.values()]
 
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from app.services.exchange import enrollment, export, imports
+from app.services.exchange import export, imports, trust_list
 from app.services.intake import cases
 from app.services.intake.cases import canonical_json
 from app.services.vault import keys
@@ -134,7 +134,7 @@ def test_tampered_untrusted_and_revoked_leave_the_vault_unchanged(setup):
         _rejected_unchanged(coordinator, tmp / "bad.tawthiq")
     (tmp / "cut.tawthiq").write_bytes(data[:-1000])
     _rejected_unchanged(coordinator, tmp / "cut.tawthiq")
-    enrollment.revoke(coordinator, keys.public_key(documenter).id_hex)
+    trust_list.revoke(coordinator, keys.public_key(documenter).id_hex)
     assert "does not trust" in _rejected_unchanged(coordinator, tmp / "2.tawthiq")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from app.gui import form_source
 from app.gui.profile_view import ProfileView
 from app.gui.trust_view import FINGERPRINT_COLUMN, TrustView
-from app.services.exchange import enrollment, export, imports, organisation_data
+from app.services.exchange import export, imports, organisation_data, organisation_profile, trust_list
 from app.services.intake import cases
 from app.services.vault import keys
 from storage import audit
@@ -46,7 +46,7 @@ def coordinator(tmp_path):
     vault = make_vault(tmp_path / "coord", role="coordinator", name="Coordination Homs")
     (tmp_path / "terms.csv").write_text(TERMS_CSV, encoding="utf-8")
     organisation_data.import_vocabulary_csv(vault, "source_types", tmp_path / "terms.csv")
-    (tmp_path / "org.profile").write_bytes(enrollment.export_profile(vault))
+    (tmp_path / "org.profile").write_bytes(organisation_profile.export_profile(vault))
     organisation_data.uninstall()
     yield vault
     vault.lock()
@@ -101,14 +101,14 @@ def test_a_wrong_fingerprint_imports_nothing_and_the_right_one_puts_the_profile_
     dialog.confirm_button.click()
     assert "does not match" in dialog.message.text() and dialog.isVisible()
     assert _vault_state(vault) == before
-    with pytest.raises(enrollment.NoProfile):
-        enrollment.profile_summary(vault)
+    with pytest.raises(organisation_profile.NoProfile):
+        organisation_profile.profile_summary(vault)
 
     dialog.typed.clear()
     qtbot.keyClicks(dialog.typed, right.replace(" ", "-"))  # separators do not matter
     with qtbot.waitSignal(view.profile_imported, timeout=30_000):
         dialog.confirm_button.click()
-    summary = enrollment.profile_summary(vault)
+    summary = organisation_profile.profile_summary(vault)
     assert summary["organisation"] == "Coordination Homs" and summary["coordinator_fingerprint"] == right
     assert summary["organisation_data"] == {"terms": 1, "places": 0}
     assert "in force now" in view.message.text()
@@ -140,10 +140,10 @@ def test_a_bad_file_a_changed_key_and_an_older_profile_are_refused_with_nothing_
     # A newer profile first (number 2), then the older one (number 1) from the same coordinator.
     older = tmp_path / "org.profile"
     newer = tmp_path / "newer.profile"
-    newer.write_bytes(enrollment.export_profile(coordinator))
+    newer.write_bytes(organisation_profile.export_profile(coordinator))
     right = keys.describe(coordinator).fingerprint
     _import_with(qtbot, view, newer, right)
-    assert enrollment.profile_summary(vault)["serial"] == 2
+    assert organisation_profile.profile_summary(vault)["serial"] == 2
     before = _vault_state(vault)
     _import_with(qtbot, view, older, right)
     assert "older than the one you have" in view.message.text()
@@ -151,13 +151,13 @@ def test_a_bad_file_a_changed_key_and_an_older_profile_are_refused_with_nothing_
 
     # Another coordinator's profile: refused loudly, even with its own fingerprint typed.
     impostor = make_vault(tmp_path / "impostor", role="coordinator", name="Coordination Homs")
-    (tmp_path / "impostor.profile").write_bytes(enrollment.export_profile(impostor))
+    (tmp_path / "impostor.profile").write_bytes(organisation_profile.export_profile(impostor))
     impostor_fingerprint = keys.describe(impostor).fingerprint
     impostor.lock()
     _import_with(qtbot, view, tmp_path / "impostor.profile", impostor_fingerprint)
     assert "Refused" in view.message.text() and "impostor" in view.message.text()
     assert _vault_state(vault) == before
-    assert enrollment.profile_summary(vault)["coordinator_fingerprint"] == right
+    assert organisation_profile.profile_summary(vault)["coordinator_fingerprint"] == right
 
 
 @pytest.mark.parametrize("documenter_window", ["ar"], indirect=True)
@@ -181,7 +181,7 @@ def test_the_profile_import_in_arabic_right_to_left_with_arabic_indic_digits(
     dialog.typed.setText(right.translate(ARABIC_INDIC))  # what an Arabic keyboard types
     with qtbot.waitSignal(view.profile_imported, timeout=30_000):
         dialog.confirm_button.click()
-    assert enrollment.profile_summary(vault)["coordinator_fingerprint"] == right
+    assert organisation_profile.profile_summary(vault)["coordinator_fingerprint"] == right
     assert "خط ساخن لمنظمة" in [label for _, label in form_source.terms("source_types")]
     assert "١" in view.message.text() or "٢" in view.message.text()  # numbers in the Arabic locale
 
@@ -199,7 +199,7 @@ def coordinator_window(qtbot, tmp_path, request):
 @pytest.fixture
 def documenter(tmp_path):
     vault = make_vault(tmp_path / "doc", name="Homs team 2")
-    (tmp_path / "me.identity").write_bytes(enrollment.export_identity(vault))
+    (tmp_path / "me.identity").write_bytes(trust_list.export_identity(vault))
     yield vault
     vault.lock()
 
@@ -230,7 +230,8 @@ def test_trust_list_revoke_refuse_and_reinstate(qtbot, coordinator_window, docum
     assert "organisation" not in [s.key for s in coordinator_window.visible_views()]
     view = coordinator_window.show_view("documenters")
     assert view.table.rowCount() == 0
-    enrollment.import_profile(documenter, enrollment.read_profile(enrollment.export_profile(coordinator)))
+    exported = organisation_profile.export_profile(coordinator)
+    organisation_profile.import_profile(documenter, organisation_profile.read_profile(exported))
     key_id = keys.public_key(documenter).id_hex
     right = keys.describe(documenter).fingerprint
 
@@ -271,7 +272,7 @@ def test_trust_list_revoke_refuse_and_reinstate(qtbot, coordinator_window, docum
     with qtbot.waitSignal(view.trust_changed, timeout=5_000):
         view.revoke_confirm.click()
     assert _row(view, key_id)[4].startswith("revoked ")
-    assert enrollment.trusted_key(coordinator, key_id) is None
+    assert trust_list.trusted_key(coordinator, key_id) is None
 
     # Its next bundle is refused on import.
     _bundle(documenter, tmp_path / "2.tawthiq")
@@ -313,11 +314,11 @@ def test_trust_list_revoke_refuse_and_reinstate(qtbot, coordinator_window, docum
 def test_a_different_key_under_a_trusted_key_id_is_refused(qtbot, coordinator_window, documenter, tmp_path):
     coordinator = coordinator_window.session.vault
     view = coordinator_window.show_view("documenters")
-    enrollment.trust(coordinator, enrollment.read_identity((tmp_path / "me.identity").read_bytes()))
+    trust_list.trust(coordinator, trust_list.read_identity((tmp_path / "me.identity").read_bytes()))
     view.refresh()
     other = make_vault(tmp_path / "other", name="Someone else")
     other._keys.signing_key_id = documenter.signing_key_id  # the key id is a label its holder chooses
-    (tmp_path / "clash.identity").write_bytes(enrollment.export_identity(other))
+    (tmp_path / "clash.identity").write_bytes(trust_list.export_identity(other))
     fingerprint = keys.describe(other).fingerprint
     other.lock()
     dialog = _open_identity_dialog(qtbot, view, tmp_path / "clash.identity")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyrage
 import pytest
 
-from app.services.exchange import enrollment
+from app.services.exchange import organisation_profile, trust_list
 from app.services.intake import cases
 from app.services.vault import keys
 from tests.gui_support import close_window, make_window, unlock_through_gui
@@ -16,7 +16,8 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(qtbot, tmp_path, vault, coordinator_vault):
-    enrollment.import_profile(vault, enrollment.read_profile(enrollment.export_profile(coordinator_vault)))
+    exported = organisation_profile.export_profile(coordinator_vault)
+    organisation_profile.import_profile(vault, organisation_profile.read_profile(exported))
     cases.save_case(vault, {"form": "kidnapping", "title": "Taken at the bakery"})
     vault.lock()
     w = make_window(qtbot, tmp_path, vault_dir=vault.path)
@@ -58,5 +59,5 @@ def test_keys_view_shows_the_fingerprint_and_a_qr_code(qtbot, window, tmp_path):
     assert view.fingerprint.text() == expected
     assert not view.qr.pixmap().isNull()
     view.save_identity(tmp_path / "me.id")
-    candidate = enrollment.read_identity((tmp_path / "me.id").read_bytes())
+    candidate = trust_list.read_identity((tmp_path / "me.id").read_bytes())
     assert candidate is not None

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.gui import form_source
 from app.gui.form_widgets import make_field
-from app.services.exchange import enrollment, organisation_data
+from app.services.exchange import organisation_data, organisation_profile
 from app.services.intake import cases
 from tests.bundle_support import make_vault
 from tests.forms_support import example
@@ -31,7 +31,7 @@ def profile(tmp_path) -> bytes:
     (tmp_path / "p.csv").write_text(PLACES_CSV, encoding="utf-8")
     organisation_data.import_vocabulary_csv(coordinator, "source_types", tmp_path / "t.csv")
     organisation_data.import_places_csv(coordinator, tmp_path / "p.csv")
-    raw = enrollment.export_profile(coordinator)
+    raw = organisation_profile.export_profile(coordinator)
     coordinator.lock()
     organisation_data.uninstall()
     return raw
@@ -49,7 +49,7 @@ def test_a_profile_imported_into_the_open_session_is_in_force_in_the_editor(qtbo
         unlock_through_gui(qtbot, window)
         vault = window.session.vault
         assert "ngo_hotline" not in [code for code, _ in form_source.terms("source_types")]
-        enrollment.import_profile(vault, enrollment.read_profile(profile))
+        organisation_profile.import_profile(vault, organisation_profile.read_profile(profile))
 
         body = example("killing")
         body["sources"][0]["type"] = "ngo_hotline"

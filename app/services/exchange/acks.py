@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from app.services.exchange import enrollment, record_kinds
+from app.services.exchange import organisation_profile, record_kinds
 from app.services.exchange.record_kinds import VersionKey
 from app.services.intake import cases
 from app.services.vault import keys
@@ -60,9 +60,9 @@ def export_ack(vault: Vault, documenter: str | None = None) -> tuple[bytes, dict
 
 
 def import_ack(vault: Vault, raw: bytes) -> dict:
-    coordinator = enrollment.current_coordinator_key(vault)
+    coordinator = organisation_profile.current_coordinator_key(vault)
     if coordinator is None:
-        raise enrollment.NoProfile("import the organisation profile before an acknowledgement")
+        raise organisation_profile.NoProfile("import the organisation profile before an acknowledgement")
     document, _ = signed_file.open_signed(raw, ACK, coordinator)
     me = keys.public_key(vault).id_hex
     if document.get("documenter") != me:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.services.exchange import enrollment, record_kinds
+from app.services.exchange import organisation_profile, record_kinds
 from app.services.exchange.record_kinds import VersionKey
 from app.services.vault import keys
 from storage import audit
@@ -53,7 +53,7 @@ def _already_sent(conn) -> set[VersionKey]:
 
 def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> ExportResult:
-    recipients = enrollment.coordinator_recipients(vault)  # raises NoProfile
+    recipients = organisation_profile.coordinator_recipients(vault)  # raises NoProfile
     conn = vault.connection()
     delivered = _delivered(conn)
     outgoing = []

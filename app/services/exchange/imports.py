@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services.exchange import enrollment, record_kinds
+from app.services.exchange import record_kinds, trust_list
 from app.services.exchange.record_kinds import Provenance
 from storage import audit
 from storage.bundle import reader
@@ -152,7 +152,7 @@ def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleRepo
     with source:
         stream = source if progress is None else _ProgressReader(source, path.stat().st_size, progress)
         verified = reader.read_bundle(
-            stream, [vault.age_identity], lambda kid: enrollment.trusted_key(vault, kid),  # type: ignore[arg-type]
+            stream, [vault.age_identity], lambda kid: trust_list.trusted_key(vault, kid),  # type: ignore[arg-type]
             store=vault.blobs.put if apply else None, discard=vault.blobs.delete,
             known_attachments=set(known), on_manifest=on_manifest,
         )

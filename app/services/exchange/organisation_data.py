@@ -8,7 +8,7 @@ loads exactly one vault's additions into forms, replacing whatever another vault
 before, so terms never leak from one vault to the next. Codes are never removed: a saved case
 keeps pointing at the code it used.
 
-The coordinator's additions also travel in the organisation profile (app.services.exchange.enrollment):
+The coordinator's additions also travel in the organisation profile (app.services.exchange.organisation_profile):
 `for_profile` gives them, `read_from_profile` checks what a profile carries by the same rules as
 the CSV readers (forms.vocabularies.terms_from_json, forms.gazetteer.places_from_json), and
 `store_from_profile` merges them here, in the profile import's own transaction. There is one

@@ -1,4 +1,4 @@
-"""Enrollment: the organisation profile, documenter identities and the coordinator's trust list.
+"""The organisation profile: what a coordinator signs and documenters install.
 
 Trust is never taken from a file alone: the person importing it compares the signer's
 fingerprint (app.services.vault.keys) with the one read to them out of band. A profile whose
@@ -10,6 +10,9 @@ The profile also carries the organisation's own vocabulary terms and places
 coordinator's vault. A documenter installs the terms and places with the profile, in the same
 transaction; a profile older than the one imported (a lower serial and an earlier signed date,
 from the same key) is refused, so it can roll back neither the terms' labels nor the recipients.
+
+The signed-file candidate, its fingerprint check and the bounded file read are shared with the
+documenters' identities (app.services.exchange.trust_list).
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from storage.errors import BundleRejected, TawthiqError, UsageError
 from storage.vault import Vault
 
 PROFILE = "tawthiq.profile"
-IDENTITY = "tawthiq.identity"
 VERSION = 1
 CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
 SERIAL_SETTING = "profile.serial"  # documenter: the serial of the profile imported
@@ -63,13 +65,8 @@ class ProfileOlder(BundleRejected):
         self.serial, self.imported_serial = serial, imported_serial
 
 
-class KeyIdClash(BundleRejected):
-    def __init__(self, message: str, key_id: str):
-        super().__init__(message)
-        self.key_id = key_id
 
-
-def _require_coordinator(vault: Vault, what: str) -> None:
+def require_coordinator(vault: Vault, what: str) -> None:
     if vault.role != "coordinator":
         raise NotCoordinator(f"{what} is done on a coordinator's vault")
 
@@ -88,7 +85,7 @@ def forms_in_force() -> dict[str, int]:
     return {form.id: form.version for form in definitions.list_forms()}
 
 
-def _signing_key_entry(vault: Vault) -> dict:
+def signing_key_entry(vault: Vault) -> dict:
     pub = keys.public_key(vault)
     return {"key_id": pub.id_hex, "public_key": pub.base64()}
 
@@ -108,7 +105,7 @@ def read_small_file(name: str, what: str) -> bytes:
 # ---- organisation profile -----------------------------------------------------------------------
 def export_profile(vault: Vault, custodian_recipient: str | None = None,
                    extra_recipients: tuple[str, ...] = ()) -> bytes:
-    _require_coordinator(vault, "exporting the organisation profile")
+    require_coordinator(vault, "exporting the organisation profile")
     custodian = custodian_recipient or vault.setting(CUSTODIAN_SETTING)
     if custodian:
         custodian = _check_recipient(custodian, "custodian recipient")
@@ -122,7 +119,7 @@ def export_profile(vault: Vault, custodian_recipient: str | None = None,
             "serial": serial,
             "organisation": vault.name,
             "created_at": audit.now_iso(),
-            "signing_key": _signing_key_entry(vault),
+            "signing_key": signing_key_entry(vault),
             "coordinator_recipients": list(dict.fromkeys(recipients)),
             "custodian_recipient": custodian or None,
             "forms": forms_in_force(),
@@ -280,142 +277,3 @@ def forms_not_here(vault: Vault) -> dict[str, int]:
 
 def coordinator_recipients(vault: Vault) -> list[str]:
     return profile_summary(vault)["coordinator_recipients"]
-
-
-# ---- documenter identity and trust --------------------------------------------------------------
-def export_identity(vault: Vault) -> bytes:
-    document = {
-        "version": VERSION,
-        "name": vault.name,
-        "role": vault.role,
-        "created_at": audit.now_iso(),
-        "signing_key": _signing_key_entry(vault),
-        "age_recipient": vault.age_recipient,
-    }
-    return signed_file.seal(IDENTITY, document, vault.signing_key, vault.signing_key_id)
-
-
-def read_identity(raw: bytes) -> Candidate:
-    document, signer = signed_file.open_signed(raw, IDENTITY)
-    if not isinstance(document.get("name", ""), str) or not isinstance(document.get("age_recipient", ""), str):
-        raise BundleRejected("the identity file is malformed")
-    return Candidate(document, signer, raw)
-
-
-class TrustRevoked(BundleRejected):
-    """An identity whose key was revoked: trust is not given back by importing the file again."""
-
-    def __init__(self, message: str, key_id: str = "", revoked_on: str = ""):
-        super().__init__(message)
-        self.key_id, self.revoked_on = key_id, revoked_on
-
-
-def _revocation(conn, key: minisign.PublicKey) -> tuple[str, str] | None:
-    """(key id, revoked at) of a revoked entry holding this Ed25519 key, under any key id: the
-    key id is only a label its holder chooses, so a stolen key must not return under a new one."""
-    for key_id, public_key, revoked_at in conn.execute(
-        "SELECT key_id, public_key, revoked_at FROM trusted_documenters WHERE revoked_at IS NOT NULL"
-    ):
-        if minisign.PublicKey.from_base64(public_key).public_bytes == key.public_bytes:
-            return key_id, revoked_at
-    return None
-
-
-def trust(vault: Vault, candidate: Candidate) -> dict:
-    """Trust a documenter's key (fingerprint already confirmed by the caller); never a revoked one."""
-    _require_coordinator(vault, "trusting a documenter")
-    key = candidate.signer
-    if key == keys.public_key(vault):
-        raise TawthiqError("that is this vault's own key")
-    conn = vault.connection()
-    with transaction(conn):
-        revoked = _revocation(conn, key)
-        if revoked is not None:
-            key_id, revoked_at = revoked
-            raise TrustRevoked(
-                f"REFUSED: key {key_id} was revoked on {revoked_at[:10]} and its bundles stay refused; "
-                f"to trust it again on purpose: trust --reinstate {key_id} --fingerprint DIGITS",
-                key_id, revoked_at[:10],
-            )
-        row = conn.execute("SELECT public_key FROM trusted_documenters WHERE key_id = ?", (key.id_hex,)).fetchone()
-        if row is not None and row[0] != key.base64():
-            raise KeyIdClash(f"REFUSED: a different key with the same key id {key.id_hex} is already trusted",
-                             key.id_hex)
-        name = str(candidate.document.get("name", ""))[:200]
-        recipient = str(candidate.document.get("age_recipient", ""))[:200]
-        if row is None:
-            conn.execute(
-                "INSERT INTO trusted_documenters (key_id, public_key, name, age_recipient, trusted_at) "
-                "VALUES (?,?,?,?,?)",
-                (key.id_hex, key.base64(), name, recipient, audit.now_iso()),
-            )
-        else:  # trusted already (not revoked: checked above): a newer identity file's name and recipient
-            conn.execute(
-                "UPDATE trusted_documenters SET name = ?, age_recipient = ? WHERE key_id = ?",
-                (name, recipient, key.id_hex),
-            )
-        audit.record(conn, "trust.add", key.id_hex)
-    return {"key_id": key.id_hex, "name": name, "fingerprint": keys.fingerprint(key)}
-
-
-def revoked_key(vault: Vault, key_id: str) -> minisign.PublicKey:
-    """The revoked key with that id (for the fingerprint check before `reinstate`)."""
-    _require_coordinator(vault, "reinstating trust")
-    row = vault.connection().execute(
-        "SELECT public_key FROM trusted_documenters WHERE key_id = ? AND revoked_at IS NOT NULL",
-        (key_id.strip().upper(),),
-    ).fetchone()
-    if row is None:
-        raise TawthiqError("no revoked documenter with that key id")
-    return minisign.PublicKey.from_base64(row[0])
-
-
-def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
-    """Undo a revocation on purpose (a key revoked by mistake): the coordinator types the key's
-    fingerprint again, and the audit log keeps `trust.reinstate`. Bundles refused meanwhile can be
-    imported again afterwards."""
-    key = revoked_key(vault, key_id)
-    if not keys.fingerprint_matches(key, typed_fingerprint):
-        raise FingerprintMismatch("the fingerprint does not match the revoked key: nothing was changed")
-    conn = vault.connection()
-    with transaction(conn):
-        conn.execute("UPDATE trusted_documenters SET revoked_at = NULL WHERE key_id = ? AND revoked_at IS NOT NULL",
-                     (key.id_hex,))
-        audit.record(conn, "trust.reinstate", key.id_hex)
-    return {"key_id": key.id_hex, "fingerprint": keys.fingerprint(key)}
-
-
-def revoke(vault: Vault, key_id: str) -> None:
-    _require_coordinator(vault, "revoking trust")
-    conn = vault.connection()
-    with transaction(conn):
-        cur = conn.execute(
-            "UPDATE trusted_documenters SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL",
-            (audit.now_iso(), key_id.strip().upper()),
-        )
-        if cur.rowcount == 0:
-            raise TawthiqError("no trusted documenter with that key id")
-        audit.record(conn, "trust.revoke", key_id.strip().upper())
-
-
-def list_trusted(vault: Vault) -> list[dict]:
-    rows = vault.connection().execute(
-        "SELECT key_id, public_key, name, age_recipient, trusted_at, revoked_at FROM trusted_documenters "
-        "ORDER BY trusted_at"
-    ).fetchall()
-    out = []
-    for key_id, public_key, name, recipient, trusted_at, revoked_at in rows:
-        out.append({
-            "key_id": key_id, "name": name, "age_recipient": recipient, "trusted_at": trusted_at,
-            "revoked_at": revoked_at,
-            "fingerprint": keys.fingerprint(minisign.PublicKey.from_base64(public_key)),
-        })
-    return out
-
-
-def trusted_key(vault: Vault, key_id: str) -> minisign.PublicKey | None:
-    """The trusted, non-revoked key with that id, or None."""
-    row = vault.connection().execute(
-        "SELECT public_key FROM trusted_documenters WHERE key_id = ? AND revoked_at IS NULL", (key_id,)
-    ).fetchone()
-    return minisign.PublicKey.from_base64(row[0]) if row else None
