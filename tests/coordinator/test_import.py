@@ -168,19 +168,22 @@ def _signed_bundle(documenter, coordinator, record: dict, path):
     path.write_bytes(buf.getvalue())
 
 
-@pytest.mark.parametrize("problem", ["no form", "wrong hash", "other id", "missing attachment"])
+C1, C2 = "0b5c3b9e-7a51-4f0e-9d0a-6a1e2c3d4f51", "0b5c3b9e-7a51-4f0e-9d0a-6a1e2c3d4f52"
+
+
+@pytest.mark.parametrize("problem", ["no form", "wrong hash", "other id", "missing attachment", "id not a UUID"])
 def test_signed_but_invalid_records_are_rejected(setup, problem):
     documenter, coordinator, tmp = setup
-    body = {"id": "c1", "form": "kidnapping", "form_version": 1, "title": "t"}
+    body = {"id": "c1" if problem == "id not a UUID" else C1, "form": "kidnapping", "form_version": 1, "title": "t"}
     if problem == "no form":
         body.pop("form")
     if problem == "other id":
-        body["id"] = "c2"
+        body["id"] = C2
     sha = hashlib.sha256(canonical_json(body).encode()).hexdigest()
     if problem == "wrong hash":
         sha = "0" * 64
-    record = {"kind": "case", "id": "c1", "versions": [{"version": 1, "parent": None, "sha256": sha,
-                                                         "saved_at": "2026-01-01", "body": body}],
+    record = {"kind": "case", "id": body["id"] if problem == "id not a UUID" else C1,
+              "versions": [{"version": 1, "parent": None, "sha256": sha, "saved_at": "2026-01-01", "body": body}],
               "attachments": []}
     if problem == "missing attachment":
         record["attachments"] = [{"id": "a", "sha256": "1" * 64, "size": 3, "media_type": "x", "filename": "f"}]
@@ -193,9 +196,9 @@ def test_signed_but_invalid_records_are_rejected(setup, problem):
 
 def test_valid_hand_signed_record_is_accepted_as_a_control(setup):
     documenter, coordinator, tmp = setup
-    body = {"id": "c1", "form": "kidnapping", "form_version": 1, "title": "t"}
+    body = {"id": C1, "form": "kidnapping", "form_version": 1, "title": "t"}
     sha = hashlib.sha256(canonical_json(body).encode()).hexdigest()
-    record = {"kind": "case", "id": "c1", "versions": [{"version": 1, "parent": None, "sha256": sha,
+    record = {"kind": "case", "id": C1, "versions": [{"version": 1, "parent": None, "sha256": sha,
                                                          "saved_at": "2026-01-01", "body": body}]}
     _signed_bundle(documenter, coordinator, record, tmp / "x.tawthiq")
     assert imports.import_bundles(coordinator, [tmp / "x.tawthiq"])[0].status == "imported"

@@ -40,6 +40,11 @@ SAMPLES: dict[str, tuple[bytes, str]] = {
     "form_version_is_text.json": (b'{"form": "kidnapping", "form_version": "1"}', "form_version"),
     "form_version_is_bool.json": (b'{"form": "kidnapping", "form_version": true}', "form_version"),
     "title_is_list.json": (b'{"form": "kidnapping", "title": ["a"]}', "title"),
+    # Issue 14: an id names the case's bundle member; any of these once blocked every later export.
+    "id_path_traversal.json": (b'{"form": "kidnapping", "id": "../../../tmp/x"}', "UUID"),
+    "id_with_spaces.json": (b'{"form": "kidnapping", "id": "two words"}', "UUID"),
+    "id_arabic.json": ('{"form": "kidnapping", "id": "قضية"}'.encode(), "UUID"),
+    "id_uuid_upper_case.json": (b'{"form": "kidnapping", "id": "0B5C3B9E-7A51-4F0E-9D0A-6A1E2C3D4F51"}', "UUID"),
 }
 
 

@@ -114,7 +114,10 @@ def _bad(message: str) -> BundleRejected:
 
 
 def check(untrusted: dict, available_attachments: set[str]) -> dict:
-    case_id = untrusted.get("id")
+    try:
+        case_id = case_rules.case_id(untrusted.get("id"))  # as `case add` demands
+    except case_rules.InvalidCase:
+        raise _bad("has an id that is not a UUID") from None
     versions = untrusted.get("versions")
     attachments = untrusted.get("attachments", [])
     if not isinstance(versions, list) or not versions or len(versions) > MAX_VERSIONS:

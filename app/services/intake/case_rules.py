@@ -11,6 +11,8 @@ and flagged the same way (forms.unknown_codes).
 
 from __future__ import annotations
 
+import uuid
+
 from forms.definitions import form_versions
 from forms.unknown_codes import UnknownCode, excused_by, unknown_codes
 from forms.validation import Problem, resolve_place_names, validate_case
@@ -31,10 +33,28 @@ class InvalidCase(TawthiqError):
         super().__init__(f"invalid case: {first}{more}")
 
 
+def case_id(untrusted_id: object) -> str:
+    """A case id that came from outside (a case file, a bundle record): a UUID, written as
+    `uuid.uuid4()` writes it (lower case, hyphens), or refused.
+
+    The id names the case's member in every bundle (`records/<id>.json`) and is printed in every
+    list: an id with a path, spaces or Arabic would make each later export fail verification, and
+    a case cannot be removed (issue 14). One spelling per UUID keeps one case from being two.
+    """
+    try:
+        if isinstance(untrusted_id, str) and str(uuid.UUID(untrusted_id)) == untrusted_id:
+            return untrusted_id
+    except ValueError:
+        pass
+    raise InvalidCase(["id: must be a UUID in lower case with hyphens, or left out so one is made"])
+
+
 def _prepared(body: object) -> dict:
     if not isinstance(body, dict):
         raise InvalidCase(["a case must be a JSON object"])
     body.pop("_meta", None)
+    if "id" in body:
+        case_id(body["id"])  # first: a bad id is the one problem that no later save can undo
     form_id = body.get("form")
     if "form_version" not in body and isinstance(form_id, str) and form_versions(form_id):
         body["form_version"] = form_versions(form_id)[0]

@@ -107,10 +107,7 @@ def write_case(conn: Connection, body: dict, case_id: str | None = None) -> tupl
     """
     now = audit.now_iso()
     if case_id is None:
-        case_id = body.get("id") or str(uuid.uuid4())
-        # An id from outside (a case file, a bundle record) is bound into SQL: text, bounded.
-        if not isinstance(case_id, str) or len(case_id) > 100:
-            raise case_rules.InvalidCase(["id: must be text of at most 100 characters"])
+        case_id = case_rules.case_id(body["id"]) if "id" in body else str(uuid.uuid4())
     body["id"] = case_id
     row = conn.execute("SELECT current_version, status FROM cases WHERE id = ?", (case_id,)).fetchone()
     text = canonical_json(body)
