@@ -33,6 +33,22 @@ class CaseSealed(TawthiqError):
     pass
 
 
+class CaseReceived(TawthiqError):
+    """A coordinator's local change to a case a documenter sent: refused, the case is theirs.
+
+    Its versions are numbered by the documenter; a local version would take the number of their
+    next one, which every later bundle would then be refused for (issue 14).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("that case was received from a documenter and belongs to the documenter: it cannot be "
+                         "changed here; record your own notes as a new case")
+
+
+def is_received(conn: Connection, case_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM case_provenance WHERE case_id = ? LIMIT 1", (case_id,)).fetchone() is not None
+
+
 @dataclass
 class CaseSummary:
     id: str
@@ -127,6 +143,8 @@ def write_case(conn: Connection, body: dict, case_id: str | None = None) -> tupl
         )
         audit.record(conn, "case.create", case_id, version=version)
     else:
+        if is_received(conn, case_id):
+            raise CaseReceived()
         current, status = row
         if status == "draft":
             version = current
@@ -314,6 +332,8 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None) -> dict:
     conn = vault.connection()
     if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
         raise CaseNotFound("no case with that id")
+    if is_received(conn, case_id):
+        raise CaseReceived()
     blob, digest, size = vault.blobs.put_file(path, progress)
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     attachment = {
