@@ -223,6 +223,10 @@ class CaseListView(QWidget):
         self.model.modelReset.connect(self._update_count)
         self._update_count()
 
+    def refresh(self) -> None:
+        """Re-read the list with the same filters (after a save, seal, import or purge)."""
+        self.model.refresh()
+
     def _typed(self, _text: str) -> None:
         self._debounce.start()
 

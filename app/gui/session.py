@@ -9,6 +9,9 @@ Emits:
     locked()                the vault is closed, keys dropped; every view is gone
     open_case_requested(id) a view asks the window to open a case in the editor
     settings_changed()      idle minutes changed
+    data_changed(kind)      the vault's content changed (app.services.changes: a save, seal, import,
+                            decision, purge, witness or documenter change, from any thread); views
+                            follow it through `follow_changes`
     language_changed()      the interface language changed: the window rebuilds its pages
     wipe_reported(text)     a wipe ran (or failed): the window shows its first-run or unlock page
                             with this line on it
@@ -16,14 +19,16 @@ Emits:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.gui.prefs import PreUnlockPrefs
 from app.gui.tasks import TaskRunner
+from app.services import changes
 from app.services.exchange import organisation_data
 from storage.vault import Vault
 
@@ -44,6 +49,8 @@ class Session(QObject):
     new_case_requested = Signal(str)
     settings_changed = Signal()
     language_changed = Signal()
+    data_changed = Signal(str)
+    _change_arrived = Signal(str)  # from any thread; relayed on the GUI thread as data_changed
     wipe_reported = Signal(str)
 
     def __init__(self, vault_dir: Path, prefs: PreUnlockPrefs, runner: TaskRunner | None = None,
@@ -59,6 +66,8 @@ class Session(QObject):
         self._idle_ms = DEFAULT_IDLE_MINUTES * 60_000
         self._copied_text = ""
         self._watching = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self._change_arrived.connect(self._relay_change)
         clipboard = QGuiApplication.clipboard()
         clipboard.dataChanged.connect(self._clipboard_changed)
 
@@ -70,6 +79,8 @@ class Session(QObject):
     def open(self, vault: Vault) -> None:
         """Take an unlocked vault (from the unlock or first-run page)."""
         self.vault = vault
+        if self._unsubscribe is None:
+            self._unsubscribe = changes.subscribe(self._service_changed)
         organisation_data.install(vault)  # this vault's own terms and places, none of another's
         minutes = _parse_minutes(vault.setting(IDLE_SETTING))
         self._idle_ms = minutes * 60_000
@@ -90,9 +101,23 @@ class Session(QObject):
         self._idle.stop()
         self._clear_clipboard_if_ours()
         vault, self.vault = self.vault, None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         vault.lock()
         organisation_data.uninstall()
         self.locked.emit()
+
+    # ---- changes ---------------------------------------------------------------------------------
+    def _service_changed(self, change: changes.Change) -> None:
+        # Called on the thread that made the change (a background import: a pool thread). A
+        # signal to this object's own slot is queued to the GUI thread when emitted elsewhere.
+        if self.vault is not None and change.vault == self.vault.path:
+            self._change_arrived.emit(change.kind)
+
+    def _relay_change(self, kind: str) -> None:
+        if self.vault is not None:
+            self.data_changed.emit(kind)
 
     # ---- idle -----------------------------------------------------------------------------------
     @property
@@ -148,3 +173,36 @@ def _parse_minutes(value: str | None) -> int:
     except ValueError:
         minutes = DEFAULT_IDLE_MINUTES
     return max(1, min(240, minutes))
+
+
+class _ChangeFollower(QObject):
+    """Refreshes one view after each change: at once if it is on screen, else when next shown."""
+
+    def __init__(self, view: QWidget, refresh: Callable[[], None], kinds: frozenset[str] | None):
+        super().__init__(view)
+        self.view, self.refresh, self.kinds = view, refresh, kinds
+        self.stale = False
+        view.installEventFilter(self)
+
+    def changed(self, kind: str) -> None:
+        if self.kinds is not None and kind not in self.kinds:
+            return
+        if self.view.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True  # a hidden view (another page is current) catches up when shown
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.refresh()
+        return False
+
+
+def follow_changes(session: Session, view: QWidget, refresh: Callable[[], None],
+                   kinds: tuple[str, ...] | None = None) -> None:
+    """Keep `view` current: call `refresh` after every change of the vault's content (of `kinds`,
+    default all; see app.services.changes), deferred while the view is hidden."""
+    follower = _ChangeFollower(view, refresh, frozenset(kinds) if kinds else None)
+    session.data_changed.connect(follower.changed)

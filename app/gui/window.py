@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from app.gui.access import FirstRunPage, UnlockPage
 from app.gui.emergency import apply_identity
 from app.gui.i18n import tr
-from app.gui.session import Session
+from app.gui.session import Session, follow_changes
 from storage.vault import vault_exists
 
 log = logging.getLogger("tawthiq.gui")
@@ -57,6 +57,7 @@ class ViewSpec:
     factory: Callable[[Session], QWidget]
     roles: tuple[str, ...] | None = None
     order: int = 100
+    follows: tuple[str, ...] = ()
     widget: QWidget | None = field(default=None, repr=False)
 
 
@@ -136,15 +137,19 @@ class MainWindow(QMainWindow):
         from app.gui.workspace_views import WORKSPACE_VIEWS  # here, not at the top: see above
 
         for view in WORKSPACE_VIEWS:
-            self.add_view(view.key, view.title, view.factory, view.roles, view.order)
+            self.add_view(view.key, view.title, view.factory, view.roles, view.order, view.follows)
 
     # ---- the registry ---------------------------------------------------------------------------
     def add_view(self, key: str, title: str, widget_factory: Callable[[Session], QWidget],
-                 roles: tuple[str, ...] | None = None, order: int = 100) -> None:
-        """Register a view: `widget_factory(session)` builds it after unlock (see module doc)."""
+                 roles: tuple[str, ...] | None = None, order: int = 100, follows: tuple[str, ...] = ()) -> None:
+        """Register a view: `widget_factory(session)` builds it after unlock (see module doc).
+
+        `follows`: the kinds of change (app.services.changes) after which the view's `refresh()`
+        runs, at once if it is on screen, else when it is next shown."""
         if key in self._views:
             raise ValueError(f"a view named {key!r} is already registered")
-        self._views[key] = ViewSpec(key, title, widget_factory, tuple(roles) if roles else None, order)
+        self._views[key] = ViewSpec(key, title, widget_factory, tuple(roles) if roles else None, order,
+                                    tuple(follows))
         if self.session.is_unlocked and self.workspace is not None:
             self._build_workspace()
 
@@ -164,6 +169,9 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the vault is locked")
         if spec.widget is None:
             spec.widget = spec.factory(self.session)
+            if spec.follows:
+                follow_changes(self.session, spec.widget, spec.widget.refresh,  # type: ignore[attr-defined]
+                               spec.follows)
             self.workspace.stack.addWidget(spec.widget)
         self.workspace.stack.setCurrentWidget(spec.widget)
         for row in range(self.workspace.nav.count()):

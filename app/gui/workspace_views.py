@@ -25,6 +25,7 @@ from app.gui.session import Session
 from app.gui.settings_view import SettingsView
 from app.gui.trust_view import TrustView
 from app.gui.witness_views import WitnessRegisterView
+from app.services.changes import CASES, DOCUMENTERS, EVERY, IMPORT, WITNESSES
 
 
 @dataclass(frozen=True)
@@ -34,17 +35,21 @@ class WorkspaceView:
     factory: Callable[[Session], QWidget]  # called with the session the first time the view is shown
     roles: tuple[str, ...] | None = None  # the vault roles that see it; None = every role
     order: int = 100
+    follows: tuple[str, ...] = ()  # kinds of change (app.services.changes) after which it refreshes
 
 
 WORKSPACE_VIEWS = (
-    WorkspaceView("cases", QT_TRANSLATE_NOOP("", "Cases"), CaseListView, order=10),
+    WorkspaceView("cases", QT_TRANSLATE_NOOP("", "Cases"), CaseListView, order=10, follows=(CASES, IMPORT)),
     WorkspaceView("witnesses", QT_TRANSLATE_NOOP("", "Witnesses"), WitnessRegisterView,
-                  roles=("documenter", "coordinator"), order=30),
-    WorkspaceView("review", QT_TRANSLATE_NOOP("", "Review links"), ReviewView, roles=("coordinator",), order=40),
+                  roles=("documenter", "coordinator"), order=30, follows=(WITNESSES, IMPORT)),
+    WorkspaceView("review", QT_TRANSLATE_NOOP("", "Review links"), ReviewView, roles=("coordinator",), order=40,
+                  follows=(CASES, IMPORT)),  # it shows its own decisions already
     WorkspaceView("import", QT_TRANSLATE_NOOP("", "Import bundles"), ImportView, roles=("coordinator",), order=40),
-    WorkspaceView("documenters", QT_TRANSLATE_NOOP("", "Documenters"), TrustView, roles=("coordinator",), order=45),
-    WorkspaceView("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50),
-    WorkspaceView("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60),
+    WorkspaceView("documenters", QT_TRANSLATE_NOOP("", "Documenters"), TrustView, roles=("coordinator",), order=45,
+                  follows=(DOCUMENTERS, IMPORT)),
+    WorkspaceView("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50,
+                  follows=(CASES, WITNESSES)),
+    WorkspaceView("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60, follows=EVERY),
     WorkspaceView("organisation", QT_TRANSLATE_NOOP("", "Organisation"), ProfileView, roles=("documenter",),
                   order=70),
     WorkspaceView("keys", QT_TRANSLATE_NOOP("", "Keys"), KeysView, order=80),

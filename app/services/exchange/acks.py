@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 
+from app.services import changes
 from app.services.exchange import organisation_profile, record_kinds
 from app.services.exchange.record_kinds import VersionKey
 from app.services.intake import cases
@@ -95,6 +96,7 @@ def import_ack(vault: Vault, raw: bytes) -> dict:
                      "VALUES (?,?,?,?,?)", (ack_id, coordinator.id_hex, str(document.get("created_at", ""))[:64],
                                             now, len(acknowledged)))
         audit.record(conn, "ack.import", ack_id, records=len(acknowledged))
+    changes.publish(vault, changes.CASES)  # delivered cases may now be purged
     return {"ack_id": ack_id, "marked": len(acknowledged), "already_imported": False}
 
 
@@ -138,4 +140,5 @@ def purge_delivered(vault: Vault) -> int:
             audit.record(conn, "case.purge", case_id, reason="delivered")
     for blob in blobs:  # after the commit: a crash before this leaves only unreadable orphans
         vault.blobs.delete(blob)
+    changes.publish(vault, changes.CASES)
     return len(ids)

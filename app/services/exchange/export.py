@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services import changes
 from app.services.exchange import organisation_profile, record_kinds
 from app.services.exchange.record_kinds import VersionKey
 from app.services.vault import keys
@@ -138,6 +139,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
             )
             audit.record(conn, "bundle.export", bundle_id, sequence=sequence, records=len(outgoing),
                          attachments=len(attachments), sha256=written.sha256)
+    changes.publish(vault, changes.CASES)  # the drafts it carried are sealed now
     return ExportResult(True, str(out_path), sequence, written.sha256, written.size, len(outgoing), len(attachments),
                         f"bundle {sequence} written: {len(outgoing)} record(s), {len(attachments)} attachment(s)")
 

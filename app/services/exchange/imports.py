@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.services import changes
 from app.services.exchange import record_kinds, trust_list
 from app.services.exchange.record_kinds import Provenance
 from storage import audit
@@ -220,7 +221,9 @@ def verify_bundle(vault: Vault, path: Path) -> BundleReport:
 def import_bundle(vault: Vault, path: Path, progress=None) -> BundleReport:
     """One bundle, all or nothing; raises BundleRejected (exit 4). `progress(done, total)` in bytes."""
     _require_coordinator(vault)
-    return _process(vault, Path(path), apply=True, progress=progress)
+    report = _process(vault, Path(path), apply=True, progress=progress)
+    changes.publish(vault, changes.IMPORT)
+    return report
 
 
 def import_bundles(vault: Vault, paths: list[Path]) -> list[BundleReport]:
@@ -232,4 +235,5 @@ def import_bundles(vault: Vault, paths: list[Path]) -> list[BundleReport]:
             reports.append(_process(vault, Path(p), apply=True))
         except BundleRejected as exc:
             reports.append(BundleReport(str(p), "rejected", error=str(exc), exit_code=exc.exit_code))
+    changes.publish(vault, changes.IMPORT)
     return reports

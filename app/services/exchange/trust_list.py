@@ -9,6 +9,7 @@ reinstated on purpose.
 
 from __future__ import annotations
 
+from app.services import changes
 from app.services.exchange.organisation_profile import (
     VERSION,
     Candidate,
@@ -103,6 +104,7 @@ def trust(vault: Vault, candidate: Candidate) -> dict:
                 (name, recipient, key.id_hex),
             )
         audit.record(conn, "trust.add", key.id_hex)
+    changes.publish(vault, changes.DOCUMENTERS)
     return {"key_id": key.id_hex, "name": name, "fingerprint": keys.fingerprint(key)}
 
 
@@ -130,6 +132,7 @@ def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
         conn.execute("UPDATE trusted_documenters SET revoked_at = NULL WHERE key_id = ? AND revoked_at IS NOT NULL",
                      (key.id_hex,))
         audit.record(conn, "trust.reinstate", key.id_hex)
+    changes.publish(vault, changes.DOCUMENTERS)
     return {"key_id": key.id_hex, "fingerprint": keys.fingerprint(key)}
 
 
@@ -144,6 +147,7 @@ def revoke(vault: Vault, key_id: str) -> None:
         if cur.rowcount == 0:
             raise TawthiqError("no trusted documenter with that key id")
         audit.record(conn, "trust.revoke", key_id.strip().upper())
+    changes.publish(vault, changes.DOCUMENTERS)
 
 
 def list_trusted(vault: Vault) -> list[dict]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.services import changes
 from app.services.case_body import section
 from app.services.intake import case_rules
 from forms.normalize import normalize_for_search
@@ -113,7 +114,9 @@ def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str
     body = case_rules.check(copy.deepcopy(body))
     conn = vault.connection()
     with transaction(conn):
-        return write_case(conn, body, case_id)
+        saved = write_case(conn, body, case_id)
+    changes.publish(vault, changes.CASES)
+    return saved
 
 
 def write_case(conn: Connection, body: dict, case_id: str | None = None) -> tuple[str, int]:
@@ -185,6 +188,7 @@ def seal_case(vault: Vault, case_id: str) -> int:
             "UPDATE cases SET status = 'sealed', updated_at = ? WHERE id = ?", (audit.now_iso(), case_id)
         )
         audit.record(conn, "case.seal", case_id, version=version)
+    changes.publish(vault, changes.CASES)
     return version
 
 

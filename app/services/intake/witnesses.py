@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pyrage
 
+from app.services import changes
 from app.services.intake import consent as consent_rules
 from storage import audit
 from storage.database import Connection, checkpoint_and_truncate, transaction
@@ -212,6 +213,7 @@ def add_witness(vault: Vault, body: object) -> str:
         )
         audit.record(conn, "witness.create", code, sealed_to=sealed_to if sealed else None,
                      local_copy=local is not None)
+    changes.publish(vault, changes.WITNESSES)
     return code
 
 
@@ -262,6 +264,7 @@ def update_witness(vault: Vault, code: str, body: dict) -> Witness:
             (fields["alias"], fields["relation"], fields["risk"], fields["follow_up"], audit.now_iso(), code),
         )
         audit.record(conn, "witness.edit", code, fields=sorted(body))
+    changes.publish(vault, changes.WITNESSES)
     return get_witness(vault, code)
 
 
@@ -276,6 +279,7 @@ def set_consent(vault: Vault, code: str, consent: object) -> dict:
                      (json.dumps(clean), audit.now_iso(), code))
         audit.record(conn, "witness.edit", code, fields=["consent"], scope=clean["scope"],
                      withdrawn=bool(clean["withdrawn_on"]))
+    changes.publish(vault, changes.WITNESSES)
     return clean
 
 
@@ -343,4 +347,5 @@ def reseal(vault: Vault) -> int:
         # the main file, where secure_delete has zeroed them.
         with contextlib.suppress(Exception):
             checkpoint_and_truncate(conn)
+        changes.publish(vault, changes.WITNESSES)
     return moved

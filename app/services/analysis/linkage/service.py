@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.services import changes
 from app.services.analysis.linkage import engine
 from app.services.analysis.linkage.clusters import cluster
 from app.services.analysis.linkage.records import VictimRecord, victim_records
@@ -282,6 +283,7 @@ def decide(vault: Vault, pid: str, decision: str) -> dict:
         )
         _store_clusters(conn, records)
         audit.record(conn, "linkage.decide", pid, decision=decision)
+    changes.publish(vault, changes.DECISIONS)
     return {"pair_id": pid, "decision": decision}
 
 
