@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM ?= offscreen
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,linkage]'
+	$(PY) -m pip install --quiet -e '.[dev,linkage,estimation]'
 	touch $(STAMP)
 
 run: $(STAMP)

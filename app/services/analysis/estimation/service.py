@@ -1,0 +1,210 @@
+"""Estimates per stratum with their intervals, the "not estimable" rule, totals and caveats.
+
+Three estimators run on every estimable stratum and are reported side by side: the model average
+over decomposable graphs (`bma`, as HRDAG's dga), the latent-class model (`lcmcr`, as HRDAG's
+LCMCR) and the BIC-chosen log-linear model. The default figure is the latent-class one: victims of
+violence differ in how likely any list is to record them (where they lived, who their family knew),
+and on simulated populations with that heterogeneity only the latent-class interval kept its
+coverage (docs/benchmarks.md, `estimation.coverage`), while it did as well as the others where
+lists record everyone alike. When the model average and the latent-class intervals do not even
+overlap, the report says so: the lists' dependence or heterogeneity is strong, and the figure
+deserves more caution than its interval shows. A stratum is *not estimable*, and gets no
+number, when fewer than three lists recorded anyone in it, when it is too small or its lists
+barely overlap (the overlaps are all the information there is about the unrecorded), or when the
+posterior is not bounded by the data. The total over strata sums the estimable strata's
+posteriors (by simulation from each) and lists the documented victims of the others apart.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from app.services.analysis.estimation import bma, lcmcr, loglinear
+from app.services.analysis.estimation.graphs import MAX_LISTS, MIN_LISTS
+from app.services.analysis.estimation.histories import Individual, pattern_counts, stratify
+
+MIN_DOCUMENTED = 20  # fewer unique victims in a stratum: too small to say anything about the rest
+MIN_OVERLAP = 5  # fewer recorded by two lists or more: the overlaps carry too little information
+TOTAL_DRAWS = 20_000
+SEED = 20241208
+
+# Printed beside every figure (docs/estimation.md says more). Codes, so each front end words them.
+CAVEATS = {
+    "linkage": "Linkage errors bias the estimate: records of one person left apart make it too "
+               "high, records of different people merged make it too low.",
+    "dependence": "Lists that tend to record the same victims (or to miss the same ones), and "
+                  "victims who differ in how likely they are to be recorded, bias the estimate; "
+                  "the models allow for some of this, not all.",
+    "universe": "The estimate covers victims of the kind the lists record, in the strata shown: "
+                "victims no list could have recorded under the same definition are outside it.",
+}
+
+
+class EstimationRefused(ValueError):
+    """The lists chosen cannot be used (too few, too many)."""
+
+    def __init__(self, code: str, count: int):
+        self.code, self.count = code, count
+        super().__init__(
+            f"estimation needs {MIN_LISTS} to {MAX_LISTS} lists; {count} given"
+            + (" (group documenters into lists)" if code == "too_many_lists" else "")
+        )
+
+
+@dataclass(frozen=True)
+class Estimate:
+    method: str  # "bma", "lcmcr" or "loglinear"
+    estimate: int  # posterior median (bma, lcmcr) or maximum likelihood (loglinear)
+    lower: int
+    upper: int
+    models: tuple[tuple[str, float], ...]  # (model, posterior weight) or (model, BIC); best first
+
+
+@dataclass(frozen=True)
+class StratumEstimate:
+    stratum: dict[str, str]
+    lists: tuple[str, ...]  # the lists that recorded someone in this stratum
+    documented: int
+    overlapping: int  # recorded by two lists or more
+    patterns: dict[str, int]  # "101": count, over `lists`
+    not_estimable: str | None  # reason code, or None
+    default: Estimate | None = None  # the latent-class estimate
+    estimators_disagree: bool = False  # the model average's and the latent-class intervals are disjoint
+    model_average: Estimate | None = None
+    latent_class: Estimate | None = None
+    loglinear: Estimate | None = None
+
+
+@dataclass
+class EstimationReport:
+    lists: tuple[str, ...]
+    by: tuple[str, ...]
+    strata: list[StratumEstimate]
+    documented: int
+    total: Estimate | None  # over the estimable strata
+    documented_estimable: int
+    documented_not_estimable: int
+    caveats: dict[str, str] = field(default_factory=lambda: dict(CAVEATS))
+
+    def to_json(self) -> dict:
+        def est(e: Estimate | None) -> dict | None:
+            if e is None:
+                return None
+            return {"method": e.method, "estimate": e.estimate, "interval": [e.lower, e.upper],
+                    "models": [{"model": m, "score": s} for m, s in e.models]}
+        return {
+            "lists": list(self.lists), "by": list(self.by), "documented": self.documented,
+            "total": {"documented": self.documented_estimable, "estimate": est(self.total),
+                      "documented_not_estimable": self.documented_not_estimable},
+            "strata": [{"stratum": s.stratum, "lists": list(s.lists), "documented": s.documented,
+                        "overlapping": s.overlapping, "patterns": s.patterns,
+                        "not_estimable": s.not_estimable, "estimate": est(s.default),
+                        "estimators_disagree": s.estimators_disagree, "model_average": est(s.model_average),
+                        "latent_class": est(s.latent_class), "loglinear": est(s.loglinear)}
+                       for s in self.strata],
+            "caveats": self.caveats,
+        }
+
+
+def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual], lists: Sequence[str]
+             ) -> tuple[StratumEstimate, np.ndarray | None]:
+    present = tuple(name for name in lists if any(name in p.lists for p in people))
+    counts = pattern_counts(people, list(present))
+    documented = sum(counts.values())
+    overlapping = sum(n for pattern, n in counts.items() if sum(pattern) >= 2)
+    base = StratumEstimate(
+        stratum=dict(zip(by, key, strict=True)), lists=present, documented=documented, overlapping=overlapping,
+        patterns={"".join(map(str, p)): n for p, n in sorted(counts.items(), reverse=True)}, not_estimable=None)
+    if len(present) < MIN_LISTS:
+        return replace(base, not_estimable="fewer_than_three_lists"), None
+    if overlapping == 0:
+        return replace(base, not_estimable="no_overlap"), None
+    if documented < MIN_DOCUMENTED or overlapping < MIN_OVERLAP:
+        return replace(base, not_estimable="too_small"), None
+    k = len(present)
+    posterior = bma.posterior(counts, k)
+    if not posterior.bounded:
+        return replace(base, not_estimable="unbounded"), None
+    names = list(present)
+    average = Estimate("bma", posterior.median, posterior.lower, posterior.upper,
+                       tuple((g.describe(names), round(w, 4)) for g, w in posterior.models))
+    classes = lcmcr.posterior(counts, k)
+    latent = Estimate("lcmcr", classes.median, classes.lower, classes.upper, ())
+    chosen, fitted = loglinear.choose(counts, k)
+    classic = None
+    if chosen is not None and chosen.bounded:
+        ranked = sorted(fitted, key=lambda f: f.bic)[:5]
+        classic = Estimate("loglinear", chosen.estimate, chosen.lower, chosen.upper,
+                           tuple((f.describe(names), round(f.bic, 2)) for f in ranked))
+    disagree = average.upper < latent.lower or latent.upper < average.lower
+    return replace(base, default=latent, estimators_disagree=disagree, model_average=average,
+                   latent_class=latent, loglinear=classic), classes.draws
+
+
+def _sum_of_posteriors(draws_by_stratum: list[np.ndarray]) -> Estimate:
+    """The total's posterior: strata are independent, so a draw of the total sums one draw of each."""
+    rng = np.random.default_rng(SEED)
+    total = np.zeros(TOTAL_DRAWS)
+    for draws in draws_by_stratum:
+        total += rng.choice(draws, size=TOTAL_DRAWS, replace=True)
+    low, mid, high = np.quantile(total, [0.025, 0.5, 0.975])
+    return Estimate("sum of strata", int(round(mid)), int(np.floor(low)), int(np.ceil(high)), ())
+
+
+def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[str, ...] = ()
+             ) -> EstimationReport:
+    """Estimate each stratum of `individuals` (unique victims with the lists that recorded them)."""
+    if len(lists) < MIN_LISTS:
+        raise EstimationRefused("too_few_lists", len(lists))
+    if len(lists) > MAX_LISTS:
+        raise EstimationRefused("too_many_lists", len(lists))
+    people = [p for p in individuals if p.lists & set(lists)]
+    strata, posteriors = [], []
+    for key, members in stratify(people, by).items():
+        result, draws = _stratum(key, by, members, lists)
+        strata.append(result)
+        if draws is not None:
+            posteriors.append(draws)
+    estimable = sum(s.documented for s in strata if s.not_estimable is None)
+    return EstimationReport(
+        lists=tuple(lists), by=by, strata=strata, documented=sum(s.documented for s in strata),
+        total=_sum_of_posteriors(posteriors) if posteriors else None,
+        documented_estimable=estimable,
+        documented_not_estimable=sum(s.documented for s in strata) - estimable,
+    )
+
+
+def simulate(size: int, capture: Sequence[float], *, seed: int, heterogeneity: float = 0.0,
+             dependence: float = 0.0, mixture: Sequence[tuple[float, float]] = ()) -> list[Individual]:
+    """A population of known size captured by lists, for coverage checks (never real data).
+
+    `heterogeneity` spreads each person's catchability (a log-normal factor of that scale);
+    `mixture` gives groups of people (share, factor) that lists record more or less often;
+    `dependence` makes the second list likelier to record whom the first recorded.
+    """
+    rng = random.Random(seed)  # noqa: S311 (simulated populations, nothing secret)
+    names = [f"L{i + 1}" for i in range(len(capture))]
+    people = []
+    for _ in range(size):
+        factor = rng.lognormvariate(0, heterogeneity) if heterogeneity else 1.0
+        if mixture:
+            pick, cumulative = rng.random(), 0.0
+            for share, group_factor in mixture:
+                cumulative += share
+                if pick < cumulative:
+                    factor *= group_factor
+                    break
+        seen: set[str] = set()
+        for i, p in enumerate(capture):
+            chance = min(1.0, p * factor)
+            if i == 1 and dependence and names[0] in seen:
+                chance = min(1.0, chance + dependence)
+            if rng.random() < chance:
+                seen.add(names[i])
+        if seen:
+            people.append(Individual(frozenset(seen), {}))
+    return people
