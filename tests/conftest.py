@@ -26,7 +26,7 @@ OTHER_PASSPHRASE = "seven lanterns over the orontes river"
 
 # Programs the interop tests run. Missing ones fail the session at once with the install line,
 # rather than letting interop tests skip and a green run hide that nothing was checked.
-REQUIRED_PROGRAMS = ("age", "minisign", "tar", "sha256sum", "pdftotext")
+REQUIRED_PROGRAMS = ("age", "minisign", "tar", "sha256sum", "pdftotext", "Rscript")
 
 
 def pytest_sessionstart(session):
@@ -36,7 +36,7 @@ def pytest_sessionstart(session):
     if missing:
         raise pytest.UsageError(
             f"missing programs for the tests: {', '.join(missing)} "
-            "(apt-get install age minisign poppler-utils; .ci/run does this)"
+            "(apt-get install age minisign poppler-utils r-cran-conting; .ci/run does this)"
         )
 
 
