@@ -38,6 +38,8 @@ class _AccessPage(QWidget):
     its signals, and the window (which listens) rebuilds its pages.
     """
 
+    passphrase: QLineEdit  # each page makes its own; it takes the focus when the page is shown
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -61,6 +63,12 @@ class _AccessPage(QWidget):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Typing goes to the passphrase: at start, after a language change and after Ctrl+L. The
+        # language box comes first in the focus chain (it is built first), so say it explicitly.
+        super().showEvent(event)
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _language_chosen(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -107,7 +115,6 @@ class UnlockPage(_AccessPage):
         self.passphrase.returnPressed.connect(self.unlock)
         self.wipe_button.clicked.connect(self.ask_to_wipe)
         self._show_attempts_left()
-        self.passphrase.setFocus()
 
     def _show_attempts_left(self) -> None:
         left = emergency.attempts_left(self.session.vault_dir)
@@ -199,7 +206,18 @@ class FirstRunPage(_AccessPage):
         self.passphrase.textChanged.connect(self._update_strength)
         self.repeat.textChanged.connect(self._update_strength)
         self.create_button.clicked.connect(self.create)
+        # Enter in either passphrase field creates the vault, as the button would.
+        self.passphrase.returnPressed.connect(self._enter_pressed)
+        self.repeat.returnPressed.connect(self._enter_pressed)
         self._update_strength()
+
+    def _enter_pressed(self) -> None:
+        if self.create_button.isEnabled():
+            self.create()
+        elif self.passphrase.text() and not self.repeat.text():
+            self.repeat.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.message.setText(self.strength_label.text())
 
     def _update_strength(self) -> None:
         secret = self.passphrase.text()

@@ -15,7 +15,18 @@ Emits (FingerprintDialog): confirmed(typed text) when the person presses the act
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.gui.i18n import tr
 from app.services.vault import keys
@@ -84,6 +95,10 @@ class FingerprintDialog(QDialog):
         self.typed.setObjectName("typed_fingerprint")
         self.typed.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.typed.setPlaceholderText("12345 67890 …")
+        # Wide enough for all 12 groups, so the typed digits can be compared with the file's in full.
+        wide = self.typed.fontMetrics().horizontalAdvance("00000-" * 12 + "000")
+        frame = self.typed.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        self.typed.setMinimumWidth(wide + 2 * frame + 12)
         layout.addWidget(self.typed)
         self.message = QLabel(self)
         self.message.setObjectName("message")
@@ -91,9 +106,11 @@ class FingerprintDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
+        # No default button: Enter in the field checks the digits (never Cancel, never an action
+        # before 60 digits are typed); Escape cancels.
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("cancel")
-        self.cancel_button.setDefault(True)  # Enter while typing must not act before the digits are complete
+        self.cancel_button.setAutoDefault(False)
         self.confirm_button = QPushButton(action, self)
         self.confirm_button.setObjectName("confirm")
         self.confirm_button.setAutoDefault(False)
@@ -103,6 +120,9 @@ class FingerprintDialog(QDialog):
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
         self.confirm_button.clicked.connect(self._confirm)
+        self.typed.returnPressed.connect(self._confirm)
+        # The dialog grows with a refusal instead of squeezing the fingerprint or the message.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.typed.textChanged.connect(self._typed_changed)
         self._typed_changed()
 
@@ -117,5 +137,7 @@ class FingerprintDialog(QDialog):
         self.confirmed.emit(self.typed.text())
 
     def refuse(self, message: str) -> None:
-        """The service refused: say why, keep the dialog open for a corrected entry."""
+        """The service refused: say why, keep the dialog open for a corrected entry (the typed
+        digits stay in the field, beside the file's, to be compared)."""
         self.message.setText(message)
+        self.adjustSize()
