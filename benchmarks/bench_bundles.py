@@ -102,7 +102,7 @@ def export_and_verify(run: Run) -> None:
     ref.unlink()
     plain.unlink()
     verify = run.time("tawthiq verify (decrypt, signature, every hash, every record)",
-                      lambda: imports.verify_bundle(coordinator, bundle), nbytes=size, targets=[MEMORY_AIM])
+                      lambda: imports.verify(coordinator, bundle), nbytes=size, targets=[MEMORY_AIM])
     with open("/dev/null", "wb") as devnull:
         age_d = run.time("age -d (same bundle, to /dev/null)",
                          lambda: run.program(["age", "-d", "-i", str(key), str(bundle)], stdout=devnull),

@@ -68,7 +68,7 @@ def write_sample(sender: Party, recipient: Party, records=None, attachments=None
     return out.getvalue()
 
 
-def read(data: bytes, recipient: Party, *trusted: Party) -> reader.VerifiedBundle:
+def read(data: bytes, recipient: Party, *trusted: Party) -> reader.OpenedBundle:
     return reader.read_bundle(io.BytesIO(data), [recipient.identity], recipient.trusts(*trusted))
 
 

@@ -262,7 +262,7 @@ def export_trials(world: World, trials: int) -> Iterator[Trial]:
 
             if out.exists():  # a complete bundle, or nothing at all, under the final name
                 with Vault.unlock(root / "coord", PASSPHRASE) as coord:
-                    assert imports.verify_bundle(coord, out).records >= N_CASES
+                    assert imports.verify(coord, out).records >= N_CASES
             # An interrupted atomic write may leave its hidden temp file; never under the final name.
             left = partials()
             with _check_vault(root / "doc") as doc:
@@ -273,7 +273,7 @@ def export_trials(world: World, trials: int) -> Iterator[Trial]:
             assert trial.leftovers["left_after_next_run"] == 0, "the next export left the dead one's temp file"
             if left:
                 with Vault.unlock(root / "coord", PASSPHRASE) as coord:
-                    assert imports.verify_bundle(coord, out).records >= N_CASES
+                    assert imports.verify(coord, out).records >= N_CASES
 
         _checked(trial, check)
         for p in out.parent.iterdir():

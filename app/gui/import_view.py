@@ -50,16 +50,14 @@ class BundleOutcome:
 
 
 def describe(report) -> str:
-    """One line for the table from the import service's BundleReport (file name, never content)."""
-    if report.status == "rejected":
-        return report.error or ""
+    """One line for the table from the import service's ImportReport (counts, never content)."""
     text = tr("documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions").replace(
         "%1", str(report.documenter)).replace("%2", str(report.sequence)).replace("%3", str(report.records)).replace(
         "%4", str(report.attachments)).replace("%5", str(report.versions_added))
     if report.gaps:
         text += " · " + tr("GAP: bundles %1 from this documenter have not arrived").replace(
             "%1", ", ".join(str(g) for g in report.gaps))
-    if getattr(report, "unknown_codes", None):
+    if report.unknown_codes:
         codes = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}" for vocabulary, codes in
                           sorted(report.unknown_codes.items()))
         text += " · " + tr("kept codes this vault does not know (%1): import the organisation's terms and "
@@ -238,5 +236,5 @@ def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcom
         return BundleOutcome(path.name, "rejected", str(exc))
     except TawthiqError as exc:  # unreadable file, not a coordinator vault: one safe line
         return BundleOutcome(path.name, "failed", str(exc))
-    status = {"imported": "imported", "already imported": "already"}.get(report.status, "failed")
+    status = "already" if report.already_imported else "imported"
     return BundleOutcome(path.name, status, describe(report), report.to_json())

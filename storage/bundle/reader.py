@@ -49,9 +49,10 @@ from storage.errors import BundleRejected
 TrustedKeys = Callable[[str], minisign.PublicKey | None]
 # Stores an attachment's plaintext stream; returns (store token, sha256, size).
 AttachmentStore = Callable[[BinaryIO], tuple[str, str, int]]
-# Called once the signed manifest is authenticated, before any attachment streams past: may raise
-# (e.g. a fork alarm) or return False to only hash attachments (e.g. a replayed bundle).
-ManifestHook = Callable[[dict, minisign.PublicKey], bool]
+# Called once the signed manifest is authenticated, with it, its signer and the signed SHA256SUMS,
+# before any attachment streams past: may raise (e.g. a fork alarm) or return False to only hash
+# attachments (e.g. a replayed bundle).
+ManifestHook = Callable[[dict, minisign.PublicKey, bytes], bool]
 
 BLOCK = tarfile.BLOCKSIZE
 # The one pax record our writer emits ("<length> size=<bytes>\n"), for members of 8 GiB or more.
@@ -60,14 +61,23 @@ MAX_PAX = BLOCK
 
 
 @dataclass
-class VerifiedBundle:
-    sha256: str  # of the bundle file as received
+class OpenedBundle:
+    """A bundle decrypted, its signature and every hash checked; its records not yet checked."""
+
+    sha256: str  # of the bundle file as received (the ciphertext)
     size: int
     manifest: dict
     signer: minisign.PublicKey
     trusted_comment: str
+    sums: bytes  # SHA256SUMS as signed: with `signature`, the documenter's evidence for the contents
+    signature: bytes  # SHA256SUMS.minisig
     records: dict[str, bytes]  # member name → bytes, hash-checked, not yet validated as records
     stored: dict[str, str] = field(default_factory=dict)  # attachment sha256 → store token
+
+    @property
+    def signed_sha256(self) -> str:
+        """What identifies the signed contents, whatever encryption carried them."""
+        return hashlib.sha256(self.sums).hexdigest()
 
 
 def _skip(piece: memoryview) -> None:
@@ -201,8 +211,8 @@ def _parse_tar(
     members = layout.check_manifest(manifest, sums)
     if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
         raise BundleRejected("the manifest names a sender key other than the trusted key that signed it")
-    result.update(manifest=manifest, signer=signer, comment=comment)
-    if on_manifest is not None and not on_manifest(manifest, signer):
+    result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw)
+    if on_manifest is not None and not on_manifest(manifest, signer, sums_raw):
         store = None
 
     records: dict[str, bytes] = {}
@@ -266,7 +276,7 @@ def read_bundle(
     discard: Callable[[str], None] | None = None,
     known_attachments: set[str] | frozenset[str] = frozenset(),
     on_manifest: ManifestHook | None = None,
-) -> VerifiedBundle:
+) -> OpenedBundle:
     """Decrypt and verify; raise BundleRejected (exit 4) on any failure, leaving nothing stored."""
     cipher_in = HashingReader(source)
     result: dict = {"stored": {}}
@@ -298,12 +308,14 @@ def read_bundle(
         if isinstance(error, tarfile.TarError | EOFError | OSError | ValueError | KeyError | UnicodeError):
             raise reject("the bundle's archive is malformed") from None
         raise error
-    return VerifiedBundle(
+    return OpenedBundle(
         sha256=cipher_in.sha256.hexdigest(),
         size=cipher_in.size,
         manifest=result["manifest"],
         signer=result["signer"],
         trusted_comment=result["comment"],
+        sums=result["sums"],
+        signature=result["signature"],
         records=result["records"],
         stored=result["stored"],
     )

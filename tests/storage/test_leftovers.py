@@ -66,7 +66,7 @@ def test_the_next_export_removes_a_killed_exports_temp_file_and_spares_a_live_on
 
     export.export_bundle(documenter, out, everything=True)
     assert partials(out.parent) == [], "the next export of that file removes the dead one's half"
-    assert imports.verify_bundle(coordinator, out).records >= 1
+    assert imports.verify(coordinator, out).records >= 1
     documenter.lock()
     coordinator.lock()
 

@@ -12,7 +12,7 @@ import uuid
 
 from app.services import changes
 from app.services.exchange import organisation_profile, record_kinds
-from app.services.exchange.record_kinds import VersionKey
+from app.services.exchange.bundle_record import VersionKey
 from app.services.intake import cases
 from app.services.vault import keys
 from storage import audit, signed_file

@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 
-from app.services.exchange.record_kinds import (
+from app.services.exchange.bundle_record import (
     AttachmentOut,
     OutgoingRecord,
     Provenance,
     RecordKind,
     VersionKey,
-    register,
 )
 from app.services.intake import case_rules
 from app.services.intake.cases import canonical_json, index_case, summary_fields
@@ -113,7 +112,7 @@ def _bad(message: str) -> BundleRejected:
     return BundleRejected(f"a case record {message}")
 
 
-def check(untrusted: dict, available_attachments: set[str]) -> dict:
+def check(untrusted: dict, carried_attachments: set[str]) -> dict:
     try:
         case_id = case_rules.case_id(untrusted.get("id"))  # as `case add` demands
     except case_rules.InvalidCase:
@@ -164,7 +163,9 @@ def check(untrusted: dict, available_attachments: set[str]) -> dict:
                 or not isinstance(size, int) or isinstance(size, bool) or size < 0
                 or not isinstance(media, str) or not isinstance(name, str) or len(media) > 200 or len(name) > 500):
             raise _bad("has a malformed attachment")
-        if sha not in available_attachments:
+        if sha not in carried_attachments:
+            # Not even one the vault holds: naming a hash would make the case list another
+            # documenter's file, and the outcome would tell the sender whether we hold it.
             raise _bad("refers to an attachment the bundle does not carry")
         checked_atts.append({"id": aid, "sha256": sha, "size": size, "media_type": media, "filename": name,
                              "captured_at": a.get("captured_at") if isinstance(a.get("captured_at"), str) else None,
@@ -174,22 +175,40 @@ def check(untrusted: dict, available_attachments: set[str]) -> dict:
             "unknown_codes": list(unknown)}
 
 
-def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str]) -> int:
-    """Insert new versions and attachments, refresh the current view; return versions added."""
+def check_held(conn: Connection, record: dict, documenter: str) -> None:
+    """Refuse a case that belongs to another source, a different body under a version number
+    already held, and an attachment id already held for other content (read-only)."""
     case_id = record["id"]
     owners = {r[0] for r in conn.execute(
         "SELECT DISTINCT documenter FROM case_provenance WHERE case_id = ?", (case_id,))}
     exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
-    if (owners and prov.documenter not in owners) or (exists and not owners):
+    if (owners and documenter not in owners) or (exists and not owners):
         raise BundleRejected("the bundle carries a case id that belongs to another source: nothing was applied")
-    added = 0
     for v in record["versions"]:
         row = conn.execute("SELECT sha256 FROM case_versions WHERE case_id = ? AND version = ?",
                            (case_id, v["version"])).fetchone()
         if row is not None and row[0] != v["sha256"]:
             raise BundleRejected("the bundle carries a case version that differs from the one received "
                                  "earlier under the same number: nothing was applied")
-        if row is None:
+    for a in record["attachments"]:
+        row = conn.execute("SELECT case_id, sha256 FROM attachments WHERE id = ?", (a["id"],)).fetchone()
+        # The same attachment sent again is a no-op; any other content under a held id is refused
+        # rather than dropped while the report says it was imported.
+        if row is not None and (row[0], row[1]) != (case_id, a["sha256"]):
+            raise BundleRejected("the bundle carries an attachment id this vault already holds for other "
+                                 "content: nothing was applied")
+
+
+def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str]) -> int:
+    """Insert new versions and attachments, refresh the current view; return versions added.
+    Runs after check_held, in the same transaction."""
+    case_id = record["id"]
+    exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
+    added = 0
+    for v in record["versions"]:
+        held = conn.execute("SELECT 1 FROM case_versions WHERE case_id = ? AND version = ?",
+                            (case_id, v["version"])).fetchone() is not None
+        if not held:
             if not exists:
                 body = v["body"]
                 conn.execute(
@@ -214,8 +233,14 @@ def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str
             (case_id, v["version"], prov.documenter, prov.bundle_id, prov.sequence, prov.received_at),
         )
     for a in record["attachments"]:
+        row = conn.execute("SELECT case_id, sha256 FROM attachments WHERE id = ?", (a["id"],)).fetchone()
+        if row is not None:
+            if (row[0], row[1]) != (case_id, a["sha256"]):  # two records of this bundle disagree
+                raise BundleRejected("the bundle carries one attachment id for two different contents: "
+                                     "nothing was applied")
+            continue  # the same attachment again
         conn.execute(
-            "INSERT OR IGNORE INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
+            "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
             "added_at) VALUES (?,?,?,?,?,?,?,?,?)",
             (a["id"], case_id, a["sha256"], a["size"], a["media_type"], a["filename"], blobs[a["sha256"]],
              a["captured_at"], a["added_at"]),
@@ -252,4 +277,4 @@ def acknowledged(conn: Connection, documenter: str) -> list[VersionKey]:
     return keys
 
 
-register(RecordKind(KIND, collect, mark_sent, check, apply, acknowledged))
+RECORD_KIND = RecordKind(KIND, collect, mark_sent, check, check_held, apply, acknowledged)

@@ -1,4 +1,4 @@
-"""The "witness" record kind in bundles (app/services/exchange/record_kinds.py), over witness_records.
+"""The "witness" record kind in bundles (app/services/exchange/bundle_record.py), over witness_records.
 
 Each witness travels as one record whose version is its revision; what travels and how an
 untrusted record is checked and applied is witness_records' job (never a clear identity, never
@@ -9,7 +9,7 @@ are resealed to the custodian if the profile names one, so they travel sealed to
 from __future__ import annotations
 
 from app.services.exchange import witness_records
-from app.services.exchange.record_kinds import OutgoingRecord, Provenance, RecordKind, VersionKey, register
+from app.services.exchange.bundle_record import OutgoingRecord, Provenance, RecordKind, VersionKey
 from app.services.intake import witnesses
 from storage.database import Connection
 from storage.errors import TawthiqError
@@ -39,8 +39,12 @@ def mark_sent(conn: Connection, record: OutgoingRecord) -> None:
         raise WitnessChangedDuringExport("a witness changed while the bundle was written: export again")
 
 
-def check(untrusted: dict, available_attachments: set[str]) -> dict:
+def check(untrusted: dict, carried_attachments: set[str]) -> dict:
     return witness_records.check_record(untrusted)
+
+
+def check_held(conn: Connection, record: dict, documenter: str) -> None:
+    witness_records.check_owner(conn, record, documenter)
 
 
 def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str]) -> int:
@@ -55,4 +59,4 @@ def acknowledged(conn: Connection, documenter: str) -> list[VersionKey]:
             for code, revision, sha in witness_records.held_versions(conn, documenter)]
 
 
-register(RecordKind(KIND, collect, mark_sent, check, apply, acknowledged))
+RECORD_KIND = RecordKind(KIND, collect, mark_sent, check, check_held, apply, acknowledged)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from app.services import changes
 from app.services.exchange import organisation_profile, record_kinds
-from app.services.exchange.record_kinds import VersionKey
+from app.services.exchange.bundle_record import AttachmentOut, VersionKey
 from app.services.vault import keys
 from storage import audit
 from storage.atomic import atomic_output
@@ -73,7 +73,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
     bundle_id = str(uuid.uuid4())
     me = keys.public_key(vault)
 
-    attachments: dict[str, record_kinds.AttachmentOut] = {}
+    attachments: dict[str, AttachmentOut] = {}
     for r in outgoing:
         for a in r.attachments:
             attachments.setdefault(a.sha256, a)
@@ -106,7 +106,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
     total = sum(len(b) for b in records.values()) + sum(a.size for a in attachments.values())
     blobs = vault.blobs
 
-    def streamer(a: record_kinds.AttachmentOut):
+    def streamer(a: AttachmentOut):
         return lambda sink: blobs.read_into(a.blob, sink, a.sha256)
 
     out_path = Path(out_path)

@@ -1,109 +1,182 @@
-"""Verify and import bundles on a coordinator (DESIGN.md section 6, issue 7).
+"""Verify and import bundles on a coordinator (DESIGN.md section 6), in two named stages.
 
-One streaming pass: decrypt, parse member by member, check the signature against trusted keys
-and every hash (storage.bundle.reader), while attachments stream into the vault's encrypted blob
-store; then every record is checked against its kind and form; then everything is applied in ONE
-transaction. Any failure deletes the blobs stored on the way and leaves the vault as it was.
+`verify(vault, path) -> VerifiedBundle` makes every check: one streaming pass decrypts, parses
+member by member and checks the signature against trusted keys and every hash
+(storage.bundle.reader); then every record is checked by its kind, against its form and against
+what the vault holds, and the bundle's place in its documenter's history is checked (replay,
+fork). Nothing is applied. With `keep_attachments` the attachments stream into the vault's
+encrypted blob store on the way, so that `apply` needs no second pass; `discard` deletes them.
+
+`apply(vault, verified) -> ImportReport` applies everything in ONE transaction. Any failure
+before the commit deletes the attachments kept by `verify` and leaves the vault as it was.
 
 Per documenter (sender key id) and sequence number: the same hash again is a no-op; a different
-hash is a fork alarm (exit 4, nothing applied); missing numbers are named in a gap warning.
+hash is a fork alarm (exit 4, nothing applied); missing numbers are named in the report. The
+reports are data; the front ends word them (app/commands/bundle_import.py, app/gui/import_view.py).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.services import changes
 from app.services.exchange import record_kinds, trust_list
-from app.services.exchange.record_kinds import Provenance
+from app.services.exchange.bundle_record import Provenance, RecordKind
 from storage import audit
 from storage.bundle import reader
 from storage.bundle.layout import RECORD_NAME
-from storage.database import transaction
+from storage.database import Connection, transaction
 from storage.errors import BundleRejected, TawthiqError
 from storage.vault import Vault
+
+Progress = Callable[[int, int], None]  # (bytes of the bundle file read so far, its size)
 
 
 class ForkAlarm(BundleRejected):
     pass
 
 
+@dataclass(frozen=True)
+class CheckedRecord:
+    kind: RecordKind
+    record: dict  # what kind.check returned: validated, ready for kind.apply
+
+
 @dataclass
-class BundleReport:
-    path: str
-    status: str  # "verified", "imported", "already imported", "rejected"
-    documenter: str | None = None
-    sequence: int | None = None
-    bundle_id: str | None = None
-    sha256: str | None = None
-    records: int = 0
-    versions_added: int = 0
-    attachments: int = 0
-    gaps: list[int] = field(default_factory=list)
+class VerifiedBundle:
+    """A bundle that passed every check `import` makes; not applied yet."""
+
+    path: Path
+    opened: reader.OpenedBundle  # manifest, signer, the signed SHA256SUMS and its signature
+    checked: list[CheckedRecord]
     # {vocabulary or "places": [codes]} used by the bundle's cases that this vault does not know:
-    # kept as written, shown here until the organisation's terms or places are imported.
-    unknown_codes: dict[str, list[str]] = field(default_factory=dict)
-    error: str | None = None
-    exit_code: int = 0
+    # kept as written, reported until the organisation's terms or places are imported.
+    unknown_codes: dict[str, list[str]]
+    already_imported: bool  # the same bundle was imported before: applying it changes nothing
+    attachments_kept: bool  # verify(keep_attachments=True): new attachments are in the blob store
+    applied: bool = False
+
+    @property
+    def documenter(self) -> str:
+        return self.opened.signer.id_hex
+
+    @property
+    def sequence(self) -> int:
+        return int(self.opened.manifest["sequence"])
+
+    @property
+    def bundle_id(self) -> str:
+        return str(self.opened.manifest["bundle_id"])
+
+    @property
+    def sha256(self) -> str:
+        return self.opened.sha256
+
+    @property
+    def records(self) -> int:
+        return len(self.checked)
+
+    @property
+    def attachments(self) -> int:
+        return len(self.opened.manifest["attachments"])
+
+    def discard(self, vault: Vault) -> None:
+        """Delete the attachments kept by verify (when the bundle is not to be applied)."""
+        for blob in self.opened.stored.values():
+            vault.blobs.delete(blob)
+        self.opened.stored.clear()
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
-
-    def summary_lines(self) -> list[str]:
-        """For the GUI's import table."""
-        lines = [self.line()]
-        if self.gaps:
-            lines.append(f"bundle(s) {', '.join(map(str, self.gaps))} from this documenter not imported yet")
-        if self.unknown_codes:
-            lines.append(self.unknown_line())
-        return lines
-
-    def unknown_line(self) -> str:
-        named = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}{' …' if len(codes) > 20 else ''}"
-                          for vocabulary, codes in sorted(self.unknown_codes.items()))
-        return (f"kept codes this vault does not know ({named}); import the organisation's terms and "
-                f"places to resolve them (`tawthiq vocabulary unknown` lists them)")
-
-    def line(self) -> str:
-        if self.status == "rejected":
-            return f"{self.path}: REJECTED: {self.error}"
-        text = (f"{self.path}: {self.status}: documenter {self.documenter} bundle {self.sequence}, "
-                f"{self.records} record(s), {self.attachments} attachment(s)")
-        if self.status == "imported":
-            text += f", {self.versions_added} new version(s)"
-        return text
+        """`verify --json` (docs/bundle-format.md)."""
+        return {"path": str(self.path), "status": "verified", "documenter": self.documenter,
+                "sequence": self.sequence, "bundle_id": self.bundle_id, "sha256": self.sha256,
+                "records": self.records, "versions_added": 0, "attachments": self.attachments, "gaps": [],
+                "unknown_codes": self.unknown_codes, "error": None, "exit_code": 0}
 
 
+@dataclass
+class ImportReport:
+    """What `apply` did with one bundle."""
+
+    path: Path
+    documenter: str
+    sequence: int
+    bundle_id: str
+    sha256: str
+    records: int
+    attachments: int
+    already_imported: bool
+    versions_added: int = 0
+    gaps: list[int] = field(default_factory=list)  # sequence numbers from this documenter still missing
+    unknown_codes: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        return "already imported" if self.already_imported else "imported"
+
+    def to_json(self) -> dict:
+        """One element of `import --json` (docs/bundle-format.md)."""
+        return {"path": str(self.path), "status": self.status, "documenter": self.documenter,
+                "sequence": self.sequence, "bundle_id": self.bundle_id, "sha256": self.sha256,
+                "records": self.records, "versions_added": self.versions_added, "attachments": self.attachments,
+                "gaps": list(self.gaps), "unknown_codes": self.unknown_codes, "error": None, "exit_code": 0}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A bundle `import_bundles` refused: nothing from it was applied."""
+
+    path: Path
+    error: str  # one line, the refusal's own
+    exit_code: int
+    status = "rejected"
+
+    def to_json(self) -> dict:
+        return {"path": str(self.path), "status": self.status, "documenter": None, "sequence": None,
+                "bundle_id": None, "sha256": None, "records": 0, "versions_added": 0, "attachments": 0,
+                "gaps": [], "unknown_codes": {}, "error": self.error, "exit_code": self.exit_code}
+
+
+# ---- verify ---------------------------------------------------------------------------------------
 def _require_coordinator(vault: Vault) -> None:
     if vault.role != "coordinator":
         raise TawthiqError("bundles are verified and imported on a coordinator's vault")
 
 
-def _received(conn, documenter: str, sequence: int) -> tuple[str, str | None] | None:
+def _received(conn: Connection, documenter: str, sequence: int) -> tuple[str, str | None] | None:
     row = conn.execute("SELECT sha256, previous_sha256 FROM bundles_received WHERE documenter = ? AND sequence = ?",
                        (documenter, sequence)).fetchone()
     return (row[0], row[1]) if row else None
 
 
-def _history_check(conn, documenter: str, sequence: int, previous: str | None) -> None:
-    """Raise a fork alarm if the chain of hashes disagrees with bundles already imported."""
+def _place_in_history(conn: Connection, documenter: str, sequence: int, previous: str | None,
+                      sha256: str) -> bool:
+    """True if this very bundle was imported before; ForkAlarm if it contradicts the bundles held."""
+    earlier = _received(conn, documenter, sequence)
+    if earlier is not None:
+        if earlier[0] != sha256:
+            raise ForkAlarm(f"FORK ALARM: documenter {documenter} sent two different bundles numbered "
+                            f"{sequence}: nothing was applied")
+        return True
     before = _received(conn, documenter, sequence - 1) if sequence > 1 else None
     if before is not None and previous is not None and before[0] != previous:
         raise ForkAlarm(f"FORK ALARM: documenter {documenter} bundle {sequence} does not follow the bundle "
                         f"{sequence - 1} imported earlier: nothing was applied")
+    after = _received(conn, documenter, sequence + 1)
+    if after is not None and after[1] is not None and after[1] != sha256:
+        raise ForkAlarm(f"FORK ALARM: bundle {sequence + 1} imported earlier does not follow this "
+                        f"bundle {sequence}: nothing was applied")
+    return False
 
 
-def gaps(conn, documenter: str) -> list[int]:
-    seqs = {r[0] for r in conn.execute("SELECT sequence FROM bundles_received WHERE documenter = ?", (documenter,))}
-    return sorted(set(range(1, max(seqs) + 1)) - seqs) if seqs else []
-
-
-def _check_records(verified: reader.VerifiedBundle, available: set[str]) -> list[tuple[record_kinds.RecordKind, dict]]:
-    entries = {e["path"]: e for e in verified.manifest["records"]}
+def _check_records(opened: reader.OpenedBundle) -> list[CheckedRecord]:
+    entries = {e["path"]: e for e in opened.manifest["records"]}
+    carried = {a["sha256"] for a in opened.manifest["attachments"]}
     checked = []
-    for path, raw in verified.records.items():
+    for path, raw in opened.records.items():
         try:
             untrusted = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -113,14 +186,25 @@ def _check_records(verified: reader.VerifiedBundle, available: set[str]) -> list
                 or untrusted.get("kind") != entries[path]["kind"]:
             raise BundleRejected(f"{path} does not match its manifest entry")
         kind = record_kinds.kind(untrusted["kind"])
-        checked.append((kind, kind.check(untrusted, available)))
+        checked.append(CheckedRecord(kind, kind.check(untrusted, carried)))
     return checked
+
+
+def _unknown_codes(records: list[CheckedRecord]) -> dict[str, list[str]]:
+    unknown: dict[str, list[str]] = {}
+    listed: set[tuple[str, str]] = set()  # not `code in list`: quadratic in a bundle's distinct codes
+    for checked in records:
+        for vocabulary, code in checked.record.get("unknown_codes", ()):
+            if (vocabulary, code) not in listed:
+                listed.add((vocabulary, code))
+                unknown.setdefault(vocabulary, []).append(code)
+    return unknown
 
 
 class _ProgressReader:
     """Reports bytes of the bundle file read so far (called from the decrypting thread)."""
 
-    def __init__(self, source, total: int, progress):
+    def __init__(self, source, total: int, progress: Progress):
         self._source, self._total, self._progress, self._done = source, total, progress, 0
 
     def read(self, n: int = -1) -> bytes:
@@ -135,16 +219,18 @@ class _ProgressReader:
         return len(data)
 
 
-def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleReport:
+def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
+           progress: Progress | None = None) -> VerifiedBundle:
+    """Every check import makes; raises BundleRejected (exit 4). Nothing applied; with
+    `keep_attachments`, new attachments are left in the blob store for `apply` (or `discard`)."""
+    _require_coordinator(vault)
+    path = Path(path)
     conn = vault.connection()
-    known = dict(conn.execute("SELECT sha256, blob FROM attachments").fetchall())
-    state: dict = {}
+    known = {r[0] for r in conn.execute("SELECT sha256 FROM attachments")}
 
-    def on_manifest(manifest: dict, signer) -> bool:
-        documenter, sequence = signer.id_hex, manifest["sequence"]
-        state["earlier"] = _received(conn, documenter, sequence)
-        # Fork and replay are decided once the bundle's own hash is known; only store when new.
-        return apply and state["earlier"] is None
+    def on_manifest(manifest: dict, signer, sums: bytes) -> bool:
+        # A number already held is a replay or a fork (decided below): its attachments are only hashed.
+        return keep_attachments and _received(conn, signer.id_hex, manifest["sequence"]) is None
 
     try:
         source = open(path, "rb")  # noqa: SIM115 - closed below, after the streaming read
@@ -152,88 +238,97 @@ def _process(vault: Vault, path: Path, apply: bool, progress=None) -> BundleRepo
         raise TawthiqError(f"{path}: cannot be read") from None
     with source:
         stream = source if progress is None else _ProgressReader(source, path.stat().st_size, progress)
-        verified = reader.read_bundle(
+        opened = reader.read_bundle(
             stream, [vault.age_identity], lambda kid: trust_list.trusted_key(vault, kid),  # type: ignore[arg-type]
-            store=vault.blobs.put if apply else None, discard=vault.blobs.delete,
-            known_attachments=set(known), on_manifest=on_manifest,
+            store=vault.blobs.put if keep_attachments else None, discard=vault.blobs.delete,
+            known_attachments=known, on_manifest=on_manifest,
         )
-    stored = verified.stored
-    manifest = verified.manifest
-    documenter: str = verified.signer.id_hex
-    sequence: int = manifest["sequence"]
-    bundle_id: str = manifest["bundle_id"]
-    report = BundleReport(str(path), "verified", documenter, sequence, bundle_id, verified.sha256,
-                          len(verified.records), attachments=len(manifest["attachments"]))
     try:
-        earlier = state.get("earlier")
-        if earlier is not None and earlier[0] != verified.sha256:
-            raise ForkAlarm(f"FORK ALARM: documenter {documenter} sent two different bundles numbered "
-                            f"{sequence}: nothing was applied")
-        _history_check(conn, documenter, sequence, manifest.get("previous_sha256"))
-        nxt = _received(conn, documenter, sequence + 1)
-        if nxt is not None and nxt[1] is not None and nxt[1] != verified.sha256:
-            raise ForkAlarm(f"FORK ALARM: bundle {sequence + 1} imported earlier does not follow this "
-                            f"bundle {sequence}: nothing was applied")
-        available = set(known) | set(stored) | {a["sha256"] for a in manifest["attachments"]}
-        checked = _check_records(verified, available)
-        listed: set[tuple[str, str]] = set()  # not `code in list`: quadratic in a bundle's distinct codes
-        for _kind, record in checked:
-            for vocabulary, code in record.get("unknown_codes", ()):
-                if (vocabulary, code) not in listed:
-                    listed.add((vocabulary, code))
-                    report.unknown_codes.setdefault(vocabulary, []).append(code)
-        if not apply:
-            return report
-        if earlier is not None:
-            report.status = "already imported"
-            report.gaps = gaps(conn, documenter)
-            return report
-        blobs = {**known, **stored}
-        prov = Provenance(documenter, bundle_id, sequence, audit.now_iso())
-        with transaction(conn):
-            conn.execute(
-                "INSERT INTO bundles_received (documenter, sequence, sha256, bundle_id, previous_sha256, created_at, "
-                "received_at, records, attachments) VALUES (?,?,?,?,?,?,?,?,?)",
-                (documenter, sequence, verified.sha256, bundle_id,
-                 manifest.get("previous_sha256"), manifest["created_at"], prov.received_at, report.records,
-                 report.attachments),
-            )
-            for kind, record in checked:
-                report.versions_added += kind.apply(conn, record, prov, blobs)
-            audit.record(conn, "bundle.import", bundle_id, documenter=documenter, sequence=sequence,
-                         sha256=verified.sha256, records=report.records,
-                         unknown_codes=sum(map(len, report.unknown_codes.values())))
-        report.status = "imported"
-        report.gaps = gaps(conn, documenter)
-        return report
+        manifest = opened.manifest
+        already = _place_in_history(conn, opened.signer.id_hex, manifest["sequence"],
+                                    manifest.get("previous_sha256"), opened.sha256)
+        records = _check_records(opened)
+        for checked in records:
+            checked.kind.check_held(conn, checked.record, opened.signer.id_hex)
+        return VerifiedBundle(path, opened, records, _unknown_codes(records), already, keep_attachments)
     except BaseException:
-        for blob in stored.values():
+        for blob in opened.stored.values():
             vault.blobs.delete(blob)
         raise
 
 
-def verify_bundle(vault: Vault, path: Path) -> BundleReport:
-    """Every check import makes, nothing stored or applied. Raises BundleRejected (exit 4)."""
-    _require_coordinator(vault)
-    return _process(vault, Path(path), apply=False)
+# ---- apply ----------------------------------------------------------------------------------------
+def missing_sequences(conn: Connection, documenter: str) -> list[int]:
+    seqs = {r[0] for r in conn.execute("SELECT sequence FROM bundles_received WHERE documenter = ?", (documenter,))}
+    return sorted(set(range(1, max(seqs) + 1)) - seqs) if seqs else []
 
 
-def import_bundle(vault: Vault, path: Path, progress=None) -> BundleReport:
-    """One bundle, all or nothing; raises BundleRejected (exit 4). `progress(done, total)` in bytes."""
+def _record_bundle(conn: Connection, verified: VerifiedBundle, prov: Provenance) -> None:
+    manifest = verified.opened.manifest
+    conn.execute(
+        "INSERT INTO bundles_received (documenter, sequence, sha256, bundle_id, previous_sha256, created_at, "
+        "received_at, records, attachments) VALUES (?,?,?,?,?,?,?,?,?)",
+        (prov.documenter, prov.sequence, verified.sha256, prov.bundle_id, manifest.get("previous_sha256"),
+         manifest["created_at"], prov.received_at, verified.records, verified.attachments),
+    )
+
+
+def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
+    """Apply a verified bundle in one transaction, all or nothing; raises BundleRejected (exit 4)
+    if the vault changed since verify in a way that now refuses it."""
     _require_coordinator(vault)
-    report = _process(vault, Path(path), apply=True, progress=progress)
+    if verified.applied:
+        raise TawthiqError("this bundle was applied already")
+    report = ImportReport(verified.path, verified.documenter, verified.sequence, verified.bundle_id, verified.sha256,
+                          verified.records, verified.attachments, verified.already_imported,
+                          unknown_codes=verified.unknown_codes)
+    conn = vault.connection()
+    if verified.already_imported:
+        verified.discard(vault)
+        report.gaps = missing_sequences(conn, verified.documenter)
+        return report
+    if not verified.attachments_kept and verified.opened.manifest["attachments"]:
+        raise TawthiqError("the bundle was verified without keeping its attachments: import it again")
+    blobs = {**dict(conn.execute("SELECT sha256, blob FROM attachments").fetchall()), **verified.opened.stored}
+    prov = Provenance(verified.documenter, verified.bundle_id, verified.sequence, audit.now_iso())
+    committed = False
+    try:
+        with transaction(conn):
+            # Checked again inside the transaction: the vault may have changed since verify.
+            manifest = verified.opened.manifest
+            if _place_in_history(conn, prov.documenter, prov.sequence, manifest.get("previous_sha256"),
+                                 verified.sha256):
+                raise ForkAlarm("the bundle was imported meanwhile: nothing was applied")
+            _record_bundle(conn, verified, prov)
+            for checked in verified.checked:
+                checked.kind.check_held(conn, checked.record, prov.documenter)
+                report.versions_added += checked.kind.apply(conn, checked.record, prov, blobs)
+            audit.record(conn, "bundle.import", prov.bundle_id, documenter=prov.documenter, sequence=prov.sequence,
+                         sha256=verified.sha256, records=report.records,
+                         unknown_codes=sum(map(len, report.unknown_codes.values())))
+            report.gaps = missing_sequences(conn, prov.documenter)
+        committed = True
+    finally:
+        if not committed:
+            verified.discard(vault)
+    verified.applied = True
     changes.publish(vault, changes.IMPORT)
     return report
 
 
-def import_bundles(vault: Vault, paths: list[Path]) -> list[BundleReport]:
-    """Each bundle verified then applied in its own transaction; a rejected one changes nothing."""
+def import_bundle(vault: Vault, path: Path, progress: Progress | None = None) -> ImportReport:
+    """One bundle, verified then applied, all or nothing; raises BundleRejected (exit 4)."""
+    return apply(vault, verify(vault, path, keep_attachments=True, progress=progress))
+
+
+def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportReport | Refusal]:
+    """Each bundle verified then applied in its own transaction; a refused one changes nothing and
+    the others are still imported."""
     _require_coordinator(vault)
-    reports = []
+    reports: list[ImportReport | Refusal] = []
     for p in paths:
         try:
-            reports.append(_process(vault, Path(p), apply=True))
+            reports.append(import_bundle(vault, Path(p)))
         except BundleRejected as exc:
-            reports.append(BundleReport(str(p), "rejected", error=str(exc), exit_code=exc.exit_code))
-    changes.publish(vault, changes.IMPORT)
+            reports.append(Refusal(Path(p), str(exc), exc.exit_code))
     return reports

@@ -134,13 +134,19 @@ def apply_bundle_record(conn: Connection, record: object, provenance: dict) -> s
     return apply_checked(conn, check_record(record), provenance)
 
 
+def check_owner(conn: Connection, r: dict, documenter: str) -> None:
+    """Refuse a checked record whose pseudonym the vault holds for another documenter (or as its own)."""
+    row = conn.execute("SELECT origin FROM witnesses WHERE code = ?", (r["code"],)).fetchone()
+    if row is not None and row[0] != documenter:
+        raise BundleRejected("a witness pseudonym in the bundle belongs to another documenter")
+
+
 def apply_checked(conn: Connection, r: dict, provenance: dict) -> str:
     """`apply_bundle_record` for a record `check_record` already returned."""
     documenter = str(provenance["documenter"])
+    check_owner(conn, r, documenter)
     row = conn.execute("SELECT origin, revision, sealed_identity FROM witnesses WHERE code = ?",
                        (r["code"],)).fetchone()
-    if row is not None and row[0] != documenter:
-        raise BundleRejected("a witness pseudonym in the bundle belongs to another documenter")
     outcome = "unchanged"
     if row is None:
         conn.execute(

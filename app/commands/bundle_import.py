@@ -1,0 +1,87 @@
+"""`verify` and `import`: the coordinator checks bundles, then merges them.
+
+    verify BUNDLE [--json]       every check, nothing applied; exit 4 if any fails
+    import BUNDLE... [--json]    verify, then apply each in one transaction; exit 4 if any bundle
+                                 was refused (the others are applied)
+
+The import service returns data (app/services/exchange/imports.py); the English lines are here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.commands._display import shown
+from app.services.exchange import imports
+from storage.errors import BundleRejected
+
+
+def register(sub) -> None:
+    p = sub.add_parser("verify", help="coordinator: check a bundle (decrypt, signature, hashes, forms)")
+    p.add_argument("bundle")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=verify_cmd)
+
+    p = sub.add_parser("import", help="coordinator: verify and merge bundles")
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_cmd)
+
+
+def report_line(report: imports.VerifiedBundle | imports.ImportReport | imports.Refusal) -> str:
+    if isinstance(report, imports.Refusal):
+        return f"{report.path}: REJECTED: {report.error}"
+    status = "verified" if isinstance(report, imports.VerifiedBundle) else report.status
+    text = (f"{report.path}: {status}: documenter {report.documenter} bundle {report.sequence}, "
+            f"{report.records} record(s), {report.attachments} attachment(s)")
+    if isinstance(report, imports.ImportReport) and not report.already_imported:
+        text += f", {report.versions_added} new version(s)"
+    return text
+
+
+def unknown_codes_line(unknown_codes: dict[str, list[str]]) -> str:
+    named = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}{' …' if len(codes) > 20 else ''}"
+                      for vocabulary, codes in sorted(unknown_codes.items()))
+    return (f"kept codes this vault does not know ({named}); import the organisation's terms and "
+            f"places to resolve them (`tawthiq vocabulary unknown` lists them)")
+
+
+def _warn_unknown(reports: list) -> None:
+    for r in reports:
+        if not isinstance(r, imports.Refusal) and r.unknown_codes:
+            print(f"tawthiq: warning: {shown(str(r.path))}: {shown(unknown_codes_line(r.unknown_codes))}",
+                  file=sys.stderr)
+
+
+def verify_cmd(ctx) -> int:
+    verified = imports.verify(ctx.vault(), Path(ctx.args.bundle))
+    if ctx.args.json:
+        ctx.print_json(verified.to_json())
+    else:
+        print(shown(report_line(verified)))
+    _warn_unknown([verified])
+    return 0
+
+
+def import_cmd(ctx) -> int:
+    reports = imports.import_bundles(ctx.vault(), [Path(b) for b in ctx.args.bundles])
+    if ctx.args.json:
+        ctx.print_json([r.to_json() for r in reports])
+    else:
+        for r in reports:
+            print(shown(report_line(r)))
+    _warn_unknown(reports)
+    warned: set[str] = set()
+    for r in reports:
+        if isinstance(r, imports.ImportReport) and r.gaps and r.documenter not in warned:
+            warned.add(r.documenter)
+            print(f"tawthiq: warning: documenter {shown(r.documenter)}: bundle(s) "
+                  f"{', '.join(map(str, r.gaps))} not imported yet", file=sys.stderr)
+    refused = [r for r in reports if isinstance(r, imports.Refusal)]
+    if refused:
+        if len(reports) == 1:
+            raise BundleRejected(refused[0].error)
+        print(f"tawthiq: {len(refused)} of {len(reports)} bundle(s) rejected", file=sys.stderr)
+        return BundleRejected.exit_code
+    return 0
