@@ -67,8 +67,7 @@ def step() -> None:
         return
     if not state["typed"]:
         state["typed"] = True
-        w.show_view("cases").new_button.click()
-        editor = w.editor
+        editor = w.new_case("kidnapping")
         type_text(editor.field("title").edit, title)
         if keystrokes:
             QTest.keyClicks(editor.field("narrative").edit, "x" * keystrokes)

@@ -89,8 +89,7 @@ def main(vault_dir: Path, inputs: Path, latin: str, arabic: str) -> None:
          f"سعيد {arabic}", photo),
     ]:
         # The real editor: typed into its widgets, saved by its autosave timer, file added by its panel.
-        window.show_view("cases").new_button.click()
-        editor = window.editor
+        editor = window.new_case("kidnapping")
         editor.field("title").edit.setText(title)
         editor.field("narrative").edit.setPlainText(narrative)
         editor.field("date").start.setText("2025-03-06")

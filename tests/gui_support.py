@@ -69,6 +69,27 @@ def press_in_next_dialog(key=None, seen: list | None = None) -> None:
     QTimer.singleShot(0, poke)
 
 
+def new_case_through_gui(qtbot, window, form: str = "kidnapping"):
+    """New case → pick the kind of case in the dialog with the keyboard → the editor."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    view = window.show_view("cases")
+    QTest.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.kind_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    kinds = dialog.kinds
+    QTest.keyClick(kinds, Qt.Key.Key_Home)
+    for _ in range(kinds.count()):
+        if kinds.currentItem().data(Qt.ItemDataRole.UserRole) == form:
+            break
+        QTest.keyClick(kinds, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.view_shown, timeout=10_000):
+        QTest.keyClick(kinds, Qt.Key.Key_Return)
+    assert window.editor.definition["id"] == form
+    return window.editor
+
+
 def visible_texts(root) -> list[str]:
     """Every piece of text a person could read on screen under `root` (widgets and item views)."""
     from PySide6.QtWidgets import QAbstractItemView, QWidget

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -220,6 +221,9 @@ class CaseListView(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.new_button.clicked.connect(self._new)
+        self.new_button.setToolTip(tr("New case (Ctrl+N)"))
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self._new,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.model.modelReset.connect(self._update_count)
         self._update_count()
 
@@ -254,7 +258,9 @@ class CaseListView(QWidget):
             self.session.open_case_requested.emit(self.model.case_id(index.row()))
 
     def _new(self) -> None:
-        # The case type chosen in the filter, else the most common one (kidnapping) if the forms have it.
-        codes = [code for code, _label in form_choices()]
-        form = self.form.currentData() or ("kidnapping" if "kidnapping" in codes or not codes else codes[0])
-        self.session.new_case_requested.emit(form)
+        """Ask which kind of case (the filter's case type is offered first), then open its form."""
+        from app.gui.case_kind import CaseKindDialog
+
+        self.kind_dialog = CaseKindDialog(self, preselect=self.form.currentData())
+        self.kind_dialog.chosen.connect(self.session.new_case_requested)
+        self.kind_dialog.open()

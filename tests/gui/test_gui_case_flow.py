@@ -17,6 +17,7 @@ from tests.gui_support import (
     close_window,
     create_vault_through_gui,
     make_window,
+    new_case_through_gui,
     press_in_next_dialog,
     unlock_through_gui,
 )
@@ -41,9 +42,7 @@ def _png(path) -> bytes:
 
 
 def _record_case(qtbot, window, photo):
-    view = window.show_view("cases")
-    view.new_button.click()
-    editor = window.editor
+    editor = new_case_through_gui(qtbot, window)
     assert editor is not None
     editor.field("title").edit.setText(TITLE)
     editor.field("narrative").edit.setPlainText(NARRATIVE)

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.case_version_view import CaseVersionView
 from app.services.intake import cases
-from tests.gui_support import close_window, make_window, press_in_next_dialog, unlock_through_gui, visible_texts
+from tests.gui_support import (
+    close_window,
+    make_window,
+    new_case_through_gui,
+    press_in_next_dialog,
+    unlock_through_gui,
+    visible_texts,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -35,8 +42,7 @@ def window(request, qtbot, tmp_path, vault):
 
 
 def _seal_then_edit(qtbot, window):
-    window.show_view("cases").new_button.click()
-    editor = window.editor
+    editor = new_case_through_gui(qtbot, window)
     editor.field("title").edit.setText(OLD_TITLE)
     editor.field("narrative").edit.setPlainText(NARRATIVE)
     victims = editor.field("victims")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.services.intake import cases
-from tests.gui_support import close_window, make_window, unlock_through_gui
+from tests.gui_support import close_window, make_window, new_case_through_gui, unlock_through_gui
 
 pytestmark = pytest.mark.gui
 
@@ -22,8 +22,7 @@ def window(qtbot, tmp_path, vault):
 
 
 def test_an_incomplete_new_case_survives_a_lock_as_a_pending_draft(qtbot, window):
-    window.show_view("cases").new_button.click()
-    editor = window.editor
+    editor = new_case_through_gui(qtbot, window)
     editor.field("narrative").edit.setPlainText(NARRATIVE)  # no title yet: the form refuses a save
     with qtbot.waitSignal(window.session.locked, timeout=10_000):
         window.lock_action.trigger()  # before the autosave timer: the lock itself must save
@@ -32,8 +31,7 @@ def test_an_incomplete_new_case_survives_a_lock_as_a_pending_draft(qtbot, window
     # The form requires a title, so no case was saved: the text waits in the vault as a pending
     # draft and comes back in the editor.
     assert cases.count_cases(vault) == 0
-    window.show_view("cases").new_button.click()
-    restored = window.editor
+    restored = new_case_through_gui(qtbot, window)
     assert restored.field("narrative").value() == NARRATIVE
     assert restored.notice.text() != ""
     restored.field("title").edit.setText("Neighbour saw the abduction")
@@ -44,8 +42,7 @@ def test_an_incomplete_new_case_survives_a_lock_as_a_pending_draft(qtbot, window
 
 
 def test_attachment_export_writes_only_the_chosen_file(qtbot, window, tmp_path):
-    window.show_view("cases").new_button.click()
-    editor = window.editor
+    editor = new_case_through_gui(qtbot, window)
     editor.field("title").edit.setText("Hospital received a body")
     assert editor.save_now()
     source = tmp_path / "report.txt"

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from app.services import changes
 from app.services.intake import cases
-from tests.gui_support import close_window, make_window, unlock_through_gui
+from tests.gui_support import close_window, make_window, new_case_through_gui, unlock_through_gui
 
 pytestmark = pytest.mark.gui
 
@@ -33,8 +33,7 @@ def test_a_new_case_is_counted_when_the_person_goes_back_to_the_list(qtbot, tmp_
         unlock_through_gui(qtbot, window)
         listing = window.show_view("cases")
         assert listing.model.total == 0
-        QTest.mouseClick(listing.new_button, Qt.MouseButton.LeftButton)
-        editor = window.editor
+        editor = new_case_through_gui(qtbot, window)
         with qtbot.waitSignal(editor.saved, timeout=10_000):  # the autosave, after typing
             QTest.keyClicks(editor.field("title").edit, "Neighbour saw the abduction")
         QTest.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)

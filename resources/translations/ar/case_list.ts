@@ -68,6 +68,10 @@
         <translation>حالة جديدة</translation>
     </message>
     <message>
+        <source>New case (Ctrl+N)</source>
+        <translation>حالة جديدة (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>%1 cases</source>
         <translation>%1 حالة</translation>
     </message>
