@@ -45,6 +45,17 @@ def unlock_through_gui(qtbot, window, passphrase: str = PASSPHRASE) -> None:
         page.unlock_button.click()
 
 
+def type_text(widget, text: str) -> None:
+    """Key presses carrying `text`, as an Arabic (or any) keyboard sends them: QTest.keyClicks
+    knows only ASCII characters."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
 def press_in_next_dialog(key=None, seen: list | None = None) -> None:
     """Press a key (Enter by default) in the next modal dialog, as a person would, once it is up.
 

@@ -7,6 +7,7 @@ picks the widget from the definition's `type`; groups nest field widgets.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -226,6 +227,29 @@ class MultiChoiceField(FieldWidget):
                                else Qt.CheckState.Unchecked)
 
 
+# Arabic-Indic and Eastern Arabic-Indic digits, and the separators people type, to the ISO form.
+_DATE_TYPING = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                              **{chr(0x06F0 + i): str(i) for i in range(10)}, "/": "-", ".": "-", "٫": "-"})
+_DATE_GRANULARITY = re.compile(r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$")
+
+
+def typed_date(text: str) -> str:
+    """What a person typed in a date field, in the ISO form the forms validate (٢٠٢٤/٣ → 2024-3)."""
+    date = text.strip().translate(_DATE_TYPING)
+    if _DATE_GRANULARITY.match(date):
+        date = "-".join(part if i == 0 else part.zfill(2) for i, part in enumerate(date.split("-")))
+    return date
+
+
+def typed_precision(text: str) -> str | None:
+    """The precision a typed date states by its own shape: 2024 a year, 2024-03 a month, else a day."""
+    date = typed_date(text)
+    match = _DATE_GRANULARITY.match(date)
+    if not match:
+        return None
+    return "day" if match.group(2) else "month" if match.group(1) else "year"
+
+
 class DateField(FieldWidget):
     """YYYY, YYYY-MM or YYYY-MM-DD: a partial date is a less precise date, not an error."""
 
@@ -239,7 +263,7 @@ class DateField(FieldWidget):
         self.finish(self.edit)
 
     def value(self) -> Any:
-        return self.edit.text().strip() or None
+        return typed_date(self.edit.text()) or None
 
     def set_value(self, value: Any) -> None:
         self.edit.setText(value if isinstance(value, str) else "")
@@ -264,6 +288,9 @@ class DateRangeField(FieldWidget):
         for code, label in form_source.terms("date_precision"):
             self.precision.addItem(label, code)
         self.precision.currentIndexChanged.connect(self.changed)
+        # Typing (not loading) a date states its precision: "2024-03" is a month, "2024" a year.
+        self.start.textEdited.connect(self._precision_from_typing)
+        self.end.textEdited.connect(self._precision_from_typing)
         layout.addWidget(QLabel(tr("From"), row))
         layout.addWidget(self.start)
         layout.addWidget(QLabel(tr("to"), row))
@@ -272,8 +299,19 @@ class DateRangeField(FieldWidget):
         layout.addWidget(self.precision)
         self.finish(row)
 
+    def _precision_from_typing(self, _text: str) -> None:
+        if self.precision.currentData() == "approximate":
+            return  # the person said the date is approximate: what they type does not undo that
+        typed = [typed_precision(e.text()) for e in (self.start, self.end) if e.text().strip()]
+        if not typed or None in typed:
+            return  # not a whole date yet
+        coarsest = min(typed, key=("year", "month", "day").index)
+        index = self.precision.findData(coarsest)
+        if index >= 0:
+            self.precision.setCurrentIndex(index)
+
     def value(self) -> Any:
-        start, end = self.start.text().strip(), self.end.text().strip()
+        start, end = typed_date(self.start.text()), typed_date(self.end.text())
         if not start and not end:
             return None
         value = {"start": start or None, "end": end or None, "precision": self.precision.currentData()}
