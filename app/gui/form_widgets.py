@@ -338,9 +338,12 @@ class PlaceField(FieldWidget):
         self.search.setPlaceholderText(tr("Type a place in any spelling…"))
         self._suggestions = QStringListModel(self)
         self._choices: dict[str, form_source.PlaceChoice] = {}
+        # The gazetteer has already matched every spelling (Arabic, Latin, variants): the completer
+        # shows its answers as they are. Filtering them again by the label hid a place typed in a
+        # variant spelling or the other script (Al Zahraa, الزهراء → Al-Zahra, Homs).
         completer = QCompleter(self._suggestions, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(15)
         self.search.setCompleter(completer)
         self.resolved = QLabel(box)
         self.resolved.setObjectName("place_resolved")
@@ -361,6 +364,11 @@ class PlaceField(FieldWidget):
         found = form_source.search_places(text, 15) if len(text.strip()) >= 2 else []
         self._choices = {c.label: c for c in found}
         self._suggestions.setStringList(list(self._choices))
+        completer = self.search.completer()
+        if self._choices:
+            completer.complete()
+        else:
+            completer.popup().hide()
 
     def _picked(self, label: str) -> None:
         choice = self._choices.get(label)
