@@ -1,6 +1,7 @@
 """The `tawthiq` command (DESIGN.md section 8): a contract that tests and coordinators' scripts use.
 
-Exit status: 0 success; 1 error; 2 usage; 3 wrong passphrase; 4 a bundle failed verification.
+Exit status: 0 success; 1 error; 2 usage; 3 wrong passphrase; 4 a bundle failed verification, or
+the vault did (`audit verify`, `verify-vault`).
 Errors are one line on standard error, never a traceback. Subcommands live in app/commands/,
 one module per group, each with a `register(subparsers)` function; they are found by name so
 that adding a command touches only its own module.
@@ -77,6 +78,9 @@ class Context:
         """Unlock once per command; `main` locks it when the command ends."""
         if self._vault is None:
             self._vault = Vault.unlock(self.vault_dir, self.passphrase())
+            if self._vault.audit_problem:  # a warning on every command until it is looked into
+                print(f"tawthiq: WARNING: {self._vault.audit_problem}: the vault was changed outside Tawthiq "
+                      "(`tawthiq verify-vault` checks it in full)", file=sys.stderr)
             organisation_data.install(self._vault)  # its own terms and places, for validation
         return self._vault
 

@@ -81,6 +81,31 @@ def entries(conn: Connection) -> list[dict]:
     ]
 
 
+def head(conn: Connection) -> tuple[int, str] | None:
+    """(seq, hash) of the last entry: where the log stands, as a bundle's manifest names it."""
+    row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def hash_at(conn: Connection, seq: int) -> str | None:
+    row = conn.execute("SELECT hash FROM audit_log WHERE seq = ?", (seq,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def chain_problem(conn: Connection) -> str | None:
+    """None if every entry's hash recomputes and links to the one before; else what broke.
+
+    This catches edits made to the database outside Tawthiq that did not recompute the chain.
+    It cannot catch one that did: the chain is unkeyed, and whoever holds the passphrase can
+    rewrite it (docs/threat-model.md).
+    """
+    try:
+        verify_chain(conn)
+    except CorruptVault as exc:
+        return str(exc)
+    return None
+
+
 def verify_chain(conn: Connection) -> int:
     """Recompute every hash; return the number of entries or raise CorruptVault at the first break."""
     prev = GENESIS

@@ -49,6 +49,8 @@ class Vault:
         self._connections: list[database.Connection] = []
         self._lock = threading.Lock()
         self._hold: leftovers.FolderHold | None = None
+        # Set at unlock: why the audit log's chain does not verify, or None (docs/threat-model.md).
+        self.audit_problem: str | None = None
         self.blobs = BlobStore(self.path / BLOBS, pyrage.x25519.Identity.from_str(keys.age_identity))
 
     # ---- creation and unlocking -------------------------------------------------------------
@@ -106,6 +108,10 @@ class Vault:
         try:
             vault._hold = leftovers.FolderHold(path)
             database.migrate(vault.connection())
+            # Checked before anything this unlock appends. A broken chain warns but does not
+            # refuse: refusing would lock the owner out of her own records, while whoever edits
+            # the database with the passphrase can recompute the chain anyway.
+            vault.audit_problem = audit.chain_problem(vault.connection())
             if vault._hold.exclusive:
                 vault._sweep_leftovers()
                 vault._hold.share()

@@ -52,6 +52,19 @@ def _already_sent(conn) -> set[VersionKey]:
                                                  "FROM bundle_contents")}
 
 
+def _audit_position(conn, previous_seq: int | None) -> dict:
+    """The manifest's `audit`: where this vault's audit log stands, and what the entry the previous
+    bundle named hashes to now, so the coordinator sees a history rewritten in between as a fork
+    (app/services/exchange/received_evidence.py, docs/bundle-format.md)."""
+    head = audit.head(conn)
+    assert head is not None  # vault.create is the first entry
+    previous = None
+    if previous_seq is not None:
+        # An entry that is gone has no hash: the all-zero one, which no earlier bundle named.
+        previous = {"seq": previous_seq, "hash": audit.hash_at(conn, previous_seq) or audit.GENESIS}
+    return {"seq": head[0], "hash": head[1], "previous": previous}
+
+
 def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> ExportResult:
     recipients = organisation_profile.coordinator_recipients(vault)  # raises NoProfile
@@ -68,7 +81,8 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
         return ExportResult(False, None, None, None, 0, 0, 0,
                             "nothing changed since the last bundle (not yet acknowledged); "
                             "use --all to write everything again")
-    last = conn.execute("SELECT sequence, sha256 FROM bundles_sent ORDER BY sequence DESC LIMIT 1").fetchone()
+    last = conn.execute("SELECT sequence, sha256, audit_seq FROM bundles_sent ORDER BY sequence DESC LIMIT 1"
+                        ).fetchone()
     sequence = (last[0] + 1) if last else 1
     bundle_id = str(uuid.uuid4())
     me = keys.public_key(vault)
@@ -81,6 +95,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
     for r in outgoing:
         for form, version in r.forms.items():
             forms[form] = max(version, forms.get(form, 0))
+    audit_position = _audit_position(conn, last[2] if last else None)
     manifest = {
         "format": layout.FORMAT,
         "version": layout.VERSION,
@@ -91,6 +106,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
         "sender": {"key_id": me.id_hex, "public_key": me.base64()},
         "recipients": recipients,
         "forms": forms,
+        "audit": audit_position,
         "records": [
             {"path": f"records/{r.record_id}.json", "kind": r.kind, "id": r.record_id,
              "versions": [{"kind": k.kind, "id": k.record_id, "version": k.version, "sha256": k.sha256}
@@ -128,10 +144,10 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
             for r in outgoing:
                 record_kinds.kind(r.kind).mark_sent(conn, r)
             conn.execute(
-                "INSERT INTO bundles_sent (sequence, bundle_id, sha256, size, created_at, records, attachments) "
-                "VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO bundles_sent (sequence, bundle_id, sha256, size, created_at, records, attachments, "
+                "audit_seq, audit_hash) VALUES (?,?,?,?,?,?,?,?,?)",
                 (sequence, bundle_id, written.sha256, written.size, manifest["created_at"], len(outgoing),
-                 len(attachments)),
+                 len(attachments), audit_position["seq"], audit_position["hash"]),
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO bundle_contents (sequence, kind, record_id, version, sha256) VALUES (?,?,?,?,?)",

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.services import changes
-from app.services.exchange import record_kinds, trust_list
+from app.services.exchange import received_evidence, record_kinds, trust_list
 from app.services.exchange.bundle_record import Provenance, RecordKind
 from storage import audit
 from storage.bundle import reader
@@ -247,6 +247,7 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
         manifest = opened.manifest
         already = _place_in_history(conn, opened.signer.id_hex, manifest["sequence"],
                                     manifest.get("previous_sha256"), opened.sha256)
+        received_evidence.check_history(conn, opened.signer.id_hex, manifest["sequence"], manifest)
         records = _check_records(opened)
         for checked in records:
             checked.kind.check_held(conn, checked.record, opened.signer.id_hex)
@@ -303,6 +304,7 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
             for checked in verified.checked:
                 checked.kind.check_held(conn, checked.record, prov.documenter)
                 report.versions_added += checked.kind.apply(conn, checked.record, prov, blobs)
+            received_evidence.keep(conn, verified.opened, prov.documenter, prov.sequence)  # checks history again
             audit.record(conn, "bundle.import", prov.bundle_id, documenter=prov.documenter, sequence=prov.sequence,
                          sha256=verified.sha256, records=report.records,
                          unknown_codes=sum(map(len, report.unknown_codes.values())))
