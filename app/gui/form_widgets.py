@@ -59,6 +59,16 @@ class FieldWidget(QWidget):
 
     def finish(self, widget: QWidget) -> None:
         self.outer.addWidget(widget)
+        # The form's help text, in the interface language: under the field, and as its tooltip.
+        self.help_text = pick(self.spec.get("help"))
+        if self.help_text:
+            self.help = QLabel(self.help_text, self)
+            self.help.setObjectName("help")
+            self.help.setWordWrap(True)
+            self.help.setTextFormat(Qt.TextFormat.PlainText)
+            self.help.setStyleSheet("color: palette(placeholder-text)")
+            widget.setToolTip(self.help_text)
+            self.outer.addWidget(self.help)
         self.outer.addWidget(self.problem)
 
     def value(self) -> Any:
@@ -451,9 +461,11 @@ class FieldsForm(QWidget):
         for spec in fields:
             widget = make_field(spec, self)
             label = QLabel(pick(spec.get("labels"), spec["id"]) + (" *" if spec.get("required") else ""), self)
+            tips = [pick(spec.get("help"))]
             if spec.get("sensitive"):
                 label.setText(label.text() + " ⚠")
-                label.setToolTip(tr("Sensitive: record only with consent and only when it matters."))
+                tips.append(tr("Sensitive: record only with consent and only when it matters."))
+            label.setToolTip("\n".join(t for t in tips if t))
             self.form.addRow(label, widget)
             self.widgets[spec["id"]] = widget
             self.labels[spec["id"]] = label
