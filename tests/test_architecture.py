@@ -51,3 +51,15 @@ def test_import_linter_contracts_hold():
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run([str(linter), "--no-cache"], cwd=REPO, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_the_gui_runs_no_sql():
+    """Widgets call services; a GUI module with a connection in hand (the editor once kept its
+    drafts in the settings table with its own SQL, where purge could not see them) goes around them."""
+    sql_calls = {"execute", "executemany", "executescript", "connection"}
+    offenders = []
+    for p in _modules("app/gui"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in sql_calls:
+                offenders.append(f"{p.relative_to(REPO)}:{node.lineno} .{node.func.attr}()")
+    assert offenders == []

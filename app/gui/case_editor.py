@@ -1,16 +1,14 @@
 """The case editor, generated from the case's form definition.
 
 Nothing typed is lost: every change restarts a short timer; when it fires the case is saved
-through app.services.intake.cases.save_case (a draft version, overwritten by later autosaves). While the
-form's rules refuse the body (a required field still empty), the draft is kept inside the vault
-as a pending draft (the encrypted settings table, key `gui.pending_draft.<case or "new">`) and
-restored when the case is opened again; the inline messages say what is missing. On lock the
-editor saves before the vault closes (Session.locking).
+through app.services.intake.cases.save_draft (a draft version, overwritten by later autosaves),
+which validates it once. While the form's rules refuse the body (a required field still empty)
+the service keeps it as the case's unfinished draft, restored when the case is opened again; the
+inline messages say what is missing. On lock the editor saves before the vault closes
+(Session.locking).
 """
 
 from __future__ import annotations
-
-import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,13 +27,13 @@ from PySide6.QtWidgets import (
 from app.gui import form_source
 from app.gui.attachments_panel import AttachmentsPanel
 from app.gui.form_widgets import FieldsForm
-from app.gui.i18n import fmt_datetime, fmt_int, tr
+from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr
 from app.gui.session import Session
 from app.gui.vocabulary import pick
-from app.services.intake import case_rules, cases
+from app.services.intake import cases
+from forms.validation import Problem
 
 AUTOSAVE_MS = 800
-PENDING = "gui.pending_draft."
 
 
 def build_sections(definition: dict, parent: QWidget, layout: QVBoxLayout) -> list[FieldsForm]:
@@ -80,19 +78,15 @@ class CaseEditor(QWidget):
         self.definition = form_source.load_definition(form, body.get("form_version") if case_id else None)
         if not case_id:
             body = form_source.blank_case(self.definition)
-        pending = vault.setting(self._pending_key())
-        restored = False
-        if pending:
-            try:
-                body, restored = json.loads(pending), True
-            except ValueError:
-                pass
+        kept = cases.unfinished(vault, case_id)
+        if kept is not None:
+            body = kept
         # A case received from a documenter (coordinator vault) is their record: shown read-only,
         # so nothing done here can make a local version of it.
         self.received_from = cases.received_from(vault, case_id) if case_id else None
         self._build()
         self._load(body)
-        self.notice.setText(tr("Unsaved changes from last time were restored.") if restored else "")
+        self.notice.setText(tr("Unsaved changes from last time were restored.") if kept is not None else "")
         if self.received_from is not None:
             self._make_read_only()
         self.attachments.set_case(case_id)
@@ -212,9 +206,6 @@ class CaseEditor(QWidget):
             body["id"] = self.case_id
         return body
 
-    def _pending_key(self) -> str:
-        return PENDING + (self.case_id or "new")
-
     # ---- saving ----------------------------------------------------------------------------------
     def _changed(self) -> None:
         if self._loading or self.read_only:
@@ -224,25 +215,19 @@ class CaseEditor(QWidget):
         self._timer.start()
 
     def save_now(self) -> bool:
-        """Save the case (a draft version); if the form refuses it yet, keep it as a pending draft."""
+        """Save the case (a draft version); if the form refuses it yet, the service keeps it unfinished."""
         self._timer.stop()
         vault = self.session.vault
         if vault is None or self.read_only:
             return False
-        body = self.body()
-        problems = form_source.validate(body)
-        self._show_problems(problems)
-        try:
-            case_id, version = cases.save_case(vault, body, self.case_id)
-        except case_rules.InvalidCase:
-            vault.set_setting(self._pending_key(), json.dumps(body, ensure_ascii=False))
-            self.dirty = False
+        outcome = cases.save_draft(vault, self.body(), self.case_id, current_language())
+        self._show_problems(outcome.problems)
+        self.dirty = False
+        if outcome.case_id is None or outcome.version is None:
             self.state.setText(tr("Draft kept in the vault; fill in the marked fields to save the case."))
             return False
-        if self.case_id is None:
-            vault.connection().execute("DELETE FROM settings WHERE key = ?", (self._pending_key(),))
+        case_id, version = outcome.case_id, outcome.version
         self.case_id = case_id
-        vault.connection().execute("DELETE FROM settings WHERE key = ?", (self._pending_key(),))
         self.status = "draft"
         self.dirty = False
         self.notice.setText("")
@@ -262,9 +247,10 @@ class CaseEditor(QWidget):
         if self.dirty or self._timer.isActive():
             self.save_now()
 
-    def _show_problems(self, problems: list[tuple[str, str, bool]]) -> None:
+    def _show_problems(self, problems: list[Problem]) -> None:
         by_path: dict[str, str] = {}
-        for path, message, _is_error in problems:
+        for problem in problems:
+            path, message = problem.path, problem.message
             by_path[path] = (by_path[path] + "\n" + message) if path in by_path else message
         for form in self.sections:
             form.set_problems(by_path, "")

@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.services.outputs.case_report import CaseReport, build_case_report
-from storage import audit
+from app.services.outputs.case_report import CaseReport, build_case_report, record_report_export
 from storage.atomic import atomic_write_bytes
-from storage.database import transaction
 from storage.errors import TawthiqError
 from storage.vault import Vault
 
@@ -64,8 +62,5 @@ def write_case_pdf(vault: Vault, case_id: str, out: Path, purpose: str = "courts
         raise TawthiqError("name a PDF file in an existing folder")
     report = build_case_report(vault, case_id, purpose)
     atomic_write_bytes(Path(out), render_pdf(report))
-    conn = vault.connection()
-    with transaction(conn):
-        audit.record(conn, "report.export", case_id, purpose=purpose, format="pdf",
-                     statements_left_out=report.consent.statements_withheld)
+    record_report_export(vault, report, "pdf")
     return report

@@ -1,4 +1,7 @@
-"""What the editor needs from forms/: definitions, vocabulary terms, places, validation.
+"""What the editor needs from forms/: definitions, vocabulary terms, places.
+
+Validation is not here: the editor saves through app.services.intake.cases.save_draft, which
+validates once and returns the problems to show.
 
 The editor renders the raw definition data (the JSON of resources/forms/*.json, documented in
 docs/case-model.md). forms/ owns all of it; this adapter only shapes it for widgets.
@@ -15,7 +18,6 @@ from forms.definitions import load_form
 from forms.gazetteer import gazetteer, get_place
 from forms.gazetteer import resolve_place as resolve_in_gazetteer
 from forms.gazetteer import search_places as search_gazetteer
-from forms.validation import validate_case
 from forms.vocabularies import vocabulary
 
 
@@ -89,9 +91,3 @@ def describe_place(value: dict | None) -> str:
             place = get_place(code)
             return _place_label(place) if place else code
     return ""
-
-
-# ---- validation -------------------------------------------------------------------------------
-def validate(body: dict) -> list[tuple[str, str, bool]]:
-    """(path, message in the interface language, is_error) for every problem of a body."""
-    return [(p.path, p.message, p.is_error) for p in validate_case(body, lang())]

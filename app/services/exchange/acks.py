@@ -109,10 +109,14 @@ def delivered_cases(vault: Vault) -> list[str]:
 
 
 def purgeable_cases(vault: Vault) -> list[str]:
-    """Delivered cases with nothing undelivered: every version and attachment acknowledged."""
+    """Delivered cases with nothing undelivered: every version and attachment acknowledged, and no
+    unfinished draft (edits the form does not accept yet are undelivered work too)."""
     conn = vault.connection()
     out = []
+    unfinished = cases.cases_with_unfinished_drafts(vault)
     for case_id in delivered_cases(vault):
+        if case_id in unfinished:
+            continue
         versions_left = conn.execute(
             "SELECT count(*) FROM case_versions v WHERE v.case_id = ? AND NOT EXISTS (SELECT 1 FROM deliveries d "
             "WHERE d.kind = 'case' AND d.record_id = v.case_id AND d.version = v.version AND d.sha256 = v.sha256)",

@@ -69,9 +69,16 @@ def _raise_errors(problems: list[Problem]) -> None:
 
 
 def check(body: object, lang: str = "en") -> dict:
+    return validated(body, lang)[0]
+
+
+def validated(body: object, lang: str = "en") -> tuple[dict, list[Problem]]:
+    """As `check`, and the warnings (fields the form does not know) worded in `lang`: the editor
+    shows them without validating the body a second time."""
     body = _prepared(body)
-    _raise_errors(validate_case(body, lang))
-    return body
+    problems = validate_case(body, lang)
+    _raise_errors(problems)
+    return body, problems
 
 
 def check_received(body: object) -> tuple[dict, list[UnknownCode]]:

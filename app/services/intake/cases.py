@@ -3,6 +3,11 @@
 A case body is the JSON of DESIGN.md section 3. The current view lives in `cases`; every version
 in `case_versions`. A draft is overwritten by autosave; a sealed version is frozen, and the next
 edit makes a new version whose parent is the sealed one.
+
+The editor saves through `save_draft`: the body is validated once; if the form's rules refuse it
+yet (a required field still empty) it is kept as the case's *unfinished draft* (`unfinished`)
+instead, so nothing typed is lost, and the next save that passes replaces it. Purge leaves a
+case with an unfinished draft alone (app/services/exchange/acks.py).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from app.services import changes
 from app.services.case_body import section
 from app.services.intake import case_rules
 from forms.normalize import normalize_for_search
+from forms.validation import Problem
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import TawthiqError
@@ -117,6 +123,65 @@ def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str
         saved = write_case(conn, body, case_id)
     changes.publish(vault, changes.CASES)
     return saved
+
+
+# ---- the editor's save: draft versions and unfinished drafts -----------------------------------
+# Unfinished drafts live in the encrypted settings table, one per case and one for a new case.
+# The key predates this module (the editor wrote them itself); it is kept so that drafts saved
+# by earlier builds still come back.
+UNFINISHED = "gui.pending_draft."
+NEW_CASE = "new"
+
+
+@dataclass(frozen=True)
+class DraftSave:
+    """What became of one save from the editor."""
+
+    case_id: str | None
+    version: int | None  # None: the form refused the body, which was kept as the unfinished draft
+    problems: list[Problem]  # the refusal's errors and warnings, or the saved body's warnings
+
+    @property
+    def kept_unfinished(self) -> bool:
+        return self.version is None
+
+
+def _unfinished_key(case_id: str | None) -> str:
+    return UNFINISHED + (case_id or NEW_CASE)
+
+
+def save_draft(vault: Vault, body: dict, case_id: str | None = None, lang: str = "en") -> DraftSave:
+    """Validate once (messages in `lang`); save a draft version, or keep the body as unfinished."""
+    try:
+        checked, warnings = case_rules.validated(copy.deepcopy(body), lang)
+    except case_rules.InvalidCase as refused:
+        vault.set_setting(_unfinished_key(case_id), json.dumps(body, ensure_ascii=False))
+        return DraftSave(case_id, None, refused.details)
+    conn = vault.connection()
+    with transaction(conn):
+        saved_id, version = write_case(conn, checked, case_id)
+        # A new case's unfinished draft was kept under "new": saved now, neither key is needed.
+        conn.execute("DELETE FROM settings WHERE key IN (?, ?)",
+                     (_unfinished_key(case_id), _unfinished_key(saved_id)))
+    changes.publish(vault, changes.CASES)
+    return DraftSave(saved_id, version, warnings)
+
+
+def unfinished(vault: Vault, case_id: str | None) -> dict | None:
+    """The body kept for a case (None: a new case) while the form refused it, if there is one."""
+    raw = vault.setting(_unfinished_key(case_id))
+    try:
+        body = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def cases_with_unfinished_drafts(vault: Vault) -> set[str]:
+    rows = vault.connection().execute(
+        "SELECT substr(key, ?) FROM settings WHERE substr(key, 1, ?) = ?",
+        (len(UNFINISHED) + 1, len(UNFINISHED), UNFINISHED))
+    return {r[0] for r in rows if r[0] != NEW_CASE}
 
 
 def write_case(conn: Connection, body: dict, case_id: str | None = None) -> tuple[str, int]:

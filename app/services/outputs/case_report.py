@@ -21,6 +21,7 @@ from app.services.outputs import partner_export
 from forms import definitions
 from forms.errors import UnknownForm
 from storage import audit
+from storage.database import transaction
 from storage.vault import Vault
 
 
@@ -180,3 +181,11 @@ def build_case_report(vault: Vault, case_id: str, purpose: str = "courts") -> Ca
     return CaseReport(case_id=case_id, purpose=purpose, html=document, consent=consent_report,
                       narrative_withheld=withheld and purpose in partner_export.NARRATIVE_PURPOSES,
                       fields_left_out=fields_left_out)
+
+
+def record_report_export(vault: Vault, report: CaseReport, file_format: str) -> None:
+    """The audit line of a report written out (the front end writes the file)."""
+    conn = vault.connection()
+    with transaction(conn):
+        audit.record(conn, "report.export", report.case_id, purpose=report.purpose, format=file_format,
+                     statements_left_out=report.consent.statements_withheld)
