@@ -151,3 +151,37 @@ def content_digest(vault, *, ignore_received_at: bool = False) -> dict:
         out[name] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     out["blobs"] = sorted(p.name for p in vault.blobs.folder.iterdir())
     return out
+
+
+def receive_case_version(vault, body: dict, documenter: str, *, sequence: int = 1, bundle_id: str | None = None,
+                         case_id: str | None = None, received_at: str | None = None) -> tuple[str, int]:
+    """One case version arriving in a coordinator vault from `documenter`'s bundle, applied by the
+    importer's own steps (bundle_cases.check, then check_held and apply in one transaction): the
+    case row, the version, the full-text entry and the provenance row are the services' to write.
+
+    Without the signing, encryption and tar of a whole bundle (tests/coordinator/test_import.py
+    covers those): linkage and statistics tests need many received cases from several documenters.
+    The body is normalised first as the documenter's own save does (case_rules.check). A new
+    version of an existing case gets the next number, its parent the current one.
+    """
+    from app.services.exchange import bundle_cases
+    from app.services.exchange.bundle_record import Provenance
+    from app.services.intake import case_rules, cases
+    from storage import audit
+    from storage.database import transaction
+
+    case_id = case_id or str(uuid.uuid4())
+    current = vault.connection().execute("SELECT current_version FROM cases WHERE id = ?", (case_id,)).fetchone()
+    parent = current[0] if current else None
+    version = (parent or 0) + 1
+    saved_body = case_rules.check(dict(body, id=case_id))
+    record = {"id": case_id, "attachments": [], "versions": [{
+        "version": version, "parent": parent, "saved_at": audit.now_iso(), "body": saved_body,
+        "sha256": hashlib.sha256(cases.canonical_json(saved_body).encode()).hexdigest()}]}
+    provenance = Provenance(documenter, bundle_id or str(uuid.uuid4()), sequence, received_at or audit.now_iso())
+    conn = vault.connection()
+    checked = bundle_cases.check(record, set())
+    with transaction(conn):
+        bundle_cases.check_held(conn, checked, documenter)
+        bundle_cases.apply(conn, checked, provenance, {})
+    return case_id, version

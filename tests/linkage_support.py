@@ -1,16 +1,12 @@
 """Test helpers for linkage: a coordinator vault filled as import would fill it.
 
-Cases are saved with the case service and given provenance rows (documenter, bundle,
-sequence) like the coordinator's import writes, until import is on main for every test.
+Cases arrive through the importer's own steps (tests.bundle_support.receive_case_version), with
+their provenance (documenter, bundle, sequence) written by the services.
 """
 
 from __future__ import annotations
 
-import uuid
-
-from app.services.intake.cases import save_case, seal_case
-from storage import audit
-from storage.database import transaction
+from tests.bundle_support import receive_case_version
 
 
 def victim_case(name: str, *, date: str = "2013-03-06", gov: str = "Homs", sex: str = "male",
@@ -30,29 +26,12 @@ def victim_case(name: str, *, date: str = "2013-03-06", gov: str = "Homs", sex: 
 
 
 def receive(vault, body: dict, documenter: str, sequence: int = 1, bundle: str | None = None) -> str:
-    """Save a case in a coordinator vault with provenance, as received from `documenter`."""
-    case_id, version = save_case(vault, body)
-    seal_case(vault, case_id)
-    conn = vault.connection()
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO case_provenance (case_id, version, documenter, bundle_id, sequence, received_at) "
-            "VALUES (?,?,?,?,?,?)",
-            (case_id, version, documenter, bundle or str(uuid.uuid4()), sequence, audit.now_iso()),
-        )
+    """A case in a coordinator vault, as received from `documenter`."""
+    case_id, _ = receive_case_version(vault, body, documenter, sequence=sequence, bundle_id=bundle)
     return case_id
 
 
 def revise(vault, case_id: str, body: dict, documenter: str, sequence: int) -> int:
     """A newer version of a case arriving in a later bundle."""
-    body = dict(body, id=case_id)
-    _, version = save_case(vault, body, case_id)
-    seal_case(vault, case_id)
-    conn = vault.connection()
-    with transaction(conn):
-        conn.execute(
-            "INSERT INTO case_provenance (case_id, version, documenter, bundle_id, sequence, received_at) "
-            "VALUES (?,?,?,?,?,?)",
-            (case_id, version, documenter, str(uuid.uuid4()), sequence, audit.now_iso()),
-        )
+    _, version = receive_case_version(vault, body, documenter, sequence=sequence, case_id=case_id)
     return version

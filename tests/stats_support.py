@@ -1,14 +1,14 @@
 """A crafted coordinator vault for statistics and export tests: known cases, known provenance.
 
-Cases are saved through the real case service into a real SQLCipher vault; provenance rows are
-written as the bundle importer writes them (one row per case version and documenter).
+Cases arrive in a real SQLCipher vault through the bundle importer's own steps
+(tests.bundle_support.receive_case_version), which write their provenance rows.
 """
 
 from __future__ import annotations
 
 from app.services.intake import cases
-from storage.database import transaction
 from storage.vault import Vault
+from tests.bundle_support import receive_case_version
 
 DOC_A = "a1a1a1a1a1a1a1a1"
 DOC_B = "b2b2b2b2b2b2b2b2"
@@ -43,18 +43,15 @@ def victim(name_ar="", name_latin="", act="abduction", fate="missing", **extra):
 
 
 def add_case(vault: Vault, body: dict, documenter: str | None, *, sequence: int = 1) -> str:
-    """Save and seal a case; with a documenter, record it as received from that documenter's bundle."""
-    case_id, version = cases.save_case(vault, body)
-    cases.seal_case(vault, case_id)
+    """With a documenter, a case received in that documenter's bundle (through the importer's own
+    steps); without, a case saved and sealed in this vault."""
     if documenter:
-        conn = vault.connection()
-        with transaction(conn):
-            conn.execute(
-                "INSERT INTO case_provenance (case_id, version, documenter, bundle_id, sequence, received_at) "
-                "VALUES (?,?,?,?,?,?)",
-                (case_id, version, documenter, f"bundle-{documenter[:4]}-{sequence}", sequence,
-                 "2024-04-01T10:00:00+00:00"),
-            )
+        case_id, _ = receive_case_version(vault, body, documenter, sequence=sequence,
+                                          bundle_id=f"bundle-{documenter[:4]}-{sequence}",
+                                          received_at="2024-04-01T10:00:00+00:00")
+        return case_id
+    case_id, _ = cases.save_case(vault, body)
+    cases.seal_case(vault, case_id)
     return case_id
 
 

@@ -65,11 +65,13 @@ def test_incidents_counted_with_date_and_place(coordinator_vault):
 
 def test_a_newer_version_replaces_the_counted_view(coordinator_vault):
     from app.services.intake import cases
+    from tests.bundle_support import receive_case_version
 
     ids = crafted_vault(coordinator_vault)
     body = cases.get_case(coordinator_vault, ids["c1"])
     body["victims"][0]["name_ar"] = "مجهول الهوية"  # the documenter later learned a name
-    cases.save_case(coordinator_vault, body, ids["c1"])
+    # ... and sent the new version in a later bundle (a coordinator cannot edit a received case).
+    receive_case_version(coordinator_vault, body, DOC_C, sequence=2, case_id=ids["c1"])
     figures = statistics.compute(coordinator_vault, links=links_for(ids))
     assert figures.victims["records"] == 8
     assert figures.victims["excluded"]["missing_name"] == 0
