@@ -111,6 +111,7 @@ def migrate(conn: Connection, target: int | None = None) -> int:
         raise CorruptVault(
             f"this vault was written by a newer Tawthiq (schema {current}, we know {latest})"
         )
+    _register_migration_functions(conn)
     for version, _name, sql in migrations:
         if version <= current or (target is not None and version > target):
             continue
@@ -122,6 +123,14 @@ def migrate(conn: Connection, target: int | None = None) -> int:
             raise
         current = version
     return current
+
+
+def _register_migration_functions(conn: Connection) -> None:
+    """SQL functions migrations may call: the search index document of a stored case body, so a
+    migration re-indexes cases with the very code that indexes them at save (forms.search)."""
+    from forms import search
+
+    conn.create_function(search.SQL_FUNCTION, 1, search.document_from_json, deterministic=True)
 
 
 def checkpoint_and_truncate(conn: Connection) -> None:

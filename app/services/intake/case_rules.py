@@ -18,9 +18,6 @@ from forms.unknown_codes import UnknownCode, excused_by, unknown_codes
 from forms.validation import Problem, resolve_place_names, validate_case
 from storage.errors import TawthiqError
 
-# Keys whose values never go into the full-text index (ids, codes, hashes).
-NOT_INDEXED = frozenset({"id", "form", "form_version", "sha256", "witness", "attachment", "_meta"})
-
 
 class InvalidCase(TawthiqError):
     """Every problem of a case; `details` holds them as forms.validation.Problem for the GUI."""

@@ -17,14 +17,14 @@ import hashlib
 import json
 import mimetypes
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.services import changes
 from app.services.case_body import section
 from app.services.intake import case_rules
-from forms.normalize import normalize_for_search
+from forms import search as case_search
 from forms.validation import Problem
 from storage import audit
 from storage.database import Connection, transaction
@@ -76,20 +76,9 @@ def canonical_json(body: dict) -> str:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            if k not in case_rules.NOT_INDEXED:
-                yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 def search_text(body: dict) -> str:
-    return normalize_for_search("\n".join(_strings(body)))
+    """What the full-text index holds for a case: forms.search.document (text, name keys, places)."""
+    return case_search.document(body)
 
 
 def index_case(conn: Connection, case_id: str, body: dict) -> None:
@@ -353,9 +342,8 @@ def count_cases(vault: Vault, conn: Connection | None = None, **filters: str | N
 
 
 def _fts_query(text: str) -> str:
-    """Each word becomes a quoted prefix term: user input is never FTS5 syntax."""
-    words = [w for w in normalize_for_search(text).replace('"', " ").split() if w]
-    return " ".join(f'"{w}"*' for w in words)
+    """Words as quoted prefixes or their name keys: user input is never FTS5 syntax (forms.search)."""
+    return case_search.match_expression(text)
 
 
 def _filters(
