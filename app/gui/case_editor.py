@@ -74,11 +74,15 @@ class CaseEditor(QWidget):
             meta = body.pop("_meta", {})
             self.status = meta.get("status", "draft")
             form = body.get("form")
+        kept = cases.unfinished(vault, case_id)
+        if not case_id and kept is not None and isinstance(kept.get("form"), str):
+            # One unfinished new case is kept at a time: it opens whatever kind was asked for now,
+            # since a blank form of another kind would overwrite it at the first autosave.
+            form = kept["form"]
         assert form is not None
         self.definition = form_source.load_definition(form, body.get("form_version") if case_id else None)
         if not case_id:
             body = form_source.blank_case(self.definition)
-        kept = cases.unfinished(vault, case_id)
         if kept is not None:
             body = kept
         # A case received from a documenter (coordinator vault) is their record: shown read-only,

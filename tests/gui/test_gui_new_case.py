@@ -48,3 +48,23 @@ def test_the_kinds_are_listed_by_label_and_escape_opens_nothing(qtbot, window):
     assert all(dialog.kinds.item(i).toolTip() for i in range(dialog.kinds.count()))  # the form's help text
     QTest.keyClick(dialog.kinds, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and window.editor is None
+
+
+def test_an_unfinished_new_case_is_reopened_not_overwritten_by_another_kind(qtbot, window):
+    from tests.gui_support import type_text
+
+    editor = new_case_through_gui(qtbot, window, "kidnapping")
+    QTest.mouseClick(editor.field("narrative").edit, Qt.MouseButton.LeftButton)
+    type_text(editor.field("narrative").edit, "شاهد الجار عملية الخطف من على السطح")  # no title: refused, kept
+    QTest.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+    view = window.show_view("cases")
+    QTest.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.kind_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    QTest.keyClick(dialog.kinds, Qt.Key.Key_End)  # another kind than the unfinished one
+    assert dialog.kinds.currentItem().data(Qt.ItemDataRole.UserRole) != "kidnapping"
+    with qtbot.waitSignal(window.view_shown, timeout=10_000):
+        QTest.keyClick(dialog.kinds, Qt.Key.Key_Return)
+    restored = window.editor
+    assert restored.definition["id"] == "kidnapping" and restored.notice.text()
+    assert restored.field("narrative").value() == "شاهد الجار عملية الخطف من على السطح"
