@@ -24,7 +24,7 @@ def _rows(n_records: int) -> list[dict]:
     from benchmarks.syrian_records import generate
 
     cases, _truth = generate(max(2, int(n_records / 1.66)), seed=3)
-    return [rec.row() for body in cases for rec in records_from_body(body["id"], body, ("generator",))]
+    return [rec.row() for body in cases for rec in records_from_body(body["id"], body, ("generator",))[0]]
 
 
 def _link(rows: list[dict]) -> int:

@@ -61,7 +61,7 @@ def syrian_rows(n_people: int, seed: int) -> tuple[list[dict], dict[str, int]]:
     cases, truth = generate(n_people, seed=seed)
     rows = []
     for body in cases:
-        for rec in records_from_body(body["id"], body, ("generator",)):
+        for rec in records_from_body(body["id"], body, ("generator",))[0]:
             row = rec.row()
             row["person"] = str(truth[rec.ref])
             rows.append(row)

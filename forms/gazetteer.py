@@ -63,11 +63,16 @@ class Place:
                    tuple(data.get("variants", ())), data.get("pcode"), organisation=True)
 
 
-def _keys(name: str) -> set[str]:
-    """Every form under which a name is looked up: folded spelling and the name key."""
-    name = _GENERIC.sub("", name.strip())
-    out = {normalize_name_arabic(name), normalize_name_latin(name), name_key(name)}
-    return {k for k in out if k}
+def _keys(name: str) -> list[str]:
+    """Every form under which a name is looked up, the most exact first: folded spelling as
+    written, folded spelling without a generic word in front, then the looser name keys. As
+    written comes first because a generic word can be part of a name: ريف دمشق (Rural Damascus)
+    is a governorate of its own, not دمشق."""
+    whole = name.strip()
+    bare = _GENERIC.sub("", whole)
+    out = [normalize_name_arabic(whole), normalize_name_latin(whole), normalize_name_arabic(bare),
+           normalize_name_latin(bare), name_key(whole), name_key(bare)]
+    return list(dict.fromkeys(k for k in out if k))
 
 
 @dataclass

@@ -5,6 +5,7 @@
                                  was refused (the others are applied)
 
 The import service returns data (app/services/exchange/imports.py); the English lines are here.
+After an import that brought anything new, linkage runs once for all the bundles.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from app.commands._display import shown
+from app.services.analysis import linkage
 from app.services.exchange import imports
 from storage.errors import BundleRejected
 
@@ -65,12 +67,20 @@ def verify_cmd(ctx) -> int:
 
 
 def import_cmd(ctx) -> int:
-    reports = imports.import_bundles(ctx.vault(), [Path(b) for b in ctx.args.bundles])
+    vault = ctx.vault()
+    reports = imports.import_bundles(vault, [Path(b) for b in ctx.args.bundles])
+    # New records are linked now, once, so that statistics and the review queue (which only read
+    # the stored linkage) count them; a replay or a rejection brought nothing to link.
+    brought = any(isinstance(r, imports.ImportReport) and not r.already_imported for r in reports)
+    linked = linkage.run_linkage(vault) if brought else None
     if ctx.args.json:
         ctx.print_json([r.to_json() for r in reports])
     else:
         for r in reports:
             print(shown(report_line(r)))
+        if linked is not None:
+            print(f"linkage: {linked.records} victim records, {linked.clusters} unique victims; "
+                  f"{linked.pending_review} pairs waiting for review")
     _warn_unknown(reports)
     warned: set[str] = set()
     for r in reports:

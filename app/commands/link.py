@@ -2,7 +2,8 @@
 
 `link [--json]` runs linkage (skipped when nothing changed) and prints the summary; with
 --json: {"summary": {...}, "clusters": [victims recorded more than once]}.
-`link review [--json]` lists the pairs waiting for a person, strongest first.
+`link review [--json]` lists the pairs waiting for a person, strongest first, from the last run
+(it does not run linkage: `tawthiq link` or an import does).
 `link decide PAIR DECISION` records a decision; it is kept and re-applied on every run.
 """
 
@@ -58,17 +59,16 @@ def _side(details: dict, key: str) -> dict:
             "documenters": sorted({s["documenter"] for s in side["sources"]})}
 
 
+_QUEUE_KEYS = ("pair_id", "left_ref", "right_ref", "probability", "previous_decision", "changed")
+
+
 def review(ctx) -> int:
     vault = _coordinator(ctx)
-    linkage.run_linkage(vault)
-    queue = linkage.review_queue(vault)
     if ctx.args.json:
-        out = []
-        for item in queue:
-            details = linkage.pair_details(vault, item["pair_id"])
-            out.append(item | {"left": _side(details, "left"), "right": _side(details, "right")})
-        ctx.print_json(out)
+        ctx.print_json([{k: item[k] for k in _QUEUE_KEYS} | {"left": _side(item, "left"), "right": _side(item, "right")}
+                        for item in linkage.review_items(vault)])
         return 0
+    queue = linkage.review_queue(vault)
     if not queue:
         print("no pairs waiting for review")
     for item in queue:

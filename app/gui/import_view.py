@@ -179,6 +179,11 @@ class ImportView(QWidget):
                     continue
                 outcomes.append(_import_one(vault, path, task, index, len(files)))
                 task.progress((index + 1) * STEPS, len(files) * STEPS)
+            if any(o.status == "imported" for o in outcomes):
+                # Once for all the bundles: statistics and the review queue read the stored linkage.
+                from app.services.analysis import linkage
+
+                linkage.run_linkage(vault)
             return outcomes
 
         self._task = self.session.runner.run(work, vault=vault, on_done=self._done, on_error=self._failed,

@@ -5,9 +5,10 @@ rows where they differ highlighted, and under each record its sources (documente
 sequence, when received). Keys: A accept, R reject, U (or N) not sure, J/↓ next, K/↑ previous.
 A decision is stored at once (app.services.analysis.linkage.decide) and the next pair is shown.
 
-Linkage, the queue and each pair's details are read off the GUI thread through the session's
-task runner. All text from records is shown as plain text (never rich text): it came from a
-bundle and is untrusted.
+The queue is the last linkage run's, read off the GUI thread through the session's task runner;
+opening the view never runs linkage (an import does, and the Run linkage button does on demand).
+All text from records is shown as plain text (never rich text): it came from a bundle and is
+untrusted.
 
 Emits: decided(pair_id, decision) after a decision is stored; queue_loaded(count).
 """
@@ -129,8 +130,13 @@ class ReviewView(QWidget):
         split.addWidget(self.pairs)
         split.addWidget(detail)
         split.setStretchFactor(1, 3)
+        self.link_button = QPushButton(tr("Run linkage"))
+        self.link_button.clicked.connect(lambda: self.refresh(run=True))
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.link_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
+        layout.addLayout(bar)
         layout.addWidget(split, 1)
 
         # Shortcuts live while focus is anywhere inside this view (not in other views).
@@ -146,8 +152,11 @@ class ReviewView(QWidget):
         self.refresh()
 
     # ---- loading ------------------------------------------------------------------------------
-    def refresh(self, run: bool = True) -> None:
-        """Run linkage if the cases changed (in the background), then load the queue."""
+    def refresh(self, run: bool = False) -> None:
+        """Load the stored queue (in the background); with `run`, run linkage first (skipped by the
+        service when no case changed since the last run)."""
+        if self._busy:  # a decision or a load is under way; its result refreshes the queue
+            return
         vault = self.session.vault
         self.status.setText(tr("Finding candidate pairs…"))
         self._busy = True
@@ -155,7 +164,7 @@ class ReviewView(QWidget):
         def work(_task):
             if run:
                 linkage.run_linkage(vault)
-            return [item | linkage.pair_details(vault, item["pair_id"]) for item in linkage.review_queue(vault)]
+            return linkage.review_items(vault)
 
         self.runner.run(work, vault=vault, on_done=self._queue_ready, on_error=self._failed)
 
@@ -251,7 +260,7 @@ class ReviewView(QWidget):
 
         def work(_task):
             linkage.decide(vault, pair_id, decision)
-            return [item | linkage.pair_details(vault, item["pair_id"]) for item in linkage.review_queue(vault)]
+            return linkage.review_items(vault)
 
         def done(queue: list[dict]) -> None:
             self.decided.emit(pair_id, decision)

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 def test_three_documenters_linked_unique_count_and_decisions_survive_new_bundles(tmp_path):
     coordinator, docs, paths, made = build_three_documenters(tmp_path)
     assert [r.status for r in imports.import_bundles(coordinator, paths)] == ["imported"] * 3
+    linkage.run_linkage(coordinator)  # as `tawthiq import` and the import view do after an import
 
     clusters = linkage.victim_clusters(coordinator)
     # Five victim records: محمد خالد الحسن and Mohammed Khaled al-Hassan are one man.
@@ -44,6 +45,7 @@ def test_three_documenters_linked_unique_count_and_decisions_survive_new_bundles
     later = tmp_path / "doc2-2.tawthiq"
     assert export.export_bundle(docs[2], later).written
     assert [r.status for r in imports.import_bundles(coordinator, [later])] == ["imported"]
+    linkage.run_linkage(coordinator)
     clusters = linkage.victim_clusters(coordinator)
     assert len(clusters) == 6 and sum(len(c) for c in clusters) == 6
     assert coordinator.connection().execute("SELECT decision FROM linkage_decisions").fetchall() == [("reject",)]

@@ -12,7 +12,7 @@ import pytest
 from app.services.analysis import linkage
 from app.services.analysis.linkage import engine
 from app.services.analysis.linkage.name_keys import name_hint, name_key
-from app.services.analysis.linkage.records import split_name_chain, victim_records
+from app.services.analysis.linkage.records import read_records, split_name_chain
 from tests.linkage_support import receive, revise, victim_case
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -63,6 +63,7 @@ def _family_vault(vault):
 
 def test_the_same_victim_in_two_scripts_is_one_cluster_and_brothers_stay_apart(coordinator_vault):
     ids = _family_vault(coordinator_vault)
+    linkage.run_linkage(coordinator_vault)
     clusters = linkage.victim_clusters(coordinator_vault)
     assert len(clusters) == 4
     linked = [c for c in clusters if len(c.members) > 1]
@@ -100,6 +101,7 @@ def test_decisions_are_kept_and_reapplied_when_new_bundles_arrive(coordinator_va
     # A new bundle: a third record of the same man. The rejection still holds: he may link
     # to one of the two, never to both at once.
     receive(coordinator_vault, victim_case("محمد احمد علي الحسن", date="2013-03-06", age=31), B, sequence=2)
+    linkage.run_linkage(coordinator_vault)  # as the import of that bundle does
     clusters = linkage.victim_clusters(coordinator_vault)
     for c in clusters:
         assert not {ids["ar"], ids["lat"]} <= set(c.case_ids)
@@ -134,6 +136,7 @@ def test_accepting_a_review_pair_links_it_and_a_changed_record_returns_to_the_qu
     # The second documenter sends a corrected version: the decision still applies, and the pair
     # comes back to the queue marked as changed.
     revise(coordinator_vault, second, victim_case("خالد عمر المصري", date="2014-05-02", gov="درعا"), B, 2)
+    linkage.run_linkage(coordinator_vault)  # as the import of that bundle does
     linked = [c for c in linkage.victim_clusters(coordinator_vault) if len(c.members) > 1]
     assert [set(c.case_ids) for c in linked] == [{first, second}]
     back = [q for q in linkage.review_queue(coordinator_vault) if q["pair_id"] == pid]
@@ -188,7 +191,7 @@ def test_a_linkage_run_leaves_no_file_behind(coordinator_vault, tmp_path, monkey
 def test_records_come_from_the_current_version_of_each_case(coordinator_vault):
     case = receive(coordinator_vault, victim_case("علي حسن الخطيب"), A)
     revise(coordinator_vault, case, victim_case("علي حسين الخطيب"), A, 2)
-    [record] = victim_records(coordinator_vault.connection())
+    [record] = read_records(coordinator_vault.connection())[0]
     assert record.father_key == name_key("حسين") and record.father_hint == name_hint("Hussein")
 
 
@@ -196,6 +199,7 @@ def test_statistics_count_a_linked_victim_once_and_its_incident_once(coordinator
     from app.services.analysis import statistics
 
     ids = _family_vault(coordinator_vault)
+    linkage.run_linkage(coordinator_vault)
     figures = statistics.compute(coordinator_vault)
     assert figures.linkage == "linked"
     assert figures.victims["records"] == 5 and figures.victims["unique"] == 4

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from app.services.analysis import statistics
+from app.services.analysis import linkage, statistics
 from tests.stats_support import DOC_A, DOC_B, DOC_C, crafted_vault, links_for
 
 
@@ -109,20 +109,21 @@ def _imported_three_documenters(tmp_path):
 
     coordinator, docs, paths, made = build_three_documenters(tmp_path)
     assert [r.status for r in imports.import_bundles(coordinator, paths)] == ["imported"] * 3
+    linkage.run_linkage(coordinator)  # as the import front ends do after an import
     for d in docs:
         d.lock()
     return coordinator, made
 
 
 def _the_two_spellings(coordinator) -> list[str]:
-    records, _ = statistics.read_records(coordinator)
+    records, _ = statistics.read_records(coordinator.connection())
     conn = coordinator.connection()
     keys = []
     for r in records:
         body = json.loads(conn.execute(
             "SELECT v.body FROM cases c JOIN case_versions v ON v.case_id = c.id AND v.version = c.current_version "
             "WHERE c.id = ?", (r.case_id,)).fetchone()[0])
-        victim = body["victims"][r.index]
+        victim = body["victims"][r.victim_index]
         if victim.get("name_ar") == "محمد خالد الحسن" or victim.get("name_latin") == "Mohammed Khaled al-Hassan":
             keys.append(r.key)
     return keys

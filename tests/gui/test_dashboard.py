@@ -33,7 +33,10 @@ def _open(qtbot, session):
 
 
 def test_dashboard_shows_the_figures_and_what_they_exclude(qtbot, session):
+    from app.services.analysis import linkage
+
     crafted_vault(session.vault)
+    linkage.run_linkage(session.vault)  # as an import does: the dashboard only reads its result
     view = _open(qtbot, session)
     view.resize(1000, 800)
     view.show()

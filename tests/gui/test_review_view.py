@@ -9,18 +9,24 @@ from PySide6.QtCore import Qt
 
 from app.gui.review_view import ReviewView
 from app.gui.tasks import TaskRunner
+from app.services.analysis import linkage
 from tests.linkage_support import receive, victim_case
 
 pytestmark = [pytest.mark.gui, pytest.mark.filterwarnings("ignore")]
 
 
-@pytest.fixture
-def review_vault(coordinator_vault):
+def _received(vault):
     # Brothers killed the same night: everything agrees but the given name, so the pair is
     # never linked automatically and waits for a person.
-    receive(coordinator_vault, victim_case("محمد أحمد علي الحسن", age=31), "a1" * 8)
-    receive(coordinator_vault, victim_case("Mahmoud Ahmad Ali al-Hassan", age=27), "b2" * 8)
-    receive(coordinator_vault, victim_case("خالد عمر المصري", date="2016-01-02", gov="Daraa"), "a1" * 8)
+    receive(vault, victim_case("محمد أحمد علي الحسن", age=31), "a1" * 8)
+    receive(vault, victim_case("Mahmoud Ahmad Ali al-Hassan", age=27), "b2" * 8)
+    receive(vault, victim_case("خالد عمر المصري", date="2016-01-02", gov="Daraa"), "a1" * 8)
+    return vault
+
+
+@pytest.fixture
+def review_vault(coordinator_vault):
+    linkage.run_linkage(_received(coordinator_vault))  # as the import of those bundles does
     return coordinator_vault
 
 
@@ -71,4 +77,17 @@ def test_not_sure_keeps_the_pair_for_later(qtbot, review_vault):
     qtbot.waitUntil(lambda: not view._busy, timeout=60_000)
     assert len(view.queue) == 1
     assert review_vault.connection().execute("SELECT decision FROM linkage_decisions").fetchall() == [("unsure",)]
+    runner.wait_all()
+
+
+def test_opening_the_view_reads_and_the_button_runs_linkage(qtbot, coordinator_vault):
+    vault = _received(coordinator_vault)  # received, never linked
+    view, runner = _view(qtbot, vault)
+    assert view.queue == [] and view.current is None
+    assert vault.connection().execute("SELECT count(*) FROM linkage_state").fetchone()[0] == 0
+    with qtbot.waitSignal(view.queue_loaded, timeout=60_000) as loaded:
+        qtbot.mouseClick(view.link_button, Qt.MouseButton.LeftButton)
+    assert loaded.args == [1]
+    assert vault.connection().execute("SELECT count(*) FROM linkage_state").fetchone()[0] == 1
+    assert len(view.queue) == 1 and view.current is not None
     runner.wait_all()

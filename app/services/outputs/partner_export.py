@@ -192,8 +192,8 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
     provenance = _provenance(vault)
     conn = vault.connection()
     versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
-    records, _ = statistics.read_records(vault)
-    clusters, _state = statistics.victim_clusters(vault, records, links)
+    records, _ = statistics.read_records(conn)
+    clusters, _state = statistics.grouped_victims(vault, records, links)
     unique_of = {r.key: min(m.key for m in cluster) for cluster in clusters for r in cluster}
     by_key = {r.key: r for r in records}
     names_out = purpose != "publication"
@@ -210,7 +210,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
         date = section(body, "date")
         location = section(body, "location")
         groups = sorted({g for p in entries(body, "perpetrators") if isinstance(p, dict)
-                         for g in statistics._codes(p.get("group"))})
+                         for g in statistics.codes(p.get("group"))})
         for index, source in enumerate(body.get("sources") or []):
             if not isinstance(source, dict):
                 continue
@@ -231,7 +231,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
             "date_start": _text(date.get("start")), "date_end": _text(date.get("end")),
             "date_precision": _text(date.get("precision")),
             **{k: _text(location.get(k)) for k in ("governorate", "district", "place", "neighbourhood")},
-            "acts": _text(sorted({a for v in victims for a in statistics._codes(v.get("act"))})),
+            "acts": _text(sorted({a for v in victims for a in statistics.codes(v.get("act"))})),
             "perpetrator_groups": _text(groups), "victims": len(victims), "narrative": narrative,
             **prov,
         })

@@ -88,6 +88,10 @@
         <translation>غير متأكد (U)</translation>
     </message>
     <message>
+        <source>Run linkage</source>
+        <translation>تشغيل الربط</translation>
+    </message>
+    <message>
         <source>Finding candidate pairs…</source>
         <translation>جارٍ البحث عن الأزواج المرشّحة…</translation>
     </message>

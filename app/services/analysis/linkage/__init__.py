@@ -1,13 +1,15 @@
-"""Linkage of victims across documenters (DESIGN.md section 7): records, model, clusters, review.
+"""Linkage of victims across documenters (DESIGN.md section 7): model, clusters, review.
 
-The interface other services use:
+The interface other services use (all of it reads the stored result of the last run):
 
-- `victim_clusters(vault) -> list[VictimCluster]`: every victim as the records that are that
-  person; each member has `ref`, `case_id`, `victim_index`, `documenters` (and `documenter`,
-  the first). Runs linkage when the cases changed since the last run.
-- `incident_clusters(vault) -> list[list[str]]`: case ids that record one incident.
-- `run_linkage`, `review_queue`, `decide`, `pair_details`, `summary`: the `link` command and
-  the review view.
+- `victim_clusters(vault, records=None) -> list[VictimCluster]`: every victim as the records
+  that are that person (app.services.analysis.linkage.records.VictimRecord).
+- `incident_clusters(vault, clusters=None, case_ids=None) -> list[list[str]]`: case ids that
+  record one incident.
+- `state(conn, records)`: "linked", "stale" (cases changed since the last run) or "unlinked".
+
+`run_linkage` (after an import, and on demand), `review_queue`, `review_items`, `decide`,
+`pair_details`, `summary`: the `link` command and the review view.
 """
 
 from app.services.analysis.linkage.service import (
@@ -15,12 +17,13 @@ from app.services.analysis.linkage.service import (
     LinkageSummary,
     PairNotFound,
     VictimCluster,
-    VictimMember,
     decide,
     incident_clusters,
     pair_details,
+    review_items,
     review_queue,
     run_linkage,
+    state,
     summary,
     victim_clusters,
 )
@@ -30,12 +33,13 @@ __all__ = [
     "LinkageSummary",
     "PairNotFound",
     "VictimCluster",
-    "VictimMember",
     "decide",
     "incident_clusters",
     "pair_details",
+    "review_items",
     "review_queue",
     "run_linkage",
+    "state",
     "summary",
     "victim_clusters",
 ]

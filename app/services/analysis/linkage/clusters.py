@@ -3,12 +3,16 @@
 Links are added strongest first (union-find). An accepted pair is a link whatever its score; a
 rejected pair is a cannot-link: two groups are never joined if that would put a rejected pair
 in one victim, even through a chain of other links. Records are never merged or deleted: a
-cluster is only a list of references.
+cluster is only a list of references. `group` turns such lists back into the records they name:
+the one way statistics, exports and the link command see clusters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+R = TypeVar("R")
 
 
 class _Groups:
@@ -67,3 +71,21 @@ def cluster(
     out = [sorted(m) for m in groups.members.values()]
     out.sort(key=lambda g: (-len(g), g[0]))
     return out
+
+
+def group(records: list[R], clusters: Iterable[Iterable[str]], name_of: Callable[[R], str]) -> list[list[R]]:
+    """Records grouped as `clusters` (lists of record names) say; every record exactly once.
+
+    A name the clusters give that no record has is skipped (a case since deleted); a record no
+    cluster names is its own group (a case received after the last linkage run), so a stale
+    clustering never drops a record. Groups keep the clusters' order, then the singletons'."""
+    by_name = {name_of(r): r for r in records}
+    seen: set[str] = set()
+    grouped: list[list[R]] = []
+    for names in clusters:
+        members = [by_name[n] for n in names if n in by_name and n not in seen]
+        seen.update(name_of(m) for m in members)
+        if members:
+            grouped.append(members)
+    grouped.extend([r] for r in records if name_of(r) not in seen)
+    return grouped

@@ -1,9 +1,11 @@
-"""Victim records as linkage sees them: one row per victim of each case's current version.
+"""Victim and incident records as analysis reads them: one parse of each case's current version.
 
+A *victim record* is one entry of a case's `victims[]`; the linkage (which records are the same
+person) and the statistics (what is counted) read the same record, made once per case body.
 A victim is referred to by a stable reference `<case id>/<victim id>` when the victim carries an
-`id`, else `<case id>/#<index>`; each row also carries the content hash of the victim together
-with the incident's date and place, so a review decision can tell whether the record it judged
-has since changed. Nothing here writes: linkage never touches source records.
+`id`, else `<case id>/#<index>`; `key` (`<case id>#<index>`) names it in statistics and exports.
+Each record carries the content hash of the victim together with the incident's date and place, so
+a review decision can tell whether the record it judged has since changed. Nothing here writes.
 """
 
 from __future__ import annotations
@@ -14,32 +16,33 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date as _date
+from functools import lru_cache
 
 from app.services.analysis.linkage.name_keys import name_hint, name_key, name_words
 from app.services.case_body import entries, section
+from forms import gazetteer
 from storage.database import Connection
 
 NAME_PARTS = ("given", "father", "grandfather", "family")
-# Syria's fourteen governorates, so that English exonyms (Aleppo, Damascus) and Arabic or
-# transliterated names meet on one code. Anything else falls back to its name key.
-_GOVERNORATES = {
-    "aleppo": ("حلب", "Aleppo", "Halab"), "damascus": ("دمشق", "Damascus", "Dimashq", "Demashq"),
-    "rif-dimashq": ("ريف دمشق", "Rif Dimashq", "Rural Damascus", "Damascus Countryside"),
-    "homs": ("حمص", "Homs", "Hims"), "hama": ("حماة", "Hama", "Hamah"),
-    "latakia": ("اللاذقية", "Latakia", "Lattakia", "Al-Ladhiqiyah"), "tartus": ("طرطوس", "Tartus", "Tartous"),
-    "idlib": ("إدلب", "Idlib", "Idleb"), "raqqa": ("الرقة", "Raqqa", "Al-Raqqah"),
-    "deir-ez-zor": ("دير الزور", "Deir ez-Zor", "Deir al-Zour", "Dayr az-Zawr"),
-    "hasakah": ("الحسكة", "Al-Hasakah", "Hasakeh", "Hassakeh"), "daraa": ("درعا", "Daraa", "Deraa", "Dar'a"),
-    "as-suwayda": ("السويداء", "As-Suwayda", "Sweida", "Suwayda"),
-    "quneitra": ("القنيطرة", "Quneitra", "Al-Qunaytirah"),
-}
-_GOVERNORATE_BY_KEY = {name_key(v): code for code, names in _GOVERNORATES.items() for v in names}
-
-
-def governorate_code(name: str | None) -> str | None:
-    key = name_key(name)
-    return _GOVERNORATE_BY_KEY.get(key, key) if key else None
+# Label for records that have no provenance row: the vault's own cases (a documenter's vault,
+# or cases a coordinator typed in directly).
+LOCAL_DOCUMENTER = "local"
+UNKNOWN = "unknown"
+_PRECISION_RANK = {"day": 0, "month": 1, "approximate": 2, "year": 3}
+_STATS_NAME_PARTS = ("given", "father", "grandfather", "family", "first", "last", "full")
 _YEAR = re.compile(r"^(\d{4})")
+
+
+@lru_cache(maxsize=4096)
+def governorate_code(name: str | None) -> str | None:
+    """The gazetteer's governorate code for a code or any of its names (حلب, Aleppo, Halab,
+    SY-HL → aleppo), so that every record of one governorate meets on one value; text the
+    gazetteer does not know is kept as written."""
+    text = _text(name)
+    if text is None:
+        return None
+    place = gazetteer.resolve_place(text, level="governorate")
+    return place.code if place is not None else text
 
 
 @dataclass
@@ -49,6 +52,7 @@ class VictimRecord:
     victim_index: int
     content_hash: str
     documenters: tuple[str, ...]
+    # what linkage compares
     given_key: str | None = None
     father_key: str | None = None
     grandfather_key: str | None = None
@@ -63,7 +67,42 @@ class VictimRecord:
     incident_month: str | None = None
     date_precision: str | None = None
     governorate: str | None = None
+    # what statistics counts
+    has_name: bool = False
+    month: str | None = None  # "2024-03", or "2024" when only the year is known; None: no usable date
+    precision_rank: int = 9
+    acts: tuple[str, ...] = (UNKNOWN,)
+    fate: str = UNKNOWN
+    perpetrator_groups: tuple[str, ...] = (UNKNOWN,)
     display: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """"<case id>#<index in victims[]>": the record's name in statistics and exports."""
+        return f"{self.case_id}#{self.victim_index}"
+
+    @property
+    def documenter(self) -> str:
+        return self.documenters[0]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        gaps = []
+        if not self.has_name:
+            gaps.append("name")
+        if self.month is None:
+            gaps.append("date")
+        if not self.governorate:
+            gaps.append("place")
+        return tuple(gaps)
+
+    @property
+    def countable(self) -> bool:
+        return not self.missing
+
+    def to_json(self) -> dict:
+        return {"ref": self.ref, "case_id": self.case_id, "victim_index": self.victim_index,
+                "documenters": list(self.documenters)}
 
     def row(self) -> dict:
         """The columns the scoring model reads (no display text)."""
@@ -84,6 +123,32 @@ class VictimRecord:
             "date_precision": self.date_precision,
             "governorate": self.governorate,
         }
+
+
+@dataclass(frozen=True)
+class IncidentRecord:
+    """One case as an incident, with what statistics count."""
+
+    case_id: str
+    documenters: tuple[str, ...]
+    month: str | None
+    precision_rank: int
+    governorate: str | None
+    acts: tuple[str, ...]
+    perpetrator_groups: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.case_id
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        gaps = []
+        if self.month is None:
+            gaps.append("date")
+        if not self.governorate:
+            gaps.append("place")
+        return tuple(gaps)
 
 
 def date_days(start: str | None) -> int | None:
@@ -142,6 +207,17 @@ def _part_keys(victim: dict) -> dict[str, str | None]:
     return keys
 
 
+def _has_name(victim: dict) -> bool:
+    for key, value in victim.items():
+        if not key.startswith("name"):
+            continue
+        if _text(value):
+            return True
+        if isinstance(value, dict) and any(_text(value.get(p)) for p in _STATS_NAME_PARTS):
+            return True
+    return False
+
+
 def _birth_year(victim: dict, incident_date: str | None) -> int | None:
     birth = _text(victim.get("birth_date"))
     if isinstance(victim.get("birth_date"), dict):
@@ -154,6 +230,32 @@ def _birth_year(victim: dict, incident_date: str | None) -> int | None:
     return None
 
 
+def _month(date: dict) -> tuple[str | None, int]:
+    """The counting month of an incident date; year-only dates count under the bare year."""
+    start = _text(date.get("start")) or ""
+    precision = _text(date.get("precision")) or "day"
+    if not start or precision == "unknown" or len(start) < 4 or not start[:4].isdigit():
+        return None, 9
+    rank = _PRECISION_RANK.get(precision, 2)
+    if precision == "year" or len(start) < 7 or not start[5:7].isdigit():
+        return start[:4], _PRECISION_RANK["year"]
+    return start[:7], rank
+
+
+def codes(value: object) -> tuple[str, ...]:
+    """A vocabulary field that may hold one code or a list of codes."""
+    texts = [_text(v) for v in value] if isinstance(value, list) else [_text(value)]
+    return tuple(sorted({t for t in texts if t}))
+
+
+def _perpetrator_groups(body: dict) -> tuple[str, ...]:
+    groups: set[str] = set()
+    for p in entries(body, "perpetrators"):
+        if isinstance(p, dict):
+            groups.update(codes(p.get("group")))
+    return tuple(sorted(groups)) or (UNKNOWN,)
+
+
 def victim_content_hash(victim: dict, date: dict, location: dict) -> str:
     payload = json.dumps([victim, date, location], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
@@ -164,20 +266,27 @@ def victim_ref(case_id: str, index: int, victim: dict) -> str:
     return f"{case_id}/{vid}" if vid else f"{case_id}/#{index}"
 
 
-def records_from_body(case_id: str, body: dict, documenters: tuple[str, ...]) -> list[VictimRecord]:
+def records_from_body(case_id: str, body: dict,
+                      documenters: tuple[str, ...]) -> tuple[list[VictimRecord], IncidentRecord]:
+    """The victim records of one case body, and the case as an incident."""
     date = section(body, "date")
     location = section(body, "location")
     start = _text(date.get("start"))
     precision = _text(date.get("precision")) or ("day" if start and len(start) >= 10 else None)
-    gov = _text(location.get("governorate"))
+    gov_text = _text(location.get("governorate"))
+    gov = governorate_code(gov_text)
+    month, rank = _month(date)
+    groups = _perpetrator_groups(body)
+    case_acts: set[str] = set()
     out = []
-    victims = entries(body, "victims")
-    for index, victim in enumerate(victims):
+    for index, victim in enumerate(entries(body, "victims")):
         if not isinstance(victim, dict):
             continue
         keys = _part_keys(victim)
         whole = [k for k in (keys[p] for p in NAME_PARTS) if k]
         sex = _text(victim.get("sex"))
+        acts = codes(victim.get("act")) or (UNKNOWN,)
+        case_acts.update(acts)
         out.append(VictimRecord(
             ref=victim_ref(case_id, index, victim),
             case_id=case_id,
@@ -197,7 +306,13 @@ def records_from_body(case_id: str, body: dict, documenters: tuple[str, ...]) ->
             incident_date=start[:10] if start else None,
             incident_month=start[:7] if start and len(start) >= 7 else None,
             date_precision=precision,
-            governorate=governorate_code(gov),
+            governorate=gov,
+            has_name=_has_name(victim),
+            month=month,
+            precision_rank=rank,
+            acts=acts,
+            fate=_text(victim.get("fate")) or UNKNOWN,
+            perpetrator_groups=groups,
             display={
                 "name_ar": _text(victim.get("name_ar")),
                 "name_latin": _text(victim.get("name_latin")),
@@ -208,36 +323,58 @@ def records_from_body(case_id: str, body: dict, documenters: tuple[str, ...]) ->
                 "act": victim.get("act"),
                 "fate": victim.get("fate"),
                 "date": date,
-                "governorate": gov,
+                "governorate": gov_text,
                 "place": location.get("place") or location.get("city"),
                 "title": body.get("title"),
             },
         ))
-    return out
+    incident = IncidentRecord(case_id, documenters, month, rank, gov, tuple(sorted(case_acts)) or (UNKNOWN,), groups)
+    return out, incident
 
 
-def documenters_by_case(conn: Connection) -> dict[str, tuple[str, ...]]:
+def documenters_by_case(conn: Connection, case_ids: list[str] | None = None) -> dict[str, tuple[str, ...]]:
     """Which documenters sent each case (any version): a case sent by two counts for both."""
     found: dict[str, set[str]] = defaultdict(set)
-    for case_id, documenter in conn.execute("SELECT DISTINCT case_id, documenter FROM case_provenance"):
+    if case_ids is None:
+        rows = conn.execute("SELECT DISTINCT case_id, documenter FROM case_provenance").fetchall()
+    else:
+        marks = ",".join("?" * len(case_ids))
+        rows = conn.execute(
+            f"SELECT DISTINCT case_id, documenter FROM case_provenance WHERE case_id IN ({marks})",  # noqa: S608
+            case_ids).fetchall()
+    for case_id, documenter in rows:
         found[case_id].add(documenter)
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
-def victim_records(conn: Connection) -> list[VictimRecord]:
-    """Every victim in the current version of every case. Cases without provenance (entered on
-    this machine) count as documented by "local"."""
-    by_case = documenters_by_case(conn)
-    rows = conn.execute(
-        "SELECT c.id, v.body FROM cases c JOIN case_versions v "
-        "ON v.case_id = c.id AND v.version = c.current_version ORDER BY c.id"
-    )
-    out: list[VictimRecord] = []
+def current_bodies(conn: Connection, case_ids: list[str] | None = None):
+    """(case id, body) of the current version of every case (or of the cases named)."""
+    sql = ("SELECT c.id, v.body FROM cases c JOIN case_versions v "
+           "ON v.case_id = c.id AND v.version = c.current_version")
+    if case_ids is None:
+        rows = conn.execute(sql + " ORDER BY c.id")
+    else:
+        marks = ",".join("?" * len(case_ids))
+        rows = conn.execute(sql + f" WHERE c.id IN ({marks}) ORDER BY c.id", case_ids)
     for case_id, body in rows:
         try:
             parsed = json.loads(body)
         except ValueError:
             continue
         if isinstance(parsed, dict):
-            out.extend(records_from_body(case_id, parsed, by_case.get(case_id, ("local",))))
-    return out
+            yield case_id, parsed
+
+
+def read_records(conn: Connection,
+                 case_ids: list[str] | None = None) -> tuple[list[VictimRecord], list[IncidentRecord]]:
+    """Every victim and incident in the current version of every case (or of the cases named),
+    each body parsed once. Cases without provenance (entered on this machine) count as
+    documented by "local"."""
+    by_case = documenters_by_case(conn, case_ids)
+    victims: list[VictimRecord] = []
+    incidents: list[IncidentRecord] = []
+    for case_id, body in current_bodies(conn, case_ids):
+        found, incident = records_from_body(case_id, body, by_case.get(case_id, (LOCAL_DOCUMENTER,)))
+        victims.extend(found)
+        incidents.append(incident)
+    return victims, incidents

@@ -1,10 +1,12 @@
 """Linkage use cases on a coordinator vault: run, read clusters, review queue, decide.
 
-`run_linkage` extracts the victims of every case's current version, scores candidate pairs
-(engine), clusters automatic links together with the reviewers' decisions (clusters), and
-stores pairs and clusters in one transaction. Decisions are keyed on victim references and
-re-applied on every run, so a new bundle never undoes a person's judgement. Source records
-are only read.
+Linkage runs when asked: after an import (the import front ends call `run_linkage`) and on demand
+(`tawthiq link`, the review view's button). `run_linkage` reads the victims of every case's
+current version, scores candidate pairs (engine), clusters automatic links together with the
+reviewers' decisions (clusters), and stores pairs and clusters in one transaction. Everything
+else here only reads that stored result: statistics, exports, the review queue. Decisions are
+keyed on victim references and re-applied on every run, so a new bundle never undoes a person's
+judgement. Source records are only read.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from dataclasses import dataclass, field
 
 from app.services import changes
 from app.services.analysis.linkage import engine
-from app.services.analysis.linkage.clusters import cluster
-from app.services.analysis.linkage.records import VictimRecord, victim_records
+from app.services.analysis.linkage.clusters import cluster, group
+from app.services.analysis.linkage.records import VictimRecord, date_days, read_records
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import TawthiqError, UsageError
@@ -32,29 +34,11 @@ class PairNotFound(TawthiqError):
 
 
 @dataclass(frozen=True)
-class VictimMember:
-    """One record of a victim: which case, which victim in it, who documented it."""
-
-    ref: str
-    case_id: str
-    victim_index: int
-    documenters: tuple[str, ...]
-
-    @property
-    def documenter(self) -> str:
-        return self.documenters[0]
-
-    def to_json(self) -> dict:
-        return {"ref": self.ref, "case_id": self.case_id, "victim_index": self.victim_index,
-                "documenters": list(self.documenters)}
-
-
-@dataclass(frozen=True)
 class VictimCluster:
     """One victim as linkage sees them: the records that are the same person."""
 
     cluster_id: str
-    members: tuple[VictimMember, ...]
+    members: tuple[VictimRecord, ...]
 
     def __iter__(self):
         return iter(self.members)
@@ -113,7 +97,15 @@ def _decisions(conn: Connection) -> list[tuple[str, str, str, str, str]]:
     ).fetchall()
 
 
-def _store_clusters(conn: Connection, records: dict[str, VictimRecord]) -> int:
+Member = tuple[str, int, str]  # case id, victim index, content hash
+
+
+def _stored_members(conn: Connection) -> dict[str, Member]:
+    return {ref: (case_id, index, content_hash) for ref, case_id, index, content_hash in conn.execute(
+        "SELECT victim_ref, case_id, victim_index, content_hash FROM linkage_members")}
+
+
+def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
     """Re-cluster from the stored pairs and the decisions; replaces linkage_members."""
     links = conn.execute(
         "SELECT left_ref, right_ref, probability FROM linkage_pairs WHERE band = 'auto'").fetchall()
@@ -127,8 +119,7 @@ def _store_clusters(conn: Connection, records: dict[str, VictimRecord]) -> int:
     conn.executemany(
         "INSERT INTO linkage_members (victim_ref, cluster_id, case_id, victim_index, content_hash) "
         "VALUES (?,?,?,?,?)",
-        [(ref, cluster_id(g), records[ref].case_id, records[ref].victim_index, records[ref].content_hash)
-         for g in groups for ref in g],
+        [(ref, cluster_id(g), *records[ref]) for g in groups for ref in g],
     )
     return len(groups)
 
@@ -138,12 +129,12 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
     report = progress or (lambda _stage, _fraction: None)
     conn = vault.connection()
     report("reading", 0.0)
-    records = victim_records(conn)
+    records = read_records(conn)[0]
     model = engine.load_model(len(records))
     fingerprint = _fingerprint(records, model)
-    state = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
+    stored = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
     by_ref = {r.ref: r for r in records}
-    if state and state[0] == fingerprint and not force:
+    if stored and stored[0] == fingerprint and not force:
         report("done", 1.0)
         return summary(vault, ran=False)
     report("scoring", 0.2)
@@ -158,7 +149,7 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
               by_ref[s.right].content_hash, s.probability, s.weight, "auto" if s.auto else "review")
              for s in scored],
         )
-        n_clusters = _store_clusters(conn, by_ref)
+        n_clusters = _store_clusters(conn, {r.ref: (r.case_id, r.victim_index, r.content_hash) for r in records})
         conn.execute(
             "INSERT OR REPLACE INTO linkage_state (id, fingerprint, ran_at, model, records, clusters) "
             "VALUES (1, ?, ?, ?, ?, ?)",
@@ -184,26 +175,33 @@ def summary(vault: Vault, ran: bool = True) -> LinkageSummary:
     )
 
 
-def victim_clusters(vault: Vault) -> list[VictimCluster]:
-    """Every victim of the coordinator vault as a cluster of the records that are that person.
+def state(conn: Connection, records: list[VictimRecord]) -> str:
+    """"linked" when the stored linkage was made from exactly these records, "stale" when cases
+    changed since (new records then count as their own victims until linkage runs again),
+    "unlinked" when linkage never ran."""
+    row = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
+    if row is None:
+        return "unlinked"
+    return "linked" if row[0] == _fingerprint(records, engine.load_model(len(records))) else "stale"
 
-    Runs linkage first if the cases changed since the last run (new bundles, edits, decisions
-    are applied on every run). Each member names its case and the documenter(s) who sent that
-    case; a victim recorded once is a cluster of one. Largest clusters first."""
-    run_linkage(vault)
+
+def victim_clusters(vault: Vault, records: list[VictimRecord] | None = None) -> list[VictimCluster]:
+    """Every victim as a cluster of the records that are that person, from the last linkage run.
+
+    Only reads: records that run did not see are clusters of one, records it saw that are gone
+    are left out. Each member names its case and the documenter(s) who sent that case; largest
+    clusters first. `records` are the vault's current records when the caller has read them."""
     conn = vault.connection()
-    documenters: dict[str, tuple[str, ...]] = {}
-    for case_id, documenter in conn.execute(
-        "SELECT DISTINCT case_id, documenter FROM case_provenance ORDER BY documenter"
-    ):
-        documenters[case_id] = (*documenters.get(case_id, ()), documenter)
-    groups: dict[str, list[VictimMember]] = {}
-    for ref, cid, case_id, index in conn.execute(
-        "SELECT victim_ref, cluster_id, case_id, victim_index FROM linkage_members ORDER BY victim_ref"
-    ):
-        groups.setdefault(cid, []).append(
-            VictimMember(ref, case_id, index, documenters.get(case_id, ("local",))))
-    out = [VictimCluster(cid, tuple(members)) for cid, members in groups.items()]
+    if records is None:
+        records = read_records(conn)[0]
+    stored: dict[str, list[str]] = {}
+    for ref, cid in conn.execute("SELECT victim_ref, cluster_id FROM linkage_members ORDER BY victim_ref"):
+        stored.setdefault(cid, []).append(ref)
+    ids = {refs[0]: cid for cid, refs in stored.items()}
+    out = []
+    for members in group(sorted(records, key=lambda r: r.ref), stored.values(), lambda r: r.ref):
+        first = members[0].ref
+        out.append(VictimCluster(ids.get(first) or cluster_id([first]), tuple(members)))
     out.sort(key=lambda c: (-len(c.members), c.members[0].ref))
     return out
 
@@ -211,16 +209,19 @@ def victim_clusters(vault: Vault) -> list[VictimCluster]:
 INCIDENT_DAYS = 31
 
 
-def incident_clusters(vault: Vault) -> list[list[str]]:
+def incident_clusters(vault: Vault, clusters: list[VictimCluster] | None = None,
+                      case_ids: list[str] | None = None) -> list[list[str]]:
     """Cases that record the same incident: lists of case ids (every case once, singletons too).
 
     Two cases are one incident when they share a linked victim, their dates are at most a month
     apart (or one is unknown) and their governorates agree (or one is unknown). Incidents are not
-    scored on their own: an incident without a linked victim is only ever itself."""
-    clusters = victim_clusters(vault)
+    scored on their own: an incident without a linked victim is only ever itself. Reads the
+    stored victim clusters (or takes the caller's)."""
     conn = vault.connection()
-    records = {r.ref: r for r in victim_records(conn)}
-    case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
+    if clusters is None:
+        clusters = victim_clusters(vault)
+    if case_ids is None:
+        case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
     parent = {c: c for c in case_ids}
 
     def find(x: str) -> str:
@@ -229,10 +230,8 @@ def incident_clusters(vault: Vault) -> list[list[str]]:
             x = parent[x]
         return x
 
-    from app.services.analysis.linkage.records import date_days
-
     for victim in clusters:
-        members = [records[m.ref] for m in victim.members if m.ref in records]
+        members = victim.members
         for a, b in zip(members, members[1:], strict=False):
             da, db = date_days(a.incident_date), date_days(b.incident_date)
             near = da is None or db is None or abs(da - db) <= INCIDENT_DAYS
@@ -272,7 +271,7 @@ def decide(vault: Vault, pid: str, decision: str) -> dict:
     if row is None:
         raise PairNotFound("no candidate pair with that id (run `tawthiq link` first)")
     left, right = row
-    records = {r.ref: r for r in victim_records(conn)}
+    records = _records_of(conn, [left, right])
     if left not in records or right not in records:
         raise PairNotFound("that pair's records are no longer current: run `tawthiq link` again")
     with transaction(conn):
@@ -281,39 +280,73 @@ def decide(vault: Vault, pid: str, decision: str) -> dict:
             "decided_at) VALUES (?,?,?,?,?,?)",
             (left, right, records[left].content_hash, records[right].content_hash, decision, audit.now_iso()),
         )
-        _store_clusters(conn, records)
+        _store_clusters(conn, _stored_members(conn))
         audit.record(conn, "linkage.decide", pid, decision=decision)
     changes.publish(vault, changes.DECISIONS)
     return {"pair_id": pid, "decision": decision}
 
 
-def pair_details(vault: Vault, pid: str) -> dict:
-    """Both records of a pair side by side, with their sources, for the review view."""
-    conn = vault.connection()
-    row = conn.execute(
-        "SELECT left_ref, right_ref, probability, weight, band FROM linkage_pairs WHERE pair_id = ?", (pid,)
-    ).fetchone()
-    if row is None:
-        raise PairNotFound("no candidate pair with that id")
-    left, right, p, w, band = row
-    records = {r.ref: r for r in victim_records(conn)}
-    provenance = {}
-    for ref in (left, right):
-        case_id = ref.rsplit("/", 1)[0]
-        provenance[ref] = [
-            {"documenter": d, "bundle_id": b, "sequence": s, "received_at": t, "version": v}
-            for v, d, b, s, t in conn.execute(
-                "SELECT version, documenter, bundle_id, sequence, received_at FROM case_provenance "
-                "WHERE case_id = ? ORDER BY version, documenter", (case_id,))
-        ]
-    decision = conn.execute(
-        "SELECT decision FROM linkage_decisions WHERE left_ref = ? AND right_ref = ?", (left, right)
-    ).fetchone()
+def _case_of(ref: str) -> str:
+    return ref.rsplit("/", 1)[0]
+
+
+def _records_of(conn: Connection, refs: list[str]) -> dict[str, VictimRecord]:
+    """The current records with these references, reading only their cases."""
+    wanted = set(refs)
+    victims, _ = read_records(conn, sorted({_case_of(r) for r in refs}))
+    return {r.ref: r for r in victims if r.ref in wanted}
+
+
+def _provenance(conn: Connection, case_ids: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {c: [] for c in case_ids}
+    marks = ",".join("?" * len(case_ids))
+    for case_id, v, d, b, s, t in conn.execute(
+        "SELECT case_id, version, documenter, bundle_id, sequence, received_at FROM case_provenance "  # noqa: S608
+        f"WHERE case_id IN ({marks}) ORDER BY case_id, version, documenter", case_ids):
+        out[case_id].append({"documenter": d, "bundle_id": b, "sequence": s, "received_at": t, "version": v})
+    return out
+
+
+def _details(conn: Connection, rows: list[tuple], records: dict[str, VictimRecord],
+             provenance: dict[str, list[dict]]) -> list[dict]:
+    decisions = {(a, b): d for a, b, d, *_ in _decisions(conn)}
 
     def side(ref: str) -> dict:
         rec = records.get(ref)
-        return {"ref": ref, "case_id": ref.rsplit("/", 1)[0],
-                "record": rec.display if rec else None, "sources": provenance[ref]}
+        return {"ref": ref, "case_id": _case_of(ref), "record": rec.display if rec else None,
+                "sources": provenance.get(_case_of(ref), [])}
 
-    return {"pair_id": pid, "probability": p, "weight": w, "band": band,
-            "decision": decision[0] if decision else None, "left": side(left), "right": side(right)}
+    return [{"pair_id": pid, "probability": p, "weight": w, "band": band,
+             "decision": decisions.get((left, right)), "left": side(left), "right": side(right)}
+            for pid, left, right, p, w, band in rows]
+
+
+def _pair_rows(conn: Connection, pair_ids: list[str]) -> list[tuple]:
+    marks = ",".join("?" * len(pair_ids))
+    found = {row[0]: row for row in conn.execute(
+        "SELECT pair_id, left_ref, right_ref, probability, weight, band FROM linkage_pairs "  # noqa: S608
+        f"WHERE pair_id IN ({marks})", pair_ids)}
+    return [found[p] for p in pair_ids if p in found]
+
+
+def pair_details(vault: Vault, pid: str) -> dict:
+    """Both records of a pair side by side, with their sources, for the review view."""
+    conn = vault.connection()
+    rows = _pair_rows(conn, [pid])
+    if not rows:
+        raise PairNotFound("no candidate pair with that id")
+    refs = [rows[0][1], rows[0][2]]
+    return _details(conn, rows, _records_of(conn, refs), _provenance(conn, [_case_of(r) for r in refs]))[0]
+
+
+def review_items(vault: Vault) -> list[dict]:
+    """The review queue with both records of each pair and their sources: each case in the
+    queue is read once, whatever the number of pairs (the review view and `link review --json`)."""
+    conn = vault.connection()
+    queue = review_queue(vault)
+    if not queue:
+        return []
+    rows = _pair_rows(conn, [item["pair_id"] for item in queue])
+    refs = [ref for row in rows for ref in row[1:3]]
+    details = _details(conn, rows, _records_of(conn, refs), _provenance(conn, sorted({_case_of(r) for r in refs})))
+    return [detail | item for item, detail in zip(queue, details, strict=True)]
