@@ -92,8 +92,9 @@ def hash_at(conn: Connection, seq: int) -> str | None:
     return str(row[0]) if row else None
 
 
-def chain_problem(conn: Connection) -> str | None:
-    """None if every entry's hash recomputes and links to the one before; else what broke.
+def first_break(conn: Connection) -> int | None:
+    """None if every entry's hash recomputes and links to the one before; else the first entry
+    (seq) where the chain breaks.
 
     This catches edits made to the database outside Tawthiq that did not recompute the chain.
     It cannot catch one that did: the chain is unkeyed, and whoever holds the passphrase can
@@ -101,9 +102,15 @@ def chain_problem(conn: Connection) -> str | None:
     """
     try:
         verify_chain(conn)
-    except CorruptVault as exc:
-        return str(exc)
+    except ChainBroken as exc:
+        return exc.seq
     return None
+
+
+class ChainBroken(CorruptVault):
+    def __init__(self, seq: int):
+        self.seq = seq
+        super().__init__(f"the audit log is broken at entry {seq}")
 
 
 def verify_chain(conn: Connection) -> int:
@@ -114,7 +121,7 @@ def verify_chain(conn: Connection) -> int:
         "SELECT seq, at, action, subject, detail, prev_hash, hash FROM audit_log ORDER BY seq"
     ):
         if prev_hash != prev or _entry_hash(prev, at, action, subject, detail) != h:
-            raise CorruptVault(f"the audit log is broken at entry {seq}")
+            raise ChainBroken(seq)
         prev = h
         count += 1
     return count

@@ -49,8 +49,8 @@ class Vault:
         self._connections: list[database.Connection] = []
         self._lock = threading.Lock()
         self._hold: leftovers.FolderHold | None = None
-        # Set at unlock: why the audit log's chain does not verify, or None (docs/threat-model.md).
-        self.audit_problem: str | None = None
+        # Set at unlock: the first audit log entry where its chain breaks, or None (docs/threat-model.md).
+        self.audit_broken_at: int | None = None
         self.blobs = BlobStore(self.path / BLOBS, pyrage.x25519.Identity.from_str(keys.age_identity))
 
     # ---- creation and unlocking -------------------------------------------------------------
@@ -111,7 +111,7 @@ class Vault:
             # Checked before anything this unlock appends. A broken chain warns but does not
             # refuse: refusing would lock the owner out of her own records, while whoever edits
             # the database with the passphrase can recompute the chain anyway.
-            vault.audit_problem = audit.chain_problem(vault.connection())
+            vault.audit_broken_at = audit.first_break(vault.connection())
             if vault._hold.exclusive:
                 vault._sweep_leftovers()
                 vault._hold.share()
@@ -133,6 +133,11 @@ class Vault:
         if swept:
             with database.transaction(conn):
                 audit.record(conn, "vault.cleanup", partials=swept.partials, orphan_blobs=swept.orphan_blobs)
+
+    @property
+    def audit_problem(self) -> str | None:
+        """The broken audit chain found at unlock, worded for the command line."""
+        return None if self.audit_broken_at is None else f"the audit log is broken at entry {self.audit_broken_at}"
 
     # ---- keys -------------------------------------------------------------------------------
     @property

@@ -146,6 +146,26 @@ def broken_checksum_bundle(documenter: Party, coordinator: Party) -> bytes:
     return encrypt_to(coordinator, bytes(tar))
 
 
+# Manifests whose `audit` (the sender's audit log position, issue 14) is not the documented shape.
+_HEX = "ab" * 32
+HOSTILE_AUDIT = {
+    "audit_not_an_object": ["seq", 1],
+    "audit_seq_2_to_the_63": {"seq": 1 << 63, "hash": _HEX, "previous": None},
+    "audit_seq_zero": {"seq": 0, "hash": _HEX, "previous": None},
+    "audit_seq_is_bool": {"seq": True, "hash": _HEX, "previous": None},
+    "audit_hash_upper_case": {"seq": 3, "hash": _HEX.upper(), "previous": None},
+    "audit_previous_after_head": {"seq": 3, "hash": _HEX, "previous": {"seq": 4, "hash": _HEX}},
+    "audit_extra_key": {"seq": 3, "hash": _HEX, "previous": None, "note": "x"},
+    "audit_previous_missing": {"seq": 3, "hash": _HEX},
+}
+
+
+def hostile_audit_bundle(documenter: Party, coordinator: Party, audit: object) -> bytes:
+    manifest = manifest_for(documenter, [coordinator.recipient], {}, [])
+    manifest["audit"] = audit
+    return encrypt_to(coordinator, raw_tar(signed_members(documenter, manifest, {})))
+
+
 def reader_corpus(documenter: Party, coordinator: Party) -> dict[str, bytes]:
     """Every hostile bundle for the reader, encrypted to `coordinator`, signed by `documenter`."""
     corpus = {f"member {name}": hostile_bundle(documenter, coordinator, {"records/a.json": b"{}"}, extra=[member])
@@ -154,6 +174,8 @@ def reader_corpus(documenter: Party, coordinator: Party) -> dict[str, bytes]:
     corpus["record declaring 10 GiB"] = huge_record_bundle(documenter, coordinator)
     corpus["5,000 tiny unlisted members"] = many_tiny_unlisted_bundle(documenter, coordinator)
     corpus["broken header checksum"] = broken_checksum_bundle(documenter, coordinator)
+    for name, audit in sorted(HOSTILE_AUDIT.items()):
+        corpus[f"manifest {name}"] = hostile_audit_bundle(documenter, coordinator, audit)
     for name, plaintext in sorted(NON_TAR_PLAINTEXTS.items()):
         corpus[f"plaintext {name}"] = encrypt_to(coordinator, plaintext)
     return corpus

@@ -182,6 +182,28 @@ class CaseEditor(QWidget):
         self.notice.setText(tr("Received from %1: read-only here. Only its documenter changes it; a change "
                                "arrives as a new version in their next bundle.")
                             .replace("%1", self.received_from or ""))
+        self._show_custody()
+
+    def _show_custody(self) -> None:
+        """One line: do the stored versions still match what their documenter signed (issue 14)?"""
+        from app.services.exchange import received_evidence
+
+        vault = self.session.vault
+        assert vault is not None and self.case_id is not None
+        check = received_evidence.recheck(vault.connection(), self.case_id)
+        self.custody = QLabel(self)
+        self.custody.setObjectName("custody")
+        self.custody.setTextFormat(Qt.TextFormat.PlainText)
+        self.custody.setWordWrap(True)
+        if check.problems:
+            self.custody.setText(tr("Signature check FAILED: %1 of %2 version(s) are not what their documenter "
+                                    "signed (`tawthiq verify-vault` names them).")
+                                 .replace("%1", fmt_int(len(check.problems))).replace("%2", fmt_int(check.versions)))
+        else:
+            self.custody.setText(tr("Signature checked: every version is what its documenter signed."))
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.notice) + 1, self.custody)
 
     @property
     def read_only(self) -> bool:

@@ -302,6 +302,27 @@ class MainWindow(QMainWindow):
         if views:
             keys = [s.key for s in views]
             self.show_view(current if current in keys else keys[0])
+        assert self.session.vault is not None
+        if self.session.vault.audit_broken_at is not None:
+            self._show_audit_warning(self.session.vault.audit_broken_at)
+
+    def _show_audit_warning(self, broken_at: int) -> None:
+        """Found at unlock (storage.vault): said for as long as the vault is open; goes on lock."""
+        from PySide6.QtWidgets import QLabel
+
+        from app.gui.i18n import fmt_int
+
+        label = QLabel(tr("Warning: the audit log is broken at entry %1: this vault was changed outside "
+                          "Tawthiq. `tawthiq verify-vault` checks it in full.").replace("%1", fmt_int(broken_at)),
+                       self)
+        label.setObjectName("audit_warning")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        bar = self.statusBar()
+        bar.addPermanentWidget(label, 1)
+        bar.setVisible(True)
+        label.destroyed.connect(bar.hide)  # on lock: no empty bar under the unlock page
+        self._extra["audit_warning"] = label
 
     def _on_unlocked(self) -> None:
         # The vault's own language setting wins over the pre-unlock file (another person's

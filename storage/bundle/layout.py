@@ -98,6 +98,47 @@ def _check_counts(records: int, attachments: int) -> None:
         raise reject(f"the bundle lists too many attachments (more than {MAX_ATTACHMENTS:,})")
 
 
+MAX_AUDIT_SEQ = (1 << 62) - 1  # SQLite integers are 64-bit: no arithmetic on a bound this size overflows
+
+
+@dataclass(frozen=True)
+class AuditPosition:
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditClaim:
+    """The manifest's `audit`: the sender's audit log position, and what the position its previous
+    bundle named hashes to now (docs/bundle-format.md)."""
+
+    head: AuditPosition
+    previous: AuditPosition | None
+
+
+def _audit_position(untrusted: object) -> AuditPosition:
+    if isinstance(untrusted, dict) and set(untrusted) == {"seq", "hash"}:
+        seq, digest = untrusted["seq"], untrusted["hash"]
+        if (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq <= MAX_AUDIT_SEQ
+                and isinstance(digest, str) and HEX64.match(digest)):
+            return AuditPosition(seq, digest)
+    raise reject("manifest: audit malformed")
+
+
+def audit_claim(manifest: dict) -> AuditClaim | None:
+    """The manifest's `audit`, or None for a bundle from a Tawthiq that did not write one."""
+    untrusted = manifest.get("audit")
+    if untrusted is None:
+        return None
+    if not isinstance(untrusted, dict) or set(untrusted) != {"seq", "hash", "previous"}:
+        raise reject("manifest: audit malformed")
+    head = _audit_position({"seq": untrusted["seq"], "hash": untrusted["hash"]})
+    previous = None if untrusted["previous"] is None else _audit_position(untrusted["previous"])
+    if previous is not None and previous.seq > head.seq:
+        raise reject("manifest: audit malformed")
+    return AuditClaim(head, previous)
+
+
 @dataclass(frozen=True)
 class ManifestMembers:
     records: dict[str, str]  # member name → record id
@@ -132,6 +173,7 @@ def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> Manifest
         raise reject("manifest: recipients missing")
     if not isinstance(m.get("forms", {}), dict):
         raise reject("manifest: forms malformed")
+    audit_claim(m)
     records: dict[str, str] = {}
     attachments: dict[str, tuple[str, int]] = {}
     if not isinstance(m.get("records"), list) or not isinstance(m.get("attachments"), list):

@@ -23,9 +23,11 @@ from storage.errors import BundleRejected
 from tests.bundle_support import Party, encrypt_to, manifest_for, raw_tar, read, signed_members, write_sample
 from tests.hostile_corpus import (
     ATT,
+    HOSTILE_AUDIT,
     HOSTILE_MEMBERS,
     NON_TAR_PLAINTEXTS,
     broken_checksum_bundle,
+    hostile_audit_bundle,
     hostile_bundle,
     huge_attachment_bundle,
     huge_record_bundle,
@@ -56,6 +58,21 @@ def test_control_the_hand_made_bundle_is_accepted(parties):
     files = {"records/a.json": b"{}", f"attachments/{ATT}": b"pic"}
     verified = read(hostile_bundle(documenter, coordinator, files), coordinator, documenter)
     assert set(verified.records) == {"records/a.json"}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_AUDIT))
+def test_a_malformed_audit_position_is_refused(parties, name):
+    documenter, coordinator = parties
+    data = hostile_audit_bundle(documenter, coordinator, HOSTILE_AUDIT[name])
+    assert _refused(data, coordinator, documenter) == "manifest: audit malformed"
+
+
+def test_control_a_well_formed_audit_position_is_read(parties):
+    documenter, coordinator = parties
+    audit = {"seq": 9, "hash": "ab" * 32, "previous": {"seq": 4, "hash": "cd" * 32}}
+    verified = read(hostile_audit_bundle(documenter, coordinator, audit), coordinator, documenter)
+    assert layout.audit_claim(verified.manifest) == layout.AuditClaim(
+        layout.AuditPosition(9, "ab" * 32), layout.AuditPosition(4, "cd" * 32))
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_MEMBERS))

@@ -23,51 +23,14 @@ from dataclasses import dataclass, field
 
 from storage import minisign
 from storage.bundle import layout
-from storage.bundle.layout import HEX64
+from storage.bundle.layout import AuditClaim, AuditPosition, audit_claim
 from storage.bundle.reader import OpenedBundle
 from storage.database import Connection
 from storage.errors import BundleRejected
 
-MAX_AUDIT_SEQ = (1 << 62) - 1  # SQLite integers are 64-bit: a bound that no arithmetic here overflows
-
 
 class AuditHistoryFork(BundleRejected):
     pass
-
-
-@dataclass(frozen=True)
-class AuditPosition:
-    seq: int
-    hash: str
-
-
-@dataclass(frozen=True)
-class AuditClaim:
-    head: AuditPosition
-    previous: AuditPosition | None
-
-
-def _position(untrusted: object) -> AuditPosition:
-    if isinstance(untrusted, dict) and set(untrusted) == {"seq", "hash"}:
-        seq, digest = untrusted["seq"], untrusted["hash"]
-        if (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq <= MAX_AUDIT_SEQ
-                and isinstance(digest, str) and HEX64.match(digest)):
-            return AuditPosition(seq, digest)
-    raise layout.reject("manifest: audit malformed")
-
-
-def audit_claim(manifest: dict) -> AuditClaim | None:
-    """The manifest's `audit` (None for a bundle from a Tawthiq that did not write it)."""
-    untrusted = manifest.get("audit")
-    if untrusted is None:
-        return None
-    if not isinstance(untrusted, dict) or set(untrusted) != {"seq", "hash", "previous"}:
-        raise layout.reject("manifest: audit malformed")
-    head = _position({"seq": untrusted["seq"], "hash": untrusted["hash"]})
-    previous = None if untrusted["previous"] is None else _position(untrusted["previous"])
-    if previous is not None and previous.seq > head.seq:
-        raise layout.reject("manifest: audit malformed")
-    return AuditClaim(head, previous)
 
 
 def _claim_kept(conn: Connection, documenter: str, sequence: int) -> AuditClaim | None:

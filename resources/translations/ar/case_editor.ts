@@ -40,6 +40,14 @@
         <translation>وردت من %1: للقراءة فقط هنا. لا يغيّرها إلا الموثِّق الذي سجّلها؛ ويصل أي تغيير نسخةً جديدة في حزمته التالية.</translation>
     </message>
     <message>
+        <source>Signature check FAILED: %1 of %2 version(s) are not what their documenter signed (`tawthiq verify-vault` names them).</source>
+        <translation>فشل التحقق من التوقيع: %1 من %2 نسخة ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</translation>
+    </message>
+    <message>
+        <source>Signature checked: every version is what its documenter signed.</source>
+        <translation>تم التحقق من التوقيع: كل نسخة هي كما وقّعها موثِّقها.</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>جارٍ التحرير…</translation>
     </message>

@@ -15,5 +15,9 @@
         <source>Quit</source>
         <translation>إنهاء</translation>
     </message>
+    <message>
+        <source>Warning: the audit log is broken at entry %1: this vault was changed outside Tawthiq. `tawthiq verify-vault` checks it in full.</source>
+        <translation>تحذير: سجل التدقيق منقطع عند المدخل %1: غُيّرت هذه الخزنة خارج توثيق. الأمر `tawthiq verify-vault` يفحصها بالكامل.</translation>
+    </message>
 </context>
 </TS>
