@@ -131,6 +131,30 @@ def hostile_bundles(run: Run) -> None:
     coord.lock()
 
 
+@bench("adversarial.trusted_signer_abuse",
+       title="bundles signed by a documenter the coordinator trusts (issue 14 items 1-6): verify and import each",
+       scales=None)
+def trusted_signer_abuse(run: Run) -> None:
+    from tests.bundle_support import content_digest
+    from tests.hostile_corpus import trusted_signer_corpus, trusted_signer_world
+
+    coord, sender, held = trusted_signer_world(run.tmp, lambda name, role: _vault(run, name, role))
+    samples = trusted_signer_corpus(sender, held)
+    to_file = _as_file(run)
+    before = content_digest(coord)
+    _try_all(run, "verify of a trusted signer's hostile bundle", samples,
+             lambda name, raw: imports.verify(coord, to_file(name, raw)))
+    _try_all(run, "import of a trusted signer's hostile bundle", samples,
+             lambda name, raw: imports.import_bundle(coord, to_file(name, raw)))
+    run.metric("trusted signer: coordinator vault changed by the corpus (0 or 1)",
+               int(content_digest(coord) != before),
+               targets=[Target("value", "<=", 0, "", "issue 14: a failed import changes nothing")])
+    run.note("Signed with the key of a documenter the coordinator trusts and holds a case, an attachment and a "
+             "witness from (tests/hostile_corpus.py::trusted_signer_world), as in "
+             "tests/adversarial/test_trusted_signer_abuse.py.")
+    coord.lock()
+
+
 # ---- organisation profiles and identity files ------------------------------------------------------
 @bench("adversarial.hostile_enrollment", title="hostile organisation profiles and identity files", scales=None)
 def hostile_enrollment(run: Run) -> None:

@@ -86,13 +86,16 @@ def file_member(name: str, data: bytes) -> tuple[tarfile.TarInfo, bytes]:
     return info, data
 
 
-def signed_members(sender: Party, manifest: dict, files: dict[str, bytes], sums_names=None):
-    """SHA256SUMS (over `sums_names`, default all files), its signature, manifest, then files."""
+def signed_members(sender: Party, manifest: dict, files: dict[str, bytes], sums_names=None, comment=None):
+    """SHA256SUMS (over `sums_names`, default all files), its signature, manifest, then files. The
+    trusted comment is the writer's unless `comment` is given."""
     manifest_raw = layout.manifest_bytes(manifest)
     listed = {layout.MANIFEST: manifest_raw, **files}
     names = sums_names if sums_names is not None else list(listed)
     sums = "".join(f"{hashlib.sha256(listed.get(n, b'')).hexdigest()}  {n}\n" for n in names).encode()
-    sig = minisign.sign(sums, sender.key, sender.key_id, "hand made").file_text().encode()
+    if comment is None:
+        comment = f"tawthiq bundle {manifest.get('bundle_id')} sequence {manifest.get('sequence')}"
+    sig = minisign.sign(sums, sender.key, sender.key_id, comment).file_text().encode()
     return [file_member(layout.SUMS, sums), file_member(layout.SIGNATURE, sig),
             file_member(layout.MANIFEST, manifest_raw)] + [file_member(n, d) for n, d in files.items()]
 

@@ -9,15 +9,20 @@ the ones that declare a huge member carry only a few bytes of it.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
+import json
 import os
 import tarfile
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pyrage
 
 from forms import gazetteer, vocabularies
 from storage.bundle import layout
+from storage.vault import Vault
 from tests.bundle_support import Party, encrypt_to, file_member, manifest_for, raw_tar, signed_members
 
 
@@ -278,3 +283,164 @@ TERMINAL_TEXT_SAMPLES: dict[str, str] = {
     "rtl_isolate": "\u2067علي\u2069 \u2066x\u2069 \u2068y\u2069",
     "line_separator": "first\u2028second\u2029third",
 }
+
+
+# ---- bundles signed by a documenter the coordinator trusts (issue 14 items 1-6) -------------------
+# A trusted documenter, or whoever holds a stolen documenter key, signs whatever it likes: these
+# archives are well-formed and correctly signed and still must be refused, each for its own reason.
+SAVED_AT = "2026-01-01T00:00:00+00:00"
+
+
+def case_body(case_id: str, title: str = "hand made") -> dict:
+    return {"id": case_id, "form": "kidnapping", "form_version": 1, "title": title}
+
+
+def case_record(case_id: str, body: dict | None = None, attachments=(), sha256: str | None = None) -> dict:
+    """A case record as the exporter writes it: one version, its hash over the canonical body."""
+    from app.services.intake.cases import canonical_json
+
+    body = case_body(case_id) if body is None else body
+    if sha256 is None:
+        sha256 = hashlib.sha256(canonical_json(body).encode("utf-8", "surrogatepass")).hexdigest()
+    return {"kind": "case", "id": case_id, "attachments": list(attachments),
+            "versions": [{"version": 1, "parent": None, "sha256": sha256, "saved_at": SAVED_AT, "body": body}]}
+
+
+def record_bytes(record: dict) -> bytes:
+    return layout.manifest_bytes(record)
+
+
+def trusted_bundle(sender: Party, encrypted_to: list[str], records: dict[str, bytes], attachments=(), *,
+                   sequence: int = 1, recipients: list[str] | None = None, comment: str | None = None,
+                   kinds: dict[str, str] | None = None, tar: Callable[[list], bytes] | None = None) -> bytes:
+    """A bundle signed by `sender`, encrypted to `encrypted_to`; the manifest names `recipients`
+    (default: the same), the signature carries `comment` (default: the writer's)."""
+    manifest = manifest_for(sender, recipients or encrypted_to, records, list(attachments), sequence)
+    for entry in manifest["records"]:
+        entry["kind"] = (kinds or {}).get(entry["path"], "case")
+    files = {**records, **{f"attachments/{hashlib.sha256(a).hexdigest()}": a for a in attachments}}
+    members = signed_members(sender, manifest, files, comment=comment)
+    plaintext = (tar or raw_tar)(members)
+    return pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(r) for r in encrypted_to])
+
+
+def negative_size_tar(members: list) -> bytes:
+    """The last member's size field says -512 (GNU base-256), which tarfile decodes and GNU tar refuses."""
+    buf = io.BytesIO()
+    for info, data in members[:-1]:
+        buf.write(info.tobuf(format=tarfile.GNU_FORMAT) + data + b"\0" * (-len(data) % tarfile.BLOCKSIZE))
+    info, data = members[-1]
+    info.size = -512
+    buf.write(info.tobuf(format=tarfile.GNU_FORMAT) + data + b"\0" * (-len(data) % tarfile.BLOCKSIZE))
+    return buf.getvalue() + b"\0" * (2 * tarfile.BLOCKSIZE)
+
+
+@dataclass
+class HeldByCoordinator:
+    """What the coordinator already holds, which the hostile bundles aim at."""
+
+    recipient: str  # the coordinator's own age recipient
+    other_recipient: str  # a coordinator the bundles were never meant for
+    others_case: str  # a case id received from another documenter
+    own_case: str  # a case id received from this sender, version 1 held
+    others_attachment: tuple[str, str]  # (attachment id, sha256) received from another documenter
+    witness_record: dict  # a genuine witness record from this sender (identity sealed to the custodian)
+
+
+def trusted_signer_corpus(sender: Party, held: HeldByCoordinator) -> dict[str, bytes]:
+    """Every hostile bundle of issue 14 items 1-6, signed by `sender` (a documenter the coordinator
+    trusts), each to be refused with exit 4 and the vault unchanged."""
+    to_me = [held.recipient]
+    fresh, fresh2 = "7d0e9a44-6a4e-4a53-9c39-2f3a1d5e8b01", "7d0e9a44-6a4e-4a53-9c39-2f3a1d5e8b02"
+
+    def one_case(record: dict, **kw) -> bytes:
+        kw.setdefault("sequence", 2)  # the sender's next number: bundle 1 is held
+        return trusted_bundle(sender, to_me, {f"records/{record['id']}.json": record_bytes(record)}, **kw)
+
+    att_id, att_sha = held.others_attachment
+    dup = record_bytes(case_record(fresh))
+    dup = dup.rstrip()[:-1] + b', "kind": "case"}\n'  # the same key twice at the top level
+    witness = dict(held.witness_record)
+    clear = b'age-encryption.org/v1\n{"name_latin": "clear name behind an age header line"}'
+    witness["sealed_identity"] = {**witness["sealed_identity"], "age": base64.b64encode(clear).decode()}
+    witness_path = f"records/{witness['id']}.json"
+    stranger = pyrage.x25519.Identity.generate().to_public()
+    to_stranger = dict(held.witness_record)
+    to_stranger["sealed_identity"] = {"recipient": str(stranger), "age": base64.b64encode(pyrage.encrypt(
+        b'{"name_latin": "sealed to someone else"}', [stranger])).decode()}
+    return {
+        # 1. sequence numbers far beyond any real documenter's
+        "sequence 2^62": one_case(case_record(fresh), sequence=2**62),
+        "sequence 2^63": one_case(case_record(fresh), sequence=2**63),
+        # 2. another documenter's file named by its hash, and an attachment id already held
+        "attachment of another documenter named by hash, not carried": one_case(case_record(fresh, attachments=[
+            {"id": "stolen-1", "sha256": att_sha, "size": 3, "media_type": "image/jpeg", "filename": "x.jpg"}])),
+        "attachment id already held for other content": one_case(case_record(fresh, attachments=[
+            {"id": att_id, "sha256": hashlib.sha256(b"other").hexdigest(), "size": 5, "media_type": "x",
+             "filename": "x"}]), attachments=[b"other"]),
+        "one attachment id for two contents in one bundle": trusted_bundle(sender, to_me, {
+            f"records/{cid}.json": record_bytes(case_record(cid, attachments=[
+                {"id": "shared-id", "sha256": hashlib.sha256(content).hexdigest(), "size": len(content),
+                 "media_type": "x", "filename": "x"}]))
+            for cid, content in ((fresh, b"one"), (fresh2, b"two"))}, attachments=[b"one", b"two"], sequence=2),
+        # 3. what `case add` refuses
+        "record with a NUL character": one_case(case_record(fresh, case_body(fresh, "a\u0000b"))),
+        "record with a duplicate key": trusted_bundle(sender, to_me, {f"records/{fresh}.json": dup}, sequence=2),
+        "record with a lone surrogate": trusted_bundle(sender, to_me, {f"records/{fresh}.json": json.dumps(
+            case_record(fresh, case_body(fresh, "\ud800"), sha256="0" * 64)).encode()}, sequence=2),
+        # 4. a tar member of negative size
+        "member of negative size": one_case(case_record(fresh), tar=negative_size_tar),
+        # 5. a clear identity behind an age header line
+        "sealed identity that is clear text behind an age header line": trusted_bundle(
+            sender, to_me, {witness_path: record_bytes(witness)}, kinds={witness_path: "witness"}, sequence=2),
+        "sealed identity to a recipient other than the custodian": trusted_bundle(
+            sender, to_me, {witness_path: record_bytes(to_stranger)}, kinds={witness_path: "witness"}, sequence=2),
+        # 6. signatures tied to recipients and sequence; verify makes import's checks
+        "signed for another coordinator, encrypted to this one": one_case(
+            case_record(fresh), recipients=[held.other_recipient]),
+        "trusted comment naming another sequence": one_case(case_record(fresh), sequence=5,
+                                                           comment="tawthiq bundle b sequence 4"),
+        "case id of another documenter": one_case(case_record(held.others_case)),
+        "different body under a version already held": one_case(
+            case_record(held.own_case, case_body(held.own_case, "rewritten")), sequence=2),
+    }
+
+
+def trusted_signer_world(root, make_vault: Callable[[str, str], Vault]) -> tuple[Vault, Party, HeldByCoordinator]:
+    """A coordinator (returned unlocked) that trusts two documenters and holds a case, an attachment
+    and a witness from them, through the real services; and the signer of one of them."""
+    from app.services.custody import custodian
+    from app.services.exchange import export, imports, organisation_profile, trust_list, witness_records
+    from app.services.intake import cases, witnesses
+    from storage import keyfile
+    from tests.bundle_support import add_case
+    from tests.witness_support import canary_witness
+
+    coordinator, homs, tartus = (make_vault("coord", "coordinator"), make_vault("homs", "documenter"),
+                                 make_vault("tartus", "documenter"))
+    key = custodian.create_key(root / "custodian.key", "the keeper of names walks at dawn 77",
+                               params=dict(keyfile.TEST_PARAMS))
+    profile = organisation_profile.read_profile(
+        organisation_profile.export_profile(coordinator, custodian_recipient=key.recipient))
+    for documenter in (homs, tartus):
+        organisation_profile.confirm_fingerprint(profile, profile.fingerprint)
+        organisation_profile.import_profile(documenter, profile)
+        trust_list.trust(coordinator, trust_list.read_identity(trust_list.export_identity(documenter)))
+    others_case = add_case(tartus, "another documenter's case")
+    (root / "photo.jpg").write_bytes(b"\xff\xd8" + bytes(range(256)) * 40)
+    cases.attach_file(tartus, others_case, root / "photo.jpg")
+    export.export_bundle(tartus, root / "tartus-1.tawthiq")
+    own_case = add_case(homs, "the sender's own case")
+    witnesses.add_witness(homs, canary_witness())
+    export.export_bundle(homs, root / "homs-1.tawthiq")
+    reports = imports.import_bundles(coordinator, [root / "tartus-1.tawthiq", root / "homs-1.tawthiq"])
+    assert [r.status for r in reports] == ["imported", "imported"], [r.to_json() for r in reports]
+    [witness_record] = witness_records.bundle_records(homs)
+    assert witness_record["sealed_identity"] is not None  # sealed to the custodian, and accepted above
+    attachment = coordinator.connection().execute("SELECT id, sha256 FROM attachments").fetchone()
+    held = HeldByCoordinator(coordinator.age_recipient, Party().recipient, others_case, own_case,
+                             (attachment[0], attachment[1]), witness_record)
+    sender = Party(key=homs.signing_key, key_id=homs.signing_key_id)
+    homs.lock()
+    tartus.lock()
+    return coordinator, sender, held

@@ -16,7 +16,6 @@ from pathlib import Path
 from app.commands._display import shown
 from app.services.analysis import linkage
 from app.services.exchange import imports
-from storage.errors import BundleRejected
 
 
 def register(sub) -> None:
@@ -87,11 +86,12 @@ def import_cmd(ctx) -> int:
         if isinstance(r, imports.ImportReport) and r.gaps and r.documenter not in warned:
             warned.add(r.documenter)
             print(f"tawthiq: warning: documenter {shown(r.documenter)}: bundle(s) "
-                  f"{', '.join(map(str, r.gaps))} not imported yet", file=sys.stderr)
+                  f"{imports.ranges_text(r.gaps)} not imported yet", file=sys.stderr)
     refused = [r for r in reports if isinstance(r, imports.Refusal)]
     if refused:
         if len(reports) == 1:
-            raise BundleRejected(refused[0].error)
+            print(f"tawthiq: {shown(refused[0].error)}", file=sys.stderr)
+            return refused[0].exit_code
         print(f"tawthiq: {len(refused)} of {len(reports)} bundle(s) rejected", file=sys.stderr)
-        return BundleRejected.exit_code
+        return max(r.exit_code for r in refused)  # 4 if any failed verification, else 1 (unreadable)
     return 0

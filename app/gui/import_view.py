@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import tr
+from app.services.exchange import imports
 from storage.errors import BundleRejected, TawthiqError
 
 MAX_BUNDLES_PER_DROP = 1000
@@ -56,7 +57,7 @@ def describe(report) -> str:
         "%4", str(report.attachments)).replace("%5", str(report.versions_added))
     if report.gaps:
         text += " · " + tr("GAP: bundles %1 from this documenter have not arrived").replace(
-            "%1", ", ".join(str(g) for g in report.gaps))
+            "%1", imports.ranges_text(report.gaps))
     if report.unknown_codes:
         codes = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}" for vocabulary, codes in
                           sorted(report.unknown_codes.items()))
@@ -229,7 +230,6 @@ class ImportView(QWidget):
 
 def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcome:
     """One bundle, verified then applied all or nothing by the import service."""
-    from app.services.exchange import imports
 
     def progress(done: int, total: int) -> None:  # bytes of this bundle read so far
         fraction = min(1.0, done / total) if total else 0.0

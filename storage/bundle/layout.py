@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from storage.errors import BundleRejected
 
@@ -43,6 +44,9 @@ MAX_RECORD = 16 << 20
 MAX_RECORDS_TOTAL = 512 << 20  # records are held in memory during import
 MAX_ATTACHMENT = 64 << 30
 MAX_TRAILING_ZEROS = 1 << 20
+# A documenter numbers its bundles 1, 2, 3…: a bundle a day for five million years stays below this.
+# The bound keeps every number an SQLite integer and every gap report short (issue 14 item 1).
+MAX_SEQUENCE = 2**31 - 1
 
 
 class BundleMalformed(BundleRejected):
@@ -161,7 +165,8 @@ def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> Manifest
     for key in ("bundle_id", "created_at"):
         if not isinstance(m.get(key), str) or not m[key] or len(m[key]) > 100:
             raise reject(f"manifest: {key} missing")
-    _int(m.get("sequence"), "sequence", 1)
+    if _int(m.get("sequence"), "sequence", 1) > MAX_SEQUENCE:
+        raise reject(f"manifest: sequence is above {MAX_SEQUENCE:,}")
     prev = m.get("previous_sha256")
     if prev is not None and (not isinstance(prev, str) or not HEX64.match(prev)):
         raise reject("manifest: previous_sha256 malformed")
@@ -208,6 +213,49 @@ def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> Manifest
         if sums[name] != digest:
             raise reject("an attachment's hash in SHA256SUMS differs from its name")
     return ManifestMembers(records, attachments)
+
+
+def trusted_comment(manifest: dict) -> str:
+    """The minisign trusted comment the writer signs: stock `minisign -V` shows it, so the reader
+    requires it to name the manifest's bundle id and sequence (issue 14 item 6)."""
+    return f"tawthiq bundle {manifest['bundle_id']} sequence {manifest['sequence']}"
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise reject("manifest.json has a key twice in one object")
+    return result
+
+
+def _refuse_constant(name: str) -> object:
+    raise reject("manifest.json is not valid JSON")
+
+
+def parse_manifest(raw: bytes) -> Any:
+    """manifest.json as JSON, strictly: no duplicate keys, NaN, NUL characters or lone surrogates
+    (each would reach the database or a terminal and fail there, or be read two ways)."""
+    try:
+        value = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys,
+                           parse_constant=_refuse_constant)
+    except (UnicodeError, json.JSONDecodeError, RecursionError, ValueError):
+        raise reject("manifest.json is not valid JSON") from None
+    stack = [value]
+    while stack:  # without recursion: json.loads already bounded the depth
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str):
+            if "\0" in node:
+                raise reject("manifest.json contains a NUL character")
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                raise reject("manifest.json contains a lone surrogate") from None
+    return value
 
 
 def manifest_bytes(manifest: dict) -> bytes:

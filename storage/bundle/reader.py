@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import json
 import re
 import tarfile
 from collections.abc import Callable
@@ -162,6 +161,8 @@ def _next_member(seen: set[str]) -> Parses[tarfile.TarInfo | None]:
         info.size = int(m.group(2))
     if info is None:
         return None
+    if info.size < 0:  # a base-256 size field can be negative: it would pass every cap
+        raise reject("the bundle's archive is malformed (a member of negative size)")
     if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
         raise reject("the bundle contains something other than a regular file (link, folder or device)")
     if info.name in seen:
@@ -182,7 +183,7 @@ def _read_small(info: tarfile.TarInfo, cap: int) -> Parses[bytes]:
 
 def _parse_tar(
     trusted: TrustedKeys, store: AttachmentStore | None, discard: Callable[[str], None] | None,
-    known_attachments: set[str], result: dict, on_manifest: ManifestHook | None,
+    known_attachments: set[str], result: dict, on_manifest: ManifestHook | None, own_recipients: set[str],
 ) -> Parser:
     stored: dict[str, str] = result["stored"]
     seen: set[str] = set()
@@ -204,13 +205,16 @@ def _parse_tar(
     sums = layout.parse_sums(sums_raw)
     if hashlib.sha256(manifest_raw).hexdigest() != sums[layout.MANIFEST]:
         raise reject("manifest.json does not match its hash in SHA256SUMS")
-    try:
-        manifest = json.loads(manifest_raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise reject("manifest.json is not valid JSON") from None
+    manifest = layout.parse_manifest(manifest_raw)
     members = layout.check_manifest(manifest, sums)
     if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
         raise BundleRejected("the manifest names a sender key other than the trusted key that signed it")
+    if comment != layout.trusted_comment(manifest):
+        raise BundleRejected("the signature's trusted comment does not name this bundle's id and sequence")
+    # The signature covers the manifest's recipients: a signed archive decrypted by one of them and
+    # encrypted again to someone else is not for that someone (issue 14 item 6).
+    if not own_recipients & set(manifest["recipients"]):
+        raise BundleRejected("the bundle was not addressed to this vault (its signed recipients leave it out)")
     result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw)
     if on_manifest is not None and not on_manifest(manifest, signer, sums_raw):
         store = None
@@ -280,7 +284,9 @@ def read_bundle(
     """Decrypt and verify; raise BundleRejected (exit 4) on any failure, leaving nothing stored."""
     cipher_in = HashingReader(source)
     result: dict = {"stored": {}}
-    parser = PushParser(_parse_tar(trusted, store, discard, set(known_attachments), result, on_manifest))
+    own_recipients = {str(identity.to_public()) for identity in identities}
+    parser = PushParser(_parse_tar(trusted, store, discard, set(known_attachments), result, on_manifest,
+                                   own_recipients))
     decrypt_error: BaseException | None = None
     interrupted = False
     try:

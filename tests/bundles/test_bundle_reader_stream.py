@@ -46,7 +46,8 @@ def plaintext(parties):
 def _parse_in_pieces(plaintext: bytes, cuts: list[int], parties) -> tuple[dict, BaseException | None]:
     documenter, coordinator = parties
     result: dict = {"stored": {}}
-    parser = PushParser(reader._parse_tar(coordinator.trusts(documenter), None, None, set(), result, None))
+    parser = PushParser(reader._parse_tar(coordinator.trusts(documenter), None, None, set(), result, None,
+                                         {coordinator.recipient}))
     start = 0
     for end in [*sorted(set(cuts)), len(plaintext)]:
         if end > start:

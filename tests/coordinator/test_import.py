@@ -83,7 +83,7 @@ def test_out_of_order_gives_the_same_result_and_names_the_gap(setup):
     second = Vault.unlock(tmp / "coord2", PASSPHRASE)
     in_order = imports.import_bundles(first, [tmp / "1.tawthiq", tmp / "2.tawthiq"])
     [late] = imports.import_bundles(second, [tmp / "2.tawthiq"])
-    assert late.gaps == [1]
+    assert late.gaps == [(1, 1)]
     imports.import_bundles(second, [tmp / "1.tawthiq"])
     assert [r.status for r in in_order] == ["imported", "imported"]
     a, b = content_digest(first, ignore_received_at=True), content_digest(second, ignore_received_at=True)

@@ -175,28 +175,31 @@ def check(untrusted: dict, carried_attachments: set[str]) -> dict:
             "unknown_codes": list(unknown)}
 
 
-def check_held(conn: Connection, record: dict, documenter: str) -> None:
+def check_held(conn: Connection, records: list[dict], documenter: str) -> None:
     """Refuse a case that belongs to another source, a different body under a version number
-    already held, and an attachment id already held for other content (read-only)."""
-    case_id = record["id"]
-    owners = {r[0] for r in conn.execute(
-        "SELECT DISTINCT documenter FROM case_provenance WHERE case_id = ?", (case_id,))}
-    exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
-    if (owners and documenter not in owners) or (exists and not owners):
-        raise BundleRejected("the bundle carries a case id that belongs to another source: nothing was applied")
-    for v in record["versions"]:
-        row = conn.execute("SELECT sha256 FROM case_versions WHERE case_id = ? AND version = ?",
-                           (case_id, v["version"])).fetchone()
-        if row is not None and row[0] != v["sha256"]:
-            raise BundleRejected("the bundle carries a case version that differs from the one received "
-                                 "earlier under the same number: nothing was applied")
-    for a in record["attachments"]:
-        row = conn.execute("SELECT case_id, sha256 FROM attachments WHERE id = ?", (a["id"],)).fetchone()
-        # The same attachment sent again is a no-op; any other content under a held id is refused
-        # rather than dropped while the report says it was imported.
-        if row is not None and (row[0], row[1]) != (case_id, a["sha256"]):
-            raise BundleRejected("the bundle carries an attachment id this vault already holds for other "
-                                 "content: nothing was applied")
+    already held, and an attachment id held, or carried twice, for other content (read-only)."""
+    carried: dict[str, tuple[str, str]] = {}
+    for record in records:
+        case_id = record["id"]
+        owners = {r[0] for r in conn.execute(
+            "SELECT DISTINCT documenter FROM case_provenance WHERE case_id = ?", (case_id,))}
+        exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
+        if (owners and documenter not in owners) or (exists and not owners):
+            raise BundleRejected("the bundle carries a case id that belongs to another source: nothing was applied")
+        for v in record["versions"]:
+            row = conn.execute("SELECT sha256 FROM case_versions WHERE case_id = ? AND version = ?",
+                               (case_id, v["version"])).fetchone()
+            if row is not None and row[0] != v["sha256"]:
+                raise BundleRejected("the bundle carries a case version that differs from the one received "
+                                     "earlier under the same number: nothing was applied")
+        for a in record["attachments"]:
+            content = (case_id, a["sha256"])
+            row = conn.execute("SELECT case_id, sha256 FROM attachments WHERE id = ?", (a["id"],)).fetchone()
+            # The same attachment sent again is a no-op; other content under a held id is refused
+            # rather than dropped while the report says it was imported.
+            if (row is not None and (row[0], row[1]) != content) or carried.setdefault(a["id"], content) != content:
+                raise BundleRejected("the bundle carries an attachment id this vault already holds, or the "
+                                     "bundle carries twice, for other content: nothing was applied")
 
 
 def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str]) -> int:
@@ -233,12 +236,8 @@ def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str
             (case_id, v["version"], prov.documenter, prov.bundle_id, prov.sequence, prov.received_at),
         )
     for a in record["attachments"]:
-        row = conn.execute("SELECT case_id, sha256 FROM attachments WHERE id = ?", (a["id"],)).fetchone()
-        if row is not None:
-            if (row[0], row[1]) != (case_id, a["sha256"]):  # two records of this bundle disagree
-                raise BundleRejected("the bundle carries one attachment id for two different contents: "
-                                     "nothing was applied")
-            continue  # the same attachment again
+        if conn.execute("SELECT 1 FROM attachments WHERE id = ?", (a["id"],)).fetchone() is not None:
+            continue  # the same attachment again (check_held refused other content under its id)
         conn.execute(
             "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
             "added_at) VALUES (?,?,?,?,?,?,?,?,?)",

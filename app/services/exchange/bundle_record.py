@@ -62,10 +62,11 @@ MarkSent = Callable[[Connection, OutgoingRecord], None]
 # Untrusted record JSON → checked record; raise BundleRejected. The second argument is the set of
 # attachment hashes this bundle carries: a record may name no other (no existence oracle).
 Check = Callable[[dict, set[str]], dict]
-# A checked record against what the vault holds, sent by documenter key id `documenter`: raise
-# BundleRejected if it conflicts (a record of another documenter, a different body under a version
-# already held). Read-only: `verify` runs it, and `apply` again inside its transaction.
-CheckHeld = Callable[[Connection, dict, str], None]
+# The bundle's checked records of this kind, against what the vault holds and against each other,
+# sent by documenter key id `documenter`: raise BundleRejected if they conflict (a record of another
+# documenter, a different body under a version already held, one id for two contents). Read-only:
+# `verify` runs it, and `apply` again inside its transaction.
+CheckHeld = Callable[[Connection, list[dict], str], None]
 # Apply a checked record on the coordinator, inside the import transaction, after CheckHeld. The
 # mapping gives the blob name of every attachment hash the bundle carries.
 Apply = Callable[[Connection, dict, Provenance, dict[str, str]], int]

@@ -17,7 +17,7 @@ reports are data; the front ends word them (app/commands/bundle_import.py, app/g
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ from pathlib import Path
 from app.services import changes
 from app.services.exchange import received_evidence, record_kinds, trust_list
 from app.services.exchange.bundle_record import Provenance, RecordKind
+from app.services.untrusted_json import HostileJSON, loads_untrusted
 from storage import audit
 from storage.bundle import reader
 from storage.bundle.layout import RECORD_NAME
@@ -110,7 +111,8 @@ class ImportReport:
     attachments: int
     already_imported: bool
     versions_added: int = 0
-    gaps: list[int] = field(default_factory=list)  # sequence numbers from this documenter still missing
+    # (first, last) ranges of sequence numbers from this documenter still missing
+    gaps: list[tuple[int, int]] = field(default_factory=list)
     unknown_codes: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -122,12 +124,13 @@ class ImportReport:
         return {"path": str(self.path), "status": self.status, "documenter": self.documenter,
                 "sequence": self.sequence, "bundle_id": self.bundle_id, "sha256": self.sha256,
                 "records": self.records, "versions_added": self.versions_added, "attachments": self.attachments,
-                "gaps": list(self.gaps), "unknown_codes": self.unknown_codes, "error": None, "exit_code": 0}
+                "gaps": [list(g) for g in self.gaps], "unknown_codes": self.unknown_codes, "error": None,
+                "exit_code": 0}
 
 
 @dataclass(frozen=True)
 class Refusal:
-    """A bundle `import_bundles` refused: nothing from it was applied."""
+    """A bundle `import_bundles` refused (exit 4) or could not read (exit 1): nothing from it was applied."""
 
     path: Path
     error: str  # one line, the refusal's own
@@ -146,20 +149,42 @@ def _require_coordinator(vault: Vault) -> None:
         raise TawthiqError("bundles are verified and imported on a coordinator's vault")
 
 
-def _received(conn: Connection, documenter: str, sequence: int) -> tuple[str, str | None] | None:
-    row = conn.execute("SELECT sha256, previous_sha256 FROM bundles_received WHERE documenter = ? AND sequence = ?",
-                       (documenter, sequence)).fetchone()
-    return (row[0], row[1]) if row else None
+def _received(conn: Connection, documenter: str, sequence: int) -> tuple[str, str | None, str | None] | None:
+    """(file sha256, previous_sha256, signed_sha256) of the bundle held under this number, if any."""
+    row = conn.execute("SELECT sha256, previous_sha256, signed_sha256 FROM bundles_received "
+                       "WHERE documenter = ? AND sequence = ?", (documenter, sequence)).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def _same_as_held(held: tuple[str, str | None, str | None], signed_sha256: str, sha256: str | None) -> bool | None:
+    """Whether a bundle is the one held under its number: by its signed contents, so that the same
+    bundle encrypted again is still a replay; by the file's hash for bundles held from before the
+    signed contents were recorded (None while that hash is not known yet)."""
+    if held[2] is not None:
+        return held[2] == signed_sha256
+    return None if sha256 is None else held[0] == sha256
+
+
+def _fork_alarm(documenter: str, sequence: int) -> ForkAlarm:
+    return ForkAlarm(f"FORK ALARM: documenter {documenter} sent two different bundles numbered "
+                     f"{sequence}: nothing was applied")
+
+
+def ranges_text(ranges: list[tuple[int, int]]) -> str:
+    """"1, 3-5": the numbers of missing bundles as the front ends show them (no words to translate)."""
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
 
 
 def _place_in_history(conn: Connection, documenter: str, sequence: int, previous: str | None,
-                      sha256: str) -> bool:
-    """True if this very bundle was imported before; ForkAlarm if it contradicts the bundles held."""
+                      signed_sha256: str, sha256: str) -> bool:
+    """True if this very bundle was imported before; ForkAlarm if it contradicts the bundles held.
+
+    The chain (`previous_sha256`) names the previous bundle's file as the documenter wrote it, so
+    it is compared with the file hashes held."""
     earlier = _received(conn, documenter, sequence)
     if earlier is not None:
-        if earlier[0] != sha256:
-            raise ForkAlarm(f"FORK ALARM: documenter {documenter} sent two different bundles numbered "
-                            f"{sequence}: nothing was applied")
+        if not _same_as_held(earlier, signed_sha256, sha256):
+            raise _fork_alarm(documenter, sequence)
         return True
     before = _received(conn, documenter, sequence - 1) if sequence > 1 else None
     if before is not None and previous is not None and before[0] != previous:
@@ -177,10 +202,10 @@ def _check_records(opened: reader.OpenedBundle) -> list[CheckedRecord]:
     carried = {a["sha256"] for a in opened.manifest["attachments"]}
     checked = []
     for path, raw in opened.records.items():
-        try:
-            untrusted = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            raise BundleRejected(f"{path} is not valid JSON") from None
+        try:  # the checks `case add` makes: no NUL, duplicate key, lone surrogate, NaN, bomb
+            untrusted = loads_untrusted(raw, "record")
+        except HostileJSON as exc:
+            raise BundleRejected(f"{path}: {exc}") from None
         match = RECORD_NAME.match(path)
         if not isinstance(untrusted, dict) or not match or untrusted.get("id") != match.group(1) \
                 or untrusted.get("kind") != entries[path]["kind"]:
@@ -188,6 +213,14 @@ def _check_records(opened: reader.OpenedBundle) -> list[CheckedRecord]:
         kind = record_kinds.kind(untrusted["kind"])
         checked.append(CheckedRecord(kind, kind.check(untrusted, carried)))
     return checked
+
+
+def _check_held(conn: Connection, records: list[CheckedRecord], documenter: str) -> None:
+    by_kind: dict[str, tuple[RecordKind, list[dict]]] = {}
+    for checked in records:
+        by_kind.setdefault(checked.kind.name, (checked.kind, []))[1].append(checked.record)
+    for kind, of_kind in by_kind.values():
+        kind.check_held(conn, of_kind, documenter)
 
 
 def _unknown_codes(records: list[CheckedRecord]) -> dict[str, list[str]]:
@@ -229,8 +262,14 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
     known = {r[0] for r in conn.execute("SELECT sha256 FROM attachments")}
 
     def on_manifest(manifest: dict, signer, sums: bytes) -> bool:
-        # A number already held is a replay or a fork (decided below): its attachments are only hashed.
-        return keep_attachments and _received(conn, signer.id_hex, manifest["sequence"]) is None
+        # Before any attachment streams past: a fork is refused at once; a number already held
+        # (a replay, or decided below by the file's hash) has its attachments only hashed.
+        held = _received(conn, signer.id_hex, manifest["sequence"])
+        if held is None:
+            return keep_attachments
+        if _same_as_held(held, hashlib.sha256(sums).hexdigest(), None) is False:
+            raise _fork_alarm(signer.id_hex, manifest["sequence"])
+        return False
 
     try:
         source = open(path, "rb")  # noqa: SIM115 - closed below, after the streaming read
@@ -246,11 +285,10 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
     try:
         manifest = opened.manifest
         already = _place_in_history(conn, opened.signer.id_hex, manifest["sequence"],
-                                    manifest.get("previous_sha256"), opened.sha256)
+                                    manifest.get("previous_sha256"), opened.signed_sha256, opened.sha256)
         received_evidence.check_history(conn, opened.signer.id_hex, manifest["sequence"], manifest)
         records = _check_records(opened)
-        for checked in records:
-            checked.kind.check_held(conn, checked.record, opened.signer.id_hex)
+        _check_held(conn, records, opened.signer.id_hex)
         return VerifiedBundle(path, opened, records, _unknown_codes(records), already, keep_attachments)
     except BaseException:
         for blob in opened.stored.values():
@@ -259,18 +297,27 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
 
 
 # ---- apply ----------------------------------------------------------------------------------------
-def missing_sequences(conn: Connection, documenter: str) -> list[int]:
-    seqs = {r[0] for r in conn.execute("SELECT sequence FROM bundles_received WHERE documenter = ?", (documenter,))}
-    return sorted(set(range(1, max(seqs) + 1)) - seqs) if seqs else []
+def missing_sequences(conn: Connection, documenter: str) -> list[tuple[int, int]]:
+    """The numbers below this documenter's highest bundle not received yet, as (first, last) ranges:
+    as long as the number of bundles held, whatever the numbers (issue 14 item 1)."""
+    ranges = []
+    expected = 1
+    for (sequence,) in conn.execute("SELECT sequence FROM bundles_received WHERE documenter = ? ORDER BY sequence",
+                                    (documenter,)):
+        if sequence > expected:
+            ranges.append((expected, sequence - 1))
+        expected = sequence + 1
+    return ranges
 
 
 def _record_bundle(conn: Connection, verified: VerifiedBundle, prov: Provenance) -> None:
     manifest = verified.opened.manifest
     conn.execute(
-        "INSERT INTO bundles_received (documenter, sequence, sha256, bundle_id, previous_sha256, created_at, "
-        "received_at, records, attachments) VALUES (?,?,?,?,?,?,?,?,?)",
-        (prov.documenter, prov.sequence, verified.sha256, prov.bundle_id, manifest.get("previous_sha256"),
-         manifest["created_at"], prov.received_at, verified.records, verified.attachments),
+        "INSERT INTO bundles_received (documenter, sequence, sha256, signed_sha256, bundle_id, previous_sha256, "
+        "created_at, received_at, records, attachments) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (prov.documenter, prov.sequence, verified.sha256, verified.opened.signed_sha256, prov.bundle_id,
+         manifest.get("previous_sha256"), manifest["created_at"], prov.received_at, verified.records,
+         verified.attachments),
     )
 
 
@@ -298,11 +345,11 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
             # Checked again inside the transaction: the vault may have changed since verify.
             manifest = verified.opened.manifest
             if _place_in_history(conn, prov.documenter, prov.sequence, manifest.get("previous_sha256"),
-                                 verified.sha256):
+                                 verified.opened.signed_sha256, verified.sha256):
                 raise ForkAlarm("the bundle was imported meanwhile: nothing was applied")
             _record_bundle(conn, verified, prov)
+            _check_held(conn, verified.checked, prov.documenter)
             for checked in verified.checked:
-                checked.kind.check_held(conn, checked.record, prov.documenter)
                 report.versions_added += checked.kind.apply(conn, checked.record, prov, blobs)
             received_evidence.keep(conn, verified.opened, prov.documenter, prov.sequence)  # checks history again
             audit.record(conn, "bundle.import", prov.bundle_id, documenter=prov.documenter, sequence=prov.sequence,
@@ -331,6 +378,6 @@ def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportReport | Refus
     for p in paths:
         try:
             reports.append(import_bundle(vault, Path(p)))
-        except BundleRejected as exc:
+        except TawthiqError as exc:  # refused or unreadable: one line, and the next bundle still goes
             reports.append(Refusal(Path(p), str(exc), exc.exit_code))
     return reports

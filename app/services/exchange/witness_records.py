@@ -20,7 +20,11 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 
+import pyrage
+
+from app.services.exchange.organisation_profile import CUSTODIAN_SETTING
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
 from storage.database import Connection
@@ -29,7 +33,53 @@ from storage.vault import Vault
 
 KIND = "witness"
 MAX_SEALED_BYTES = 64 * 1024
-_AGE_MAGIC = b"age-encryption.org/v1\n"
+_AGE_VERSION_LINE = b"age-encryption.org/v1"
+_B64_32 = re.compile(rb"[A-Za-z0-9+/]{43}")  # 32 bytes in age's unpadded base64
+_STANZA_ARG = re.compile(rb"[\x21-\x7e]+")
+_MIN_PAYLOAD = 16 + 16  # the payload nonce and one chunk's authentication tag
+
+
+def _b64_32(text: bytes) -> bool:
+    if not _B64_32.fullmatch(text):
+        return False
+    return len(base64.b64decode(text + b"=")) == 32
+
+
+def is_sealed_to_one_x25519_recipient(ciphertext: bytes) -> bool:
+    """An age v1 file whose header has exactly one X25519 recipient stanza (an ephemeral share and a
+    wrapped file key, 32 bytes each), any other stanzas well-formed (rage adds a "grease" one), the
+    header MAC, and a payload at least as long as a nonce and one tag (age.org/v1 spec).
+
+    Without the custodian's key nothing proves whom it is sealed to; this proves it is not clear
+    text behind a look-alike first line (issue 14 item 5), and that one X25519 key can open it."""
+    end = ciphertext.find(b"\n--- ")
+    if end < 0:
+        return False
+    lines = ciphertext[:end].split(b"\n")
+    mac_end = ciphertext.find(b"\n", end + 5)
+    if mac_end < 0 or not _b64_32(ciphertext[end + 5:mac_end]) or len(ciphertext) - mac_end - 1 < _MIN_PAYLOAD:
+        return False
+    if lines[0] != _AGE_VERSION_LINE:
+        return False
+    x25519 = 0
+    i = 1
+    while i < len(lines):
+        head = lines[i].split(b" ")
+        if head[0] != b"->" or len(head) < 2 or not all(_STANZA_ARG.fullmatch(a) for a in head[1:]):
+            return False
+        body = []
+        i += 1
+        while i < len(lines) and not lines[i].startswith(b"->"):
+            body.append(lines[i])
+            i += 1
+        # The body is base64 in lines of 64 characters, the last one shorter (possibly empty).
+        if not body or any(len(b) != 64 for b in body[:-1]) or len(body[-1]) >= 64:
+            return False
+        if head[1] == b"X25519":
+            x25519 += 1
+            if len(head) != 3 or not _b64_32(head[2]) or len(body) != 1 or not _b64_32(body[0]):
+                return False
+    return x25519 == 1
 
 
 def record_sha256(record: dict) -> str:
@@ -113,12 +163,16 @@ def check_record(untrusted: object) -> dict:
             ciphertext = base64.b64decode(sealed["age"], validate=True)
         except (binascii.Error, ValueError):
             raise _reject("the sealed identity is not base64") from None
-        if not ciphertext.startswith(_AGE_MAGIC):
+        if not is_sealed_to_one_x25519_recipient(ciphertext):
             # Refuses anything but an age file: a clear identity never lands in the database.
-            raise _reject("the sealed identity is not an age file")
+            raise _reject("the sealed identity is not an age file sealed to one recipient")
         recipient = sealed.get("recipient")
         if not isinstance(recipient, str) or not recipient.startswith("age1") or len(recipient) > 100:
             raise _reject("the sealed identity's recipient is malformed")
+        try:
+            pyrage.x25519.Recipient.from_str(recipient)
+        except Exception:  # noqa: BLE001 - pyrage raises its own types for a malformed key
+            raise _reject("the sealed identity's recipient is malformed") from None
     return {"code": untrusted["code"], "revision": revision, **fields, "consent": consent, "updated_at": updated,
             "sealed_identity": ciphertext, "sealed_recipient": recipient, "sha256": record_sha256(untrusted)}
 
@@ -135,10 +189,18 @@ def apply_bundle_record(conn: Connection, record: object, provenance: dict) -> s
 
 
 def check_owner(conn: Connection, r: dict, documenter: str) -> None:
-    """Refuse a checked record whose pseudonym the vault holds for another documenter (or as its own)."""
+    """Refuse a checked record whose pseudonym the vault holds for another documenter (or as its
+    own), or whose identity is sealed to anyone but the organisation's custodian as this vault
+    knows it."""
     row = conn.execute("SELECT origin FROM witnesses WHERE code = ?", (r["code"],)).fetchone()
     if row is not None and row[0] != documenter:
         raise BundleRejected("a witness pseudonym in the bundle belongs to another documenter")
+    if r["sealed_identity"] is not None:
+        # A coordinator that exported the profile knows the custodian's recipient. One that only
+        # receives (a second coordinator named in another's profile) knows none and cannot check.
+        custodian = conn.execute("SELECT value FROM settings WHERE key = ?", (CUSTODIAN_SETTING,)).fetchone()
+        if custodian is not None and r["sealed_recipient"] != custodian[0]:
+            raise _reject("the identity is not sealed to this organisation's custodian")
 
 
 def apply_checked(conn: Connection, r: dict, provenance: dict) -> str:
