@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import copy
 import logging
+import os
 import random
 import sys
 import tempfile
@@ -80,6 +81,9 @@ def fill_demo_vault(vault: Vault, count: int = 60, seed: int = 3) -> int:
 
 
 def create_demo_vault(folder: Path) -> Vault:
+    # A throw-away vault whose passphrase is printed: fast, insecure key derivation is the point, and
+    # the explicit test mode lets it be written and reopened (each use says so on stderr).
+    os.environ[keyfile.TEST_KDF_ENV] = "1"
     vault = Vault.create(folder / "vault", DEMO_PASSPHRASE, name="demo", kdf_params=dict(keyfile.TEST_PARAMS),
                          check_strength=False)
     fill_demo_vault(vault)

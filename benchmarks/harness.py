@@ -519,6 +519,9 @@ def run_in_child(
     env["TMPDIR"] = str(run_tmp / "tmp")  # anything a library puts in "the temp folder" lands here
     (run_tmp / "tmp").mkdir(exist_ok=True)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The benchmarks' vaults use keyfile.TEST_PARAMS, which only the explicit test mode may write or
+    # open (each use warns on stderr, into the log). bench_unlock measures production parameters itself.
+    env["TAWTHIQ_INSECURE_TEST_KDF"] = "1"  # storage.keyfile.TEST_KDF_ENV
     argv = [
         sys.executable,
         "-m",

@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import secrets
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,16 +27,72 @@ from storage.errors import CorruptVault, WrongPassphrase
 FORMAT = "tawthiq-keyfile"
 VERSION = 1
 
-# DESIGN.md section 4: never below this, whatever the machine.
+# DESIGN.md section 4: never below this, whatever the machine. A key file below it is refused on
+# open (and never written), outside the test mode below: an attacker who rewraps a key file at
+# 8 MiB, t = 1, p = 1 turns about a second per guess into tens of thousands of guesses per second
+# (the attack that found this measured 38,800 a second).
 FLOOR_MEMORY_KIB = 256 * 1024
 FLOOR_ITERATIONS = 3
 LANES = 4
 CALIBRATION_TARGET_S = 1.0
+# The top: the most calibrate() ever chooses, so a crafted key file cannot make unlock take memory
+# or time beyond what Tawthiq itself would set (1 GiB × 16 passes: 50 s on the busy 2-core test
+# machine, docs/threat-model.md section 5). Refused on open, test mode or not.
 MAX_MEMORY_KIB = 1024 * 1024
+MAX_ITERATIONS = 16
+MAX_LANES = 16
 
 # Unit tests and benchmarks of other parts ask for this explicitly; it is recorded in the header,
-# so unlock always uses what the file says.
+# so unlock always uses what the file says. Such a file is written or opened only in test mode.
 TEST_PARAMS = {"memory_kib": 8 * 1024, "iterations": 1, "lanes": 1}
+TEST_KDF_ENV = "TAWTHIQ_INSECURE_TEST_KDF"
+TEST_KDF_WARNING = (
+    f"tawthiq: warning: {TEST_KDF_ENV}=1 let a key file below the Argon2id floor be used: "
+    "for tests only, its passphrase can be guessed thousands of times faster"
+)
+
+
+class KdfParametersRefused(CorruptVault):
+    """A key file's Argon2id parameters are below the floor or above the top: exit 1, not a wrong passphrase."""
+
+
+def insecure_test_kdf() -> bool:
+    """Whether the explicit, insecure test mode is on (the environment variable set to 1)."""
+    return os.environ.get(TEST_KDF_ENV) == "1"
+
+
+def _describe(params: dict) -> str:
+    memory = int(params["memory_kib"])
+    size = f"{memory // 1024} MiB" if memory % 1024 == 0 else f"{memory} KiB"
+    return f"Argon2id {size}, t = {params['iterations']}, p = {params['lanes']}"
+
+
+def check_params(params: dict, what: str = "key file") -> None:
+    """Refuse parameters above the top always, and below the floor outside test mode.
+
+    In test mode a file below the floor is allowed, and a warning goes to standard error every time
+    one is written or opened: written straight to the stream, not logged, so no logging setup can
+    silence it.
+    """
+    memory, iterations, lanes = (int(params[k]) for k in ("memory_kib", "iterations", "lanes"))
+    if memory > MAX_MEMORY_KIB or iterations > MAX_ITERATIONS or lanes > MAX_LANES:
+        raise KdfParametersRefused(
+            f"the {what} asks for more key-derivation work ({_describe(params)}) than Tawthiq ever sets "
+            f"(at most {MAX_MEMORY_KIB // 1024} MiB, t = {MAX_ITERATIONS}, p = {MAX_LANES}): it was not made "
+            "by Tawthiq, and it was not opened"
+        )
+    if memory >= FLOOR_MEMORY_KIB and iterations >= FLOOR_ITERATIONS and lanes >= LANES:
+        return
+    if not insecure_test_kdf():
+        raise KdfParametersRefused(
+            f"the {what}'s key derivation ({_describe(params)}) is below Tawthiq's floor ({FLOOR_MEMORY_KIB // 1024} "
+            f"MiB, t = {FLOOR_ITERATIONS}, p = {LANES}): its passphrase could be guessed far faster than promised, "
+            "so it was not used"
+        )
+    if iterations < 1 or lanes < 1 or memory < 8 * lanes:  # what Argon2id itself cannot run
+        raise KdfParametersRefused(f"the {what} is damaged: its key-derivation parameters are impossible")
+    if sys.stderr is not None:  # a windowed program on Windows may have no stderr at all
+        print(TEST_KDF_WARNING, file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -113,7 +170,9 @@ def calibrate(target_s: float = CALIBRATION_TARGET_S) -> dict:
         if params["memory_kib"] < MAX_MEMORY_KIB:
             params["memory_kib"] = min(MAX_MEMORY_KIB, int(params["memory_kib"] * scale) // 1024 * 1024)
         else:
-            params["iterations"] = int(params["iterations"] * scale + 0.5)
+            params["iterations"] = min(MAX_ITERATIONS, int(params["iterations"] * scale + 0.5))
+            if params["iterations"] == MAX_ITERATIONS:
+                break
     return params
 
 
@@ -141,6 +200,7 @@ def _aad(header: dict) -> bytes:
 
 
 def write_keyfile(path: Path, keys: VaultKeys, passphrase: str, params: dict) -> None:
+    check_params(params)
     salt = secrets.token_bytes(16)
     header = _header(params, salt)
     kek = derive_kek(passphrase, salt, params)
@@ -175,8 +235,7 @@ def unlock_keyfile(path: Path, passphrase: str) -> tuple[VaultKeys, dict]:
         ct = base64.b64decode(doc["ciphertext"])
     except (KeyError, ValueError, TypeError) as exc:
         raise CorruptVault("the key file is damaged or not a Tawthiq key file") from exc
-    if params["memory_kib"] > 8 * 1024 * 1024 or params["iterations"] > 1000:
-        raise CorruptVault("the key file asks for unreasonable key-derivation work")
+    check_params(params)
     kek = derive_kek(passphrase, salt, params)
     try:
         raw = AESGCM(kek).decrypt(nonce, ct, _aad(header))
@@ -187,6 +246,6 @@ def unlock_keyfile(path: Path, passphrase: str) -> tuple[VaultKeys, dict]:
 
 def default_params() -> dict:
     """Calibrated production parameters, unless the test switch is set (recorded in the file)."""
-    if os.environ.get("TAWTHIQ_INSECURE_TEST_KDF") == "1":
+    if insecure_test_kdf():
         return dict(TEST_PARAMS)
     return calibrate()

@@ -13,7 +13,7 @@ import pytest
 # The production parameters are exercised by one slow-marked test
 # (tests/storage/test_vault.py::test_production_kdf_parameters_meet_the_floor).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["TAWTHIQ_INSECURE_TEST_KDF"] = "1"
+os.environ["TAWTHIQ_INSECURE_TEST_KDF"] = "1"  # storage.keyfile.TEST_KDF_ENV; each use warns on stderr
 os.umask(0o077)
 
 from storage import keyfile  # noqa: E402
@@ -74,17 +74,33 @@ def passphrase_file(tmp_path: Path) -> Path:
     return p
 
 
+def without_test_kdf_warnings(stderr: bytes) -> bytes:
+    """A child's standard error without storage.keyfile's test-mode warning lines.
+
+    Every process of the suite writes or opens vaults at keyfile.TEST_PARAMS (the test mode is on,
+    above), and the warning is printed each time; tests check what the command itself says.
+    tests/storage/test_keyfile_parameters.py checks the warning on the raw stream.
+    """
+    warning = keyfile.TEST_KDF_WARNING.encode()
+    return b"".join(line for line in stderr.splitlines(keepends=True) if line.rstrip(b"\r\n") != warning)
+
+
 def run_tawthiq(*args: str, input: bytes | None = None, env: dict | None = None,
-                timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run the real `tawthiq` command in a child process, as a coordinator's script would."""
+                timeout: float = 120, raw_stderr: bool = False) -> subprocess.CompletedProcess:
+    """Run the real `tawthiq` command in a child process, as a coordinator's script would.
+
+    Its stderr comes back without the test-mode KDF warnings unless `raw_stderr`."""
     full_env = dict(os.environ)
     full_env["PYTHONPATH"] = str(REPO)
     if env:
         full_env.update(env)
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "app", *args],
         input=input, capture_output=True, env=full_env, timeout=timeout, cwd=REPO,
     )
+    if not raw_stderr:
+        result.stderr = without_test_kdf_warnings(result.stderr)
+    return result
 
 
 @pytest.fixture

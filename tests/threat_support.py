@@ -122,4 +122,6 @@ def run_measured(cli_args: list[str], *, env: dict, cwd: Path, timeout: float = 
         result = subprocess.run([sys.executable, "-c", _MEASURED, *cli_args], capture_output=True,
                                 env={**env, "TAWTHIQ_TEST_HWM_FILE": hwm_file.name}, cwd=cwd, timeout=timeout)
         peak = int(Path(hwm_file.name).read_text() or -1)
-    return result.returncode, result.stdout, result.stderr, peak
+    from tests.conftest import without_test_kdf_warnings
+
+    return result.returncode, result.stdout, without_test_kdf_warnings(result.stderr), peak

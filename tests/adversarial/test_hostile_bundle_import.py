@@ -18,7 +18,7 @@ import pytest
 from app.services.exchange import export
 from storage.vault import Vault
 from tests.bundle_support import Party, add_case, enroll, make_vault
-from tests.conftest import PASSPHRASE, REPO, snapshot
+from tests.conftest import PASSPHRASE, REPO, snapshot, without_test_kdf_warnings
 from tests.hostile_corpus import HOSTILE_MEMBERS, HOSTILE_RECORDS, signed_bundle_to
 
 TIME_BOUND_S = 60
@@ -60,8 +60,10 @@ def _run(world, *args: str, cwd) -> subprocess.CompletedProcess:
     tmp = cwd / "tmp"
     tmp.mkdir(exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(tmp)}
-    return subprocess.run([sys.executable, "-m", "app", "--vault", str(root / "coord"), "--passphrase-file",
-                           str(pass_file), *args], capture_output=True, env=env, cwd=cwd, timeout=TIME_BOUND_S)
+    r = subprocess.run([sys.executable, "-m", "app", "--vault", str(root / "coord"), "--passphrase-file",
+                        str(pass_file), *args], capture_output=True, env=env, cwd=cwd, timeout=TIME_BOUND_S)
+    r.stderr = without_test_kdf_warnings(r.stderr)
+    return r
 
 
 def _refused_by_cli(world, bundle, tmp_path) -> None:

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from storage.keyfile import TEST_KDF_ENV
 from tests.conftest import PASSPHRASE, REPO
 
 DRIVER = textwrap.dedent(
@@ -50,7 +51,8 @@ DRIVER = textwrap.dedent(
 def _run(tmp_path, size: int) -> dict:
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, str(tmp_path), str(size), PASSPHRASE],
-        capture_output=True, text=True, cwd=REPO, timeout=900, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin"},
+        capture_output=True, text=True, cwd=REPO, timeout=900,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin", TEST_KDF_ENV: "1"},  # its vault is at TEST_PARAMS
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)

@@ -268,6 +268,8 @@ def test_production_kdf_parameters_meet_the_floor(tmp_path):
     assert params["memory_kib"] >= keyfile.FLOOR_MEMORY_KIB
     assert params["iterations"] >= keyfile.FLOOR_ITERATIONS
     assert params["lanes"] == keyfile.LANES
+    # and never above the top that unlock enforces (issue 14 item 11)
+    assert params["memory_kib"] <= keyfile.MAX_MEMORY_KIB and params["iterations"] <= keyfile.MAX_ITERATIONS
     v = Vault.create(tmp_path / "v", PASSPHRASE, kdf_params=params)
     v.lock()
     header = keyfile.read_header(tmp_path / "v" / KEYFILE)["header"]["kdf"]

@@ -30,7 +30,7 @@ from app.services.intake import witnesses
 from storage import audit, keyfile
 from storage.atomic import atomic_write_bytes
 from storage.database import Connection, transaction
-from storage.errors import CorruptVault, TawthiqError, WrongPassphrase
+from storage.errors import TawthiqError, WrongPassphrase
 from storage.passphrase import check_new_passphrase
 from storage.vault import Vault
 
@@ -90,6 +90,7 @@ def create_key(path: Path, passphrase: str, label: str = "", params: dict | None
     key = CustodianKey(str(pyrage.x25519.Identity.generate()), secrets.token_bytes(32), label.strip(),
                        audit.now_iso())
     params = params or keyfile.default_params()
+    keyfile.check_params(params, "custodian key file")
     salt = secrets.token_bytes(16)
     header = {
         "format": FORMAT,
@@ -142,8 +143,7 @@ def unlock_key(path: Path, passphrase: str) -> CustodianKey:
         ciphertext = base64.b64decode(doc["ciphertext"])
     except (KeyError, ValueError, TypeError):
         raise CustodianKeyError("the custodian key file is damaged") from None
-    if params["memory_kib"] > 8 * 1024 * 1024 or params["iterations"] > 1000:
-        raise CorruptVault("the custodian key file asks for unreasonable key-derivation work")
+    keyfile.check_params(params, "custodian key file")
     try:
         raw = AESGCM(keyfile.derive_kek(passphrase, salt, params)).decrypt(nonce, ciphertext, _aad(header))
     except InvalidTag:
