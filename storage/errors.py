@@ -34,6 +34,10 @@ class CorruptVault(TawthiqError):
     pass
 
 
+class VaultLayoutRefused(TawthiqError):
+    """A part of the vault is a symbolic link or not the kind of file it should be: not opened (exit 1)."""
+
+
 class VaultLocked(TawthiqError):
     pass
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import threading
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from storage import audit, database, keyfile, leftovers, wipe
 from storage.atomic import ensure_private_dir
 from storage.blobs import BlobStore
-from storage.errors import VaultExists, VaultLocked, VaultNotFound, WrongPassphrase
+from storage.errors import VaultExists, VaultLayoutRefused, VaultLocked, VaultNotFound, WrongPassphrase
 from storage.passphrase import check_new_passphrase
 
 KEYFILE = "keyfile"
@@ -38,6 +39,33 @@ def default_vault_dir() -> Path:
 
 def vault_exists(path: Path) -> bool:
     return (Path(path) / KEYFILE).exists()
+
+
+# The parts of a vault and what each must be. A symbolic link is refused: the wipe shreds the key file
+# in the vault folder and removes the folder, and must not have to chase (or could miss) a key file,
+# database or attachments kept elsewhere (issue 14 item 10; docs/threat-model.md section 4).
+_PARTS = ((KEYFILE, "key file", stat.S_ISREG), (DATABASE, "database", stat.S_ISREG),
+          (DATABASE + "-wal", "database journal", stat.S_ISREG), (DATABASE + "-shm", "database journal", stat.S_ISREG),
+          (BLOBS, "attachments folder", stat.S_ISDIR))
+
+
+def check_layout(path: Path) -> None:
+    """Raise VaultLayoutRefused if a part of the vault in `path` is a link or not a file/folder as it should be."""
+    for name, what, is_right_kind in _PARTS:
+        try:
+            mode = os.lstat(Path(path) / name).st_mode
+        except FileNotFoundError:
+            continue
+        except OSError:
+            raise VaultLayoutRefused(f"the vault's {what} ({name}) cannot be read: the vault was not opened") from None
+        if stat.S_ISLNK(mode):
+            raise VaultLayoutRefused(
+                f"the vault's {what} ({name}) is a symbolic link: Tawthiq opens a vault only when its parts are "
+                f"in the vault folder itself, where a wipe destroys them; move what the link points to into "
+                f"{path}. The vault was not opened")
+        if not is_right_kind(mode):
+            raise VaultLayoutRefused(f"the vault's {what} ({name}) is not a regular "
+                                     f"{'folder' if name == BLOBS else 'file'}: the vault was not opened")
 
 
 class Vault:
@@ -70,6 +98,7 @@ class Vault:
             raise ValueError(f"role must be one of {ROLES}")
         if vault_exists(path):
             raise VaultExists(f"a vault already exists in {path}")
+        check_layout(path)
         if check_strength:
             check_new_passphrase(passphrase)
         ensure_private_dir(path)
@@ -98,6 +127,7 @@ class Vault:
         path = Path(path)
         if not vault_exists(path):
             raise VaultNotFound(f"no vault in {path} (create one with `tawthiq init`)")
+        check_layout(path)  # before the passphrase: a refused layout counts no failed attempt
         try:
             keys, params = keyfile.unlock_keyfile(path / KEYFILE, passphrase)
         except WrongPassphrase:

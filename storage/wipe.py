@@ -20,9 +20,11 @@ passphrases were typed since the last good one, and whether neutral mode is on.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,8 @@ GUARD = "unlock-guard.json"
 GUARD_VERSION = 1
 MAX_GUARD_BYTES = 4096
 MAX_WIPE_AFTER = 100
+MAX_KEYFILE_BYTES = 64 * 1024  # ours are about 1 KiB; a link to anything larger is not followed
+MAX_LISTED = 5  # items named in the one-line report of what a wipe left
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,39 @@ class WipeReport:
     key_destroyed_s: float  # from the start until the key file was overwritten, synced and unlinked
     total_s: float  # until the vault folder was gone
     files_removed: int
+    keys_destroyed: bool = True  # every key file found (a linked one's target included) was overwritten
+    left: tuple[str, ...] = ()  # what could not be removed, one phrase each: empty when the wipe is whole
+
+    def left_text(self) -> str:
+        return "; ".join(self.left[:MAX_LISTED]) + (
+            f"; and {len(self.left) - MAX_LISTED} more" if len(self.left) > MAX_LISTED else "")
+
+    def problem(self) -> str:
+        """One line for the user: what remains, and whether the keys are gone."""
+        shown = self.left_text()
+        if not self.keys_destroyed:
+            return f"the key file could not be destroyed, so the vault is NOT wiped: {shown}"
+        return f"the keys were destroyed, but not everything could be removed: {shown}; delete what is left by hand"
+
+
+class WipeIncomplete(TawthiqError):
+    """Every step of the wipe that could run, ran; `report` says what is left (exit 1)."""
+
+    def __init__(self, report: WipeReport):
+        self.report = report
+        super().__init__(report.problem())
 
 
 class VaultWipedAfterFailedUnlocks(WrongPassphrase):
-    def __init__(self, attempts: int):
+    def __init__(self, attempts: int, report: WipeReport | None = None):
+        if report is not None and not report.keys_destroyed:
+            what = f"the vault was to be wiped, but {report.problem()}"
+        elif report is not None and report.left:
+            what = f"the vault has been wiped, but not everything could be removed: {report.left_text()}"
+        else:
+            what = "the vault has been wiped"
         super().__init__(
-            f"wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, "
-            "and the vault has been wiped"
-        )
+            f"wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and {what}")
 
 
 def shred(path: Path) -> bool:
@@ -72,6 +101,76 @@ def shred(path: Path) -> bool:
     return True
 
 
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _shred_owned(path: Path) -> None:
+    """shred(), first giving ourselves back write permission on a key file someone made read-only."""
+    try:
+        shred(path)
+    except PermissionError:
+        os.chmod(path, 0o600, follow_symlinks=False)
+        shred(path)
+
+
+def _is_tawthiq_key_file(path: Path) -> bool:
+    """A regular file that reads as a Tawthiq key file: the only kind of file outside the folder we shred."""
+    from storage.keyfile import FORMAT, read_header  # storage.keyfile imports nothing of the vault's
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode) or os.stat(path).st_size > MAX_KEYFILE_BYTES:
+            return False
+        return read_header(path)["header"]["format"] == FORMAT
+    except (OSError, TawthiqError):
+        return False
+
+
+def _destroy_key_file(path: Path, left: list[str]) -> tuple[int, bool]:
+    """Shred one key file (or guard file); returns (files removed, whether no readable copy remains here).
+
+    A symbolic link is followed only to a file that reads as a Tawthiq key file (its target is shredded,
+    then the link removed): unlock refuses such a vault, but one set up by hand, or before that rule,
+    must still lose its keys. A link to anything else is removed and its target named as left alone.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return 0, True
+    except OSError as exc:
+        left.append(f"{path.name} ({_reason(exc)})")
+        return 0, False
+    removed, destroyed = 0, True
+    if stat.S_ISLNK(mode):
+        target = Path(os.path.realpath(path))
+        if _is_tawthiq_key_file(target):
+            try:
+                _shred_owned(target)
+                removed += 1
+            except OSError as exc:
+                left.append(f"{target}, the key file {path.name} links to ({_reason(exc)})")
+                destroyed = False
+        elif target.exists():
+            left.append(f"{target}: {path.name} linked to it, but it is not a Tawthiq key file, so it was left alone")
+        try:
+            os.unlink(path)
+        except OSError as exc:
+            left.append(f"the link {path.name} ({_reason(exc)})")
+        return removed, destroyed
+    if not stat.S_ISREG(mode):  # a folder or a device under that name holds no key: removed with the rest
+        return 0, True
+    try:
+        _shred_owned(path)
+        return 1, True
+    except OSError as exc:
+        try:  # not overwritten: at least take the name away
+            os.unlink(path)
+            left.append(f"{path.name} could not be overwritten ({_reason(exc)}), only unlinked")
+        except OSError:
+            left.append(f"{path.name} ({_reason(exc)})")
+        return 0, False
+
+
 def _key_material(folder: Path) -> list[Path]:
     """The key file, any half-written one an interrupted passphrase change left, and the guard file."""
     found = [folder / KEYFILE, folder / GUARD]
@@ -84,35 +183,82 @@ def looks_like_vault(folder: Path) -> bool:
     return (folder / KEYFILE).is_file() or (folder / DATABASE).is_file()
 
 
+def _links_out(folder: Path) -> list[str]:
+    """Links in the vault folder (vault.db, blobs/ …) whose targets the removal below leaves in place."""
+    out = []
+    for root, dirs, files in os.walk(folder):  # never follows links
+        for name in dirs + files:
+            path = Path(root, name)
+            if path.is_symlink() and os.path.exists(path):
+                out.append(f"{os.path.realpath(path)}: {path.relative_to(folder)} linked to it; the link was "
+                           "removed, what it points to was left (unreadable without the destroyed keys)")
+    return out
+
+
+def _open_up(folder: Path) -> None:
+    """Give our folders back the vault's 0700 mode, so that files in one made unreadable can be removed.
+
+    os.walk lists a folder's subfolders before it enters them, so each is opened up just in time."""
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+    for root, dirs, _ in os.walk(folder):
+        for name in dirs:
+            path = Path(root, name)
+            with contextlib.suppress(OSError):
+                if not path.is_symlink():
+                    os.chmod(path, 0o700)
+
+
 def wipe_vault(folder: Path) -> WipeReport:
     """Crypto-shred the vault in `folder`: key file first (overwritten, synced, unlinked), then the rest.
 
     Needs no passphrase: an emergency wipe must work when the user cannot or will not unlock.
     Refuses a folder that holds neither a key file nor a vault database, so a mistyped --vault
-    cannot delete an unrelated folder.
+    cannot delete an unrelated folder. Never stops half way: every step that can run, runs, and
+    what could not be removed is raised at the end as WipeIncomplete (its report says whether the
+    keys are gone). Nothing outside the vault folder is removed except the target of a key file
+    link that reads as a Tawthiq key file.
     """
     folder = Path(folder)
     started = time.perf_counter()
     if not folder.is_dir() or not looks_like_vault(folder):
         raise VaultNotFound(f"no vault in {folder}: nothing was wiped")
-    removed = 0
-    for path in _key_material(folder):
-        removed += shred(path)
-    fsync_dir(folder)
+    real = Path(os.path.realpath(folder))  # --vault may name a link to the vault folder
+    left: list[str] = []
+    removed, keys_destroyed = 0, True
+    for path in _key_material(real):
+        count, destroyed = _destroy_key_file(path, left)
+        removed += count
+        keys_destroyed = keys_destroyed and destroyed
+    with contextlib.suppress(OSError):
+        fsync_dir(real)
     key_destroyed = time.perf_counter() - started
 
-    def count_and_continue(function, path, exc_info) -> None:  # keep going: remove all we can
-        pass
+    left += _links_out(real)
+    _open_up(real)
+    removed += sum(len(files) for _, _, files in os.walk(real))
+    failed: dict[str, str] = {}
 
-    removed += sum(len(files) for _, _, files in os.walk(folder))
-    shutil.rmtree(folder, onerror=count_and_continue)
+    def note_and_continue(function, path, exc_info) -> None:  # keep going: remove all we can
+        exc = exc_info[1]
+        if isinstance(exc, OSError) and exc.errno == errno.ENOTEMPTY:
+            return  # a folder that kept something this already noted
+        name = os.path.relpath(path, real.parent) if str(path).startswith(str(real)) else str(path)
+        failed.setdefault(name, _reason(exc) if isinstance(exc, OSError) else type(exc).__name__)
+
+    shutil.rmtree(real, onerror=note_and_continue)
+    if real.exists() and not failed:
+        failed[real.name] = "not empty"
+    left += [f"{name} ({why})" for name, why in failed.items()]
+    if folder.is_symlink():
+        with contextlib.suppress(OSError):
+            os.unlink(folder)
     with contextlib.suppress(OSError):
-        fsync_dir(folder.parent)
-    if folder.exists():
-        raise TawthiqError(
-            f"the keys were destroyed, but some files in {folder} could not be removed; delete the folder"
-        )
-    return WipeReport(key_destroyed, time.perf_counter() - started, removed)
+        fsync_dir(real.parent)
+    report = WipeReport(key_destroyed, time.perf_counter() - started, removed, keys_destroyed, tuple(left))
+    if left:
+        raise WipeIncomplete(report)
+    return report
 
 
 # ---- the guard file -------------------------------------------------------------------------------
@@ -183,7 +329,10 @@ def after_failed_unlock(folder: Path) -> None:
         return
     guard.failed_unlocks += 1
     if guard.failed_unlocks >= guard.wipe_after_failed_unlocks:
-        wipe_vault(folder)
+        try:
+            wipe_vault(folder)
+        except WipeIncomplete as exc:
+            raise VaultWipedAfterFailedUnlocks(guard.failed_unlocks, exc.report) from None
         raise VaultWipedAfterFailedUnlocks(guard.failed_unlocks)
     write_guard(folder, guard)
 

@@ -2,7 +2,8 @@
 
 The wipe asks for no passphrase: it must work when the user cannot or will not unlock. It asks
 for the typed word WIPE instead (read from the terminal, or the first line of standard input in a
-script), unless --yes is given.
+script), unless --yes is given. It never stops half way: if something cannot be removed, the rest
+still is, and the command names what is left in its one error line (exit 1).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 
 from app.services.vault import emergency
 from storage.errors import TawthiqError, UsageError, VaultNotFound
-from storage.wipe import looks_like_vault
+from storage.wipe import WipeIncomplete, WipeReport, looks_like_vault
 
 CONFIRM_WORD = "WIPE"
 
@@ -54,7 +55,16 @@ def wipe(ctx) -> int:
         answer = sys.stdin.readline(64).strip()
         if answer != CONFIRM_WORD:
             raise TawthiqError(f"not wiped: the answer was not {CONFIRM_WORD}")
-    report = emergency.wipe(ctx.vault_dir)
-    print(f"wiped: keys destroyed in {report.key_destroyed_s * 1000:.0f} ms, "
-          f"vault removed in {report.total_s * 1000:.0f} ms ({report.files_removed} files)")
+    try:
+        report = emergency.wipe(ctx.vault_dir)
+    except WipeIncomplete as exc:  # every step that could run, ran; the error line says what is left
+        if exc.report.keys_destroyed:
+            print(_timings(exc.report))
+        raise
+    print(_timings(report))
     return 0
+
+
+def _timings(report: WipeReport) -> str:
+    return (f"wiped: keys destroyed in {report.key_destroyed_s * 1000:.0f} ms, "
+            f"vault removed in {report.total_s * 1000:.0f} ms ({report.files_removed} files)")

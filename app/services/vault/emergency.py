@@ -29,7 +29,10 @@ PURGE_AFTER_ACK = "purge_after_ack"
 
 
 def wipe(folder: Path, vault: Vault | None = None) -> WipeReport:
-    """Lock `vault` if given (ours, open), then crypto-shred the folder. Returns the timings."""
+    """Lock `vault` if given (ours, open), then crypto-shred the folder. Returns the timings.
+
+    Raises storage.wipe.WipeIncomplete, after every step that could run has run, when something could
+    not be removed: its message (one line) says what, and whether the keys are gone."""
     if vault is not None:
         vault.lock()
     return storage_wipe.wipe_vault(Path(folder))
