@@ -22,6 +22,14 @@ something that does not hold (a broken audit chain, a damaged database, a versio
 matches its hash or its documenter's signature). Errors are one line on standard error; a broken
 audit chain found at unlock adds one `tawthiq: WARNING: …` line to every command (it does not
 refuse). `--json` output is stable: keys are only ever added, never renamed or removed.
+
+Exit 1, not 3, when the passphrase is not the problem: a key file whose Argon2id parameters are
+below the floor (256 MiB, t = 3, p = 4) or above the top (1 GiB, t = 16, p = 16), and a vault whose
+key file, database or blobs/ is a symbolic link, are refused before the passphrase is tried
+(docs/threat-model.md sections 2.2 and 4). `wipe` exits 1 when something could not be removed,
+after removing everything else, and names what is left; the wipe after N failed unlocks exits 3.
+Names, titles and other outside text are printed with control and bidi-override characters shown
+as visible backslash escapes (in `--json` output as JSON escapes, so the data reads back exactly).
 """
 
 

@@ -148,3 +148,20 @@ def atomic_output(path: Path, *, new_name: bool = False) -> Iterator[BinaryIO]:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     with atomic_output(path) as out:
         out.write(data)
+
+
+def create_private_file(path: Path, data: bytes) -> None:
+    """Write `data` to a new file `path` (0600), atomically; FileExistsError if `path` exists.
+
+    The name is claimed first with O_EXCL (so an existing file, or a link, is never written over),
+    then filled through atomic_output: a crash leaves at most that empty claim, never part of `data`.
+    """
+    path = Path(path)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600))
+    try:
+        with atomic_output(path) as out:
+            out.write(data)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        raise

@@ -19,6 +19,7 @@ ACTIONS = frozenset(
     {
         "vault.create",
         "vault.passphrase",
+        "vault.age_identity_export",
         "vault.wipe",
         "vault.cleanup",
         "case.create",

@@ -1,9 +1,12 @@
-"""`keys [--json] [--minisign-out FILE]`: this vault's public keys and fingerprint."""
+"""`keys [--json] [--minisign-out FILE]`: this vault's public keys and fingerprint;
+`keys export-age-identity --out FILE`: its secret age identity, on purpose, for checks with stock tools."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from app.commands._display import shown
 from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
@@ -13,6 +16,17 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--minisign-out", metavar="FILE", help="also write the minisign public key file")
     p.set_defaults(handler=show_keys)
+    ksub = p.add_subparsers(dest="keys_command", metavar="[export-age-identity]", parser_class=type(p))
+    a = ksub.add_parser(
+        "export-age-identity",
+        help="write this vault's SECRET age identity to a new file (0600) for `age -d -i FILE`; audited",
+        description="Write this vault's secret age identity (AGE-SECRET-KEY-1...) to FILE, a new file "
+                    "(mode 0600, never over an existing one), after the passphrase; the audit log "
+                    "records it. The file decrypts every bundle sent to this vault and every attachment "
+                    "in it: use it for the stock-tools check of docs/bundle-format.md, then delete it.",
+    )
+    a.add_argument("--out", required=True, metavar="FILE")
+    a.set_defaults(handler=export_age_identity)
 
 
 def show_keys(ctx) -> int:
@@ -28,4 +42,12 @@ def show_keys(ctx) -> int:
     print(f"minisign key id:    {info.key_id}")
     print(f"minisign public key: {info.minisign_public_key.splitlines()[1]}")
     print(f"fingerprint:        {info.fingerprint}")
+    return 0
+
+
+def export_age_identity(ctx) -> int:
+    vault = ctx.vault()
+    keys.export_age_identity(vault, Path(ctx.args.out))
+    print(f"tawthiq: warning: {keys.AGE_IDENTITY_WARNING.format(path=shown(ctx.args.out))}", file=sys.stderr)
+    print(f"age identity of {vault.age_recipient} written to {shown(ctx.args.out)}")
     return 0

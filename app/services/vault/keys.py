@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from storage import minisign
-from storage.errors import UsageError
+from storage import audit, minisign
+from storage.atomic import create_private_file
+from storage.database import transaction
+from storage.errors import TawthiqError, UsageError
 from storage.vault import Vault
 
 GROUPS = 12
@@ -83,3 +86,45 @@ def describe(vault: Vault) -> VaultKeysInfo:
         fingerprint=fingerprint(key),
         qr_payload=qr_payload(key),
     )
+
+
+# ---- the vault's age identity, exported on purpose ----------------------------------------------
+AGE_IDENTITY_WARNING = (
+    "{path} decrypts every bundle sent to this vault and every attachment stored in it: whoever copies "
+    "it can read them. Keep it on this machine, use it for the check, then delete it"
+)
+
+
+def age_identity_file_text(vault: Vault) -> str:
+    """The identity in age-keygen's file format, which `age -d -i FILE` reads (lines with # are comments)."""
+    return (f"# created: {audit.now_iso()}\n"
+            f"# public key: {vault.age_recipient}\n"
+            "# Tawthiq vault age identity: decrypts every bundle sent to this vault and its attachments\n"
+            f"{vault.keys.age_identity}\n")
+
+
+def export_age_identity(vault: Vault, path: Path) -> None:
+    """Write the vault's secret age identity to a new file `path` (0600, atomic, never over a file), audited.
+
+    Only on request (`tawthiq keys export-age-identity`, after the passphrase): it is what lets a
+    coordinator check a bundle with the stock `age` program (docs/bundle-format.md), and it decrypts
+    everything sent to this vault. The audit entry names the public recipient, never the file's path.
+    """
+    path = Path(path)
+    conn = vault.connection()
+    written = False
+    try:
+        with transaction(conn):
+            audit.record(conn, "vault.age_identity_export", recipient=vault.age_recipient)
+            create_private_file(path, age_identity_file_text(vault).encode("ascii"))
+            written = True
+    except FileExistsError:
+        raise TawthiqError(f"{path} exists already: the age identity is never written over a file; "
+                           "choose a new name") from None
+    except OSError as exc:
+        raise TawthiqError(f"the age identity could not be written to {path} "
+                           f"({(exc.strerror or type(exc).__name__).lower()})") from None
+    except BaseException:
+        if written:  # the audit entry did not commit: the file must not outlive it
+            path.unlink(missing_ok=True)
+        raise
