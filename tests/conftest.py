@@ -36,7 +36,7 @@ def pytest_sessionstart(session):
     if missing:
         raise pytest.UsageError(
             f"missing programs for the tests: {', '.join(missing)} "
-            "(apt-get install age minisign poppler-utils r-cran-conting; .ci/run does this)"
+            "(`make test` installs them: release/debian-packages, section [test])"
         )
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from app.commands._display import shown
-from app.services.analysis import linkage
+from app.services.analysis import linkage, linkage_extra
 from app.services.exchange import imports
 
 
@@ -71,7 +71,9 @@ def import_cmd(ctx) -> int:
     # New records are linked now, once, so that statistics and the review queue (which only read
     # the stored linkage) count them; a replay or a rejection brought nothing to link.
     brought = any(isinstance(r, imports.ImportReport) and not r.already_imported for r in reports)
-    linked = linkage.run_linkage(vault) if brought else None
+    # A core install (no linkage extra) imports all the same; statistics then say "unlinked".
+    can_link = linkage_extra.installed()
+    linked = linkage.run_linkage(vault) if brought and can_link else None
     if ctx.args.json:
         ctx.print_json([r.to_json() for r in reports])
     else:
@@ -80,6 +82,8 @@ def import_cmd(ctx) -> int:
         if linked is not None:
             print(f"linkage: {linked.records} victim records, {linked.clusters} unique victims; "
                   f"{linked.pending_review} pairs waiting for review")
+        elif brought:
+            print(f"linkage: not run, the optional linkage extra is not installed ({linkage_extra.INSTALL_HINT})")
     _warn_unknown(reports)
     warned: set[str] = set()
     for r in reports:

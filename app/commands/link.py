@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from app.commands._display import shown
-from app.services.analysis import linkage
+from app.services.analysis import linkage, linkage_extra
 from storage.errors import TawthiqError
 
 
@@ -31,6 +31,7 @@ def register(sub) -> None:
 
 
 def _coordinator(ctx):
+    linkage_extra.require()  # before the passphrase: without the extra, say so at once
     vault = ctx.vault()
     if vault.role != "coordinator":
         raise TawthiqError("linkage runs on a coordinator vault (this vault is a documenter's)")

@@ -180,8 +180,11 @@ class ImportView(QWidget):
                     continue
                 outcomes.append(_import_one(vault, path, task, index, len(files)))
                 task.progress((index + 1) * STEPS, len(files) * STEPS)
-            if any(o.status == "imported" for o in outcomes):
-                # Once for all the bundles: statistics and the review queue read the stored linkage.
+            from app.services.analysis import linkage_extra
+
+            # Once for all the bundles: statistics and the review queue read the stored linkage
+            # (a core install, without the linkage extra, imports without linking).
+            if any(o.status == "imported" for o in outcomes) and linkage_extra.installed():
                 from app.services.analysis import linkage
 
                 linkage.run_linkage(vault)

@@ -7,10 +7,11 @@ its history there); the only file outside the vault is the language choice (app/
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.gui import qt_binding, shutdown, wheel_guard
@@ -21,6 +22,11 @@ from app.gui.tasks import TaskRunner
 from app.gui.window import MainWindow
 
 NO_SETTINGS = "/dev/null/tawthiq-writes-no-qt-settings"
+# The page's class name only, at DEBUG (`tawthiq --debug gui`): how the packaged app's test and the
+# start-up benchmark (release/gui_start.py) see, from outside, that the window is up.
+SHOWN_MESSAGE = "window shown: %s"
+
+log = logging.getLogger("tawthiq.gui")
 
 
 def application() -> QApplication:
@@ -58,6 +64,8 @@ def run_gui(vault_dir: Path) -> int:
     window = build_window(vault_dir)
     signals = shutdown.QuitOnSignals(window.quit, window)
     window.show()
+    # Runs once the event loop has handled the show and first paint events.
+    QTimer.singleShot(0, lambda: log.debug(SHOWN_MESSAGE, type(window.current_page).__name__))
     status = 1
     try:
         status = int(app.exec())

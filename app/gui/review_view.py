@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import tr
-from app.services.analysis import linkage
+from app.services.analysis import linkage, linkage_extra
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
 
@@ -163,6 +163,7 @@ class ReviewView(QWidget):
 
         def work(_task):
             if run:
+                linkage_extra.require()
                 linkage.run_linkage(vault)
             return linkage.review_items(vault)
 
@@ -259,6 +260,7 @@ class ReviewView(QWidget):
         self._set_enabled(False)
 
         def work(_task):
+            linkage_extra.require()
             linkage.decide(vault, pair_id, decision)
             return linkage.review_items(vault)
 

@@ -48,9 +48,14 @@ class QuitOnSignals:
     def _received(self, signum: int, _frame: object) -> None:
         if self.received is None:
             self.received = signum
-            log.info("signal %d: saving, locking and quitting", signum)
-            # Not inline: the handler may interrupt any Python code, a save included.
-            QTimer.singleShot(0, self._quit)
+            # Nothing else here: the handler may interrupt any Python code, a save included, or a
+            # write to stderr, where logging from the handler raised "reentrant call" and the quit
+            # was never scheduled (the app then ran on after a SIGTERM).
+            QTimer.singleShot(0, self._quit_on_signal)
+
+    def _quit_on_signal(self) -> None:
+        self._quit()
+        log.info("signal %d: saving, locking and quitting", self.received)
 
     def uninstall(self) -> None:
         self._notifier.setEnabled(False)

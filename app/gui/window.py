@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
 
         for view in WORKSPACE_VIEWS:
             self.add_view(view.key, view.title, view.factory, view.roles, view.order, view.follows)
+        log.debug("view modules loaded")
 
     # ---- the registry ---------------------------------------------------------------------------
     def add_view(self, key: str, title: str, widget_factory: Callable[[Session], QWidget],

@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
+
 
 MODEL_PATH = Path(__file__).with_name("victim_model.json")
 # Splink logs progress at INFO; our logs must carry no names and no noise.
@@ -27,6 +29,10 @@ NAME_COLUMNS = ("given_key", "father_key", "grandfather_key", "family_key")
 
 def secure_duckdb(memory_limit: str = "2GB", threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB that cannot write temporary files, read files or load extensions."""
+    # Imported here: DuckDB is the optional linkage extra (app/services/analysis/linkage_extra.py);
+    # statistics and search import this package without running linkage.
+    import duckdb
+
     config: dict[str, Any] = {
         "temp_directory": "",
         "max_temp_directory_size": "0KiB",

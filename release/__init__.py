@@ -1,0 +1,1 @@
+"""Building and checking what users install: system packages, the core install, the packaged app."""
