@@ -32,6 +32,7 @@ class Exchange:
     attachment: bytes
     bundle: Path
     documenter_pub: Path
+    import_output: str  # what `tawthiq import` printed
 
 
 def documenter_to_coordinator(tawthiq: Tawthiq, tmp: Path) -> Exchange:
@@ -64,10 +65,10 @@ def documenter_to_coordinator(tawthiq: Tawthiq, tmp: Path) -> Exchange:
     on(documenter, "export", "--out", str(bundle))
     on(documenter, "keys", "--minisign-out", str(tmp / "documenter.pub"))
     on(coordinator, "verify", str(bundle))
-    on(coordinator, "import", str(bundle))
+    imported = on(coordinator, "import", str(bundle)).stdout.decode()
     listed = json.loads(on(coordinator, "case", "list", "--json").stdout)
     assert case_id in json.dumps(listed)
-    return Exchange(coordinator, documenter, case_id, attachment, bundle, tmp / "documenter.pub")
+    return Exchange(coordinator, documenter, case_id, attachment, bundle, tmp / "documenter.pub", imported)
 
 
 def check_with_stock_tools(exchange: Exchange, tmp: Path) -> dict:

@@ -100,6 +100,7 @@ def test_core_install_cli_works_and_linkage_says_how_to_install(core_venv, tmp_p
     r = tawthiq("link", "decide", "--help")
     assert r.returncode == 0 and b"accept" in r.stdout
     exchange = documenter_to_coordinator(tawthiq, tmp_path)
+    assert f"linkage: not run, the optional linkage extra is not installed ({HINT})" in exchange.import_output
     passphrase = ("--passphrase-file", str(tmp_path / "passphrase.txt"))
     for args in (("link",), ("link", "--json"), ("link", "review"), ("link", "decide", "p1", "accept")):
         r = tawthiq("--vault", str(exchange.coordinator), *passphrase, *args)

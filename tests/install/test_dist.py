@@ -97,6 +97,7 @@ def test_packaged_app_works_without_python_or_venv(installed, tmp_path):
     r = tawthiq("--help")
     assert r.returncode == 0 and b"export" in r.stdout
     exchange = documenter_to_coordinator(tawthiq, tmp_path)
+    assert "linkage: not run" in exchange.import_output  # the packaged app is the core install
     record = check_with_stock_tools(exchange, tmp_path)
     assert record["versions"][0]["body"]["title"] == "اختطاف في وادي الذهب"
     # Same start-up hygiene as `make run`: umask 0077 for everything the vault holds.
