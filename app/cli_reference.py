@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import io
+from collections.abc import Iterator
 from contextlib import redirect_stdout
 
 from app.cli import build_parser
@@ -40,7 +41,7 @@ def _help(parser: argparse.ArgumentParser) -> str:
     return buffer.getvalue().rstrip()
 
 
-def _walk(parser: argparse.ArgumentParser, path: list[str]):
+def _walk(parser: argparse.ArgumentParser, path: list[str]) -> Iterator[tuple[list[str], argparse.ArgumentParser]]:
     yield path, parser
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

@@ -110,7 +110,8 @@ class _Validator:
             self.problems.append(Problem(path, code, f"{label}: {text}", text))
 
     # ---- objects and fields ------------------------------------------------------------------
-    def check_object(self, obj: Mapping, fields: tuple[Field, ...], prefix: str, extra_keys=frozenset()) -> None:
+    def check_object(self, obj: Mapping, fields: tuple[Field, ...], prefix: str,
+                     extra_keys: frozenset[str] = frozenset()) -> None:
         known = {f.id for f in fields} | extra_keys
         for key in obj:
             if key not in known:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.exchange import acks
 from app.services.exchange.organisation_profile import read_small_file
@@ -18,7 +19,7 @@ from storage.atomic import atomic_write_bytes
 from storage.errors import UsageError
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("ack", help="acknowledgements: `ack --out FILE` (coordinator), `ack import FILE`")
     p.add_argument("action", nargs="?", choices=["import", "purge"])
     p.add_argument("file", nargs="?")
@@ -29,7 +30,7 @@ def register(sub) -> None:
     p.set_defaults(handler=ack_cmd)
 
 
-def _purge(ctx) -> int:
+def _purge(ctx: Context) -> int:
     """Delete delivered cases, only with --yes or a person confirming at a terminal."""
     vault = ctx.vault()
     count = len(acks.purgeable_cases(vault))
@@ -47,7 +48,7 @@ def _purge(ctx) -> int:
     return 0
 
 
-def ack_cmd(ctx) -> int:
+def ack_cmd(ctx: Context) -> int:
     args = ctx.args
     if args.action == "purge":
         return _purge(ctx)

@@ -6,11 +6,12 @@ something does not (as for a bundle that fails verification), 1 on any other err
 
 from __future__ import annotations
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.vault import vault_check
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("audit", help="check the audit log")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=type(p))
     a = asub.add_parser("verify", help="recompute the audit log's hash chain and check the database file "
@@ -24,7 +25,7 @@ def register(sub) -> None:
     p.set_defaults(handler=verify_vault)
 
 
-def _report(ctx, result: vault_check.VaultCheck) -> int:
+def _report(ctx: Context, result: vault_check.VaultCheck) -> int:
     if ctx.args.json:
         ctx.print_json(result.to_json())
     else:
@@ -35,9 +36,9 @@ def _report(ctx, result: vault_check.VaultCheck) -> int:
     return 0
 
 
-def verify_audit(ctx) -> int:
+def verify_audit(ctx: Context) -> int:
     return _report(ctx, vault_check.check_audit(ctx.vault()))
 
 
-def verify_vault(ctx) -> int:
+def verify_vault(ctx: Context) -> int:
     return _report(ctx, vault_check.check_vault(ctx.vault()))

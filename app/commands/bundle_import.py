@@ -13,12 +13,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.analysis import linkage, linkage_extra
 from app.services.exchange import imports
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("verify", help="coordinator: check a bundle (decrypt, signature, hashes, forms)")
     p.add_argument("bundle")
     p.add_argument("--json", action="store_true")
@@ -55,7 +56,7 @@ def _warn_unknown(reports: list) -> None:
                   file=sys.stderr)
 
 
-def verify_cmd(ctx) -> int:
+def verify_cmd(ctx: Context) -> int:
     verified = imports.verify(ctx.vault(), Path(ctx.args.bundle))
     if ctx.args.json:
         ctx.print_json(verified.to_json())
@@ -65,7 +66,7 @@ def verify_cmd(ctx) -> int:
     return 0
 
 
-def import_cmd(ctx) -> int:
+def import_cmd(ctx: Context) -> int:
     vault = ctx.vault()
     reports = imports.import_bundles(vault, [Path(b) for b in ctx.args.bundles])
     # New records are linked now, once, so that statistics and the review queue (which only read

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import json_text, shown
 from app.services.intake import case_versions, cases
 from app.services.untrusted_json import loads_untrusted
@@ -12,7 +13,7 @@ from storage.errors import TawthiqError
 MAX_CASE_FILE_BYTES = 16 << 20
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("case", help="add, list and read cases")
     csub = p.add_subparsers(dest="case_command", metavar="ACTION", required=True, parser_class=type(p))
     a = csub.add_parser("add", help="add a case from a JSON file ('-': stdin)")
@@ -65,7 +66,7 @@ def read_json_file(name: str, what: str = "case") -> object:
     return loads_untrusted(raw, what)
 
 
-def add(ctx) -> int:
+def add(ctx: Context) -> int:
     body = read_json_file(ctx.args.file)
     vault = ctx.vault()
     case_id, version = cases.save_case(vault, body)  # type: ignore[arg-type]
@@ -80,7 +81,7 @@ def _summary_line(s: cases.CaseSummary) -> str:
                                                 s.title))
 
 
-def _print_summaries(ctx, rows: list[cases.CaseSummary]) -> int:
+def _print_summaries(ctx: Context, rows: list[cases.CaseSummary]) -> int:
     if ctx.args.json:
         ctx.print_json([r.to_json() for r in rows])
     else:
@@ -89,11 +90,11 @@ def _print_summaries(ctx, rows: list[cases.CaseSummary]) -> int:
     return 0
 
 
-def list_(ctx) -> int:
+def list_(ctx: Context) -> int:
     return _print_summaries(ctx, cases.query_cases(ctx.vault()))
 
 
-def show(ctx) -> int:
+def show(ctx: Context) -> int:
     if ctx.args.version is None:
         body = cases.get_case(ctx.vault(), ctx.args.id)
     else:
@@ -113,7 +114,7 @@ def show(ctx) -> int:
     return 0
 
 
-def diff(ctx) -> int:
+def diff(ctx: Context) -> int:
     changes = case_versions.compare_versions(ctx.vault(), ctx.args.id, ctx.args.version, ctx.args.to)
     if ctx.args.json:
         ctx.print_json([c.to_json() for c in changes])
@@ -124,17 +125,17 @@ def diff(ctx) -> int:
     return 0
 
 
-def attach(ctx) -> int:
+def attach(ctx: Context) -> int:
     attachment = cases.attach_file(ctx.vault(), ctx.args.id, Path(ctx.args.file))
     print(f"{shown(attachment['id'])} sha256:{attachment['sha256']} {attachment['size']} bytes")
     return 0
 
 
-def seal(ctx) -> int:
+def seal(ctx: Context) -> int:
     version = cases.seal_case(ctx.vault(), ctx.args.id)
     print(f"sealed version {version}")
     return 0
 
 
-def search(ctx) -> int:
+def search(ctx: Context) -> int:
     return _print_summaries(ctx, cases.search(ctx.vault(), ctx.args.text))

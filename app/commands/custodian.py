@@ -6,24 +6,27 @@ from the vault's (`--passphrase-file`); only one of the two may come from standa
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 
 if TYPE_CHECKING:
     from app.services.custody import custodian as custodian_service
 
 
-def _service():
+def _service() -> ModuleType:
     # Imported when a custodian command runs, so every other command starts without rapidfuzz.
     from app.services.custody import custodian
 
     return custodian
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("custodian", help="identity custodian: key file, reveal with a reason, link witnesses")
     csub = p.add_subparsers(dest="custodian_command", metavar="ACTION", required=True, parser_class=type(p))
     a = csub.add_parser("init", help="make a custodian key file; prints its age recipient for the profile")
@@ -55,12 +58,12 @@ def register(sub) -> None:
     a.set_defaults(handler=reveals)
 
 
-def _passphrase_option(parser) -> None:
+def _passphrase_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--custodian-passphrase-file", metavar="FILE",
                         help="read the custodian key's passphrase from FILE's first line ('-': stdin)")
 
 
-def _key(ctx) -> custodian_service.CustodianKey:
+def _key(ctx: Context) -> custodian_service.CustodianKey:
     custodian = _service()
     path = Path(ctx.args.custodian_key)
     custodian.read_recipient(path)  # a missing or foreign file fails before any passphrase is asked
@@ -68,7 +71,7 @@ def _key(ctx) -> custodian_service.CustodianKey:
     return custodian.unlock_key(path, secret)
 
 
-def init(ctx) -> int:
+def init(ctx: Context) -> int:
     custodian = _service()
     secret = ctx.read_secret(ctx.args.custodian_passphrase_file, "New custodian passphrase: ", confirm=True)
     key = custodian.create_key(Path(ctx.args.out), secret, ctx.args.name)
@@ -78,7 +81,7 @@ def init(ctx) -> int:
     return 0
 
 
-def reveal(ctx) -> int:
+def reveal(ctx: Context) -> int:
     custodian = _service()
     vault = ctx.vault()
     identity = custodian.reveal(vault, _key(ctx), ctx.args.code, ctx.args.reason)
@@ -90,7 +93,7 @@ def reveal(ctx) -> int:
     return 0
 
 
-def link(ctx) -> int:
+def link(ctx: Context) -> int:
     custodian = _service()
     vault = ctx.vault()
     report = custodian.link(vault, _key(ctx))
@@ -104,14 +107,14 @@ def link(ctx) -> int:
     return 0
 
 
-def unlink(ctx) -> int:
+def unlink(ctx: Context) -> int:
     custodian = _service()
     custodian.unlink(ctx.vault(), _key(ctx), ctx.args.code_a, ctx.args.code_b, ctx.args.reason)
     print("link rejected")
     return 0
 
 
-def reveals(ctx) -> int:
+def reveals(ctx: Context) -> int:
     custodian = _service()
     rows = custodian.reveals(ctx.vault())
     if ctx.args.json:

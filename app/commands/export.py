@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.exchange import export
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("export", help="write a signed, encrypted bundle for the coordinator")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--all", action="store_true", help="everything, not only what was not acknowledged")
@@ -20,7 +21,7 @@ def register(sub) -> None:
     p.set_defaults(handler=export_cmd)
 
 
-def export_cmd(ctx) -> int:
+def export_cmd(ctx: Context) -> int:
     result = export.export_bundle(ctx.vault(), Path(ctx.args.out), everything=ctx.args.all)
     if ctx.args.json:
         ctx.print_json(result.to_json())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import json_text, shown
 from forms.definitions import form_versions, list_forms, load_form
 from forms.errors import FormError
@@ -9,7 +10,7 @@ from forms.schema import example_case, json_schema
 from storage.errors import TawthiqError
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("form", help="the form definitions (case types)")
     fsub = p.add_subparsers(dest="form_command", metavar="ACTION", required=True, parser_class=type(p))
     a = fsub.add_parser("list", help="list the forms and their versions")
@@ -24,19 +25,19 @@ def register(sub) -> None:
     a.set_defaults(handler=schema)
 
 
-def list_(ctx) -> int:
-    rows = [{"id": f.id, "version": f.version, "versions": form_versions(f.id),
-             "label": {"en": f.label("en"), "ar": f.label("ar")}} for f in list_forms()]
+def list_(ctx: Context) -> int:
+    forms = list_forms()
     if ctx.args.json:
-        ctx.print_json(rows)
+        ctx.print_json([{"id": f.id, "version": f.version, "versions": form_versions(f.id),
+                         "label": {"en": f.label("en"), "ar": f.label("ar")}} for f in forms])
     else:
-        for r in rows:
-            fields = (r["id"], f"v{r['version']}", r["label"]["en"], r["label"]["ar"])
+        for f in forms:
+            fields = (f.id, f"v{f.version}", f.label("en"), f.label("ar"))
             print("\t".join(shown(field) for field in fields))
     return 0
 
 
-def template(ctx) -> int:
+def template(ctx: Context) -> int:
     try:
         body = example_case(ctx.args.name)
     except FormError as exc:
@@ -45,7 +46,7 @@ def template(ctx) -> int:
     return 0
 
 
-def schema(ctx) -> int:
+def schema(ctx: Context) -> int:
     try:
         definition = load_form(ctx.args.name, ctx.args.version)
     except FormError as exc:

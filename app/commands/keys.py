@@ -6,12 +6,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("keys", help="own public keys (age recipient, minisign key) and fingerprint")
     p.add_argument("--json", action="store_true")
     p.add_argument("--minisign-out", metavar="FILE", help="also write the minisign public key file")
@@ -29,7 +30,7 @@ def register(sub) -> None:
     a.set_defaults(handler=export_age_identity)
 
 
-def show_keys(ctx) -> int:
+def show_keys(ctx: Context) -> int:
     vault = ctx.vault()
     info = keys.describe(vault)
     if ctx.args.minisign_out:
@@ -45,7 +46,7 @@ def show_keys(ctx) -> int:
     return 0
 
 
-def export_age_identity(ctx) -> int:
+def export_age_identity(ctx: Context) -> int:
     vault = ctx.vault()
     keys.export_age_identity(vault, Path(ctx.args.out))
     print(f"tawthiq: warning: {keys.AGE_IDENTITY_WARNING.format(path=shown(ctx.args.out))}", file=sys.stderr)

@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.analysis import linkage, linkage_extra
 from storage.errors import TawthiqError
+from storage.vault import Vault
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("link", help="find the same victim across documenters; review candidate pairs")
     p.add_argument("--json", action="store_true")
     p.add_argument("--force", action="store_true", help="score again even if nothing changed")
@@ -30,7 +32,7 @@ def register(sub) -> None:
     a.set_defaults(handler=decide)
 
 
-def _coordinator(ctx):
+def _coordinator(ctx: Context) -> Vault:
     linkage_extra.require()  # before the passphrase: without the extra, say so at once
     vault = ctx.vault()
     if vault.role != "coordinator":
@@ -38,7 +40,7 @@ def _coordinator(ctx):
     return vault
 
 
-def run(ctx) -> int:
+def run(ctx: Context) -> int:
     vault = _coordinator(ctx)
     summary = linkage.run_linkage(vault, force=ctx.args.force)
     if ctx.args.json:
@@ -63,7 +65,7 @@ def _side(details: dict, key: str) -> dict:
 _QUEUE_KEYS = ("pair_id", "left_ref", "right_ref", "probability", "previous_decision", "changed")
 
 
-def review(ctx) -> int:
+def review(ctx: Context) -> int:
     vault = _coordinator(ctx)
     if ctx.args.json:
         ctx.print_json([{k: item[k] for k in _QUEUE_KEYS} | {"left": _side(item, "left"), "right": _side(item, "right")}
@@ -79,7 +81,7 @@ def review(ctx) -> int:
     return 0
 
 
-def decide(ctx) -> int:
+def decide(ctx: Context) -> int:
     vault = _coordinator(ctx)
     result = linkage.decide(vault, ctx.args.pair, ctx.args.decision)
     if ctx.args.json:

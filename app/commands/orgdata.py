@@ -8,13 +8,14 @@ bundles that this vault does not know yet.
 
 from __future__ import annotations
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.exchange import organisation_data
 from forms import vocabularies
 from forms.gazetteer import search_places
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("vocabulary", help="the controlled vocabularies and the organisation's own terms")
     vsub = p.add_subparsers(dest="vocabulary_command", metavar="ACTION", required=True, parser_class=type(p))
     a = vsub.add_parser("import", help="add the terms of a CSV (code,en,ar) to a vocabulary, in this vault")
@@ -41,13 +42,13 @@ def register(sub) -> None:
     a.set_defaults(handler=places_search)
 
 
-def vocabulary_import(ctx) -> int:
+def vocabulary_import(ctx: Context) -> int:
     added = organisation_data.import_vocabulary_csv(ctx.vault(), ctx.args.name, ctx.args.file)
     print(f"{len(added)} terms added to {ctx.args.name}")
     return 0
 
 
-def vocabulary_list(ctx) -> int:
+def vocabulary_list(ctx: Context) -> int:
     name = ctx.args.name
     if name is None:
         names = vocabularies.vocabulary_names()
@@ -70,7 +71,7 @@ def vocabulary_list(ctx) -> int:
     return 0
 
 
-def vocabulary_unknown(ctx) -> int:
+def vocabulary_unknown(ctx: Context) -> int:
     rows = organisation_data.unknown_in_cases(ctx.vault())
     if ctx.args.json:
         ctx.print_json(rows)
@@ -82,13 +83,13 @@ def vocabulary_unknown(ctx) -> int:
     return 0
 
 
-def places_import(ctx) -> int:
+def places_import(ctx: Context) -> int:
     places = organisation_data.import_places_csv(ctx.vault(), ctx.args.file)
     print(f"{len(places)} places imported")
     return 0
 
 
-def places_search(ctx) -> int:
+def places_search(ctx: Context) -> int:
     ctx.vault()  # unlocking installs the organisation's places
     rows = [{**p.to_json(), "organisation": p.organisation} for p in search_places(ctx.args.text)]
     if ctx.args.json:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.exchange import organisation_profile
 from app.services.exchange.organisation_profile import read_small_file
@@ -16,7 +17,7 @@ from storage.atomic import atomic_write_bytes
 from storage.errors import BundleRejected, UsageError
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("profile", help="the organisation profile (coordinator keys, custodian, forms, "
                                        "the organisation's terms and places)")
     psub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True, parser_class=type(p))
@@ -49,7 +50,7 @@ def confirm(candidate: organisation_profile.Candidate, typed: str | None, what: 
         raise BundleRejected("not confirmed: nothing was imported")
 
 
-def export_profile(ctx) -> int:
+def export_profile(ctx: Context) -> int:
     vault = ctx.vault()
     raw = organisation_profile.export_profile(vault, ctx.args.custodian_recipient, tuple(ctx.args.recipient))
     atomic_write_bytes(Path(ctx.args.out), raw)
@@ -57,7 +58,7 @@ def export_profile(ctx) -> int:
     return 0
 
 
-def import_profile(ctx) -> int:
+def import_profile(ctx: Context) -> int:
     candidate = organisation_profile.read_profile(read_small_file(ctx.args.file, "profile"))
     confirm(candidate, ctx.args.fingerprint, "coordinator")
     vault = ctx.vault()
@@ -74,7 +75,7 @@ def import_profile(ctx) -> int:
     return 0
 
 
-def show_profile(ctx) -> int:
+def show_profile(ctx: Context) -> int:
     summary = organisation_profile.profile_summary(ctx.vault())
     if ctx.args.json:
         ctx.print_json(summary)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.analysis import statistics
 from app.services.outputs import partner_export
 from storage.errors import TawthiqError
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("stats", help="unique victims and incidents, per documenter, capture histories")
     p.add_argument("--json", action="store_true", help="the stable JSON of docs/statistics.md")
     p.set_defaults(handler=stats)
@@ -41,7 +42,7 @@ def _table(title: str, counts: dict[str, int]) -> list[str]:
     return [f"  {title}:"] + [f"    {k.ljust(width)}  {v}" for k, v in counts.items()]
 
 
-def stats(ctx) -> int:
+def stats(ctx: Context) -> int:
     figures = statistics.compute(ctx.vault())
     if ctx.args.json:
         ctx.print_json(figures.to_json())
@@ -80,7 +81,7 @@ def stats(ctx) -> int:
     return 0
 
 
-def report(ctx) -> int:
+def report(ctx: Context) -> int:
     result = partner_export.export(
         ctx.vault(), Path(ctx.args.out), fmt=ctx.args.format, purpose=ctx.args.purpose,
         allowed_fields=frozenset(ctx.args.allow_field),
@@ -90,7 +91,7 @@ def report(ctx) -> int:
     return 0
 
 
-def report_case(ctx) -> int:
+def report_case(ctx: Context) -> int:
     try:  # Qt renders right-to-left Arabic correctly; only app.gui may import it
         from app.gui.case_report_pdf import write_case_pdf
     except ImportError as exc:

@@ -6,6 +6,7 @@ gives it back, after the fingerprint is typed again, and the audit log records i
 
 from __future__ import annotations
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.commands.profile import confirm
 from app.services.exchange import trust_list
@@ -13,7 +14,7 @@ from app.services.exchange.organisation_profile import read_small_file
 from storage.errors import UsageError
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("trust", help="coordinator: trust a documenter's identity, revoke, list")
     p.add_argument("file", nargs="?", help="an identity file from `identity export`")
     p.add_argument("--fingerprint", metavar="DIGITS")
@@ -25,7 +26,7 @@ def register(sub) -> None:
     p.set_defaults(handler=trust)
 
 
-def trust(ctx) -> int:
+def trust(ctx: Context) -> int:
     args = ctx.args
     if sum(bool(x) for x in (args.file, args.revoke, args.reinstate, args.list)) != 1:
         raise UsageError("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | "

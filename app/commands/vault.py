@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from app.commands._context import Context, Subcommands
 from storage.database import checkpoint_and_truncate
 from storage.errors import TawthiqError
 from storage.vault import ROLES, Vault
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("init", help="create a vault")
     p.add_argument("--role", choices=ROLES, default="documenter")
     p.add_argument("--name", default="", help="how this vault's owner is known to the coordinator")
@@ -23,7 +24,7 @@ def register(sub) -> None:
     p.set_defaults(handler=lock)
 
 
-def init(ctx) -> int:
+def init(ctx: Context) -> int:
     passphrase = ctx.passphrase("New passphrase: ", confirm=True)
     vault = Vault.create(ctx.vault_dir, passphrase, role=ctx.args.role, name=ctx.args.name)
     try:
@@ -34,7 +35,7 @@ def init(ctx) -> int:
     return 0
 
 
-def change_passphrase(ctx) -> int:
+def change_passphrase(ctx: Context) -> int:
     old = ctx.passphrase("Current passphrase: ")
     new = ctx.read_secret(ctx.args.new_passphrase_file, "New passphrase: ", confirm=True)
     if new == old:
@@ -45,7 +46,7 @@ def change_passphrase(ctx) -> int:
     return 0
 
 
-def lock(ctx) -> int:
+def lock(ctx: Context) -> int:
     vault = ctx.vault()
     checkpoint_and_truncate(vault.connection())
     ctx.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 
+from app.commands._context import Context, Subcommands
 from app.services.vault import emergency
 from storage.errors import TawthiqError, UsageError, VaultNotFound
 from storage.wipe import WipeIncomplete, WipeReport, looks_like_vault
@@ -17,7 +18,7 @@ from storage.wipe import WipeIncomplete, WipeReport, looks_like_vault
 CONFIRM_WORD = "WIPE"
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "wipe", help="emergency wipe: destroy the key file at once, then remove the vault (no passphrase)"
     )
@@ -39,7 +40,7 @@ def _parse_limit(text: str) -> int | None:
         raise UsageError("usage: --after-failed-unlocks takes a number of attempts or 'off'") from None
 
 
-def wipe(ctx) -> int:
+def wipe(ctx: Context) -> int:
     if ctx.args.after_failed_unlocks is not None:
         limit = _parse_limit(ctx.args.after_failed_unlocks)
         emergency.set_wipe_after_failed_unlocks(ctx.vault(), limit)

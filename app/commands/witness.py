@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.commands.case import read_json_file
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("witness", help="witnesses by pseudonym: register, consent, sealed identities")
     wsub = p.add_subparsers(dest="witness_command", metavar="ACTION", required=True, parser_class=type(p))
     a = wsub.add_parser("add", help="add a witness from a JSON file ('-': stdin); prints the pseudonym")
@@ -46,7 +47,7 @@ def register(sub) -> None:
     a.set_defaults(handler=links)
 
 
-def add(ctx) -> int:
+def add(ctx: Context) -> int:
     body = read_json_file(ctx.args.file, "witness")
     vault = ctx.vault()
     code = witnesses.add_witness(vault, body)
@@ -68,7 +69,7 @@ def _consent_line(c: dict) -> str:
     return ",".join(c.get("scope") or []) or "given, no scope"
 
 
-def list_(ctx) -> int:
+def list_(ctx: Context) -> int:
     rows = witnesses.list_witnesses(ctx.vault())
     if ctx.args.json:
         ctx.print_json([w.to_json() for w in rows])
@@ -79,7 +80,7 @@ def list_(ctx) -> int:
     return 0
 
 
-def show(ctx) -> int:
+def show(ctx: Context) -> int:
     vault = ctx.vault()
     w = witnesses.get_witness(vault, ctx.args.code)
     out = w.to_json()
@@ -101,14 +102,14 @@ def show(ctx) -> int:
     return 0
 
 
-def edit(ctx) -> int:
+def edit(ctx: Context) -> int:
     body = read_json_file(ctx.args.file, "witness")
     w = witnesses.update_witness(ctx.vault(), ctx.args.code, body)  # type: ignore[arg-type]
     print(w.code)
     return 0
 
 
-def consent(ctx) -> int:
+def consent(ctx: Context) -> int:
     from storage.errors import UsageError
 
     if ctx.args.withdraw == bool(ctx.args.file):
@@ -123,7 +124,7 @@ def consent(ctx) -> int:
     return 0
 
 
-def reseal(ctx) -> int:
+def reseal(ctx: Context) -> int:
     vault = ctx.vault()
     _, target = witnesses.seal_target(vault)
     if target != "custodian":
@@ -134,7 +135,7 @@ def reseal(ctx) -> int:
     return 0
 
 
-def links(ctx) -> int:
+def links(ctx: Context) -> int:
     from app.services.custody import custodian  # rapidfuzz only for the commands that link
 
     vault = ctx.vault()

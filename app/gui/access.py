@@ -205,7 +205,7 @@ class FirstRunPage(_AccessPage):
         self.form.addRow(self.message)
         self.passphrase.textChanged.connect(self._update_strength)
         self.repeat.textChanged.connect(self._update_strength)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_vault)
         # Enter in either passphrase field creates the vault, as the button would.
         self.passphrase.returnPressed.connect(self._enter_pressed)
         self.repeat.returnPressed.connect(self._enter_pressed)
@@ -213,7 +213,7 @@ class FirstRunPage(_AccessPage):
 
     def _enter_pressed(self) -> None:
         if self.create_button.isEnabled():
-            self.create()
+            self.create_vault()
         elif self.passphrase.text() and not self.repeat.text():
             self.repeat.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
@@ -234,7 +234,7 @@ class FirstRunPage(_AccessPage):
         self.create_button.setEnabled(bool(secret) and secret == self.repeat.text() and score >= MIN_SCORE
                                       and len(secret) >= MIN_LENGTH)
 
-    def create(self) -> None:
+    def create_vault(self) -> None:
         secret = self.passphrase.text()
         if secret != self.repeat.text():
             self.message.setText(tr("The two passphrases differ."))

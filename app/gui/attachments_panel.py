@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import fmt_size, tr
+from app.gui.tasks import Task
 from app.services.intake import cases
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.preview)
         self._rows: list[dict] = []
         self._queue: list[Path] = []
-        self.task = None
+        self.task: Task | None = None
         self.add_button.clicked.connect(self.choose_files)
         self.export_button.clicked.connect(self.choose_export)
         self.cancel_button.clicked.connect(self._cancel)
@@ -198,6 +199,7 @@ class AttachmentsPanel(QWidget):
         if att is None or not att["media_type"].startswith("image/") or att["size"] > MAX_PREVIEW:
             return
         vault, attachment_id = self.session.vault, att["id"]
+        assert vault is not None  # the panel is deleted on lock
         self.session.runner.run(lambda task: cases.read_attachment(vault, attachment_id, MAX_PREVIEW),
                                 vault=vault, on_done=self._show_preview, on_error=self.message.setText)
 
@@ -219,8 +221,9 @@ class AttachmentsPanel(QWidget):
         if target:
             self.export_to(att["id"], Path(target))
 
-    def export_to(self, attachment_id: str, target: Path):
+    def export_to(self, attachment_id: str, target: Path) -> Task:
         vault = self.session.vault
+        assert vault is not None  # the panel is deleted on lock
         return self.session.runner.run(lambda task: cases.export_attachment(vault, attachment_id, target),
                                        vault=vault, on_done=self._exported, on_error=self.message.setText)
 

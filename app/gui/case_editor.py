@@ -124,9 +124,9 @@ class CaseEditor(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         outer.addWidget(self.notice)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        inner = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        inner = QWidget(self.scroll_area)
         self.inner_layout = QVBoxLayout(inner)
         self.sections = build_sections(self.definition, inner, self.inner_layout)
         self._section_keys: set[str] = set()
@@ -150,8 +150,8 @@ class CaseEditor(QWidget):
         history_layout.addWidget(self.open_version_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.inner_layout.addWidget(history_box)
         self.inner_layout.addStretch(1)
-        self.scroll.setWidget(inner)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(inner)
+        outer.addWidget(self.scroll_area, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -295,6 +295,7 @@ class CaseEditor(QWidget):
         if not self._confirm_seal():
             self.state.setText(tr("Not sealed."))
             return
+        assert self.session.vault is not None  # the editor is deleted on lock
         version = cases.seal_case(self.session.vault, self.case_id)
         self.status = "sealed"
         self.state.setText(tr("Version %1 sealed").replace("%1", fmt_int(version)))

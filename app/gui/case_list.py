@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import fmt_date, fmt_datetime, fmt_int, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_datetime, fmt_int, tr
 from app.gui.session import Session
 from app.gui.vocabulary import form_choices, form_label, governorate_choices, governorate_label
 from app.services.intake import cases
@@ -50,7 +50,7 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.page = page
-        self.filters: dict[str, str | None] = {}
+        self.filters: dict[str, Any] = {}  # keyword arguments of cases.query_cases
         self.order = "updated"
         self._rows: list[cases.CaseSummary] = []
         self._total = 0
@@ -222,8 +222,9 @@ class CaseListView(QWidget):
         self.table.activated.connect(self._open)
         self.new_button.clicked.connect(self._new)
         self.new_button.setToolTip(tr("New case (Ctrl+N)"))
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self._new,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_case = QShortcut(QKeySequence("Ctrl+N"), self)
+        new_case.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new_case.activated.connect(self._new)
         self.model.modelReset.connect(self._update_count)
         self._update_count()
 

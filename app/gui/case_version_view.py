@@ -155,8 +155,11 @@ class CaseVersionView(QWidget):
 
     def change_rows(self) -> list[tuple[str, str, str]]:
         """The table as text (tests read it)."""
-        return [tuple(self.changes_table.item(r, c).text() for c in range(3))  # type: ignore[misc]
-                for r in range(self.changes_table.rowCount())]
+        def text(r: int, c: int) -> str:
+            item = self.changes_table.item(r, c)
+            return item.text() if item is not None else ""
+
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.changes_table.rowCount())]
 
     def field(self, path: str):
         for form in self.sections:
@@ -238,7 +241,7 @@ def describe(value: Any, spec: dict | None) -> str:
         return _join([f"{name_part_label(k)}: {value[k]}" for k, _ in NAME_PARTS if value.get(k)])
     if kind == "date_range" and isinstance(value, dict):
         span = " – ".join(v for v in (value.get("start"), value.get("end")) if v)
-        precision = dict(form_source.terms("date_precision")).get(value.get("precision"), "")
+        precision = dict(form_source.terms("date_precision")).get(str(value.get("precision")), "")
         return f"{span} ({precision})" if precision else span
     if isinstance(value, str):
         return value

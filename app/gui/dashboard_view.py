@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.bar_chart import BarChart
-from app.gui.i18n import current_language, fmt_date, fmt_int, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, current_language, fmt_date, fmt_int, tr
 from app.services.analysis import statistics
 from app.services.outputs import partner_export
 from forms import gazetteer, vocabularies

@@ -61,7 +61,7 @@ def apply_identity(window: QWidget, folder: Path) -> None:
     title = emergency.window_title(folder)
     icon = icon_for(emergency.window_icon(folder))
     app = QApplication.instance()
-    if app is not None:
+    if isinstance(app, QApplication):
         app.setApplicationDisplayName(title)
         app.setWindowIcon(icon)
     window.setWindowTitle(title)

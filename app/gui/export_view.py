@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.i18n import fmt_datetime, fmt_int, fmt_size, tr
 from app.gui.session import Session
+from app.gui.tasks import Task
 from app.services.exchange import export
 
 
@@ -30,7 +31,7 @@ class ExportView(QWidget):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        self.task = None
+        self.task: Task | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(tr("A bundle carries every case and witness record the coordinator has not acknowledged "
                           "yet, encrypted to the coordinator and signed by you. Carry it by any means."), self)
@@ -110,7 +111,7 @@ class ExportView(QWidget):
         self.refresh()
 
     def _done(self, result: export.ExportResult) -> None:
-        if result.written:
+        if result.written and result.sequence is not None:
             self._finish(tr("Bundle %1 written: %2 records, %3 attachments.").replace("%1", fmt_int(result.sequence))
                          .replace("%2", fmt_int(result.records)).replace("%3", fmt_int(result.attachments)))
         else:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -168,6 +167,7 @@ class ChoiceField(FieldWidget):
         for code, label in form_source.terms(spec.get("vocabulary") or ""):
             self.combo.addItem(label, code)
         completer = self.combo.completer()
+        assert completer is not None  # an editable combo box always has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -377,8 +377,8 @@ class PlaceField(FieldWidget):
         completer = self.search.completer()
         if self._choices:
             completer.complete()
-        else:
-            completer.popup().hide()
+        elif (popup := completer.popup()) is not None:
+            popup.hide()
 
     def _picked(self, label: str) -> None:
         choice = self._choices.get(label)
@@ -519,7 +519,7 @@ class GroupField(FieldWidget):
         self.entries_layout = QVBoxLayout(box)
         self.entries_layout.setContentsMargins(0, 0, 0, 0)
         self.entries: list[FieldsForm] = []
-        self.frames: list[QFrame] = []
+        self.frames: list[QWidget] = []
         if self.repeat:
             self.add_button = QPushButton(tr("Add"), box)
             self.add_button.setObjectName(f"add_{spec['id']}")

@@ -37,6 +37,15 @@ _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark `source` for the catalogue without translating it (translated later with `tr`).
+
+    PySide6's own marker is typed as returning `object`; this one, under the same name so that
+    lupdate still finds every call, says what it returns: the English source text.
+    """
+    return source
+
+
 def tr(text: str) -> str:
     """Translate one source string (English) into the current language."""
     return QCoreApplication.translate("", text)
@@ -55,9 +64,11 @@ def catalogue_files(language: str) -> list[Path]:
     return sorted(folder.glob("*.qm")) if folder.is_dir() else []
 
 
-def install_language(app: QGuiApplication, language: str) -> None:
+def install_language(app: QCoreApplication | None, language: str) -> None:
     """Switch translations, direction, font and locale; widgets built afterwards use them."""
     global _current
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("the interface language needs the running Qt application")
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
     for translator in _installed:

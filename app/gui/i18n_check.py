@@ -109,11 +109,11 @@ def problems(sources: Path = SOURCES, translations: Path = TRANSLATIONS) -> list
                 found.append(f"{rel}: not in the catalogue: {s!r}; run `make strings`")
             for _c, s in sorted(keys - wanted):
                 found.append(f"{rel}: no longer in the code: {s!r}; run `make strings`")
-            translator = QTranslator()
             qm = ts.with_suffix(".qm")
-            if not translator.load(str(qm)):
+            loaded = QTranslator()
+            translator = loaded if loaded.load(str(qm)) else None
+            if translator is None:
                 found.append(f"{_shown(qm)}: missing or unreadable; run `make strings`")
-                translator = None
             for c, s, translation, kind in have:
                 if not translation.strip() or kind in ("unfinished", "vanished", "obsolete"):
                     found.append(f"{rel}: untranslated: {s!r}")

@@ -38,13 +38,12 @@ def application() -> QApplication:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, NO_SETTINGS)
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Tawthiq")
     app.setApplicationDisplayName("Tawthiq")
     wheel_guard.install(app)  # the wheel scrolls, it never steps a recorded value
-    return app  # type: ignore[return-value]
+    return app
 
 
 def build_window(vault_dir: Path, prefs: PreUnlockPrefs | None = None,

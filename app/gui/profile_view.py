@@ -22,6 +22,7 @@ from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untr
 from app.gui.i18n import fmt_datetime, fmt_int, tr
 from app.gui.refusals import user_text
 from app.gui.session import Session
+from app.gui.tasks import Task
 from app.services.exchange import organisation_profile
 from storage.errors import TawthiqError
 
@@ -32,7 +33,7 @@ class ProfileView(QWidget):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        self.task = None
+        self.task: Task | None = None
         self.dialog: FingerprintDialog | None = None
         self.candidate: organisation_profile.Candidate | None = None
         layout = QVBoxLayout(self)
@@ -122,7 +123,7 @@ class ProfileView(QWidget):
     def confirm(self, typed: str):
         """The typed fingerprint against the file's key; on a match, import on the helper."""
         candidate, vault, dialog = self.candidate, self.session.vault, self.dialog
-        assert candidate is not None and dialog is not None
+        assert candidate is not None and dialog is not None and vault is not None
         try:
             organisation_profile.confirm_fingerprint(candidate, typed)
         except TawthiqError as exc:
@@ -150,6 +151,7 @@ class ProfileView(QWidget):
         text = tr("Profile %1 imported; the organisation's %2 terms and %3 places are in force now.").replace(
             "%1", fmt_int(summary["serial"])).replace("%2", fmt_int(data.get("terms", 0))).replace(
             "%3", fmt_int(data.get("places", 0)))
+        assert self.session.vault is not None  # the view is deleted on lock
         missing = organisation_profile.forms_not_here(self.session.vault)
         if missing:
             named = ", ".join(f"{form} v{version}" for form, version in sorted(missing.items()))

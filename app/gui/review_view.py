@@ -15,9 +15,11 @@ Emits: decided(pair_id, decision) after a decision is stored; queue_loaded(count
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, tr
 from app.services.analysis import linkage, linkage_extra
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
@@ -139,15 +141,13 @@ class ReviewView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
-        # Shortcuts live while focus is anywhere inside this view (not in other views).
-        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, decision in ((("A",), "accept"), (("R",), "reject"), (("U", "N"), "unsure")):
             for key in keys:
-                QShortcut(QKeySequence(key), self, activated=lambda d=decision: self.decide(d), context=within)
+                self._shortcut(key, partial(self.decide, decision))
         for key in ("J", "Down"):
-            QShortcut(QKeySequence(key), self, activated=lambda: self._move(1), context=within)
+            self._shortcut(key, lambda: self._move(1))
         for key in ("K", "Up"):
-            QShortcut(QKeySequence(key), self, activated=lambda: self._move(-1), context=within)
+            self._shortcut(key, lambda: self._move(-1))
         self._set_enabled(False)
         self.refresh()
 
@@ -223,22 +223,29 @@ class ReviewView(QWidget):
                 self.table.setItem(row, col, cell)
         if item is None:
             self.score.setText("")
-            for label in self.sources:
-                label.setText("")
+            for source_label in self.sources:
+                source_label.setText("")
             return
         self.score.setText(tr("Match probability %1").replace("%1", f"{item['probability']:.3f}"))
-        for label, side in zip(self.sources, ("left", "right"), strict=True):
+        for source_label, side in zip(self.sources, ("left", "right"), strict=True):
             lines = [tr("Case %1").replace("%1", item[side]["case_id"])]
             for s in item[side]["sources"]:
                 lines.append(tr("From %1, bundle %2 (no. %3), received %4")
                              .replace("%1", s["documenter"]).replace("%2", s["bundle_id"])
                              .replace("%3", str(s["sequence"])).replace("%4", s["received_at"][:16]))
-            label.setText("\n".join(lines))
+            source_label.setText("\n".join(lines))
+
+    def _shortcut(self, key: str, action: Callable[[], None]) -> None:
+        # Shortcuts live while focus is anywhere inside this view (not in other views).
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(action)
 
     def differing_fields(self) -> list[str]:
         """The fields highlighted for the pair shown (for tests and accessibility)."""
-        return [FIELDS[r][0] for r in range(len(FIELDS))
-                if self.table.item(r, 1) and self.table.item(r, 1).data(Qt.ItemDataRole.UserRole) == "different"]
+        return [label for r, (label, _read) in enumerate(FIELDS)
+                if (item := self.table.item(r, 1)) is not None
+                and item.data(Qt.ItemDataRole.UserRole) == "different"]
 
     def _set_enabled(self, enabled: bool) -> None:
         for b in (self.accept_button, self.reject_button, self.unsure_button):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.fingerprint_check import FingerprintDialog, untrusted_text
-from app.gui.i18n import fmt_datetime, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_datetime, tr
 from app.gui.refusals import user_text
 from app.gui.session import Session
+from app.gui.tasks import Task
 from app.services.exchange import organisation_profile, trust_list
 from storage.errors import TawthiqError
 
@@ -61,11 +62,11 @@ class TrustView(QWidget):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        self.task = None
+        self.task: Task | None = None
         self.rows: list[dict] = []
         self.dialog: FingerprintDialog | None = None
         self.revoke_box: QMessageBox | None = None
-        self.revoke_confirm = None  # the revoke box's button that names the documenter
+        self.revoke_confirm: QPushButton | None = None  # the revoke box's button that names the documenter
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Bundles are imported only from the documenters listed here as trusted. Trust a "
                           "documenter's identity file after they read you their fingerprint; revoke a key "
@@ -193,7 +194,7 @@ class TrustView(QWidget):
 
     def _trust(self, candidate: organisation_profile.Candidate, typed: str) -> None:
         vault, dialog = self.session.vault, self.dialog
-        assert dialog is not None
+        assert dialog is not None and vault is not None
         try:
             organisation_profile.confirm_fingerprint(candidate, typed)
             result = trust_list.trust(vault, candidate)
@@ -234,6 +235,7 @@ class TrustView(QWidget):
         if not confirmed:
             self.message.setText(tr("Not revoked: nothing was changed."))
             return
+        assert self.session.vault is not None  # the view is deleted on lock
         try:
             trust_list.revoke(self.session.vault, key_id)
         except TawthiqError as exc:
@@ -258,7 +260,7 @@ class TrustView(QWidget):
 
     def _reinstate(self, key_id: str, typed: str) -> None:
         dialog = self.dialog
-        assert dialog is not None
+        assert dialog is not None and self.session.vault is not None
         try:
             result = trust_list.reinstate(self.session.vault, key_id, typed)
         except TawthiqError as exc:

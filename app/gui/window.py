@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         return spec.widget if spec else None
 
     def visible_views(self) -> list[ViewSpec]:
-        role = self.session.vault.role if self.session.is_unlocked else None
+        role = self.session.vault.role if self.session.vault is not None and self.session.is_unlocked else None
         return sorted((s for s in self._views.values() if s.roles is None or role in s.roles),
                       key=lambda s: (s.order, s.key))
 
@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(False)
 
     @property
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.pages.currentWidget()
 
     def _show_wipe_outcome(self, text: str) -> None:
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         self._extra.clear()
         while self.pages.count():
             page = self.pages.widget(0)
+            assert page is not None  # count() > 0
             self.pages.removeWidget(page)
             page.hide()
             page.deleteLater()

@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import tr
+from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
 from storage.errors import TawthiqError
+from storage.vault import Vault
 
 
 def _purpose_labels() -> dict[str, str]:
@@ -288,16 +290,18 @@ class WitnessRegisterView(QWidget):
     failed = Signal(str)
     COLUMNS = ("code", "alias", "risk", "consent", "identity")
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: Session | Vault, parent: QWidget | None = None):
         super().__init__(parent)
         # The main window passes its Session; tests and other callers may pass a Vault directly.
-        self.vault = getattr(session, "vault", None) if hasattr(session, "runner") else session
+        vault = session.vault if isinstance(session, Session) else session
+        assert vault is not None  # views are built after unlock and deleted on lock
+        self.vault: Vault = vault
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.new_button = QPushButton(tr("New witness"))
         self.new_button.clicked.connect(self.new_witness)
         # Witnesses are entered by the documenter who met them; a coordinator receives them.
-        self.new_button.setVisible(getattr(self.vault, "role", "documenter") != "coordinator")
+        self.new_button.setVisible(self.vault.role != "coordinator")
         bar.addWidget(self.new_button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -330,7 +334,7 @@ class WitnessRegisterView(QWidget):
         self.table.blockSignals(blocked)
 
     def codes(self) -> list[str]:
-        return [self.table.item(i, 0).text() for i in range(self.table.rowCount())]
+        return [item.text() for i in range(self.table.rowCount()) if (item := self.table.item(i, 0)) is not None]
 
     def _open_editor(self, code: str | None) -> WitnessEditor:
         if self.editor is not None:

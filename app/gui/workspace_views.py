@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from app.gui.case_list import CaseListView
 from app.gui.dashboard_view import DashboardView
 from app.gui.export_view import ExportView
+from app.gui.i18n import QT_TRANSLATE_NOOP
 from app.gui.import_view import ImportView
 from app.gui.keys_view import KeysView
 from app.gui.profile_view import ProfileView

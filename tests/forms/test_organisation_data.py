@@ -180,7 +180,8 @@ def _new_vault(path: Path, name: str) -> Vault:
 
 
 def test_terms_and_places_of_one_vault_are_not_in_force_when_another_is_opened(tmp_path):
-    from app.cli import Context, build_parser
+    from app.cli import build_parser
+    from app.commands._context import Context
 
     a = _new_vault(tmp_path / "a", "A")
     organisation_data.import_vocabulary_csv(a, "source_types", _write(tmp_path, "t.csv", TERMS_CSV))
@@ -192,8 +193,8 @@ def test_terms_and_places_of_one_vault_are_not_in_force_when_another_is_opened(t
 
     # The CLI's way of opening a vault: B has no additions, so A's must be gone.
     pass_file = _write(tmp_path, "pp", PASSPHRASE + "\n")
-    ctx = Context(build_parser().parse_args(["--vault", str(tmp_path / "b"), "--passphrase-file", str(pass_file),
-                                             "vocabulary", "list"]))
+    ctx = Context.from_args(build_parser().parse_args(
+        ["--vault", str(tmp_path / "b"), "--passphrase-file", str(pass_file), "vocabulary", "list"]))
     try:
         ctx.vault()
         assert "ngo_hotline" not in vocabularies.codes("source_types")

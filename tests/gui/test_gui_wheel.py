@@ -97,17 +97,17 @@ def input_widgets(editor) -> list[QWidget]:
 
 def roll_over_every_field(qtbot, editor) -> int:
     """Wheel up and down over each input; returns how many of them scrolled the form."""
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.scroll_area.verticalScrollBar()
     before = editor.body()
     scrolled = 0
     for widget in input_widgets(editor):
-        editor.scroll.ensureWidgetVisible(widget)
+        editor.scroll_area.ensureWidgetVisible(widget)
         target = under_pointer(widget)
         start = bar.value()
         wheel(target, up=start > bar.minimum())
         if bar.value() != start:
             scrolled += 1
-        editor.scroll.ensureWidgetVisible(widget)
+        editor.scroll_area.ensureWidgetVisible(widget)
         wheel(under_pointer(widget), up=False)
         wheel(under_pointer(widget), up=True)
         assert editor.body() == before, f"the wheel changed {widget.objectName() or type(widget).__name__}"
