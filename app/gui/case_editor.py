@@ -190,7 +190,7 @@ class CaseEditor(QWidget):
 
         vault = self.session.vault
         assert vault is not None and self.case_id is not None
-        check = received_evidence.recheck(vault.connection(), self.case_id)
+        check = received_evidence.recheck_case(vault, self.case_id)
         self.custody = QLabel(self)
         self.custody.setObjectName("custody")
         self.custody.setTextFormat(Qt.TextFormat.PlainText)

@@ -27,6 +27,7 @@ from storage.bundle.layout import AuditClaim, AuditPosition, audit_claim
 from storage.bundle.reader import OpenedBundle
 from storage.database import Connection
 from storage.errors import BundleRejected
+from storage.vault import Vault
 
 
 class AuditHistoryFork(BundleRejected):
@@ -138,6 +139,11 @@ def _received_versions(conn: Connection, case_id: str | None) -> Iterator[tuple]
         "SELECT p.case_id, p.version, p.documenter, p.sequence, v.body, v.sha256 FROM case_provenance AS p "
         "LEFT JOIN case_versions AS v ON v.case_id = p.case_id AND v.version = p.version "
         f"{where} ORDER BY p.case_id, p.version", args)
+
+
+def recheck_case(vault: Vault, case_id: str) -> CustodyCheck:
+    """`recheck` of one case on this thread's connection (the GUI holds no connection itself)."""
+    return recheck(vault.connection(), case_id)
 
 
 def recheck(conn: Connection, case_id: str | None = None) -> CustodyCheck:
