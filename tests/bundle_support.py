@@ -185,6 +185,6 @@ def receive_case_version(vault, body: dict, documenter: str, *, sequence: int = 
     conn = vault.connection()
     checked = bundle_cases.check(record, set())
     with transaction(conn):
-        bundle_cases.check_held(conn, checked, documenter)
+        bundle_cases.check_held(conn, [checked], documenter)
         bundle_cases.apply(conn, checked, provenance, {})
     return case_id, version
