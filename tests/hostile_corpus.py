@@ -345,6 +345,7 @@ class HeldByCoordinator:
     own_case: str  # a case id received from this sender, version 1 held
     others_attachment: tuple[str, str]  # (attachment id, sha256) received from another documenter
     witness_record: dict  # a genuine witness record from this sender (identity sealed to the custodian)
+    others_witness: str  # a witness pseudonym received from another documenter
 
 
 def trusted_signer_corpus(sender: Party, held: HeldByCoordinator) -> dict[str, bytes]:
@@ -354,7 +355,10 @@ def trusted_signer_corpus(sender: Party, held: HeldByCoordinator) -> dict[str, b
     fresh, fresh2 = "7d0e9a44-6a4e-4a53-9c39-2f3a1d5e8b01", "7d0e9a44-6a4e-4a53-9c39-2f3a1d5e8b02"
 
     def one_case(record: dict, **kw) -> bytes:
-        kw.setdefault("sequence", 2)  # the sender's next number: bundle 1 is held
+        # Not 2: bundle 1 is held and names its audit-log position, which a bundle 2 must continue
+        # (received_evidence.check_history); 3 has no neighbour held, so only the sample's own flaw
+        # can refuse it.
+        kw.setdefault("sequence", 3)
         return trusted_bundle(sender, to_me, {f"records/{record['id']}.json": record_bytes(record)}, **kw)
 
     att_id, att_sha = held.others_attachment
@@ -382,27 +386,31 @@ def trusted_signer_corpus(sender: Party, held: HeldByCoordinator) -> dict[str, b
             f"records/{cid}.json": record_bytes(case_record(cid, attachments=[
                 {"id": "shared-id", "sha256": hashlib.sha256(content).hexdigest(), "size": len(content),
                  "media_type": "x", "filename": "x"}]))
-            for cid, content in ((fresh, b"one"), (fresh2, b"two"))}, attachments=[b"one", b"two"], sequence=2),
+            for cid, content in ((fresh, b"one"), (fresh2, b"two"))}, attachments=[b"one", b"two"], sequence=3),
         # 3. what `case add` refuses
         "record with a NUL character": one_case(case_record(fresh, case_body(fresh, "a\u0000b"))),
-        "record with a duplicate key": trusted_bundle(sender, to_me, {f"records/{fresh}.json": dup}, sequence=2),
+        "record with a duplicate key": trusted_bundle(sender, to_me, {f"records/{fresh}.json": dup}, sequence=3),
         "record with a lone surrogate": trusted_bundle(sender, to_me, {f"records/{fresh}.json": json.dumps(
-            case_record(fresh, case_body(fresh, "\ud800"), sha256="0" * 64)).encode()}, sequence=2),
+            case_record(fresh, case_body(fresh, "\ud800"), sha256="0" * 64)).encode()}, sequence=3),
         # 4. a tar member of negative size
         "member of negative size": one_case(case_record(fresh), tar=negative_size_tar),
         # 5. a clear identity behind an age header line
         "sealed identity that is clear text behind an age header line": trusted_bundle(
-            sender, to_me, {witness_path: record_bytes(witness)}, kinds={witness_path: "witness"}, sequence=2),
+            sender, to_me, {witness_path: record_bytes(witness)}, kinds={witness_path: "witness"}, sequence=3),
         "sealed identity to a recipient other than the custodian": trusted_bundle(
-            sender, to_me, {witness_path: record_bytes(to_stranger)}, kinds={witness_path: "witness"}, sequence=2),
+            sender, to_me, {witness_path: record_bytes(to_stranger)}, kinds={witness_path: "witness"}, sequence=3),
         # 6. signatures tied to recipients and sequence; verify makes import's checks
         "signed for another coordinator, encrypted to this one": one_case(
             case_record(fresh), recipients=[held.other_recipient]),
         "trusted comment naming another sequence": one_case(case_record(fresh), sequence=5,
                                                            comment="tawthiq bundle b sequence 4"),
         "case id of another documenter": one_case(case_record(held.others_case)),
+        "witness pseudonym of another documenter": trusted_bundle(
+            sender, to_me, {f"records/{held.others_witness}.json": record_bytes(
+                {**held.witness_record, "id": held.others_witness, "code": held.others_witness})},
+            kinds={f"records/{held.others_witness}.json": "witness"}, sequence=3),
         "different body under a version already held": one_case(
-            case_record(held.own_case, case_body(held.own_case, "rewritten")), sequence=2),
+            case_record(held.own_case, case_body(held.own_case, "rewritten")), sequence=3),
     }
 
 
@@ -427,6 +435,7 @@ def trusted_signer_world(root, make_vault: Callable[[str, str], Vault]) -> tuple
         organisation_profile.import_profile(documenter, profile)
         trust_list.trust(coordinator, trust_list.read_identity(trust_list.export_identity(documenter)))
     others_case = add_case(tartus, "another documenter's case")
+    others_witness = witnesses.add_witness(tartus, canary_witness(alias="Mariam"))
     (root / "photo.jpg").write_bytes(b"\xff\xd8" + bytes(range(256)) * 40)
     cases.attach_file(tartus, others_case, root / "photo.jpg")
     export.export_bundle(tartus, root / "tartus-1.tawthiq")
@@ -439,7 +448,7 @@ def trusted_signer_world(root, make_vault: Callable[[str, str], Vault]) -> tuple
     assert witness_record["sealed_identity"] is not None  # sealed to the custodian, and accepted above
     attachment = coordinator.connection().execute("SELECT id, sha256 FROM attachments").fetchone()
     held = HeldByCoordinator(coordinator.age_recipient, Party().recipient, others_case, own_case,
-                             (attachment[0], attachment[1]), witness_record)
+                             (attachment[0], attachment[1]), witness_record, others_witness)
     sender = Party(key=homs.signing_key, key_id=homs.signing_key_id)
     homs.lock()
     tartus.lock()
