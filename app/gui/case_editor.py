@@ -11,6 +11,7 @@ inline messages say what is missing. On lock the editor saves before the vault c
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -97,6 +98,22 @@ class CaseEditor(QWidget):
         self._refresh_header()
         self._refresh_history()
         session.locking.connect(self.flush)
+        self._first_input = self._first_field_input()
+
+    def _first_field_input(self) -> QWidget | None:
+        """The first field's input (the title): where typing goes when the editor opens."""
+        for form in self.sections:
+            for widget in form.widgets.values():
+                edit = getattr(widget, "edit", None)
+                if isinstance(edit, QWidget) and not self.read_only:
+                    return edit
+        return None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if self._first_input is not None and (focused is None or not self.isAncestorOf(focused)):
+            self._first_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -157,6 +174,12 @@ class CaseEditor(QWidget):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_now)
         self.back_button.clicked.connect(self._back)
+        # The keyboard path (docs/gui.md): Ctrl+S saves now, Escape goes back to the list (saving).
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save_now, context=within)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._back, context=within)
+        self.save_button.setToolTip(tr("Save now (Ctrl+S)"))
+        self.back_button.setToolTip(tr("Back to cases (Esc)"))
         self.save_button.clicked.connect(self.save_now)
         self.seal_button.clicked.connect(self.seal)
         # Bound slots, not lambdas holding self (see app/gui/tasks.py on reference cycles).

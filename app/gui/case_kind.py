@@ -51,6 +51,13 @@ class CaseKindDialog(QDialog):
         self.kinds.itemActivated.connect(self._activated)
         self.kinds.setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The keyboard goes to the list at once (arrows, Enter), on platforms that do not
+        # activate a new dialog by themselves too.
+        super().showEvent(event)
+        self.activateWindow()
+        self.kinds.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _activated(self, _item: QListWidgetItem) -> None:
         self.accept()
 

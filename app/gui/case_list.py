@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -225,8 +226,23 @@ class CaseListView(QWidget):
         new_case = QShortcut(QKeySequence("Ctrl+N"), self)
         new_case.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new_case.activated.connect(self._new)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._focus_search)
+        self.search.setToolTip(tr("Search (Ctrl+F)"))
         self.model.modelReset.connect(self._update_count)
         self._update_count()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Back from the editor or just unlocked: the keyboard is in the list (Ctrl+N, Ctrl+F, Enter).
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def refresh(self) -> None:
         """Re-read the list with the same filters (after a save, seal, import or purge)."""

@@ -113,3 +113,47 @@ def test_the_fingerprint_dialog_enter_checks_the_digits_and_never_cancels(qtbot,
         assert len(trust_list.list_trusted(window.session.vault)) == 1
     finally:
         close_window(window)
+
+
+def test_new_case_save_search_and_lock_by_keyboard_alone(qtbot, tmp_path):
+    from app.services.intake import cases
+
+    make_vault(tmp_path / "vault").lock()
+    window = make_window(qtbot, tmp_path, vault_dir=tmp_path / "vault")
+    try:
+        QTest.keyClicks(typing_goes_to(qtbot, window), PASSPHRASE)
+        with qtbot.waitSignal(window.session.unlocked, timeout=30_000):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        listing = window.view("cases")
+        qtbot.waitUntil(lambda: listing.isAncestorOf(QApplication.focusWidget()), timeout=5_000)
+
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is listing.kind_dialog.kinds, timeout=5_000)
+        QTest.keyClicks(QApplication.focusWidget(), "Kid")  # type-ahead in the list of kinds
+        with qtbot.waitSignal(window.view_shown, timeout=10_000):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        editor = window.editor
+        assert editor.definition["id"] == "kidnapping"
+        window.activateWindow()  # what the window manager does when the dialog closes (offscreen has none)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.field("title").edit, timeout=5_000)
+        QTest.keyClicks(QApplication.focusWidget(), "Taken near the bakery")
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert editor.case_id is not None and not editor.dirty  # saved now, not by the timer
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # back to the list
+        assert window.workspace.stack.currentWidget() is listing and listing.model.total == 1
+
+        qtbot.waitUntil(lambda: listing.isAncestorOf(QApplication.focusWidget()), timeout=5_000)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is listing.search
+        QTest.keyClicks(listing.search, "nothing like this")
+        qtbot.waitUntil(lambda: listing.model.total == 0, timeout=5_000)
+        listing.search.selectAll()
+        QTest.keyClicks(listing.search, "bakery")
+        qtbot.waitUntil(lambda: listing.model.total == 1, timeout=5_000)
+        assert cases.count_cases(window.session.vault) == 1
+
+        with qtbot.waitSignal(window.session.locked, timeout=10_000):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert typing_goes_to(qtbot, window) is window.current_page.passphrase
+    finally:
+        close_window(window)

@@ -36,6 +36,14 @@
         <translation>افتح هذه النسخة (للقراءة فقط)</translation>
     </message>
     <message>
+        <source>Save now (Ctrl+S)</source>
+        <translation>احفظ الآن (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Back to cases (Esc)</source>
+        <translation>العودة إلى الحالات (Esc)</translation>
+    </message>
+    <message>
         <source>Received from %1: read-only here. Only its documenter changes it; a change arrives as a new version in their next bundle.</source>
         <translation>وردت من %1: للقراءة فقط هنا. لا يغيّرها إلا الموثِّق الذي سجّلها؛ ويصل أي تغيير نسخةً جديدة في حزمته التالية.</translation>
     </message>

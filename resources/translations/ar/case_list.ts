@@ -72,6 +72,10 @@
         <translation>حالة جديدة (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>بحث (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>%1 cases</source>
         <translation>%1 حالة</translation>
     </message>
