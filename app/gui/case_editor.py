@@ -109,6 +109,12 @@ class CaseEditor(QWidget):
                     return edit
         return None
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self._back()
+            return
+        super().keyPressEvent(event)
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         focused = self.focusWidget()
@@ -174,10 +180,10 @@ class CaseEditor(QWidget):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_now)
         self.back_button.clicked.connect(self._back)
-        # The keyboard path (docs/gui.md): Ctrl+S saves now, Escape goes back to the list (saving).
+        # The keyboard path (docs/gui.md): Ctrl+S saves now, Escape goes back to the list (saving;
+        # keyPressEvent: a shortcut would also take the Escape meant for the seal dialog).
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save_now, context=within)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._back, context=within)
         self.save_button.setToolTip(tr("Save now (Ctrl+S)"))
         self.back_button.setToolTip(tr("Back to cases (Esc)"))
         self.save_button.clicked.connect(self.save_now)
