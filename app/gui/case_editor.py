@@ -183,7 +183,9 @@ class CaseEditor(QWidget):
         # The keyboard path (docs/gui.md): Ctrl+S saves now, Escape goes back to the list (saving;
         # keyPressEvent: a shortcut would also take the Escape meant for the seal dialog).
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save_now, context=within)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(within)
+        save.activated.connect(self.save_now)
         self.save_button.setToolTip(tr("Save now (Ctrl+S)"))
         self.back_button.setToolTip(tr("Back to cases (Esc)"))
         self.save_button.clicked.connect(self.save_now)
