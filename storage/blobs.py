@@ -71,7 +71,7 @@ class BlobStore:
 
     def path_of(self, blob: str) -> Path:
         if not blob or "/" in blob or blob.startswith("."):
-            raise CorruptVault("invalid attachment reference")
+            raise CorruptVault("attachment.invalid_reference")
         return self.folder / blob
 
     def put(self, source: BinaryIO, progress=None) -> tuple[str, str, int]:
@@ -95,17 +95,17 @@ class BlobStore:
             with open(self.path_of(blob), "rb", buffering=CHUNK) as src:
                 pyrage.decrypt_io(src, writer, [self._identity])
         except FileNotFoundError:
-            raise TawthiqError("an attachment file is missing from the vault") from None
+            raise TawthiqError("attachment.missing") from None
         except (pyrage.DecryptError, OSError):  # pyrage reports a bad tag as OSError
-            raise CorruptVault("an attachment file is damaged and cannot be decrypted") from None
+            raise CorruptVault("attachment.damaged") from None
         if expected_sha256 is not None and writer.sha256.hexdigest() != expected_sha256:
-            raise CorruptVault("an attachment does not match its recorded hash")
+            raise CorruptVault("attachment.hash_mismatch")
         return writer.size
 
     def read_bytes(self, blob: str, expected_sha256: str | None = None, max_size: int = 64 << 20) -> bytes:
         """Decrypt into memory only (image previews): refuse anything larger than `max_size`."""
         if self.path_of(blob).stat().st_size > max_size + 4096:
-            raise TawthiqError("the attachment is too large to open in memory")
+            raise TawthiqError("attachment.too_large_for_memory")
         buffer = io.BytesIO()
         self.read_into(blob, buffer, expected_sha256)
         return buffer.getvalue()

@@ -57,7 +57,7 @@ def open_database(path: Path, key: bytes, *, check_same_thread: bool = True) -> 
             conn.execute(f"PRAGMA {pragma}")
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise CorruptVault("the vault database cannot be opened with this vault's key") from exc
+        raise CorruptVault("database.wrong_key") from exc
     return conn
 
 
@@ -108,9 +108,7 @@ def migrate(conn: Connection, target: int | None = None) -> int:
     migrations = available_migrations()
     latest = migrations[-1][0] if migrations else 0
     if current > latest:
-        raise CorruptVault(
-            f"this vault was written by a newer Tawthiq (schema {current}, we know {latest})"
-        )
+        raise CorruptVault("database.newer_schema", schema=current, latest=latest)
     _register_migration_functions(conn)
     for version, _name, sql in migrations:
         if version <= current or (target is not None and version > target):

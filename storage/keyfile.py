@@ -217,10 +217,10 @@ def read_header(path: Path) -> dict:
         if header.get("format") != FORMAT:
             raise ValueError
         if header.get("version") != VERSION:
-            raise CorruptVault(f"key file version {header.get('version')!r} is not supported")
+            raise CorruptVault("keyfile.unsupported_version", version=repr(header.get("version")))
         return doc
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CorruptVault("the key file is damaged or not a Tawthiq key file") from exc
+        raise CorruptVault("keyfile.damaged") from exc
 
 
 def unlock_keyfile(path: Path, passphrase: str) -> tuple[VaultKeys, dict]:

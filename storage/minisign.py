@@ -73,7 +73,7 @@ class PublicKey:
     def from_base64(cls, text: str) -> PublicKey:
         blob = _b64(text.strip(), "public key")
         if len(blob) != 42 or blob[:2] != PUBLIC_KEY_ALG:
-            raise SignatureInvalid("not a minisign Ed25519 public key")
+            raise SignatureInvalid("signature.not_ed25519_key")
         return cls(blob[2:10], blob[10:])
 
     @classmethod
@@ -84,7 +84,7 @@ class PublicKey:
             return cls.from_base64(lines[1])
         if len(lines) == 1:
             return cls.from_base64(lines[0])
-        raise SignatureInvalid("not a minisign public key file")
+        raise SignatureInvalid("signature.not_key_file")
 
 
 @dataclass(frozen=True)
@@ -106,23 +106,23 @@ class Signature:
     def parse(cls, raw: bytes | str) -> Signature:
         if isinstance(raw, bytes):
             if len(raw) > MAX_SIGNATURE_FILE:
-                raise SignatureInvalid("the signature file is too large")
+                raise SignatureInvalid("signature.file_too_large")
             try:
                 raw = raw.decode("utf-8")
             except UnicodeDecodeError:
-                raise SignatureInvalid("the signature file is not text") from None
+                raise SignatureInvalid("signature.file_not_text") from None
         lines = raw.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
         lines = [line.rstrip("\r") for line in lines]
         if len(lines) != 4 or not lines[0].startswith(UNTRUSTED) or not lines[2].startswith(TRUSTED):
-            raise SignatureInvalid("the signature file is not in minisign format")
+            raise SignatureInvalid("signature.not_minisign")
         blob = _b64(lines[1], "signature")
         if len(blob) != 74 or blob[:2] not in (LEGACY_ALG, PREHASHED_ALG):
-            raise SignatureInvalid("the signature is not a minisign Ed25519 signature")
+            raise SignatureInvalid("signature.not_ed25519")
         global_sig = _b64(lines[3], "global signature")
         if len(global_sig) != 64:
-            raise SignatureInvalid("the trusted comment signature is malformed")
+            raise SignatureInvalid("signature.comment_malformed")
         return cls(blob[:2], blob[2:10], blob[10:], lines[2][len(TRUSTED):], global_sig,
                    lines[0][len(UNTRUSTED):])
 
@@ -135,7 +135,7 @@ def _b64(text: str, what: str) -> bytes:
     try:
         return base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureInvalid(f"the {what} is not valid base64") from None
+        raise SignatureInvalid("signature.not_base64", part=what) from None
 
 
 def _prehash(message: bytes | Iterable[bytes]) -> bytes:
@@ -161,14 +161,12 @@ def sign(message: bytes, key: Ed25519PrivateKey, key_id: bytes, trusted_comment:
 def verify(message: bytes, signature: Signature, public_key: PublicKey) -> str:
     """Check `signature` over `message` with `public_key`; return the trusted comment or raise."""
     if signature.key_id != public_key.key_id:
-        raise SignatureInvalid(
-            f"signed by key {signature.key_id_hex}, expected key {public_key.id_hex}"
-        )
+        raise SignatureInvalid("signature.wrong_key", key_id=signature.key_id_hex, expected_key_id=public_key.id_hex)
     pk = Ed25519PublicKey.from_public_bytes(public_key.public_bytes)
     signed = _prehash(message) if signature.algorithm == PREHASHED_ALG else message
     try:
         pk.verify(signature.signature, signed)
         pk.verify(signature.global_signature, signature.signature + signature.trusted_comment.encode("utf-8"))
     except InvalidSignature:
-        raise SignatureInvalid(f"the signature does not verify with key {public_key.id_hex}") from None
+        raise SignatureInvalid("signature.does_not_verify", key_id=public_key.id_hex) from None
     return signature.trusted_comment

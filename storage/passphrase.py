@@ -24,10 +24,8 @@ def strength(passphrase: str) -> dict:
 
 def check_new_passphrase(passphrase: str) -> None:
     if not passphrase:
-        raise WeakPassphrase("the passphrase is empty: choose a long passphrase of several words")
+        raise WeakPassphrase("passphrase.empty")
     if len(passphrase) < MIN_LENGTH:
-        raise WeakPassphrase(
-            f"the passphrase is too short ({len(passphrase)} characters; use at least {MIN_LENGTH})"
-        )
+        raise WeakPassphrase("passphrase.too_short", length=len(passphrase), minimum=MIN_LENGTH)
     if strength(passphrase)["score"] < MIN_SCORE:
-        raise WeakPassphrase("the passphrase is too easy to guess: use several unrelated words")
+        raise WeakPassphrase("passphrase.too_easy")

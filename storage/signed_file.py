@@ -31,7 +31,7 @@ def open_signed(raw: bytes, kind: str, signer: minisign.PublicKey | None = None)
     """Check and parse. With `signer` None the document must carry its own key in
     `signing_key.public_key` (self-signed: proves possession; trust comes from the fingerprint)."""
     if len(raw) > MAX_SIZE:
-        raise TawthiqError(f"the {kind} file is too large")
+        raise TawthiqError("signed_file.too_large", kind=kind)
     try:
         envelope = json.loads(raw.decode("utf-8"))
         if envelope.get("format") != FORMAT or envelope.get("kind") != kind:
@@ -42,11 +42,11 @@ def open_signed(raw: bytes, kind: str, signer: minisign.PublicKey | None = None)
             raise ValueError
         signature = minisign.Signature.parse(envelope["minisig"])
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        raise BundleRejected(f"not a tawthiq {kind} file") from None
+        raise BundleRejected("signed_file.not_signed_file", kind=kind) from None
     if signer is None:
         try:
             signer = minisign.PublicKey.from_base64(document["signing_key"]["public_key"])
         except (KeyError, TypeError, AttributeError):
-            raise BundleRejected(f"the {kind} file names no signing key") from None
+            raise BundleRejected("signed_file.no_signing_key", kind=kind) from None
     minisign.verify(text.encode("utf-8"), signature, signer)
     return document, signer

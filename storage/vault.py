@@ -97,7 +97,7 @@ class Vault:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}")
         if vault_exists(path):
-            raise VaultExists(f"a vault already exists in {path}")
+            raise VaultExists("vault.exists", folder=path)
         check_layout(path)
         if check_strength:
             check_new_passphrase(passphrase)
@@ -126,7 +126,7 @@ class Vault:
     def unlock(cls, path: Path, passphrase: str) -> Vault:
         path = Path(path)
         if not vault_exists(path):
-            raise VaultNotFound(f"no vault in {path} (create one with `tawthiq init`)")
+            raise VaultNotFound("vault.not_found", folder=path)
         check_layout(path)  # before the passphrase: a refused layout counts no failed attempt
         try:
             keys, params = keyfile.unlock_keyfile(path / KEYFILE, passphrase)
@@ -173,7 +173,7 @@ class Vault:
     @property
     def keys(self) -> keyfile.VaultKeys:
         if self._keys is None:
-            raise VaultLocked("the vault is locked")
+            raise VaultLocked("vault.locked")
         return self._keys
 
     @property

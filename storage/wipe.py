@@ -222,7 +222,7 @@ def wipe_vault(folder: Path) -> WipeReport:
     folder = Path(folder)
     started = time.perf_counter()
     if not folder.is_dir() or not looks_like_vault(folder):
-        raise VaultNotFound(f"no vault in {folder}: nothing was wiped")
+        raise VaultNotFound("wipe.no_vault", folder=folder)
     real = Path(os.path.realpath(folder))  # --vault may name a link to the vault folder
     left: list[str] = []
     removed, keys_destroyed = 0, True

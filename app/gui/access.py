@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.emergency import WipeDialog
-from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr
+from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr, tr_args
 from app.gui.session import Session
 from app.services.vault import emergency
 from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
@@ -120,7 +120,7 @@ class UnlockPage(_AccessPage):
         left = emergency.attempts_left(self.session.vault_dir)
         self.attempts.setVisible(left is not None)
         if left is not None:
-            self.attempts.setText(tr("Attempts left before this vault is wiped: %1").replace("%1", fmt_int(left)))
+            self.attempts.setText(tr_args(tr("Attempts left before this vault is wiped: %1"), fmt_int(left)))
 
     def ask_to_wipe(self) -> None:
         self.wipe_dialog = WipeDialog(self.session, self.window())
@@ -156,7 +156,7 @@ class UnlockPage(_AccessPage):
         if message.startswith("wrong passphrase"):
             self.message.setText(tr("Wrong passphrase. The vault stays locked and nothing was changed."))
         else:
-            self.message.setText(tr("The vault could not be opened: %1").replace("%1", message))
+            self.message.setText(tr_args(tr("The vault could not be opened: %1"), message))
         self.passphrase.setFocus()
 
 
@@ -225,7 +225,7 @@ class FirstRunPage(_AccessPage):
         self.meter.setValue(score)
         text = _strength_word(score)
         if secret and len(secret) < MIN_LENGTH:
-            text += " — " + tr("use at least %1 characters").replace("%1", str(MIN_LENGTH))
+            text += " — " + tr_args(tr("use at least %1 characters"), str(MIN_LENGTH))
         elif secret and score < MIN_SCORE:
             text += " — " + tr("too easy to guess: use several unrelated words")
         if self.repeat.text() and self.repeat.text() != secret:
@@ -256,4 +256,4 @@ class FirstRunPage(_AccessPage):
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
-        self.message.setText(tr("The vault was not created: %1").replace("%1", message))
+        self.message.setText(tr_args(tr("The vault was not created: %1"), message))

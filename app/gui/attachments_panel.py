@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import fmt_size, tr
+from app.gui.i18n import fmt_size, tr, tr_args
 from app.gui.tasks import Task
 from app.services.intake import cases
 
@@ -162,7 +162,7 @@ class AttachmentsPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.message.setText(tr("Encrypting %1…").replace("%1", path.name))
+        self.message.setText(tr_args(tr("Encrypting %1…"), path.name))
         self.task = self.session.runner.run(work, vault=vault, on_done=self._stored, on_error=self._failed,
                                             on_progress=self._progress, on_cancelled=self._cancelled)
 
@@ -170,13 +170,13 @@ class AttachmentsPanel(QWidget):
         self.progress.setValue(int(1000 * done / max(1, total)))
 
     def _stored(self, attachment: dict) -> None:
-        self.message.setText(tr("Stored encrypted: %1").replace("%1", attachment["filename"]))
+        self.message.setText(tr_args(tr("Stored encrypted: %1"), attachment["filename"]))
         self.reload()
         self.attached.emit(attachment)
         self._next()
 
     def _failed(self, message: str) -> None:
-        self.message.setText(tr("The file was not attached: %1").replace("%1", message))
+        self.message.setText(tr_args(tr("The file was not attached: %1"), message))
         self._next()
 
     def _cancelled(self) -> None:
@@ -228,4 +228,4 @@ class AttachmentsPanel(QWidget):
                                        vault=vault, on_done=self._exported, on_error=self.message.setText)
 
     def _exported(self, size: int) -> None:
-        self.message.setText(tr("Exported (%1). That copy is not encrypted.").replace("%1", fmt_size(size)))
+        self.message.setText(tr_args(tr("Exported (%1). That copy is not encrypted."), fmt_size(size)))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_datetime, fmt_int, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_datetime, fmt_int, tr, tr_args
 from app.gui.session import Session
 from app.gui.vocabulary import form_choices, form_label, governorate_choices, governorate_label
 from app.services.intake import cases
@@ -268,7 +268,7 @@ class CaseListView(QWidget):
         )
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr("%1 cases").replace("%1", fmt_int(self.model.total)))
+        self.count_label.setText(tr_args(tr("%1 cases"), fmt_int(self.model.total)))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from app.gui import form_source
 from app.gui.case_editor import build_sections
 from app.gui.form_widgets import NAME_PARTS, FieldsForm, name_part_label
-from app.gui.i18n import fmt_datetime, fmt_int, is_rtl, tr
+from app.gui.i18n import fmt_datetime, fmt_int, is_rtl, tr, tr_args
 from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
@@ -133,15 +133,15 @@ class CaseVersionView(QWidget):
     def _fill_changes(self) -> None:
         self.changes_table.setHorizontalHeaderLabels([
             tr("Field"),
-            tr("Version %1").replace("%1", fmt_int(self.version)),
-            tr("Now (version %1)").replace("%1", fmt_int(self.current_version)),
+            tr_args(tr("Version %1"), fmt_int(self.version)),
+            tr_args(tr("Now (version %1)"), fmt_int(self.current_version)),
         ])
         if self.version == self.current_version:
             self.changes_note.setText(tr("This is the current version."))
         elif not self.changes:
             self.changes_note.setText(tr("No field differs from the current version."))
         else:
-            self.changes_note.setText(tr("Fields changed: %1").replace("%1", fmt_int(len(self.changes))))
+            self.changes_note.setText(tr_args(tr("Fields changed: %1"), fmt_int(len(self.changes))))
         self.changes_table.setVisible(bool(self.changes))
         self.changes_table.setRowCount(len(self.changes))
         for row, change in enumerate(self.changes):
@@ -177,15 +177,12 @@ def banner_text(version: int, meta: dict) -> str:
     n = fmt_int(version)
     if meta.get("status") == "sealed":
         if "sealed_at" not in meta:
-            return tr("Version %1 · sealed · read-only").replace("%1", n)
+            return tr_args(tr("Version %1 · sealed · read-only"), n)
         if meta["sealed_at"]:
-            return (tr("Version %1 · sealed on %2 · read-only")
-                    .replace("%1", n).replace("%2", fmt_datetime(meta["sealed_at"])))
+            return (tr_args(tr("Version %1 · sealed on %2 · read-only"), n, fmt_datetime(meta["sealed_at"])))
         # Sealed on another device (it came in a bundle): the last save is what is known.
-        return (tr("Version %1 · sealed, last saved on %2 · read-only")
-                .replace("%1", n).replace("%2", fmt_datetime(meta.get("saved_at"))))
-    return (tr("Version %1 · draft saved on %2 · read-only")
-            .replace("%1", n).replace("%2", fmt_datetime(meta.get("saved_at"))))
+        return (tr_args(tr("Version %1 · sealed, last saved on %2 · read-only"), n, fmt_datetime(meta.get("saved_at"))))
+    return (tr_args(tr("Version %1 · draft saved on %2 · read-only"), n, fmt_datetime(meta.get("saved_at"))))
 
 
 def make_read_only(root: QWidget) -> None:

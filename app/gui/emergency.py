@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_args
+from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.services.vault import emergency
 from storage.errors import TawthiqError
@@ -81,11 +82,11 @@ def wipe_now(session: Session) -> None:
     try:
         report = emergency.wipe(session.vault_dir)
     except TawthiqError as exc:
-        session.wipe_reported.emit(tr("The wipe did not finish: %1").replace("%1", str(exc)))
+        session.wipe_reported.emit(tr_args(tr("The wipe did not finish: %1"), user_text(exc)))
         return
-    session.wipe_reported.emit(tr("The vault was wiped: its keys were destroyed in %1 ms and the folder was "
-                                  "removed in %2 ms. Nothing in it can be recovered.")
-                               .replace("%1", _ms(report.key_destroyed_s)).replace("%2", _ms(report.total_s)))
+    session.wipe_reported.emit(tr_args(tr("The vault was wiped: its keys were destroyed in %1 ms and the folder was "
+                                          "removed in %2 ms. Nothing in it can be recovered."),
+                                       _ms(report.key_destroyed_s), _ms(report.total_s)))
 
 
 class WipeDialog(QDialog):
@@ -105,7 +106,7 @@ class WipeDialog(QDialog):
                             "needed."), self)
         warning.setWordWrap(True)
         layout.addWidget(warning)
-        prompt = QLabel(tr("To wipe, type %1 in capital letters:").replace("%1", WIPE_WORD), self)
+        prompt = QLabel(tr_args(tr("To wipe, type %1 in capital letters:"), WIPE_WORD), self)
         layout.addWidget(prompt)
         self.word = QLineEdit(self)
         self.word.setObjectName("wipe_word")
@@ -142,7 +143,7 @@ class WipeDialog(QDialog):
 
     def wipe(self) -> None:
         if not self._confirmed():
-            self.message.setText(tr("Nothing was wiped: type %1 exactly.").replace("%1", WIPE_WORD))
+            self.message.setText(tr_args(tr("Nothing was wiped: type %1 exactly."), WIPE_WORD))
             return
         self.accept()
         wipe_now(self.session)

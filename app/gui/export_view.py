@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import fmt_datetime, fmt_int, fmt_size, tr
+from app.gui.i18n import fmt_datetime, fmt_int, fmt_size, tr, tr_args
 from app.gui.session import Session
 from app.gui.tasks import Task
 from app.services.exchange import export
@@ -70,9 +70,8 @@ class ExportView(QWidget):
         if self.session.vault is None:
             return
         for b in export.sent_bundles(self.session.vault):
-            self.sent.addItem(tr("Bundle %1 · %2 · %3 records · %4").replace("%1", fmt_int(b["sequence"]))
-                              .replace("%2", fmt_datetime(b["created_at"])).replace("%3", fmt_int(b["records"]))
-                              .replace("%4", fmt_size(b["size"])))
+            self.sent.addItem(tr_args(tr("Bundle %1 · %2 · %3 records · %4"), fmt_int(b["sequence"]),
+                                      fmt_datetime(b["created_at"]), fmt_int(b["records"]), fmt_size(b["size"])))
 
     def choose_file(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, tr("Export a bundle"), "bundle.tawthiq", "",
@@ -112,13 +111,13 @@ class ExportView(QWidget):
 
     def _done(self, result: export.ExportResult) -> None:
         if result.written and result.sequence is not None:
-            self._finish(tr("Bundle %1 written: %2 records, %3 attachments.").replace("%1", fmt_int(result.sequence))
-                         .replace("%2", fmt_int(result.records)).replace("%3", fmt_int(result.attachments)))
+            self._finish(tr_args(tr("Bundle %1 written: %2 records, %3 attachments."), fmt_int(result.sequence),
+                                 fmt_int(result.records), fmt_int(result.attachments)))
         else:
-            self._finish(tr("Nothing to export: %1").replace("%1", result.message))
+            self._finish(tr_args(tr("Nothing to export: %1"), result.message))
 
     def _failed(self, message: str) -> None:
-        self._finish(tr("The bundle was not written: %1").replace("%1", message))
+        self._finish(tr_args(tr("The bundle was not written: %1"), message))
 
     def _cancelled(self) -> None:
         self._finish(tr("Cancelled: no bundle was written and nothing is marked as sent."))

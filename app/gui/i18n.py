@@ -20,6 +20,7 @@ numbers and dates. Numbers, sizes and dates shown to the user go through `fmt_in
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -49,6 +50,22 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the nam
 def tr(text: str) -> str:
     """Translate one source string (English) into the current language."""
     return QCoreApplication.translate("", text)
+
+
+_ARGUMENT = re.compile(r"%([1-9])")
+
+
+def tr_args(template: str, *args: object) -> str:
+    """`%1`, `%2`, … of a translated template filled in one pass.
+
+    Never by chained `.replace("%1", …).replace("%2", …)`: an argument from outside (a documenter's
+    name) that contains `%2` would then have the second argument written into it.
+    """
+    def argument(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(args[index]) if index < len(args) else match.group(0)
+
+    return _ARGUMENT.sub(argument, template)
 
 
 def current_language() -> str:

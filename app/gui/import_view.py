@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_args
+from app.gui.refusals import user_text
 from app.services.exchange import imports
 from storage.errors import BundleRejected, TawthiqError
 
@@ -52,17 +53,17 @@ class BundleOutcome:
 
 def describe(report) -> str:
     """One line for the table from the import service's ImportReport (counts, never content)."""
-    text = tr("documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions").replace(
-        "%1", str(report.documenter)).replace("%2", str(report.sequence)).replace("%3", str(report.records)).replace(
-        "%4", str(report.attachments)).replace("%5", str(report.versions_added))
+    text = tr_args(tr("documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions"),
+                   str(report.documenter), str(report.sequence), str(report.records),
+                   str(report.attachments), str(report.versions_added))
     if report.gaps:
-        text += " · " + tr("GAP: bundles %1 from this documenter have not arrived").replace(
-            "%1", imports.ranges_text(report.gaps))
+        text += " · " + tr_args(tr("GAP: bundles %1 from this documenter have not arrived"),
+                                imports.ranges_text(report.gaps))
     if report.unknown_codes:
         codes = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}" for vocabulary, codes in
                           sorted(report.unknown_codes.items()))
-        text += " · " + tr("kept codes this vault does not know (%1): import the organisation's terms and "
-                           "places").replace("%1", codes)
+        text += " · " + tr_args(tr("kept codes this vault does not know (%1): import the organisation's terms and "
+                           "places"), codes)
     return text
 
 
@@ -170,7 +171,7 @@ class ImportView(QWidget):
         self.progress.setValue(0)
         self.choose_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.status.setText(tr("Verifying and importing %1 bundles…").replace("%1", str(len(files))))
+        self.status.setText(tr_args(tr("Verifying and importing %1 bundles…"), str(len(files))))
 
         def work(task) -> list[BundleOutcome]:
             outcomes = []
@@ -215,11 +216,10 @@ class ImportView(QWidget):
         self.progress.setValue(self.progress.maximum())
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in labels}
         self.status.setText(
-            tr("%1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, "
-               "%5 not started.")
-            .replace("%1", str(counts["imported"])).replace("%2", str(counts["already"]))
-            .replace("%3", str(counts["rejected"])).replace("%4", str(counts["failed"]))
-            .replace("%5", str(counts["cancelled"])))
+            tr_args(tr("%1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, "
+                       "%5 not started."),
+                    str(counts["imported"]), str(counts["already"]), str(counts["rejected"]),
+                    str(counts["failed"]), str(counts["cancelled"])))
         self.imported.emit([o.to_json() for o in outcomes])
 
     def _failed(self, message: str) -> None:
@@ -241,8 +241,8 @@ def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcom
     try:
         report = imports.import_bundle(vault, path, progress=progress)
     except BundleRejected as exc:  # tampered, untrusted, wrong recipient, fork: nothing applied
-        return BundleOutcome(path.name, "rejected", str(exc))
+        return BundleOutcome(path.name, "rejected", user_text(exc))
     except TawthiqError as exc:  # unreadable file, not a coordinator vault: one safe line
-        return BundleOutcome(path.name, "failed", str(exc))
+        return BundleOutcome(path.name, "failed", user_text(exc))
     status = "already" if report.already_imported else "imported"
     return BundleOutcome(path.name, status, describe(report), report.to_json())

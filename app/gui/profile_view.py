@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untrusted_text
-from app.gui.i18n import fmt_datetime, fmt_int, tr
+from app.gui.i18n import fmt_datetime, fmt_int, tr, tr_args
 from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.gui.tasks import Task
@@ -79,8 +79,8 @@ class ProfileView(QWidget):
         self.summary.addRow(tr("Coordinator fingerprint"), fingerprint_label(current["coordinator_fingerprint"], self))
         self._row(tr("Profile number"), fmt_int(current["serial"]))
         data = current["organisation_data"]
-        self._row(tr("Organisation terms and places"), tr("%1 terms, %2 places").replace(
-            "%1", fmt_int(data.get("terms", 0))).replace("%2", fmt_int(data.get("places", 0))))
+        self._row(tr("Organisation terms and places"),
+                  tr_args(tr("%1 terms, %2 places"), fmt_int(data.get("terms", 0)), fmt_int(data.get("places", 0))))
         self._row(tr("Imported"), fmt_datetime(current["imported_at"]))
 
     def _row(self, name: str, value: str) -> None:
@@ -148,15 +148,14 @@ class ProfileView(QWidget):
         self.import_button.setEnabled(True)
         self.refresh()
         data = summary["organisation_data"]
-        text = tr("Profile %1 imported; the organisation's %2 terms and %3 places are in force now.").replace(
-            "%1", fmt_int(summary["serial"])).replace("%2", fmt_int(data.get("terms", 0))).replace(
-            "%3", fmt_int(data.get("places", 0)))
+        text = tr_args(tr("Profile %1 imported; the organisation's %2 terms and %3 places are in force now."),
+                       fmt_int(summary["serial"]), fmt_int(data.get("terms", 0)), fmt_int(data.get("places", 0)))
         assert self.session.vault is not None  # the view is deleted on lock
         missing = organisation_profile.forms_not_here(self.session.vault)
         if missing:
             named = ", ".join(f"{form} v{version}" for form, version in sorted(missing.items()))
-            text += " " + tr("Your coordinator uses forms this program does not have (%1): install the newer "
-                             "Tawthiq.").replace("%1", named)
+            text += " " + tr_args(tr("Your coordinator uses forms this program does not have (%1): install the newer "
+                             "Tawthiq."), named)
         self.message.setText(text)
         self.profile_imported.emit(summary)
 
@@ -164,4 +163,4 @@ class ProfileView(QWidget):
         self.task = None
         self.candidate = None
         self.import_button.setEnabled(True)
-        self.message.setText(tr("Not imported: %1").replace("%1", message))
+        self.message.setText(tr_args(tr("Not imported: %1"), message))

@@ -1,42 +1,48 @@
-"""Refusals that a person must understand in their own language, worded by the GUI.
+"""Service errors worded for a person, in the interface language.
 
-Services raise one English line, which the CLI prints as it is. A few refusals are the moment a
-documenter or coordinator decides whether to trust someone: a fingerprint that does not match, a
-coordinator key that changed, an older profile, a revoked key. Those arrive as their own error
-classes (app.services.exchange.organisation_profile and trust_list) with the figures as fields, and are
-worded here with tr(), so the Arabic interface says them in Arabic. Every other error keeps the service's line.
+Services raise a code with named arguments (storage.errors.TawthiqError); the command line prints
+the English line, and the GUI words the same code through its own catalogue (app/gui/error_texts.py,
+translated with Qt's catalogues like every other string). An argument is outside text (a key id, a
+file name, a documenter's name): it is filled in one pass, so it cannot pull in another argument,
+and in a right-to-left interface it is isolated so its brackets and digits keep their order.
 """
 
 from __future__ import annotations
 
-from app.gui.i18n import fmt_int, tr
-from app.services.exchange import organisation_profile, trust_list
-from storage.errors import TawthiqError
+from app.gui import error_texts
+from app.gui.i18n import fmt_int, is_rtl
+from storage.errors import TawthiqError, fill
+
+# FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the argument is laid out by its own direction and
+# cannot reorder the Arabic sentence around it.
+_ISOLATE, _POP = "\u2068", "\u2069"
 
 
 def user_text(exc: TawthiqError) -> str:
-    """The line to show for `exc`: translated for the refusals above, the service's own otherwise.
+    """The line to show for `exc` in the interface language.
 
     Called on worker threads too (app.gui.tasks.safe_message): QCoreApplication.translate is
-    thread-safe.
+    thread-safe. A raise site that still passes an English line (no code) is shown as it is.
     """
-    if isinstance(exc, organisation_profile.FingerprintMismatch):
-        return tr("The fingerprint you typed does not match this key. Compare it digit by digit with the person "
-                  "who read it to you; if it still differs, the file may come from an impostor. Nothing was "
-                  "changed.")
-    if isinstance(exc, organisation_profile.CoordinatorKeyChanged):
-        return tr("Refused: this profile is signed by coordinator key %1, not by key %2 that you imported "
-                  "before. A changed key may be an impostor: ask your coordinator in person. Nothing was "
-                  "imported.").replace("%1", exc.new_key_id).replace("%2", exc.imported_key_id)
-    if isinstance(exc, organisation_profile.ProfileOlder):
-        return tr("Refused: this profile (number %1) is older than the one you have (number %2) and would roll "
-                  "back the organisation's terms, places and recipients. Nothing was imported.").replace(
-            "%1", fmt_int(exc.serial)).replace("%2", fmt_int(exc.imported_serial))
-    if isinstance(exc, trust_list.KeyIdClash):
-        return tr("Refused: a different key with the same key id %1 is already trusted. Nothing was "
-                  "changed.").replace("%1", exc.key_id)
-    if isinstance(exc, trust_list.TrustRevoked) and exc.key_id:
-        return tr("Refused: key %1 was revoked on %2 and its bundles stay refused. To trust it again on "
-                  "purpose, select it in the list and choose Reinstate.").replace("%1", exc.key_id).replace(
-            "%2", exc.revoked_on)
-    return str(exc)
+    template = error_texts.wording(exc.code) if exc.code else None
+    if template is None:
+        return _isolated(str(exc)) if is_rtl() else str(exc)
+    values = {name: error_texts.file_kind(value) if name in _FILE_KINDS and isinstance(value, str) else value
+              for name, value in exc.values.items()}
+    return fill(template, values, shown=_argument)
+
+
+_FILE_KINDS = ("what", "kind")  # arguments that name a kind of file in our words, not outside text
+
+
+def _argument(value: object, _spec: str = "") -> str:
+    if isinstance(value, TawthiqError):  # the reason of a refusal, itself an error with a code
+        return user_text(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return fmt_int(value)  # Arabic-Indic digits in the Arabic interface, grouped as the locale does
+    text = str(value)
+    return _isolated(text) if is_rtl() else text
+
+
+def _isolated(text: str) -> str:
+    return _ISOLATE + text + _POP

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import QT_TRANSLATE_NOOP, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, tr, tr_args
 from app.services.analysis import linkage, linkage_extra
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
@@ -180,7 +180,7 @@ class ReviewView(QWidget):
                 row.setToolTip(tr("One of the records changed since it was decided"))
             self.pairs.addItem(row)
         self.pairs.blockSignals(False)
-        self.status.setText(tr("%1 pairs waiting for review").replace("%1", str(len(queue)))
+        self.status.setText(tr_args(tr("%1 pairs waiting for review"), str(len(queue)))
                             if queue else tr("No pairs waiting for review"))
         self.queue_loaded.emit(len(queue))
         if queue:
@@ -191,7 +191,7 @@ class ReviewView(QWidget):
 
     def _failed(self, message: str) -> None:
         self._busy = False
-        self.status.setText(tr("Linkage failed: %1").replace("%1", message))
+        self.status.setText(tr_args(tr("Linkage failed: %1"), message))
 
     @staticmethod
     def _short_name(item: dict) -> str:
@@ -226,13 +226,12 @@ class ReviewView(QWidget):
             for source_label in self.sources:
                 source_label.setText("")
             return
-        self.score.setText(tr("Match probability %1").replace("%1", f"{item['probability']:.3f}"))
+        self.score.setText(tr_args(tr("Match probability %1"), f"{item['probability']:.3f}"))
         for source_label, side in zip(self.sources, ("left", "right"), strict=True):
-            lines = [tr("Case %1").replace("%1", item[side]["case_id"])]
+            lines = [tr_args(tr("Case %1"), item[side]["case_id"])]
             for s in item[side]["sources"]:
-                lines.append(tr("From %1, bundle %2 (no. %3), received %4")
-                             .replace("%1", s["documenter"]).replace("%2", s["bundle_id"])
-                             .replace("%3", str(s["sequence"])).replace("%4", s["received_at"][:16]))
+                lines.append(tr_args(tr("From %1, bundle %2 (no. %3), received %4"), s["documenter"], s["bundle_id"],
+                                     str(s["sequence"]), s["received_at"][:16]))
             source_label.setText("\n".join(lines))
 
     def _shortcut(self, key: str, action: Callable[[], None]) -> None:

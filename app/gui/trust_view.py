@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.fingerprint_check import FingerprintDialog, untrusted_text
-from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_datetime, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_datetime, tr, tr_args
 from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.gui.tasks import Task
@@ -113,7 +113,7 @@ class TrustView(QWidget):
         self.table.setRowCount(len(self.rows))
         mono = QFont("monospace")
         for r, row in enumerate(self.rows):
-            state = (tr("revoked %1").replace("%1", fmt_datetime(row["revoked_at"])) if row["revoked_at"]
+            state = (tr_args(tr("revoked %1"), fmt_datetime(row["revoked_at"])) if row["revoked_at"]
                      else tr("trusted"))
             values = (untrusted_text(row["name"]) or tr("(no name)"), row["key_id"], row["fingerprint"],
                       fmt_datetime(row["trusted_at"]), state)
@@ -166,7 +166,7 @@ class TrustView(QWidget):
     def _read_failed(self, message: str) -> None:
         self.task = None
         self.trust_button.setEnabled(True)
-        self.message.setText(tr("Not trusted: %1").replace("%1", message))
+        self.message.setText(tr_args(tr("Not trusted: %1"), message))
 
     def _read(self, candidate: organisation_profile.Candidate) -> None:
         self.task = None
@@ -202,8 +202,8 @@ class TrustView(QWidget):
             dialog.refuse(user_text(exc))
             return
         dialog.accept()
-        self._changed(tr("%1 is trusted: their bundles will be accepted.").replace(
-            "%1", untrusted_text(result["name"]) or result["key_id"]), result["key_id"])
+        self._changed(tr_args(tr("%1 is trusted: their bundles will be accepted."),
+                              untrusted_text(result["name"]) or result["key_id"]), result["key_id"])
 
     # ---- revoke ---------------------------------------------------------------------------------
     def ask_revoke(self) -> None:
@@ -212,13 +212,13 @@ class TrustView(QWidget):
             return
         name = untrusted_text(row["name"]) or tr("(no name)")
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Revoke trust"),
-                          tr("Revoke trust in %1 (key %2)? Their bundles will be refused from now on, "
-                             "including any not yet imported. Cases already imported stay.")
-                          .replace("%1", name).replace("%2", row["key_id"]), QMessageBox.StandardButton.NoButton,
-                          self)
+                          tr_args(tr("Revoke trust in %1 (key %2)? Their bundles will be refused from now on, "
+                                     "including any not yet imported. Cases already imported stay."),
+                                  name, row["key_id"]),
+                          QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         short = name if len(name) <= 40 else name[:39] + "…"
-        self.revoke_confirm = box.addButton(tr("Revoke %1").replace("%1", short.replace("&", "&&")),
+        self.revoke_confirm = box.addButton(tr_args(tr("Revoke %1"), short.replace("&", "&&")),
                                             QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -241,7 +241,7 @@ class TrustView(QWidget):
         except TawthiqError as exc:
             self.message.setText(user_text(exc))
             return
-        self._changed(tr("Trust in %1 revoked: their bundles will be refused.").replace("%1", key_id), key_id)
+        self._changed(tr_args(tr("Trust in %1 revoked: their bundles will be refused."), key_id), key_id)
 
     # ---- reinstate ------------------------------------------------------------------------------
     def ask_reinstate(self) -> None:
@@ -267,5 +267,5 @@ class TrustView(QWidget):
             dialog.refuse(user_text(exc))
             return
         dialog.accept()
-        self._changed(tr("Trust in %1 reinstated: their bundles will be accepted again.").replace(
-            "%1", result["key_id"]), result["key_id"])
+        self._changed(tr_args(tr("Trust in %1 reinstated: their bundles will be accepted again."), result["key_id"]),
+                      result["key_id"])

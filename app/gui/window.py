@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.access import FirstRunPage, UnlockPage
 from app.gui.emergency import apply_identity
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_args
 from app.gui.session import Session, follow_changes
 from storage.vault import vault_exists
 
@@ -314,8 +314,8 @@ class MainWindow(QMainWindow):
 
         from app.gui.i18n import fmt_int
 
-        label = QLabel(tr("Warning: the audit log is broken at entry %1: this vault was changed outside "
-                          "Tawthiq. `tawthiq verify-vault` checks it in full.").replace("%1", fmt_int(broken_at)),
+        label = QLabel(tr_args(tr("Warning: the audit log is broken at entry %1: this vault was changed outside "
+                          "Tawthiq. `tawthiq verify-vault` checks it in full."), fmt_int(broken_at)),
                        self)
         label.setObjectName("audit_warning")
         label.setTextFormat(Qt.TextFormat.PlainText)

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import tr
+from app.gui.i18n import tr, tr_args
+from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
 from app.services.intake import consent as consent_rules
@@ -64,7 +65,7 @@ def _how_labels() -> dict[str, str]:
 
 def consent_summary(consent: dict) -> str:
     if consent.get("withdrawn_on"):
-        return tr("Withdrawn on %1").replace("%1", consent["withdrawn_on"])
+        return tr_args(tr("Withdrawn on %1"), consent["withdrawn_on"])
     if not consent.get("given"):
         return tr("No consent")
     labels = _purpose_labels()
@@ -255,7 +256,7 @@ class WitnessEditor(QWidget):
             edit.clear()
         self.keep_local_copy.setChecked(False)
         self.identity_box.setVisible(False)
-        self.sealed_label.setText(tr("Identity: %1").replace("%1", sealed_summary(w)))
+        self.sealed_label.setText(tr_args(tr("Identity: %1"), sealed_summary(w)))
         self.sealed_label.setVisible(True)
 
     def save(self) -> None:
@@ -273,8 +274,8 @@ class WitnessEditor(QWidget):
                 witnesses.update_witness(self.vault, self.code, register)
                 witnesses.set_consent(self.vault, self.code, consent)
         except TawthiqError as exc:
-            self.error.setText(str(exc))
-            self.failed.emit(str(exc))
+            self.error.setText(user_text(exc))
+            self.failed.emit(user_text(exc))
             return
         self.error.clear()
         w = witnesses.get_witness(self.vault, self.code)

@@ -25,36 +25,36 @@ class HostileJSON(TawthiqError):
 
 
 def _refuse_constant(name: str) -> object:
-    raise HostileJSON(f"{name} is not a JSON number")
+    raise HostileJSON("json.constant", name=name)
 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise HostileJSON("a number has too many digits")
+        raise HostileJSON("json.too_many_digits")
     return int(text)
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise HostileJSON("a number is too large")
+        raise HostileJSON("json.number_too_large")
     return value
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise HostileJSON("a key appears twice in the same object")
+        raise HostileJSON("json.duplicate_key")
     return result
 
 
 def _check_text(text: str) -> None:
     if "\x00" in text:
-        raise HostileJSON("the text contains a NUL character")
+        raise HostileJSON("json.nul")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise HostileJSON("the text contains an invalid Unicode escape (a lone surrogate)") from None
+        raise HostileJSON("json.lone_surrogate") from None
 
 
 def _check_tree(value: object) -> None:
@@ -63,7 +63,7 @@ def _check_tree(value: object) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise HostileJSON(f"nested more than {MAX_DEPTH} levels deep")
+            raise HostileJSON("json.too_deep", limit=MAX_DEPTH)
         if isinstance(node, str):
             _check_text(node)
         elif isinstance(node, dict):
@@ -79,24 +79,22 @@ def loads_untrusted(raw: bytes, what: str = "case") -> object:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise HostileJSON(f"the {what} file is not UTF-8 text") from None
+        raise HostileJSON("json.not_utf8", what=what) from None
     try:
         value = json.loads(
             text, parse_constant=_refuse_constant, parse_int=_bounded_int, parse_float=_finite_float,
             object_pairs_hook=_no_duplicate_keys,
         )
     except HostileJSON as exc:
-        raise HostileJSON(f"the {what} file is refused: {exc}") from None
+        raise HostileJSON("json.refused", what=what, reason=exc) from None
     except RecursionError:
-        raise HostileJSON(f"the {what} file is nested too deeply") from None
+        raise HostileJSON("json.nested_too_deeply", what=what) from None
     except json.JSONDecodeError as exc:
-        raise HostileJSON(
-            f"the {what} file is not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        raise HostileJSON("json.invalid_at", what=what, line=exc.lineno, column=exc.colno) from None
     except ValueError:  # anything else json or int() refuses
-        raise HostileJSON(f"the {what} file is not valid JSON") from None
+        raise HostileJSON("json.invalid", what=what) from None
     try:
         _check_tree(value)
     except HostileJSON as exc:
-        raise HostileJSON(f"the {what} file is refused: {exc}") from None
+        raise HostileJSON("json.refused", what=what, reason=exc) from None
     return value

@@ -53,8 +53,8 @@ class BundleMalformed(BundleRejected):
     pass
 
 
-def reject(message: str) -> BundleMalformed:
-    return BundleMalformed(message)
+def reject(code: str, /, **values: object) -> BundleMalformed:
+    return BundleMalformed(code, **values)
 
 
 def sums_text(entries: list[tuple[str, str]]) -> bytes:
@@ -66,40 +66,40 @@ def parse_sums(raw: bytes) -> dict[str, str]:
     """name → sha256 from an untrusted SHA256SUMS; strict: known names only, no duplicates, at most
     MAX_RECORDS records and MAX_ATTACHMENTS attachments (counted before any line is parsed)."""
     if raw.count(b"\n") > MAX_SUMS_LINES:
-        raise reject(f"the bundle lists too many files (more than {MAX_SUMS_LINES:,})")
+        raise reject("bundle.too_many_files", limit=MAX_SUMS_LINES)
     try:
         text = raw.decode("ascii")
     except UnicodeDecodeError:
-        raise reject("SHA256SUMS is not ASCII text") from None
+        raise reject("bundle.sums_not_ascii") from None
     if not text.endswith("\n"):
-        raise reject("SHA256SUMS does not end with a newline")
+        raise reject("bundle.sums_no_newline")
     out: dict[str, str] = {}
     records = attachments = 0
     for number, line in enumerate(text[:-1].split("\n"), 1):
         m = SUMS_LINE.match(line)
         if not m:
-            raise reject(f"SHA256SUMS line {number} is malformed")
+            raise reject("bundle.sums_line_malformed", line=number)
         digest, name = m.groups()
         if name in out:
-            raise reject(f"SHA256SUMS lists {name} twice")
+            raise reject("bundle.sums_twice", member=name)
         if RECORD_NAME.match(name):
             records += 1
         elif ATTACHMENT_NAME.match(name):
             attachments += 1
         elif name != MANIFEST:
-            raise reject(f"SHA256SUMS lists a name outside the bundle layout ({name[:80]!r})")
+            raise reject("bundle.sums_outside_layout", member=repr(name[:80]))
         out[name] = digest
     if MANIFEST not in out:
-        raise reject("SHA256SUMS does not list manifest.json")
+        raise reject("bundle.sums_no_manifest")
     _check_counts(records, attachments)
     return out
 
 
 def _check_counts(records: int, attachments: int) -> None:
     if records > MAX_RECORDS:
-        raise reject(f"the bundle lists too many records (more than {MAX_RECORDS:,})")
+        raise reject("bundle.too_many_records", limit=MAX_RECORDS)
     if attachments > MAX_ATTACHMENTS:
-        raise reject(f"the bundle lists too many attachments (more than {MAX_ATTACHMENTS:,})")
+        raise reject("bundle.too_many_attachments", limit=MAX_ATTACHMENTS)
 
 
 MAX_AUDIT_SEQ = (1 << 62) - 1  # SQLite integers are 64-bit: no arithmetic on a bound this size overflows
@@ -151,7 +151,7 @@ class ManifestMembers:
 
 def _int(value: object, what: str, low: int = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise reject(f"manifest: {what} must be a whole number ≥ {low}")
+        raise reject("bundle.manifest_not_whole_number", field=what, low=low)
     return value
 
 
@@ -159,59 +159,59 @@ def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> Manifest
     """The manifest's shape, and its member list against SHA256SUMS: exactly the same names."""
     m = untrusted_manifest
     if not isinstance(m, dict):
-        raise reject("manifest: not a JSON object")
+        raise reject("bundle.manifest_not_object")
     if m.get("format") != FORMAT or m.get("version") != VERSION:
-        raise reject("manifest: not a tawthiq bundle of a version this program reads")
+        raise reject("bundle.manifest_version")
     for key in ("bundle_id", "created_at"):
         if not isinstance(m.get(key), str) or not m[key] or len(m[key]) > 100:
-            raise reject(f"manifest: {key} missing")
+            raise reject("bundle.manifest_missing", field=key)
     if _int(m.get("sequence"), "sequence", 1) > MAX_SEQUENCE:
         raise reject(f"manifest: sequence is above {MAX_SEQUENCE:,}")
     prev = m.get("previous_sha256")
     if prev is not None and (not isinstance(prev, str) or not HEX64.match(prev)):
-        raise reject("manifest: previous_sha256 malformed")
+        raise reject("bundle.manifest_malformed", field="previous_sha256")
     sender = m.get("sender")
     if not isinstance(sender, dict) or not all(isinstance(sender.get(k), str) for k in ("key_id", "public_key")):
-        raise reject("manifest: sender missing")
+        raise reject("bundle.manifest_missing", field="sender")
     recipients = m.get("recipients")
     if not isinstance(recipients, list) or not recipients or not all(isinstance(r, str) for r in recipients):
-        raise reject("manifest: recipients missing")
+        raise reject("bundle.manifest_missing", field="recipients")
     if not isinstance(m.get("forms", {}), dict):
-        raise reject("manifest: forms malformed")
+        raise reject("bundle.manifest_malformed", field="forms")
     audit_claim(m)
     records: dict[str, str] = {}
     attachments: dict[str, tuple[str, int]] = {}
     if not isinstance(m.get("records"), list) or not isinstance(m.get("attachments"), list):
-        raise reject("manifest: records or attachments missing")
+        raise reject("bundle.manifest_missing", field="records or attachments")
     _check_counts(len(m["records"]), len(m["attachments"]))  # before looking at any entry
     for entry in m["records"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            raise reject("manifest: a record entry is malformed")
+            raise reject("bundle.manifest_record_entry")
         match = RECORD_NAME.match(entry["path"])
         if not match or entry.get("id") != match.group(1) or not isinstance(entry.get("kind"), str):
-            raise reject("manifest: a record entry names a path that does not match its id")
+            raise reject("bundle.manifest_record_path")
         if entry["path"] in records:
-            raise reject("manifest: a record is listed twice")
+            raise reject("bundle.manifest_record_twice")
         records[entry["path"]] = match.group(1)
     for entry in m["attachments"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            raise reject("manifest: an attachment entry is malformed")
+            raise reject("bundle.manifest_attachment_entry")
         match = ATTACHMENT_NAME.match(entry["path"])
         if not match or entry.get("sha256") != match.group(1):
-            raise reject("manifest: an attachment path does not match its hash")
+            raise reject("bundle.manifest_attachment_path")
         size = _int(entry.get("size"), "attachment size")
         if size > MAX_ATTACHMENT or entry["path"] in attachments:
-            raise reject("manifest: an attachment is too large or listed twice")
+            raise reject("bundle.manifest_attachment_twice")
         attachments[entry["path"]] = (match.group(1), size)
     listed = set(records) | set(attachments)
     summed = set(sums) - {MANIFEST}
     if listed - summed:
-        raise reject(f"the manifest lists {len(listed - summed)} file(s) that SHA256SUMS does not")
+        raise reject("bundle.manifest_lists_more", count=len(listed - summed))
     if summed - listed:
-        raise reject(f"SHA256SUMS lists {len(summed - listed)} file(s) that the manifest does not")
+        raise reject("bundle.sums_lists_more", count=len(summed - listed))
     for name, (digest, _size) in attachments.items():
         if sums[name] != digest:
-            raise reject("an attachment's hash in SHA256SUMS differs from its name")
+            raise reject("bundle.attachment_hash_name")
     return ManifestMembers(records, attachments)
 
 

@@ -85,7 +85,7 @@ def _skip(piece: memoryview) -> None:
 
 def _zeros_only(piece: memoryview) -> None:
     if piece.tobytes().count(0) != len(piece):
-        raise reject("the bundle has data after the end of its archive")
+        raise reject("bundle.data_after_end")
 
 
 class _StoreStream:
@@ -136,13 +136,13 @@ class _StoreStream:
 def _header(block: bytes) -> tarfile.TarInfo | None:
     """The member header in `block`, or None for a zero block (the end of the archive)."""
     if len(block) < BLOCK:
-        raise reject("the bundle's archive is truncated")
+        raise reject("bundle.archive_truncated")
     if block.count(0) == BLOCK:
         return None
     try:
         return tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
     except tarfile.HeaderError:
-        raise reject("the bundle's archive is malformed") from None
+        raise reject("bundle.archive_malformed") from None
 
 
 def _next_member(seen: set[str]) -> Parses[tarfile.TarInfo | None]:
@@ -150,34 +150,34 @@ def _next_member(seen: set[str]) -> Parses[tarfile.TarInfo | None]:
     if info is not None and info.type == tarfile.XHDTYPE:
         # A pax extended header: only a size record, and only before a regular file.
         if info.size > MAX_PAX:
-            raise reject("the bundle's archive uses tar extensions this program does not accept")
+            raise reject("bundle.tar_extensions")
         untrusted_pax = yield READ(info.size + (-info.size % BLOCK))
         m = PAX_SIZE.fullmatch(untrusted_pax[: info.size])
         if m is None or int(m.group(1)) != info.size:
-            raise reject("the bundle's archive uses tar extensions this program does not accept")
+            raise reject("bundle.tar_extensions")
         info = _header((yield READ(BLOCK)))
         if info is None:
-            raise reject("the bundle's archive is malformed")
+            raise reject("bundle.archive_malformed")
         info.size = int(m.group(2))
     if info is None:
         return None
     if info.size < 0:  # a base-256 size field can be negative: it would pass every cap
         raise reject("the bundle's archive is malformed (a member of negative size)")
     if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
-        raise reject("the bundle contains something other than a regular file (link, folder or device)")
+        raise reject("bundle.not_regular_file")
     if info.name in seen:
-        raise reject("the bundle contains the same file twice")
+        raise reject("bundle.file_twice")
     seen.add(info.name)
     return info
 
 
 def _read_small(info: tarfile.TarInfo, cap: int) -> Parses[bytes]:
     if info.size > cap:
-        raise reject(f"{info.name} is larger than allowed")
+        raise reject("bundle.member_too_large", member=info.name)
     data = yield READ(info.size)
     padding = -info.size % BLOCK
     if len(data) < info.size or (yield STREAM(padding, _skip)) != padding:
-        raise reject(f"{info.name} is truncated")
+        raise reject("bundle.member_truncated", member=info.name)
     return data
 
 
@@ -191,7 +191,7 @@ def _parse_tar(
     for expected in layout.HEAD:
         info = yield from _next_member(seen)
         if info is None or info.name != expected:
-            raise reject(f"the bundle does not start with {', '.join(layout.HEAD)}")
+            raise reject("bundle.wrong_start", head=", ".join(layout.HEAD))
         cap = {layout.SUMS: layout.MAX_SUMS, layout.SIGNATURE: layout.MAX_SIGNATURE}.get(
             expected, layout.MAX_MANIFEST)
         head.append((yield from _read_small(info, cap)))
@@ -200,15 +200,15 @@ def _parse_tar(
     signature = minisign.Signature.parse(sig_raw)
     signer = trusted(signature.key_id_hex)
     if signer is None:
-        raise BundleRejected(f"the bundle is signed by key {signature.key_id_hex}, which this vault does not trust")
+        raise BundleRejected("bundle.untrusted_signer", key_id=signature.key_id_hex)
     comment = minisign.verify(sums_raw, signature, signer)
     sums = layout.parse_sums(sums_raw)
     if hashlib.sha256(manifest_raw).hexdigest() != sums[layout.MANIFEST]:
-        raise reject("manifest.json does not match its hash in SHA256SUMS")
+        raise reject("bundle.manifest_hash")
     manifest = layout.parse_manifest(manifest_raw)
     members = layout.check_manifest(manifest, sums)
     if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
-        raise BundleRejected("the manifest names a sender key other than the trusted key that signed it")
+        raise BundleRejected("bundle.sender_mismatch")
     if comment != layout.trusted_comment(manifest):
         raise BundleRejected("the signature's trusted comment does not name this bundle's id and sequence")
     # The signature covers the manifest's recipients: a signed archive decrypted by one of them and
@@ -227,19 +227,19 @@ def _parse_tar(
             break
         name = info.name
         if name not in sums or name == layout.MANIFEST:
-            raise reject("the bundle contains a file that SHA256SUMS does not list")
+            raise reject("bundle.unlisted_file")
         if name in members.records:
             total += info.size
             if total > layout.MAX_RECORDS_TOTAL:
-                raise reject("the bundle's records are larger than allowed")
+                raise reject("bundle.records_too_large")
             raw = yield from _read_small(info, layout.MAX_RECORD)
             if hashlib.sha256(raw).hexdigest() != sums[name]:
-                raise reject(f"{name} does not match its hash in SHA256SUMS")
+                raise reject("bundle.member_hash", member=name)
             records[name] = raw
             continue
         digest, size = members.attachments[name]
         if info.size != size:
-            raise reject(f"{name} has a size other than the manifest says")
+            raise reject("bundle.member_size", member=name)
         if store is not None and digest not in known_attachments and digest not in stored:
             into = _StoreStream(store)
             try:
@@ -250,24 +250,24 @@ def _parse_tar(
                 raise
             stored[digest] = token
             if stored_size != got_size:
-                raise reject(f"{name} is truncated")
+                raise reject("bundle.member_truncated", member=name)
         else:
             sha256 = hashlib.sha256()
             got_size = yield STREAM(size, sha256.update)  # no Python frame per 8 KiB piece
             got_digest = sha256.hexdigest()
         if got_size != size:
-            raise reject(f"{name} is truncated")
+            raise reject("bundle.member_truncated", member=name)
         if got_digest != digest:
-            raise reject(f"{name} does not match its hash in SHA256SUMS")
+            raise reject("bundle.member_hash", member=name)
         padding = -size % BLOCK
         if (yield STREAM(padding, _skip)) != padding:
-            raise reject(f"{name} is truncated")
+            raise reject("bundle.member_truncated", member=name)
     missing = set(sums) - seen
     if missing:
-        raise reject(f"the bundle lacks {len(missing)} file(s) that SHA256SUMS lists")
+        raise reject("bundle.files_missing", count=len(missing))
     # After the first end-of-archive block only zero padding may follow.
     if (yield STREAM(layout.MAX_TRAILING_ZEROS + 1, _zeros_only)) > layout.MAX_TRAILING_ZEROS:
-        raise reject("the bundle has data after the end of its archive")
+        raise reject("bundle.data_after_end")
     result["records"] = records
 
 
@@ -312,7 +312,7 @@ def read_bundle(
         if isinstance(error, BundleRejected):
             raise error
         if isinstance(error, tarfile.TarError | EOFError | OSError | ValueError | KeyError | UnicodeError):
-            raise reject("the bundle's archive is malformed") from None
+            raise reject("bundle.archive_malformed") from None
         raise error
     return OpenedBundle(
         sha256=cipher_in.sha256.hexdigest(),

@@ -93,14 +93,13 @@ def write_bundle(
     try:
         parsed_recipients = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
     except pyrage.RecipientError:
-        raise TawthiqError("a coordinator recipient in the organisation profile is not an age key") from None
+        raise TawthiqError("bundle.recipient_not_age") from None
     if not parsed_recipients:
-        raise TawthiqError("the bundle has no recipients")
+        raise TawthiqError("bundle.no_recipients")
     if len(records) > layout.MAX_RECORDS or len(attachments) > layout.MAX_ATTACHMENTS:
         # A coordinator's reader would refuse it (layout's caps): say so before writing anything.
-        raise TawthiqError(f"a bundle holds at most {layout.MAX_RECORDS:,} records and "
-                           f"{layout.MAX_ATTACHMENTS:,} attachments; this one would hold {len(records):,} "
-                           f"and {len(attachments):,}")
+        raise TawthiqError("bundle.too_big_to_write", max_records=layout.MAX_RECORDS,
+                           max_attachments=layout.MAX_ATTACHMENTS, records=len(records), attachments=len(attachments))
     manifest_raw = layout.manifest_bytes(manifest)
     entries = [(layout.MANIFEST, hashlib.sha256(manifest_raw).hexdigest())]
     entries += [(name, hashlib.sha256(raw).hexdigest()) for name, raw in records.items()]
@@ -144,7 +143,7 @@ def write_bundle(
             a.write_to(sink)  # type: ignore[arg-type]
             written += sink.size
             if sink.size != a.size:
-                raise TawthiqError("an attachment changed size or content while it was exported")
+                raise TawthiqError("bundle.attachment_changed")
             put(_padding(a.size))
         put(b"\0" * (2 * BLOCK))
         put(b"\0" * (-written % RECORD))
@@ -160,6 +159,6 @@ def write_bundle(
     worker.join()
     if worker.error is not None:
         if isinstance(worker.error, OSError | pyrage.EncryptError):
-            raise TawthiqError("the bundle could not be written (is the disk full?)") from None
+            raise TawthiqError("bundle.write_failed") from None
         raise worker.error
     return WrittenBundle(cipher_out.sha256.hexdigest(), cipher_out.size, sums, signature.decode("ascii"))

@@ -352,3 +352,23 @@ def test_trusting_in_arabic_right_to_left(qtbot, coordinator_window, documenter,
     view.table.itemDelegateForIndex(index).initStyleOption(option, index)
     assert option.direction == Qt.LayoutDirection.LeftToRight
     assert option.text == keys.describe(documenter).fingerprint
+
+
+def test_a_documenter_name_containing_a_placeholder_does_not_rewrite_the_revoke_question(
+        qtbot, coordinator_window, tmp_path):
+    """The name comes from the documenter's identity file: filled first by chained replaces, its "%2"
+    took the key id, so the question named someone else (issue 13 item 5: formatting injection)."""
+    coordinator = coordinator_window.session.vault
+    eve = make_vault(tmp_path / "eve", name="Eve %2 team")
+    trust_list.trust(coordinator, trust_list.read_identity(trust_list.export_identity(eve)))
+    key_id = keys.public_key(eve).id_hex
+    eve.lock()
+    view = coordinator_window.show_view("documenters")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=5_000)
+    view.select_key(key_id)
+    view.revoke_button.click()
+    box = view.revoke_box
+    qtbot.waitUntil(box.isVisible, timeout=5_000)
+    assert box.text().startswith(f"Revoke trust in Eve %2 team (key {key_id})?")
+    box.escapeButton().click()
+    qtbot.waitUntil(lambda: view.revoke_box is None, timeout=5_000)

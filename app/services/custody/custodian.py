@@ -85,7 +85,7 @@ def create_key(path: Path, passphrase: str, label: str = "", params: dict | None
     """Make a new custodian key file (refuses to overwrite one: that would lose every identity)."""
     path = Path(path)
     if path.exists():
-        raise CustodianKeyError("that file exists already: a custodian key is never overwritten")
+        raise CustodianKeyError("custodian.key_file_exists")
     check_new_passphrase(passphrase)
     key = CustodianKey(str(pyrage.x25519.Identity.generate()), secrets.token_bytes(32), label.strip(),
                        audit.now_iso())
@@ -126,7 +126,7 @@ def _read_doc(path: Path) -> dict:
             raise ValueError
         return doc
     except (OSError, ValueError, KeyError, TypeError):
-        raise CustodianKeyError("that is not a readable Tawthiq custodian key file") from None
+        raise CustodianKeyError("custodian.not_key_file") from None
 
 
 def unlock_key(path: Path, passphrase: str) -> CustodianKey:
@@ -142,7 +142,7 @@ def unlock_key(path: Path, passphrase: str) -> CustodianKey:
         nonce = base64.b64decode(doc["nonce"])
         ciphertext = base64.b64decode(doc["ciphertext"])
     except (KeyError, ValueError, TypeError):
-        raise CustodianKeyError("the custodian key file is damaged") from None
+        raise CustodianKeyError("custodian.key_file_damaged") from None
     keyfile.check_params(params, "custodian key file")
     try:
         raw = AESGCM(keyfile.derive_kek(passphrase, salt, params)).decrypt(nonce, ciphertext, _aad(header))
@@ -151,7 +151,7 @@ def unlock_key(path: Path, passphrase: str) -> CustodianKey:
     d = json.loads(raw)
     key = CustodianKey(d["age_identity"], bytes.fromhex(d["link_key"]), d["label"], d["created_at"])
     if key.recipient != header["recipient"]:
-        raise CustodianKeyError("the custodian key file is damaged")
+        raise CustodianKeyError("custodian.key_file_damaged")
     return key
 
 
@@ -159,9 +159,9 @@ def unlock_key(path: Path, passphrase: str) -> CustodianKey:
 def _sealed(conn: Connection, code: str) -> bytes:
     row = conn.execute("SELECT sealed_identity FROM witnesses WHERE code = ?", (code,)).fetchone()
     if row is None:
-        raise witnesses.WitnessNotFound("no witness with that pseudonym")
+        raise witnesses.WitnessNotFound("witness.not_found")
     if row[0] is None:
-        raise witnesses.IdentityUnavailable("no identity was recorded for that witness")
+        raise witnesses.IdentityUnavailable("custodian.no_identity")
     return bytes(row[0])
 
 
@@ -270,7 +270,7 @@ def unlink(vault: Vault, key: CustodianKey, code_a: str, code_b: str, reason: st
             "UPDATE witness_links SET basis = 'rejected', linked_at = ? WHERE code_a = ? AND code_b = ? "
             "AND basis != 'rejected'", (audit.now_iso(), a, b)).rowcount
         if not changed:
-            raise witnesses.WitnessNotFound("those two pseudonyms are not linked")
+            raise witnesses.WitnessNotFound("custodian.not_linked")
         audit.record(conn, "identity.link", f"{a} {b}", who=key.who, rejected=True, why=why)
 
 

@@ -25,16 +25,16 @@ ACK = "tawthiq.ack"
 
 def export_ack(vault: Vault, documenter: str | None = None) -> tuple[bytes, dict]:
     if vault.role != "coordinator":
-        raise TawthiqError("acknowledgements are written on a coordinator's vault")
+        raise TawthiqError("ack.coordinator_only")
     conn = vault.connection()
     senders = [r[0] for r in conn.execute("SELECT DISTINCT documenter FROM bundles_received ORDER BY 1")]
     if documenter is None:
         if len(senders) != 1:
-            raise TawthiqError("name the documenter: --documenter KEYID (see `trust --list`)")
+            raise TawthiqError("ack.name_documenter")
         documenter = senders[0]
     documenter = documenter.strip().upper()
     if documenter not in senders:
-        raise TawthiqError("no bundle has been imported from that documenter")
+        raise TawthiqError("ack.no_bundle_from_documenter")
     entries: list[VersionKey] = []
     for kind in record_kinds.kinds():
         entries += kind.acknowledged(conn, documenter)
@@ -63,15 +63,15 @@ def export_ack(vault: Vault, documenter: str | None = None) -> tuple[bytes, dict
 def import_ack(vault: Vault, raw: bytes) -> dict:
     coordinator = organisation_profile.current_coordinator_key(vault)
     if coordinator is None:
-        raise organisation_profile.NoProfile("import the organisation profile before an acknowledgement")
+        raise organisation_profile.NoProfile("ack.no_profile")
     document, _ = signed_file.open_signed(raw, ACK, coordinator)
     me = keys.public_key(vault).id_hex
     if document.get("documenter") != me:
-        raise BundleRejected("the acknowledgement is for another documenter: nothing was marked")
+        raise BundleRejected("ack.other_documenter")
     ack_id = document.get("ack_id")
     records = document.get("records")
     if not isinstance(ack_id, str) or not isinstance(records, list):
-        raise BundleRejected("the acknowledgement is malformed")
+        raise BundleRejected("ack.malformed")
     conn = vault.connection()
     if conn.execute("SELECT 1 FROM acks_received WHERE ack_id = ?", (ack_id,)).fetchone():
         return {"ack_id": ack_id, "marked": 0, "already_imported": True}
@@ -82,7 +82,7 @@ def import_ack(vault: Vault, raw: bytes) -> dict:
         try:
             key = VersionKey(str(entry["kind"]), str(entry["id"]), int(entry["version"]), str(entry["sha256"]))
         except (KeyError, TypeError, ValueError):
-            raise BundleRejected("the acknowledgement is malformed") from None
+            raise BundleRejected("ack.malformed") from None
         if key in sent:  # only what this vault sent can be delivered
             acknowledged.add(key)
     now = audit.now_iso()
@@ -132,7 +132,7 @@ def purgeable_cases(vault: Vault) -> list[str]:
 def purge_delivered(vault: Vault) -> int:
     """Remove delivered cases (rows, search index, attachment files) from this laptop."""
     if vault.role != "documenter":
-        raise TawthiqError("only a documenter's vault purges delivered cases")
+        raise TawthiqError("ack.documenter_only")
     conn = vault.connection()
     ids = purgeable_cases(vault)
     blobs: list[str] = []

@@ -98,7 +98,7 @@ def mark_sent(conn: Connection, record: OutgoingRecord) -> None:
             "SELECT sha256, status FROM case_versions WHERE case_id = ? AND version = ?", (key.record_id, key.version)
         ).fetchone()
         if row is None or row[0] != key.sha256:
-            raise ChangedDuringExport("a case was edited while the bundle was written: export again")
+            raise ChangedDuringExport("bundle_case.changed_during_export")
         if row[1] == "draft":
             conn.execute("UPDATE case_versions SET status = 'sealed' WHERE case_id = ? AND version = ?",
                          (key.record_id, key.version))
@@ -108,65 +108,65 @@ def mark_sent(conn: Connection, record: OutgoingRecord) -> None:
 
 
 # ---- coordinator side -----------------------------------------------------------------------
-def _bad(message: str) -> BundleRejected:
-    return BundleRejected(f"a case record {message}")
+def _bad(code: str, /, **values: object) -> BundleRejected:
+    return BundleRejected(code, **values)
 
 
 def check(untrusted: dict, carried_attachments: set[str]) -> dict:
     try:
         case_id = case_rules.case_id(untrusted.get("id"))  # as `case add` demands
     except case_rules.InvalidCase:
-        raise _bad("has an id that is not a UUID") from None
+        raise _bad("bundle_case.id_not_uuid") from None
     versions = untrusted.get("versions")
     attachments = untrusted.get("attachments", [])
     if not isinstance(versions, list) or not versions or len(versions) > MAX_VERSIONS:
-        raise _bad("carries no versions")
+        raise _bad("bundle_case.no_versions")
     if not isinstance(attachments, list) or len(attachments) > MAX_ATTACHMENTS:
-        raise _bad("has a malformed attachment list")
+        raise _bad("bundle_case.attachment_list")
     checked_versions = []
     unknown: dict[tuple[str, str], None] = {}  # (vocabulary, code), in order of appearance
     seen = set()
     for v in versions:
         if not isinstance(v, dict) or not isinstance(v.get("body"), dict):
-            raise _bad("has a malformed version")
+            raise _bad("bundle_case.version_malformed")
         number, parent, sha, saved_at = v.get("version"), v.get("parent"), v.get("sha256"), v.get("saved_at")
         if not isinstance(number, int) or isinstance(number, bool) or number < 1 or number in seen:
-            raise _bad("has a bad version number")
+            raise _bad("bundle_case.version_number")
         if parent is not None and (not isinstance(parent, int) or isinstance(parent, bool) or parent >= number):
-            raise _bad("has a bad parent version")
+            raise _bad("bundle_case.parent_version")
         if not isinstance(sha, str) or not HEX64.match(sha) or not isinstance(saved_at, str) or len(saved_at) > 64:
-            raise _bad("has a malformed version header")
+            raise _bad("bundle_case.version_header")
         seen.add(number)
         body = v["body"]
         text = canonical_json(body)
         if hashlib.sha256(text.encode()).hexdigest() != sha:
-            raise _bad("does not match its own version hash")
+            raise _bad("bundle_case.version_hash")
         if body.get("id") != case_id:
-            raise _bad("names another case id in its body")
+            raise _bad("bundle_case.other_case_id")
         try:
             _, codes = case_rules.check_received(json.loads(text))
             unknown.update(dict.fromkeys((u.vocabulary, u.code) for u in codes))
         except case_rules.InvalidCase as exc:
             fields = sorted({p.split(":", 1)[0][:40] for p in exc.problems})
-            raise _bad(f"fails validation against its form ({', '.join(fields)})") from None
+            raise _bad("bundle_case.invalid_fields", fields=", ".join(fields)) from None
         except TawthiqError:
-            raise _bad("fails validation against its form") from None
+            raise _bad("bundle_case.invalid") from None
         checked_versions.append({"version": number, "parent": parent, "sha256": sha, "saved_at": saved_at,
                                  "text": text, "body": body})
     checked_atts = []
     for a in attachments:
         if not isinstance(a, dict):
-            raise _bad("has a malformed attachment")
+            raise _bad("bundle_case.attachment_malformed")
         aid, sha, size = a.get("id"), a.get("sha256"), a.get("size")
         media, name = a.get("media_type", "application/octet-stream"), a.get("filename", "")
         if (not isinstance(aid, str) or not 0 < len(aid) <= 64 or not isinstance(sha, str) or not HEX64.match(sha)
                 or not isinstance(size, int) or isinstance(size, bool) or size < 0
                 or not isinstance(media, str) or not isinstance(name, str) or len(media) > 200 or len(name) > 500):
-            raise _bad("has a malformed attachment")
+            raise _bad("bundle_case.attachment_malformed")
         if sha not in carried_attachments:
             # Not even one the vault holds: naming a hash would make the case list another
             # documenter's file, and the outcome would tell the sender whether we hold it.
-            raise _bad("refers to an attachment the bundle does not carry")
+            raise _bad("bundle_case.attachment_not_carried")
         checked_atts.append({"id": aid, "sha256": sha, "size": size, "media_type": media, "filename": name,
                              "captured_at": a.get("captured_at") if isinstance(a.get("captured_at"), str) else None,
                              "added_at": a.get("added_at") if isinstance(a.get("added_at"), str) else ""})
@@ -185,7 +185,7 @@ def check_held(conn: Connection, records: list[dict], documenter: str) -> None:
             "SELECT DISTINCT documenter FROM case_provenance WHERE case_id = ?", (case_id,))}
         exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
         if (owners and documenter not in owners) or (exists and not owners):
-            raise BundleRejected("the bundle carries a case id that belongs to another source: nothing was applied")
+            raise BundleRejected("bundle_case.other_source")
         for v in record["versions"]:
             row = conn.execute("SELECT sha256 FROM case_versions WHERE case_id = ? AND version = ?",
                                (case_id, v["version"])).fetchone()

@@ -36,7 +36,7 @@ def collect(vault: Vault, is_new, everything: bool) -> list[OutgoingRecord]:
 def mark_sent(conn: Connection, record: OutgoingRecord) -> None:
     key = record.versions[0]
     if witness_records.current_revision(conn, key.record_id) != key.version:
-        raise WitnessChangedDuringExport("a witness changed while the bundle was written: export again")
+        raise WitnessChangedDuringExport("bundle.witness_changed_during_export")
 
 
 def check(untrusted: dict, carried_attachments: set[str]) -> dict:

@@ -118,7 +118,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
     }
     records = {f"records/{r.record_id}.json": layout.manifest_bytes(r.payload) for r in outgoing}
     if len(records) != len(outgoing):
-        raise TawthiqError("two records share an id; the bundle was not written")
+        raise TawthiqError("bundle.record_id_twice")
     total = sum(len(b) for b in records.values()) + sum(a.size for a in attachments.values())
     blobs = vault.blobs
 
@@ -127,7 +127,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
 
     out_path = Path(out_path)
     if out_path.is_dir():
-        raise TawthiqError("the output is a folder; give a file name")
+        raise TawthiqError("bundle.output_is_folder")
     with atomic_output(out_path) as out:
         written = writer.write_bundle(
             out, recipients=recipients, signing_key=vault.signing_key, key_id=vault.signing_key_id,
@@ -140,7 +140,7 @@ def export_bundle(vault: Vault, out_path: Path, *, everything: bool = False,
         with transaction(conn):
             now_last = conn.execute("SELECT max(sequence) FROM bundles_sent").fetchone()[0]
             if (now_last or 0) != sequence - 1:
-                raise TawthiqError("another export finished meanwhile: export again")
+                raise TawthiqError("bundle.export_meanwhile")
             for r in outgoing:
                 record_kinds.kind(r.kind).mark_sent(conn, r)
             conn.execute(

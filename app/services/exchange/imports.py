@@ -146,7 +146,7 @@ class Refusal:
 # ---- verify ---------------------------------------------------------------------------------------
 def _require_coordinator(vault: Vault) -> None:
     if vault.role != "coordinator":
-        raise TawthiqError("bundles are verified and imported on a coordinator's vault")
+        raise TawthiqError("import.coordinator_only")
 
 
 def _received(conn: Connection, documenter: str, sequence: int) -> tuple[str, str | None, str | None] | None:
@@ -188,12 +188,10 @@ def _place_in_history(conn: Connection, documenter: str, sequence: int, previous
         return True
     before = _received(conn, documenter, sequence - 1) if sequence > 1 else None
     if before is not None and previous is not None and before[0] != previous:
-        raise ForkAlarm(f"FORK ALARM: documenter {documenter} bundle {sequence} does not follow the bundle "
-                        f"{sequence - 1} imported earlier: nothing was applied")
+        raise ForkAlarm("import.fork_previous", documenter=documenter, sequence=sequence, previous=sequence - 1)
     after = _received(conn, documenter, sequence + 1)
     if after is not None and after[1] is not None and after[1] != sha256:
-        raise ForkAlarm(f"FORK ALARM: bundle {sequence + 1} imported earlier does not follow this "
-                        f"bundle {sequence}: nothing was applied")
+        raise ForkAlarm("import.fork_next", next=sequence + 1, sequence=sequence)
     return False
 
 
@@ -209,7 +207,7 @@ def _check_records(opened: reader.OpenedBundle) -> list[CheckedRecord]:
         match = RECORD_NAME.match(path)
         if not isinstance(untrusted, dict) or not match or untrusted.get("id") != match.group(1) \
                 or untrusted.get("kind") != entries[path]["kind"]:
-            raise BundleRejected(f"{path} does not match its manifest entry")
+            raise BundleRejected("import.record_entry_mismatch", member=path)
         kind = record_kinds.kind(untrusted["kind"])
         checked.append(CheckedRecord(kind, kind.check(untrusted, carried)))
     return checked
@@ -274,7 +272,7 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
     try:
         source = open(path, "rb")  # noqa: SIM115 - closed below, after the streaming read
     except OSError:
-        raise TawthiqError(f"{path}: cannot be read") from None
+        raise TawthiqError("import.unreadable", path=path) from None
     with source:
         stream = source if progress is None else _ProgressReader(source, path.stat().st_size, progress)
         opened = reader.read_bundle(
@@ -326,7 +324,7 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
     if the vault changed since verify in a way that now refuses it."""
     _require_coordinator(vault)
     if verified.applied:
-        raise TawthiqError("this bundle was applied already")
+        raise TawthiqError("import.applied_already")
     report = ImportReport(verified.path, verified.documenter, verified.sequence, verified.bundle_id, verified.sha256,
                           verified.records, verified.attachments, verified.already_imported,
                           unknown_codes=verified.unknown_codes)
@@ -336,7 +334,7 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
         report.gaps = missing_sequences(conn, verified.documenter)
         return report
     if not verified.attachments_kept and verified.opened.manifest["attachments"]:
-        raise TawthiqError("the bundle was verified without keeping its attachments: import it again")
+        raise TawthiqError("import.attachments_not_kept")
     blobs = {**dict(conn.execute("SELECT sha256, blob FROM attachments").fetchall()), **verified.opened.stored}
     prov = Provenance(verified.documenter, verified.bundle_id, verified.sequence, audit.now_iso())
     committed = False
@@ -346,7 +344,7 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
             manifest = verified.opened.manifest
             if _place_in_history(conn, prov.documenter, prov.sequence, manifest.get("previous_sha256"),
                                  verified.opened.signed_sha256, verified.sha256):
-                raise ForkAlarm("the bundle was imported meanwhile: nothing was applied")
+                raise ForkAlarm("import.imported_meanwhile")
             _record_bundle(conn, verified, prov)
             _check_held(conn, verified.checked, prov.documenter)
             for checked in verified.checked:

@@ -125,11 +125,11 @@ def _store_places(vault: Vault, new: list[dict]) -> int:
 def import_vocabulary_csv(vault: Vault, name: str, path: str | Path) -> list[dict]:
     """Add the terms of a `code,en,ar` CSV to vocabulary `name`; returns the terms it added or relabelled."""
     if not isinstance(name, str) or name not in vocabularies.vocabulary_names():
-        raise BadOrganisationData(f"no vocabulary named {name!r} (see `tawthiq vocabulary list`)")
+        raise BadOrganisationData("orgdata.no_vocabulary", name=repr(name))
     try:
         new = [t.to_json() for t in vocabularies.import_terms_csv(name, path)]
     except FormError as exc:
-        raise BadOrganisationData(f"nothing was imported: {exc}") from None
+        raise BadOrganisationData("orgdata.not_imported", reason=exc) from None
     conn = vault.connection()
     with transaction(conn):
         total = _store_terms(vault, name, new)
@@ -144,7 +144,7 @@ def import_places_csv(vault: Vault, path: str | Path) -> list[dict]:
     try:
         new = [p.to_json() for p in gazetteer.import_places_csv(path)]
     except FormError as exc:
-        raise BadOrganisationData(f"nothing was imported: {exc}") from None
+        raise BadOrganisationData("orgdata.not_imported", reason=exc) from None
     conn = vault.connection()
     with transaction(conn):
         total = _store_places(vault, new)
@@ -174,8 +174,7 @@ def for_profile(vault: Vault) -> dict:
     try:
         _checked(data)
     except FormError as exc:
-        raise BadOrganisationData(f"the profile was not written: this vault's organisation data cannot travel "
-                                  f"({exc}); import a corrected CSV") from None
+        raise BadOrganisationData("orgdata.cannot_travel", reason=exc) from None
     return data
 
 
@@ -186,7 +185,7 @@ def read_from_profile(untrusted: object) -> ProfileData:
     try:
         return _checked(untrusted)
     except FormError as exc:
-        raise BundleRejected(f"the profile's organisation data is malformed ({exc}): nothing was imported") from None
+        raise BundleRejected("orgdata.profile_malformed", reason=exc) from None
 
 
 def _checked(untrusted: object) -> ProfileData:

@@ -47,35 +47,31 @@ class NoProfile(TawthiqError):
     pass
 
 
-# Refusals a person must understand in their own language: the GUI words each of these itself
-# (app/gui/refusals.py) from the fields below; the CLI prints the message, which stays English.
+# Refusals a person must understand before trusting a file; their own classes so callers can tell
+# them apart. Like every error they are worded by code (the GUI's app/gui/error_texts.py).
 class FingerprintMismatch(BundleRejected):
     """The fingerprint typed is not the file's (or the revoked key's): maybe an impostor's file."""
 
 
 class CoordinatorKeyChanged(BundleRejected):
-    def __init__(self, message: str, new_key_id: str, imported_key_id: str):
-        super().__init__(message)
-        self.new_key_id, self.imported_key_id = new_key_id, imported_key_id
+    pass
 
 
 class ProfileOlder(BundleRejected):
-    def __init__(self, message: str, serial: int, imported_serial: int):
-        super().__init__(message)
-        self.serial, self.imported_serial = serial, imported_serial
+    pass
 
 
 
 def require_coordinator(vault: Vault, what: str) -> None:
     if vault.role != "coordinator":
-        raise NotCoordinator(f"{what} is done on a coordinator's vault")
+        raise NotCoordinator("coordinator.only", what=what)
 
 
 def _check_recipient(text: str, what: str) -> str:
     try:
         pyrage.x25519.Recipient.from_str(text.strip())
     except (pyrage.RecipientError, ValueError):
-        raise UsageError(f"usage: the {what} is not an age recipient (age1…)") from None
+        raise UsageError("profile.not_age_recipient", what=what) from None
     return text.strip()
 
 
@@ -96,9 +92,9 @@ def read_small_file(name: str, what: str) -> bytes:
         with open(name, "rb") as fh:
             raw = fh.read(MAX_FILE + 1)
     except OSError:
-        raise TawthiqError(f"the {what} file cannot be read") from None
+        raise TawthiqError("file.unreadable", what=what) from None
     if len(raw) > MAX_FILE:
-        raise TawthiqError(f"the {what} file is too large")
+        raise TawthiqError("file.too_large", what=what)
     return raw
 
 
@@ -127,8 +123,7 @@ def export_profile(vault: Vault, custodian_recipient: str | None = None,
         }
         raw = signed_file.seal(PROFILE, document, vault.signing_key, vault.signing_key_id)
         if len(raw) > signed_file.MAX_SIZE:
-            raise TawthiqError(f"the profile would be larger than {signed_file.MAX_SIZE >> 20} MiB, more than a "
-                               "documenter's vault accepts: too many organisation places")
+            raise TawthiqError("profile.too_large", mib=signed_file.MAX_SIZE >> 20)
         vault.set_setting(EXPORTED_SERIAL_SETTING, str(serial))
         if custodian_recipient and custodian:
             vault.set_setting(CUSTODIAN_SETTING, custodian)
@@ -153,26 +148,26 @@ def read_profile(raw: bytes) -> Candidate:
     document, signer = signed_file.open_signed(raw, PROFILE)
     recipients = document.get("coordinator_recipients")
     if not isinstance(recipients, list) or not recipients:
-        raise BundleRejected("the profile names no coordinator recipient")
+        raise BundleRejected("profile.no_coordinator_recipient")
     for r in recipients + ([document["custodian_recipient"]] if document.get("custodian_recipient") else []):
         try:
             pyrage.x25519.Recipient.from_str(r)
         except (pyrage.RecipientError, ValueError, TypeError):
-            raise BundleRejected("the profile contains a recipient that is not an age key") from None
+            raise BundleRejected("profile.recipient_not_age") from None
     forms = document.get("forms", {})
     if not isinstance(forms, dict) or not all(
             isinstance(v, int) and not isinstance(v, bool) and 0 < v < 1_000_000 for v in forms.values()):
-        raise BundleRejected("the profile's form list is malformed")
+        raise BundleRejected("profile.forms_malformed")
     serial = document.get("serial", 0)  # profiles written before serials: 0
     if not isinstance(serial, int) or isinstance(serial, bool) or not 0 <= serial < 2**53:
-        raise BundleRejected("the profile's serial number is malformed")
+        raise BundleRejected("profile.serial_malformed")
     data = organisation_data.read_from_profile(document.get("organisation_data"))
     return Candidate(document, signer, raw, data)
 
 
 def confirm_fingerprint(candidate: Candidate, typed: str) -> None:
     if not keys.fingerprint_matches(candidate.signer, typed):
-        raise FingerprintMismatch("the fingerprint does not match the file's key: nothing was imported")
+        raise FingerprintMismatch("profile.fingerprint_mismatch")
 
 
 def current_coordinator_key(vault: Vault) -> minisign.PublicKey | None:
@@ -184,11 +179,8 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
     """Store a profile whose fingerprint the caller has confirmed; refuse a changed coordinator key."""
     previous = current_coordinator_key(vault)
     if previous is not None and previous != candidate.signer:
-        raise CoordinatorKeyChanged(
-            f"REFUSED: this profile is signed by coordinator key {candidate.signer.id_hex}, not by "
-            f"{previous.id_hex} imported earlier; a changed key may be an impostor: ask your coordinator",
-            candidate.signer.id_hex, previous.id_hex,
-        )
+        raise CoordinatorKeyChanged("profile.coordinator_key_changed", new_key_id=candidate.signer.id_hex,
+                                    imported_key_id=previous.id_hex)
     doc = candidate.document
     serial = int(doc.get("serial", 0))
     made = _made_at(doc)
@@ -200,11 +192,7 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
         # coordinator restored from a backup produces (its counter went back, its clock did not);
         # an older date alone is a coordinator clock set right. Both are taken.
         if serial < imported and not (made and imported_made and made > imported_made):
-            raise ProfileOlder(
-                f"REFUSED: this profile (number {serial}) is older than the one imported (number {imported}); "
-                "it would roll back the organisation's terms, places and recipients: nothing was imported",
-                serial, imported,
-            )
+            raise ProfileOlder("profile.older", serial=serial, imported_serial=imported)
     conn = vault.connection()
     with transaction(conn):
         values = {
@@ -254,7 +242,7 @@ def _stored_profile(vault: Vault) -> dict | None:
 def profile_summary(vault: Vault) -> dict:
     key = current_coordinator_key(vault)
     if key is None:
-        raise NoProfile("no organisation profile has been imported (`tawthiq profile import FILE`)")
+        raise NoProfile("profile.none")
     return {
         "organisation": vault.setting("profile.organisation", ""),
         "coordinator_key_id": key.id_hex,

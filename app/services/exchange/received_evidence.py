@@ -49,14 +49,11 @@ def check_history(conn: Connection, documenter: str, sequence: int, manifest: di
     claim = audit_claim(manifest)
     before = _claim_kept(conn, documenter, sequence - 1)
     if before is not None and (claim is None or claim.previous != before.head):
-        raise AuditHistoryFork(
-            f"FORK ALARM: documenter {documenter}'s audit log before bundle {sequence} is not the one bundle "
-            f"{sequence - 1} showed: its history was rewritten; nothing was applied")
+        raise AuditHistoryFork("import.audit_fork_previous", documenter=documenter, sequence=sequence,
+                               previous=sequence - 1)
     after = _claim_kept(conn, documenter, sequence + 1)
     if after is not None and after.previous is not None and (claim is None or claim.head != after.previous):
-        raise AuditHistoryFork(
-            f"FORK ALARM: bundle {sequence + 1} imported earlier shows documenter {documenter}'s audit log "
-            f"differently from this bundle {sequence}: its history was rewritten; nothing was applied")
+        raise AuditHistoryFork("import.audit_fork_next", next=sequence + 1, documenter=documenter, sequence=sequence)
 
 
 def keep(conn: Connection, opened: OpenedBundle, documenter: str, sequence: int) -> None:

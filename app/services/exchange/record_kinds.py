@@ -25,4 +25,4 @@ def kind(name: str) -> RecordKind:
     try:
         return _BY_NAME[name]
     except KeyError:
-        raise BundleRejected("the bundle carries a kind of record this program does not know") from None
+        raise BundleRejected("bundle.unknown_record_kind") from None

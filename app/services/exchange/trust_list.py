@@ -27,9 +27,7 @@ IDENTITY = "tawthiq.identity"
 
 
 class KeyIdClash(BundleRejected):
-    def __init__(self, message: str, key_id: str):
-        super().__init__(message)
-        self.key_id = key_id
+    pass
 
 
 def export_identity(vault: Vault) -> bytes:
@@ -47,16 +45,12 @@ def export_identity(vault: Vault) -> bytes:
 def read_identity(raw: bytes) -> Candidate:
     document, signer = signed_file.open_signed(raw, IDENTITY)
     if not isinstance(document.get("name", ""), str) or not isinstance(document.get("age_recipient", ""), str):
-        raise BundleRejected("the identity file is malformed")
+        raise BundleRejected("identity.malformed")
     return Candidate(document, signer, raw)
 
 
 class TrustRevoked(BundleRejected):
     """An identity whose key was revoked: trust is not given back by importing the file again."""
-
-    def __init__(self, message: str, key_id: str = "", revoked_on: str = ""):
-        super().__init__(message)
-        self.key_id, self.revoked_on = key_id, revoked_on
 
 
 def _revocation(conn, key: minisign.PublicKey) -> tuple[str, str] | None:
@@ -75,21 +69,16 @@ def trust(vault: Vault, candidate: Candidate) -> dict:
     require_coordinator(vault, "trusting a documenter")
     key = candidate.signer
     if key == keys.public_key(vault):
-        raise TawthiqError("that is this vault's own key")
+        raise TawthiqError("trust.own_key")
     conn = vault.connection()
     with transaction(conn):
         revoked = _revocation(conn, key)
         if revoked is not None:
             key_id, revoked_at = revoked
-            raise TrustRevoked(
-                f"REFUSED: key {key_id} was revoked on {revoked_at[:10]} and its bundles stay refused; "
-                f"to trust it again on purpose: trust --reinstate {key_id} --fingerprint DIGITS",
-                key_id, revoked_at[:10],
-            )
+            raise TrustRevoked("trust.revoked", key_id=key_id, revoked_on=revoked_at[:10])
         row = conn.execute("SELECT public_key FROM trusted_documenters WHERE key_id = ?", (key.id_hex,)).fetchone()
         if row is not None and row[0] != key.base64():
-            raise KeyIdClash(f"REFUSED: a different key with the same key id {key.id_hex} is already trusted",
-                             key.id_hex)
+            raise KeyIdClash("trust.key_id_clash", key_id=key.id_hex)
         name = str(candidate.document.get("name", ""))[:200]
         recipient = str(candidate.document.get("age_recipient", ""))[:200]
         if row is None:
@@ -116,7 +105,7 @@ def revoked_key(vault: Vault, key_id: str) -> minisign.PublicKey:
         (key_id.strip().upper(),),
     ).fetchone()
     if row is None:
-        raise TawthiqError("no revoked documenter with that key id")
+        raise TawthiqError("trust.no_revoked_key")
     return minisign.PublicKey.from_base64(row[0])
 
 
@@ -126,7 +115,7 @@ def reinstate(vault: Vault, key_id: str, typed_fingerprint: str) -> dict:
     imported again afterwards."""
     key = revoked_key(vault, key_id)
     if not keys.fingerprint_matches(key, typed_fingerprint):
-        raise FingerprintMismatch("the fingerprint does not match the revoked key: nothing was changed")
+        raise FingerprintMismatch("trust.fingerprint_mismatch_revoked")
     conn = vault.connection()
     with transaction(conn):
         conn.execute("UPDATE trusted_documenters SET revoked_at = NULL WHERE key_id = ? AND revoked_at IS NOT NULL",
@@ -145,7 +134,7 @@ def revoke(vault: Vault, key_id: str) -> None:
             (audit.now_iso(), key_id.strip().upper()),
         )
         if cur.rowcount == 0:
-            raise TawthiqError("no trusted documenter with that key id")
+            raise TawthiqError("trust.no_trusted_key")
         audit.record(conn, "trust.revoke", key_id.strip().upper())
     changes.publish(vault, changes.DOCUMENTERS)
 

@@ -127,42 +127,42 @@ def held_versions(conn: Connection, documenter: str) -> list[tuple[str, int, str
         "ORDER BY code", (documenter,))]
 
 
-def _reject(what: str) -> BundleRejected:
-    return BundleRejected(f"a witness record in the bundle is invalid: {what}")
+def _reject(code: str, /, **values: object) -> BundleRejected:
+    return BundleRejected(code, **values)
 
 
 def check_record(untrusted: object) -> dict:
     """A validated copy of an untrusted witness record; BundleRejected on the first problem."""
     if not isinstance(untrusted, dict) or untrusted.get("kind") != KIND:
-        raise _reject("not a witness record")
+        raise _reject("witness_record.not_witness")
     allowed = {"kind", "id", "code", "revision", "alias", "relation", "risk", "follow_up", "consent",
                "updated_at", "sealed_identity"}
     if set(untrusted) - allowed:
-        raise _reject(f"unknown field {sorted(set(untrusted) - allowed)[0]!r}")
+        raise _reject("witness_record.unknown_field", field=repr(sorted(set(untrusted) - allowed)[0]))
     if not witnesses.is_code(untrusted.get("code")) or untrusted.get("id", untrusted["code"]) != untrusted["code"]:
-        raise _reject("the pseudonym is malformed")
+        raise _reject("witness_record.pseudonym")
     revision = untrusted.get("revision")
     if not isinstance(revision, int) or isinstance(revision, bool) or not 1 <= revision < 2**31:
-        raise _reject("revision must be a positive whole number")
+        raise _reject("witness_record.revision")
     try:
         fields = witnesses.check_register_fields(untrusted)
         consent = consent_rules.check_consent(untrusted.get("consent"))
     except (witnesses.InvalidWitness, consent_rules.InvalidConsent) as exc:
-        raise _reject(str(exc)) from None
+        raise _reject("witness_record.invalid", reason=exc) from None
     updated = untrusted.get("updated_at")
     if not isinstance(updated, str) or not 10 <= len(updated) <= 40:
-        raise _reject("updated_at is missing")
+        raise _reject("witness_record.updated_at")
     sealed = untrusted.get("sealed_identity")
     ciphertext = recipient = None
     if sealed is not None:
         if not isinstance(sealed, dict) or not isinstance(sealed.get("age"), str):
-            raise _reject("sealed_identity must be {age, recipient}")
+            raise _reject("witness_record.sealed_shape")
         if len(sealed["age"]) > MAX_SEALED_BYTES * 4 // 3 + 4:
-            raise _reject("the sealed identity is too large")
+            raise _reject("witness_record.sealed_too_large")
         try:
             ciphertext = base64.b64decode(sealed["age"], validate=True)
         except (binascii.Error, ValueError):
-            raise _reject("the sealed identity is not base64") from None
+            raise _reject("witness_record.sealed_not_base64") from None
         if not is_sealed_to_one_x25519_recipient(ciphertext):
             # Refuses anything but an age file: a clear identity never lands in the database.
             raise _reject("the sealed identity is not an age file sealed to one recipient")
@@ -194,7 +194,7 @@ def check_owner(conn: Connection, r: dict, documenter: str) -> None:
     knows it."""
     row = conn.execute("SELECT origin FROM witnesses WHERE code = ?", (r["code"],)).fetchone()
     if row is not None and row[0] != documenter:
-        raise BundleRejected("a witness pseudonym in the bundle belongs to another documenter")
+        raise BundleRejected("witness_record.other_documenter")
     if r["sealed_identity"] is not None:
         # A coordinator that exported the profile knows the custodian's recipient. One that only
         # receives (a second coordinator named in another's profile) knows none and cannot check.

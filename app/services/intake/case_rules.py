@@ -26,8 +26,10 @@ class InvalidCase(TawthiqError):
         self.problems = problems
         self.details = details or []
         first = problems[0] if problems else "invalid case"
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"invalid case: {first}{more}")
+        if len(problems) > 1:
+            super().__init__("case.invalid_more", problem=first, more=len(problems) - 1)
+        else:
+            super().__init__("case.invalid", problem=first)
 
 
 def case_id(untrusted_id: object) -> str:

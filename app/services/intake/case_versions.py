@@ -62,7 +62,7 @@ def versions(vault: Vault, case_id: str) -> list[dict]:
     """`case_history` rows, each with `sealed_at` (None for a draft, or sealed elsewhere)."""
     history = case_history(vault, case_id)
     if not history:
-        raise CaseNotFound("no case with that id")
+        raise CaseNotFound("case.not_found")
     sealed = sealed_times(vault, case_id)
     return [dict(row, sealed_at=sealed.get(row["version"])) for row in history]
 
@@ -70,7 +70,7 @@ def versions(vault: Vault, case_id: str) -> list[dict]:
 def read_version(vault: Vault, case_id: str, version: int) -> dict:
     """One version's body with `_meta` (its status, when it was saved, the current version)."""
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CaseNotFound("no such version of that case")
+        raise CaseNotFound("case.no_such_version")
     return get_case(vault, case_id, version)
 
 

@@ -231,7 +231,7 @@ def seal_case(vault: Vault, case_id: str) -> int:
     with transaction(conn):
         row = conn.execute("SELECT current_version, status FROM cases WHERE id = ?", (case_id,)).fetchone()
         if row is None:
-            raise CaseNotFound("no case with that id")
+            raise CaseNotFound("case.not_found")
         version, status = row
         if status == "sealed":
             return version
@@ -252,7 +252,7 @@ def get_case(vault: Vault, case_id: str, version: int | None = None) -> dict:
         "SELECT current_version, status, created_at, updated_at FROM cases WHERE id = ?", (case_id,)
     ).fetchone()
     if meta is None:
-        raise CaseNotFound("no case with that id")
+        raise CaseNotFound("case.not_found")
     current, status, created, updated = meta
     version = current if version is None else version  # 0 is a version that does not exist
     row = conn.execute(
@@ -260,7 +260,7 @@ def get_case(vault: Vault, case_id: str, version: int | None = None) -> dict:
         (case_id, version),
     ).fetchone()
     if row is None:
-        raise CaseNotFound("no such version of that case")
+        raise CaseNotFound("case.no_such_version")
     body = json.loads(row[0])
     body["_meta"] = {
         "version": version,
@@ -385,10 +385,10 @@ def search(vault: Vault, text: str, limit: int = 200) -> list[CaseSummary]:
 def attach_file(vault: Vault, case_id: str, path: Path, progress=None) -> dict:
     path = Path(path)
     if not path.is_file():
-        raise TawthiqError("the attachment is not a readable file")
+        raise TawthiqError("case.attachment_unreadable")
     conn = vault.connection()
     if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
-        raise CaseNotFound("no case with that id")
+        raise CaseNotFound("case.not_found")
     if is_received(conn, case_id):
         raise CaseReceived()
     blob, digest, size = vault.blobs.put_file(path, progress)
@@ -430,7 +430,7 @@ def attachment_blob(vault: Vault, attachment_id: str) -> tuple[str, str]:
         "SELECT blob, sha256 FROM attachments WHERE id = ?", (attachment_id,)
     ).fetchone()
     if row is None:
-        raise TawthiqError("no attachment with that id")
+        raise TawthiqError("case.no_attachment")
     return row[0], row[1]
 
 

@@ -62,38 +62,38 @@ def check_consent(untrusted: object) -> dict:
     if untrusted is None:
         return empty_consent()
     if not isinstance(untrusted, dict):
-        raise InvalidConsent("consent: must be a JSON object")
+        raise InvalidConsent("consent.not_object")
     unknown = set(untrusted) - set(empty_consent())
     if unknown:
-        raise InvalidConsent(f"consent: unknown field {sorted(unknown)[0]!r}")
+        raise InvalidConsent("consent.unknown_field", field=repr(sorted(unknown)[0]))
     out = empty_consent()
     given = untrusted.get("given", False)
     if not isinstance(given, bool):
-        raise InvalidConsent("consent.given: must be true or false")
+        raise InvalidConsent("consent.given_not_bool")
     out["given"] = given
     how = untrusted.get("how", "") or ""
     if how not in HOW:
-        raise InvalidConsent(f"consent.how: one of {', '.join(h for h in HOW if h)}")
+        raise InvalidConsent("consent.how_unknown", choices=", ".join(h for h in HOW if h))
     out["how"] = how
     for key in ("date", "withdrawn_on"):
         value = untrusted.get(key)
         if value in (None, ""):
             out[key] = None if key == "withdrawn_on" else ""
         elif not isinstance(value, str) or not _DATE.match(value):
-            raise InvalidConsent(f"consent.{key}: a date as YYYY-MM-DD")
+            raise InvalidConsent("consent.date_malformed", field=key)
         else:
             out[key] = value
     recorded_by = untrusted.get("recorded_by", "") or ""
     if not isinstance(recorded_by, str) or len(recorded_by) > MAX_TEXT:
-        raise InvalidConsent(f"consent.recorded_by: text of at most {MAX_TEXT} characters")
+        raise InvalidConsent("consent.recorded_by_too_long", limit=MAX_TEXT)
     out["recorded_by"] = recorded_by
     scope = untrusted.get("scope", [])
     if not isinstance(scope, list) or any(p not in PURPOSES for p in scope):
-        raise InvalidConsent(f"consent.scope: a list of {', '.join(PURPOSES)}")
+        raise InvalidConsent("consent.scope_unknown", choices=", ".join(PURPOSES))
     out["scope"] = [p for p in PURPOSES if p in scope]
     disclosure = untrusted.get("name_disclosure", False)
     if not isinstance(disclosure, bool):
-        raise InvalidConsent("consent.name_disclosure: must be true or false")
+        raise InvalidConsent("consent.disclosure_not_bool")
     out["name_disclosure"] = disclosure
     return out
 
@@ -101,7 +101,7 @@ def check_consent(untrusted: object) -> dict:
 def refusal(consent: Mapping | None, purpose: str) -> str | None:
     """Why `purpose` is not allowed (one of REASONS), or None when it is."""
     if purpose not in PURPOSES:
-        raise InvalidConsent(f"unknown purpose {purpose!r}; one of {', '.join(PURPOSES)}")
+        raise InvalidConsent("consent.purpose_unknown", purpose=repr(purpose), choices=", ".join(PURPOSES))
     if not isinstance(consent, Mapping) or consent.get("given") is not True:
         return "no_consent"
     if consent.get("withdrawn_on"):
@@ -162,7 +162,7 @@ def filter_cases(
     (monitor reports, hospital records) pass unchanged. The input is not modified.
     """
     if mode not in ("omit", "redact"):
-        raise InvalidConsent("mode: 'omit' or 'redact'")
+        raise InvalidConsent("consent.mode_unknown")
     report = ConsentReport(purpose=purpose, mode=mode)
     refusal(None, purpose)  # rejects an unknown purpose before any work
     out = []

@@ -63,14 +63,14 @@ def new_code() -> str:
 def parse_code(text: str) -> str:
     """The canonical code from what a person typed: case, spaces, O/0 and I/L/1 forgiven."""
     if not isinstance(text, str):
-        raise InvalidWitness("a pseudonym looks like W-7KQ3-M9XD")
+        raise InvalidWitness("witness.bad_pseudonym")
     raw = re.sub(r"[\s\-]", "", text.upper())
     if raw.startswith("W"):
         raw = raw[1:]
     raw = raw.translate(_READ_AS)
     code = f"W-{raw[:4]}-{raw[4:]}"
     if len(raw) != 8 or not _CODE.match(code):
-        raise InvalidWitness("a pseudonym looks like W-7KQ3-M9XD")
+        raise InvalidWitness("witness.bad_pseudonym")
     return code
 
 
@@ -113,7 +113,7 @@ def _text(body: dict, key: str, problems: list[str]) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or len(value) > MAX_FIELD:
-        problems.append(f"{key}: text of at most {MAX_FIELD} characters")
+        problems.append(key)
         return ""
     return value.strip()
 
@@ -124,23 +124,25 @@ def check_register_fields(body: dict) -> dict:
     out = {k: _text(body, k, problems) for k in ("alias", "relation", "follow_up")}
     out["risk"] = body.get("risk") or "unknown"
     if out["risk"] not in RISKS:
-        problems.append(f"risk: one of {', '.join(RISKS)}")
+        problems.append("risk")
+    if problems[:1] == ["risk"]:
+        raise InvalidWitness("witness.risk_unknown", choices=", ".join(RISKS))
     if problems:
-        raise InvalidWitness(f"invalid witness: {problems[0]}")
+        raise InvalidWitness("witness.field_too_long", field=problems[0], limit=MAX_FIELD)
     return out
 
 
 def check_identity(untrusted: object) -> dict:
     if not isinstance(untrusted, dict):
-        raise InvalidWitness("invalid witness: identity must be a JSON object")
+        raise InvalidWitness("witness.identity_not_object")
     unknown = set(untrusted) - set(IDENTITY_FIELDS)
     if unknown:
         # The field name is ours to show; the value never is.
-        raise InvalidWitness(f"invalid witness: identity has an unknown field {sorted(unknown)[0]!r}")
+        raise InvalidWitness("witness.identity_unknown_field", field=repr(sorted(unknown)[0]))
     problems: list[str] = []
     identity = {k: _text(untrusted, k, problems) for k in IDENTITY_FIELDS}
     if problems:
-        raise InvalidWitness(f"invalid witness: identity.{problems[0]}")
+        raise InvalidWitness("witness.field_too_long", field="identity." + problems[0], limit=MAX_FIELD)
     return identity
 
 
@@ -152,7 +154,7 @@ def seal_target(vault: Vault) -> tuple[str, str]:
         try:
             pyrage.x25519.Recipient.from_str(recipient)
         except Exception:
-            raise TawthiqError("the organisation profile's custodian recipient is not an age key") from None
+            raise TawthiqError("witness.custodian_not_age") from None
         return recipient, "custodian"
     return vault.age_recipient, "vault"
 
@@ -169,9 +171,9 @@ def open_identity(code: str, ciphertext: bytes, identity: pyrage.x25519.Identity
     try:
         payload = json.loads(pyrage.decrypt(bytes(ciphertext), [identity]))
     except Exception:
-        raise IdentityUnavailable("this key cannot open that witness's identity") from None
+        raise IdentityUnavailable("witness.key_cannot_open") from None
     if not isinstance(payload, dict) or payload.pop("code", None) != code:
-        raise IdentityUnavailable("the sealed identity does not belong to this pseudonym")
+        raise IdentityUnavailable("witness.identity_other_pseudonym")
     return {k: payload.get(k, "") for k in IDENTITY_FIELDS}
 
 
@@ -182,17 +184,17 @@ def add_witness(vault: Vault, body: object) -> str:
     Returns the new pseudonym. The identity is sealed before anything is written.
     """
     if not isinstance(body, dict):
-        raise InvalidWitness("invalid witness: a witness must be a JSON object")
+        raise InvalidWitness("witness.not_object")
     allowed_keys = {"alias", "relation", "risk", "follow_up", "consent", "identity", "keep_local_copy"}
     unknown = set(body) - allowed_keys
     if unknown:
-        raise InvalidWitness(f"invalid witness: unknown field {sorted(unknown)[0]!r}")
+        raise InvalidWitness("witness.unknown_field", field=repr(sorted(unknown)[0]))
     fields = check_register_fields(body)
     consent = consent_rules.check_consent(body.get("consent"))
     identity = check_identity(body.get("identity") or {})
     keep_local = body.get("keep_local_copy", False)
     if not isinstance(keep_local, bool):
-        raise InvalidWitness("invalid witness: keep_local_copy must be true or false")
+        raise InvalidWitness("witness.keep_local_not_bool")
     recipient, sealed_to = seal_target(vault)
     conn = vault.connection()
     now = audit.now_iso()
@@ -226,9 +228,9 @@ def _require(conn: Connection, code: str) -> None:
     (the next bundle would overwrite a change made on the coordinator)."""
     row = conn.execute("SELECT origin FROM witnesses WHERE code = ?", (code,)).fetchone()
     if row is None:
-        raise WitnessNotFound("no witness with that pseudonym")
+        raise WitnessNotFound("witness.not_found")
     if row[0]:
-        raise ReceivedWitness("this witness was received from a documenter: it is changed on their vault")
+        raise ReceivedWitness("witness.received")
 
 
 def get_witness(vault: Vault, code: str, conn: Connection | None = None) -> Witness:
@@ -237,7 +239,7 @@ def get_witness(vault: Vault, code: str, conn: Connection | None = None) -> Witn
         f"SELECT {_COLUMNS} FROM witnesses WHERE code = ?", (code,)
     ).fetchone()
     if row is None:
-        raise WitnessNotFound("no witness with that pseudonym")
+        raise WitnessNotFound("witness.not_found")
     return _row_to_witness(row)
 
 
@@ -252,7 +254,7 @@ def update_witness(vault: Vault, code: str, body: dict) -> Witness:
     """Change alias, relation, risk or follow-up. The identity is entered once and never edited."""
     code = parse_code(code)
     if not isinstance(body, dict) or set(body) - {"alias", "relation", "risk", "follow_up"}:
-        raise InvalidWitness("invalid witness: only alias, relation, risk and follow_up can change")
+        raise InvalidWitness("witness.only_register_fields")
     conn = vault.connection()
     current = get_witness(vault, code).to_json()
     fields = check_register_fields({k: body.get(k, current[k]) for k in ("alias", "relation", "risk", "follow_up")})
@@ -300,9 +302,9 @@ def read_local_copy(vault: Vault, code: str, reason: str) -> dict:
     conn = vault.connection()
     row = conn.execute("SELECT local_identity FROM witnesses WHERE code = ?", (code,)).fetchone()
     if row is None:
-        raise WitnessNotFound("no witness with that pseudonym")
+        raise WitnessNotFound("witness.not_found")
     if row[0] is None:
-        raise IdentityUnavailable("this vault keeps no readable copy of that identity (sealed to the custodian)")
+        raise IdentityUnavailable("witness.no_local_copy")
     identity = open_identity(code, row[0], vault.age_identity)
     with transaction(conn):
         audit.record(conn, "identity.reveal", code, who="documenter (local copy)", why=check_reason(reason))
@@ -311,9 +313,9 @@ def read_local_copy(vault: Vault, code: str, reason: str) -> dict:
 
 def check_reason(reason: object) -> str:
     if not isinstance(reason, str) or not reason.strip():
-        raise InvalidWitness("a reason is required to open an identity")
+        raise InvalidWitness("witness.reason_required")
     if len(reason) > MAX_FIELD:
-        raise InvalidWitness(f"the reason must be at most {MAX_FIELD} characters")
+        raise InvalidWitness("witness.reason_too_long", limit=MAX_FIELD)
     return reason.strip()
 
 

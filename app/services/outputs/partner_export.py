@@ -184,11 +184,10 @@ class Tables:
 def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult,
                  links: Iterable | None = None) -> Tables:
     if purpose not in PURPOSES:
-        raise UsageError(f"usage: unknown purpose (one of {', '.join(PURPOSES)})")
+        raise UsageError("export.purpose_unknown", choices=", ".join(PURPOSES))
     unknown = set(allowed_fields) - SENSITIVE_VICTIM_FIELDS
     if unknown:
-        raise UsageError("usage: --allow-field takes only sensitive victim fields: "
-                         + ", ".join(sorted(SENSITIVE_VICTIM_FIELDS)))
+        raise UsageError("export.allow_field", fields=", ".join(sorted(SENSITIVE_VICTIM_FIELDS)))
     provenance = _provenance(vault)
     conn = vault.connection()
     versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
@@ -316,14 +315,14 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
            allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None) -> ExportResult:
     """Write one export; returns what was written and what was left out (also in the export)."""
     if fmt not in FORMATS:
-        raise UsageError(f"usage: unknown format (one of {', '.join(FORMATS)})")
+        raise UsageError("export.format_unknown", choices=", ".join(FORMATS))
     out = Path(out)
     if not out.parent.is_dir():
-        raise TawthiqError("the folder for the export does not exist")
+        raise TawthiqError("export.no_folder")
     if fmt == "csv" and out.exists() and not out.is_dir():
-        raise TawthiqError("a CSV export needs a folder: that path is a file")
+        raise TawthiqError("export.csv_needs_folder")
     if fmt != "csv" and out.is_dir():
-        raise TawthiqError("that path is a folder: name the file to write")
+        raise TawthiqError("export.path_is_folder")
     result = ExportResult(purpose=purpose, format=fmt, paths=[])
     tables = build_tables(vault, purpose, allowed_fields, result, links)
     if fmt == "csv":

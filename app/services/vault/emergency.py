@@ -51,7 +51,7 @@ def attempts_left(folder: Path) -> int | None:
 def set_wipe_after_failed_unlocks(vault: Vault, limit: int | None) -> None:
     """Turn the limit on (1..100 attempts) or off (None). Takes an unlocked vault: only the owner sets it."""
     if limit is not None and not 1 <= limit <= storage_wipe.MAX_WIPE_AFTER:
-        raise UsageError(f"usage: the limit must be between 1 and {storage_wipe.MAX_WIPE_AFTER} attempts, or off")
+        raise UsageError("wipe.limit_range", maximum=storage_wipe.MAX_WIPE_AFTER)
     guard = storage_wipe.read_guard(vault.path)
     guard.wipe_after_failed_unlocks = limit
     guard.failed_unlocks = 0

@@ -47,7 +47,7 @@ def normalise_fingerprint(text: str) -> str:
     """Accept what a person types: spaces, dashes, Arabic-Indic digits; raise on anything else."""
     digits = re.sub(r"[\s\-_.:]", "", text.translate(_ARABIC_INDIC))
     if not digits.isascii() or not digits.isdigit() or len(digits) != GROUPS * GROUP_DIGITS:
-        raise UsageError(f"usage: a fingerprint is {GROUPS} groups of {GROUP_DIGITS} digits")
+        raise UsageError("keys.fingerprint_shape", groups=GROUPS, digits=GROUP_DIGITS)
     return digits
 
 

@@ -265,15 +265,15 @@ def review_queue(vault: Vault) -> list[dict]:
 def decide(vault: Vault, pid: str, decision: str) -> dict:
     """Record a person's decision on a pair and re-cluster at once (no re-scoring)."""
     if decision not in DECISIONS:
-        raise UsageError(f"usage: the decision must be one of {', '.join(DECISIONS)}")
+        raise UsageError("linkage.decision_unknown", choices=", ".join(DECISIONS))
     conn = vault.connection()
     row = conn.execute("SELECT left_ref, right_ref FROM linkage_pairs WHERE pair_id = ?", (pid,)).fetchone()
     if row is None:
-        raise PairNotFound("no candidate pair with that id (run `tawthiq link` first)")
+        raise PairNotFound("linkage.no_pair_run_link")
     left, right = row
     records = _records_of(conn, [left, right])
     if left not in records or right not in records:
-        raise PairNotFound("that pair's records are no longer current: run `tawthiq link` again")
+        raise PairNotFound("linkage.pair_not_current")
     with transaction(conn):
         conn.execute(
             "INSERT OR REPLACE INTO linkage_decisions (left_ref, right_ref, left_hash, right_hash, decision, "
@@ -334,7 +334,7 @@ def pair_details(vault: Vault, pid: str) -> dict:
     conn = vault.connection()
     rows = _pair_rows(conn, [pid])
     if not rows:
-        raise PairNotFound("no candidate pair with that id")
+        raise PairNotFound("linkage.no_pair")
     refs = [rows[0][1], rows[0][2]]
     return _details(conn, rows, _records_of(conn, refs), _provenance(conn, [_case_of(r) for r in refs]))[0]
 

@@ -1,0 +1,911 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name></name>
+    <message>
+        <source>organisation profile</source>
+        <translation>تعريف المنظمة</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>الهوية</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>الإقرار</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>الشاهد</translation>
+    </message>
+    <message>
+        <source>Acknowledgements are written on a coordinator&apos;s vault</source>
+        <translation>تُكتب الإقرارات في خزنة المنسّق.</translation>
+    </message>
+    <message>
+        <source>Choose the documenter the acknowledgement is for.</source>
+        <translation>حدّد الموثّق الذي يُكتب له الإقرار.</translation>
+    </message>
+    <message>
+        <source>No bundle has been imported from that documenter</source>
+        <translation>لم تُستورد أي حزمة من هذا الموثّق.</translation>
+    </message>
+    <message>
+        <source>Import the organisation profile before an acknowledgement</source>
+        <translation>استورد ملف تعريف المنظمة قبل الإقرار.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement is for another documenter: nothing was marked</source>
+        <translation>الإقرار لموثّق آخر: لم يُعلَّم شيء.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement is malformed</source>
+        <translation>الإقرار مشوّه.</translation>
+    </message>
+    <message>
+        <source>Only a documenter&apos;s vault purges delivered cases</source>
+        <translation>خزنة الموثّق وحدها تحذف الحالات المسلَّمة.</translation>
+    </message>
+    <message>
+        <source>Invalid attachment reference</source>
+        <translation>مرجع مرفق غير صالح.</translation>
+    </message>
+    <message>
+        <source>An attachment file is missing from the vault</source>
+        <translation>ملف مرفق مفقود من الخزنة.</translation>
+    </message>
+    <message>
+        <source>An attachment file is damaged and cannot be decrypted</source>
+        <translation>ملف مرفق تالف ولا يمكن فك تشفيره.</translation>
+    </message>
+    <message>
+        <source>An attachment does not match its recorded hash</source>
+        <translation>مرفق لا يطابق بصمته المسجّلة.</translation>
+    </message>
+    <message>
+        <source>The attachment is too large to open in memory</source>
+        <translation>المرفق أكبر من أن يُفتح في الذاكرة.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry {entry}</source>
+        <translation>سجل التدقيق مكسور عند المدخل {entry}.</translation>
+    </message>
+    <message>
+        <source>The bundle has data after the end of its archive</source>
+        <translation>في الحزمة بيانات بعد نهاية أرشيفها.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s archive is truncated</source>
+        <translation>أرشيف الحزمة مبتور.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s archive is malformed</source>
+        <translation>أرشيف الحزمة مشوّه.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s archive uses tar extensions this program does not accept</source>
+        <translation>يستخدم أرشيف الحزمة امتدادات tar لا يقبلها هذا البرنامج.</translation>
+    </message>
+    <message>
+        <source>The bundle contains something other than a regular file (link, folder or device)</source>
+        <translation>تحتوي الحزمة على شيء غير الملفات العادية (رابط أو مجلد أو جهاز).</translation>
+    </message>
+    <message>
+        <source>The bundle contains the same file twice</source>
+        <translation>تحتوي الحزمة على الملف نفسه مرتين.</translation>
+    </message>
+    <message>
+        <source>{member} is larger than allowed</source>
+        <translation>الملف {member} أكبر من المسموح.</translation>
+    </message>
+    <message>
+        <source>{member} is truncated</source>
+        <translation>الملف {member} مبتور.</translation>
+    </message>
+    <message>
+        <source>The bundle does not start with {head}</source>
+        <translation>لا تبدأ الحزمة بـ {head}.</translation>
+    </message>
+    <message>
+        <source>The bundle is signed by key {key_id}, which this vault does not trust</source>
+        <translation>الحزمة موقّعة بالمفتاح {key_id}، وهذه الخزنة لا تثق به.</translation>
+    </message>
+    <message>
+        <source>Manifest.json does not match its hash in SHA256SUMS</source>
+        <translation>الملف manifest.json لا يطابق بصمته في SHA256SUMS.</translation>
+    </message>
+    <message>
+        <source>Manifest.json is not valid JSON</source>
+        <translation>الملف manifest.json ليس JSON صالحاً.</translation>
+    </message>
+    <message>
+        <source>The manifest names a sender key other than the trusted key that signed it</source>
+        <translation>يسمّي البيان مفتاح مرسل غير المفتاح الموثوق الذي وقّعه.</translation>
+    </message>
+    <message>
+        <source>The bundle contains a file that SHA256SUMS does not list</source>
+        <translation>تحتوي الحزمة على ملف لا يذكره SHA256SUMS.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s records are larger than allowed</source>
+        <translation>سجلات الحزمة أكبر من المسموح.</translation>
+    </message>
+    <message>
+        <source>{member} does not match its hash in SHA256SUMS</source>
+        <translation>الملف {member} لا يطابق بصمته في SHA256SUMS.</translation>
+    </message>
+    <message>
+        <source>{member} has a size other than the manifest says</source>
+        <translation>حجم الملف {member} غير ما يذكره البيان.</translation>
+    </message>
+    <message>
+        <source>The bundle lacks {count} file(s) that SHA256SUMS lists</source>
+        <translation>تنقص الحزمةَ ملفات يذكرها SHA256SUMS (عددها {count}).</translation>
+    </message>
+    <message>
+        <source>The bundle lists too many files (more than {limit})</source>
+        <translation>تذكر الحزمة ملفات كثيرة جداً (أكثر من {limit}).</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS is not ASCII text</source>
+        <translation>الملف SHA256SUMS ليس نصاً بترميز ASCII.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS does not end with a newline</source>
+        <translation>لا ينتهي الملف SHA256SUMS بسطر جديد.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS line {line} is malformed</source>
+        <translation>السطر {line} في SHA256SUMS مشوّه.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS lists {member} twice</source>
+        <translation>يذكر SHA256SUMS الملف {member} مرتين.</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS lists a name outside the bundle layout ({member})</source>
+        <translation>يذكر SHA256SUMS اسماً خارج بنية الحزمة ({member}).</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS does not list manifest.json</source>
+        <translation>لا يذكر SHA256SUMS الملف manifest.json.</translation>
+    </message>
+    <message>
+        <source>The bundle lists too many records (more than {limit})</source>
+        <translation>تذكر الحزمة سجلات كثيرة جداً (أكثر من {limit}).</translation>
+    </message>
+    <message>
+        <source>The bundle lists too many attachments (more than {limit})</source>
+        <translation>تذكر الحزمة مرفقات كثيرة جداً (أكثر من {limit}).</translation>
+    </message>
+    <message>
+        <source>Manifest: {field} must be a whole number ≥ {low}</source>
+        <translation>البيان: يجب أن يكون {field} عدداً صحيحاً لا يقل عن {low}.</translation>
+    </message>
+    <message>
+        <source>Manifest: not a JSON object</source>
+        <translation>البيان: ليس كائن JSON.</translation>
+    </message>
+    <message>
+        <source>Manifest: not a tawthiq bundle of a version this program reads</source>
+        <translation>البيان: ليست حزمة توثيق بإصدار يقرؤه هذا البرنامج.</translation>
+    </message>
+    <message>
+        <source>Manifest: {field} missing</source>
+        <translation>البيان: {field} مفقود.</translation>
+    </message>
+    <message>
+        <source>Manifest: {field} malformed</source>
+        <translation>البيان: {field} مشوّه.</translation>
+    </message>
+    <message>
+        <source>Manifest: a record entry is malformed</source>
+        <translation>البيان: أحد مدخلات السجلات مشوّه.</translation>
+    </message>
+    <message>
+        <source>Manifest: a record entry names a path that does not match its id</source>
+        <translation>البيان: أحد مدخلات السجلات يسمّي مساراً لا يطابق معرّفه.</translation>
+    </message>
+    <message>
+        <source>Manifest: a record is listed twice</source>
+        <translation>البيان: سجل مذكور مرتين.</translation>
+    </message>
+    <message>
+        <source>Manifest: an attachment entry is malformed</source>
+        <translation>البيان: أحد مدخلات المرفقات مشوّه.</translation>
+    </message>
+    <message>
+        <source>Manifest: an attachment path does not match its hash</source>
+        <translation>البيان: مسار مرفق لا يطابق بصمته.</translation>
+    </message>
+    <message>
+        <source>Manifest: an attachment is too large or listed twice</source>
+        <translation>البيان: مرفق كبير جداً أو مذكور مرتين.</translation>
+    </message>
+    <message>
+        <source>The manifest lists {count} file(s) that SHA256SUMS does not</source>
+        <translation>يذكر البيان ملفات لا يذكرها SHA256SUMS (عددها {count}).</translation>
+    </message>
+    <message>
+        <source>SHA256SUMS lists {count} file(s) that the manifest does not</source>
+        <translation>يذكر SHA256SUMS ملفات لا يذكرها البيان (عددها {count}).</translation>
+    </message>
+    <message>
+        <source>An attachment&apos;s hash in SHA256SUMS differs from its name</source>
+        <translation>بصمة مرفق في SHA256SUMS تختلف عن اسمه.</translation>
+    </message>
+    <message>
+        <source>A coordinator recipient in the organisation profile is not an age key</source>
+        <translation>أحد مستلمي المنسّق في ملف تعريف المنظمة ليس مفتاح age.</translation>
+    </message>
+    <message>
+        <source>The bundle has no recipients</source>
+        <translation>ليس للحزمة مستلمون.</translation>
+    </message>
+    <message>
+        <source>A bundle holds at most {max_records} records and {max_attachments} attachments; this one would hold {records} and {attachments}</source>
+        <translation>تحمل الحزمة {max_records} سجلاً و{max_attachments} مرفقاً على الأكثر؛ وهذه ستحمل {records} و{attachments}.</translation>
+    </message>
+    <message>
+        <source>An attachment changed size or content while it was exported</source>
+        <translation>تغيّر حجم مرفق أو محتواه أثناء تصديره.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written (is the disk full?)</source>
+        <translation>تعذّرت كتابة الحزمة (هل القرص ممتلئ؟).</translation>
+    </message>
+    <message>
+        <source>Manifest: audit malformed</source>
+        <translation>البيان: موضع سجل التدقيق (audit) مشوّه.</translation>
+    </message>
+    <message>
+        <source>Two records share an id; the bundle was not written</source>
+        <translation>سجلان يتشاركان معرّفاً واحداً؛ لم تُكتب الحزمة.</translation>
+    </message>
+    <message>
+        <source>The output is a folder; give a file name</source>
+        <translation>المخرج مجلد؛ أعطِ اسم ملف.</translation>
+    </message>
+    <message>
+        <source>Another export finished meanwhile: export again</source>
+        <translation>انتهى تصدير آخر في هذه الأثناء: صدّر مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>A witness changed while the bundle was written: export again</source>
+        <translation>تغيّر شاهد أثناء كتابة الحزمة: صدّر مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The bundle carries a kind of record this program does not know</source>
+        <translation>تحمل الحزمة نوع سجل لا يعرفه هذا البرنامج.</translation>
+    </message>
+    <message>
+        <source>A case was edited while the bundle was written: export again</source>
+        <translation>عُدّلت حالة أثناء كتابة الحزمة: صدّر مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>A case record has an id that is not a UUID</source>
+        <translation>سجل حالة معرّفه ليس UUID.</translation>
+    </message>
+    <message>
+        <source>A case record carries no versions</source>
+        <translation>سجل حالة لا يحمل أي إصدار.</translation>
+    </message>
+    <message>
+        <source>A case record has a malformed attachment list</source>
+        <translation>سجل حالة قائمة مرفقاته مشوّهة.</translation>
+    </message>
+    <message>
+        <source>A case record has a malformed version</source>
+        <translation>سجل حالة فيه إصدار مشوّه.</translation>
+    </message>
+    <message>
+        <source>A case record has a bad version number</source>
+        <translation>سجل حالة فيه رقم إصدار خاطئ.</translation>
+    </message>
+    <message>
+        <source>A case record has a bad parent version</source>
+        <translation>سجل حالة فيه إصدار أصل خاطئ.</translation>
+    </message>
+    <message>
+        <source>A case record has a malformed version header</source>
+        <translation>سجل حالة ترويسة إصداره مشوّهة.</translation>
+    </message>
+    <message>
+        <source>A case record does not match its own version hash</source>
+        <translation>سجل حالة لا يطابق بصمة إصداره.</translation>
+    </message>
+    <message>
+        <source>A case record names another case id in its body</source>
+        <translation>سجل حالة يذكر في متنه معرّف حالة أخرى.</translation>
+    </message>
+    <message>
+        <source>A case record fails validation against its form ({fields})</source>
+        <translation>سجل حالة لا يجتاز التحقق من نموذجه ({fields}).</translation>
+    </message>
+    <message>
+        <source>A case record fails validation against its form</source>
+        <translation>سجل حالة لا يجتاز التحقق من نموذجه.</translation>
+    </message>
+    <message>
+        <source>A case record has a malformed attachment</source>
+        <translation>سجل حالة فيه مرفق مشوّه.</translation>
+    </message>
+    <message>
+        <source>A case record refers to an attachment the bundle does not carry</source>
+        <translation>سجل حالة يشير إلى مرفق لا تحمله الحزمة.</translation>
+    </message>
+    <message>
+        <source>The bundle carries a case id that belongs to another source: nothing was applied</source>
+        <translation>تحمل الحزمة معرّف حالة يخص مصدراً آخر: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle carries a case version that differs from the one received earlier under the same number: nothing was applied</source>
+        <translation>تحمل الحزمة إصدار حالة يختلف عن الإصدار المستلَم سابقاً بالرقم نفسه: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle carries an attachment id this vault already holds for other content: nothing was applied</source>
+        <translation>تحمل الحزمة معرّف مرفق تحتفظ به هذه الخزنة لمحتوى آخر: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle carries one attachment id for two different contents: nothing was applied</source>
+        <translation>تحمل الحزمة معرّف مرفق واحداً لمحتويين مختلفين: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>No case with that id</source>
+        <translation>لا توجد حالة بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>No such version of that case</source>
+        <translation>لا يوجد هذا الإصدار من الحالة.</translation>
+    </message>
+    <message>
+        <source>The attachment is not a readable file</source>
+        <translation>المرفق ليس ملفاً مقروءاً.</translation>
+    </message>
+    <message>
+        <source>No attachment with that id</source>
+        <translation>لا يوجد مرفق بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>Invalid case: {problem}</source>
+        <translation>حالة غير صالحة: {problem}</translation>
+    </message>
+    <message>
+        <source>Invalid case: {problem} (and {more} more)</source>
+        <translation>حالة غير صالحة: {problem} (و{more} مشكلة أخرى)</translation>
+    </message>
+    <message>
+        <source>Consent: must be a JSON object</source>
+        <translation>الموافقة: يجب أن تكون كائن JSON.</translation>
+    </message>
+    <message>
+        <source>Consent: unknown field {field}</source>
+        <translation>الموافقة: حقل غير معروف {field}.</translation>
+    </message>
+    <message>
+        <source>Consent.given: must be true or false</source>
+        <translation>الموافقة (given): إما صح أو خطأ.</translation>
+    </message>
+    <message>
+        <source>Consent.how: one of {choices}</source>
+        <translation>الموافقة (how): واحدة من {choices}.</translation>
+    </message>
+    <message>
+        <source>Consent.{field}: a date as YYYY-MM-DD</source>
+        <translation>الموافقة ({field}): تاريخ بصيغة YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Consent.recorded_by: text of at most {limit} characters</source>
+        <translation>الموافقة (recorded_by): نص لا يزيد على {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>Consent.scope: a list of {choices}</source>
+        <translation>الموافقة (scope): قائمة من {choices}.</translation>
+    </message>
+    <message>
+        <source>Consent.name_disclosure: must be true or false</source>
+        <translation>الموافقة (name_disclosure): إما صح أو خطأ.</translation>
+    </message>
+    <message>
+        <source>Unknown purpose {purpose}; one of {choices}</source>
+        <translation>غرض غير معروف {purpose}؛ الأغراض: {choices}.</translation>
+    </message>
+    <message>
+        <source>Mode: &apos;omit&apos; or &apos;redact&apos;</source>
+        <translation>الطريقة: ‎&apos;omit&apos;‎ أو ‎&apos;redact&apos;‎.</translation>
+    </message>
+    <message>
+        <source>{what} is done on a coordinator&apos;s vault</source>
+        <translation>{what} يُجرى على خزنة المنسّق.</translation>
+    </message>
+    <message>
+        <source>That file exists already: a custodian key is never overwritten</source>
+        <translation>هذا الملف موجود من قبل: لا يُكتب فوق مفتاح أمين الهويات أبداً.</translation>
+    </message>
+    <message>
+        <source>That is not a readable Tawthiq custodian key file</source>
+        <translation>هذا ليس ملف مفتاح أمين هويات مقروءاً لتوثيق.</translation>
+    </message>
+    <message>
+        <source>The custodian key file is damaged</source>
+        <translation>ملف مفتاح أمين الهويات تالف.</translation>
+    </message>
+    <message>
+        <source>The custodian key file asks for unreasonable key-derivation work</source>
+        <translation>يطلب ملف مفتاح أمين الهويات عملاً غير معقول لاشتقاق المفتاح.</translation>
+    </message>
+    <message>
+        <source>No identity was recorded for that witness</source>
+        <translation>لم تُسجَّل أي هوية لهذا الشاهد.</translation>
+    </message>
+    <message>
+        <source>Those two pseudonyms are not linked</source>
+        <translation>هذان الاسمان المستعاران غير مربوطين.</translation>
+    </message>
+    <message>
+        <source>The vault database cannot be opened with this vault&apos;s key</source>
+        <translation>تعذّر فتح قاعدة بيانات الخزنة بمفتاح هذه الخزنة.</translation>
+    </message>
+    <message>
+        <source>This vault was written by a newer Tawthiq (schema {schema}, we know {latest})</source>
+        <translation>كُتبت هذه الخزنة بإصدار أحدث من توثيق (المخطط {schema}، ونحن نعرف حتى {latest}).</translation>
+    </message>
+    <message>
+        <source>Unknown purpose (one of {choices}).</source>
+        <translation>غرض غير معروف (الأغراض: {choices}).</translation>
+    </message>
+    <message>
+        <source>Only sensitive victim fields can be allowed: {fields}.</source>
+        <translation>لا يُسمح إلا بحقول الضحايا الحساسة: {fields}.</translation>
+    </message>
+    <message>
+        <source>Unknown format (one of {choices}).</source>
+        <translation>صيغة غير معروفة (الصيغ: {choices}).</translation>
+    </message>
+    <message>
+        <source>The folder for the export does not exist</source>
+        <translation>مجلد التصدير غير موجود.</translation>
+    </message>
+    <message>
+        <source>A CSV export needs a folder: that path is a file</source>
+        <translation>يحتاج تصدير CSV إلى مجلد: هذا المسار ملف.</translation>
+    </message>
+    <message>
+        <source>That path is a folder: name the file to write</source>
+        <translation>هذا المسار مجلد: سمِّ الملف المراد كتابته.</translation>
+    </message>
+    <message>
+        <source>The {what} file cannot be read</source>
+        <translation>تعذّرت قراءة ملف {what}.</translation>
+    </message>
+    <message>
+        <source>The {what} file is too large</source>
+        <translation>ملف {what} كبير جداً.</translation>
+    </message>
+    <message>
+        <source>The identity file is malformed</source>
+        <translation>ملف الهوية مشوّه.</translation>
+    </message>
+    <message>
+        <source>Bundles are verified and imported on a coordinator&apos;s vault</source>
+        <translation>تُتحقق الحزم وتُستورد في خزنة المنسّق.</translation>
+    </message>
+    <message>
+        <source>FORK ALARM: documenter {documenter} sent two different bundles numbered {sequence}: nothing was applied</source>
+        <translation>إنذار تشعّب: أرسل الموثّق {documenter} حزمتين مختلفتين بالرقم {sequence}: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>FORK ALARM: documenter {documenter} bundle {sequence} does not follow the bundle {previous} imported earlier: nothing was applied</source>
+        <translation>إنذار تشعّب: حزمة الموثّق {documenter} رقم {sequence} لا تتبع الحزمة {previous} المستوردة سابقاً: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>FORK ALARM: bundle {next} imported earlier does not follow this bundle {sequence}: nothing was applied</source>
+        <translation>إنذار تشعّب: الحزمة {next} المستوردة سابقاً لا تتبع هذه الحزمة {sequence}: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>{member} is not valid JSON</source>
+        <translation>{member} ليس JSON صالحاً.</translation>
+    </message>
+    <message>
+        <source>{member} does not match its manifest entry</source>
+        <translation>{member} لا يطابق مدخله في البيان.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read</source>
+        <translation>{path}: تعذّرت القراءة.</translation>
+    </message>
+    <message>
+        <source>This bundle was applied already</source>
+        <translation>طُبّقت هذه الحزمة من قبل.</translation>
+    </message>
+    <message>
+        <source>The bundle was verified without keeping its attachments: import it again</source>
+        <translation>تُحقّق من الحزمة دون الاحتفاظ بمرفقاتها: استوردها مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The bundle was imported meanwhile: nothing was applied</source>
+        <translation>استوردت الحزمة في هذه الأثناء: لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>FORK ALARM: documenter {documenter}&apos;s audit log before bundle {sequence} is not the one bundle {previous} showed: its history was rewritten; nothing was applied</source>
+        <translation>إنذار تشعّب: سجل تدقيق الموثّق {documenter} قبل الحزمة {sequence} ليس الذي أظهرته الحزمة {previous}: أُعيدت كتابة تاريخه؛ لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>FORK ALARM: bundle {next} imported earlier shows documenter {documenter}&apos;s audit log differently from this bundle {sequence}: its history was rewritten; nothing was applied</source>
+        <translation>إنذار تشعّب: الحزمة {next} المستوردة سابقاً تُظهر سجل تدقيق الموثّق {documenter} على نحو يخالف هذه الحزمة {sequence}: أُعيدت كتابة تاريخه؛ لم يُطبَّق شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a JSON number</source>
+        <translation>{name} ليس رقماً في JSON.</translation>
+    </message>
+    <message>
+        <source>A number has too many digits</source>
+        <translation>في رقمٍ أرقام كثيرة جداً.</translation>
+    </message>
+    <message>
+        <source>A number is too large</source>
+        <translation>رقم كبير جداً.</translation>
+    </message>
+    <message>
+        <source>A key appears twice in the same object</source>
+        <translation>مفتاح مكرر في الكائن نفسه.</translation>
+    </message>
+    <message>
+        <source>The text contains a NUL character</source>
+        <translation>يحتوي النص على محرف NUL.</translation>
+    </message>
+    <message>
+        <source>The text contains an invalid Unicode escape (a lone surrogate)</source>
+        <translation>يحتوي النص على ترميز يونيكود غير صالح (بديل منفرد).</translation>
+    </message>
+    <message>
+        <source>Nested more than {limit} levels deep</source>
+        <translation>تداخل أعمق من {limit} مستوى.</translation>
+    </message>
+    <message>
+        <source>The {what} file is not UTF-8 text</source>
+        <translation>ملف {what} ليس نصاً بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>The {what} file is refused: {reason}</source>
+        <translation>ملف {what} مرفوض: {reason}</translation>
+    </message>
+    <message>
+        <source>The {what} file is nested too deeply</source>
+        <translation>ملف {what} متداخل بعمق كبير جداً.</translation>
+    </message>
+    <message>
+        <source>The {what} file is not valid JSON (line {line}, column {column})</source>
+        <translation>ملف {what} ليس JSON صالحاً (السطر {line}، العمود {column}).</translation>
+    </message>
+    <message>
+        <source>The {what} file is not valid JSON</source>
+        <translation>ملف {what} ليس JSON صالحاً.</translation>
+    </message>
+    <message>
+        <source>Key file version {version} is not supported</source>
+        <translation>إصدار ملف المفاتيح {version} غير مدعوم.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged or not a Tawthiq key file</source>
+        <translation>ملف المفاتيح تالف أو ليس ملف مفاتيح لتوثيق.</translation>
+    </message>
+    <message>
+        <source>The key file asks for unreasonable key-derivation work</source>
+        <translation>يطلب ملف المفاتيح عملاً غير معقول لاشتقاق المفتاح.</translation>
+    </message>
+    <message>
+        <source>A fingerprint is {groups} groups of {digits} digits.</source>
+        <translation>البصمة {groups} مجموعات من {digits} أرقام.</translation>
+    </message>
+    <message>
+        <source>The decision must be one of {choices}.</source>
+        <translation>يجب أن يكون القرار واحداً من {choices}.</translation>
+    </message>
+    <message>
+        <source>No candidate pair with that id (run linkage first).</source>
+        <translation>لا يوجد زوج مرشَّح بهذا المعرّف (شغّل الربط أولاً).</translation>
+    </message>
+    <message>
+        <source>That pair&apos;s records are no longer current: run linkage again.</source>
+        <translation>سجلا هذا الزوج لم يعودا حاليَّين: شغّل الربط مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>No candidate pair with that id</source>
+        <translation>لا يوجد زوج مرشَّح بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>No vocabulary named {name}.</source>
+        <translation>لا توجد مفردات باسم {name}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>لم يُستورد شيء: {reason}</translation>
+    </message>
+    <message>
+        <source>The profile was not written: this vault&apos;s organisation data cannot travel ({reason}); import a corrected CSV</source>
+        <translation>لم يُكتب ملف تعريف المنظمة: بيانات المنظمة في هذه الخزنة لا يمكن نقلها ({reason})؛ استورد ملف CSV مصحَّحاً.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s organisation data is malformed ({reason}): nothing was imported</source>
+        <translation>بيانات المنظمة في ملف التعريف مشوّهة ({reason}): لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The passphrase is empty: choose a long passphrase of several words</source>
+        <translation>عبارة المرور فارغة: اختر عبارة مرور طويلة من عدة كلمات.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short ({length} characters; use at least {minimum})</source>
+        <translation>عبارة المرور قصيرة جداً ({length} حرفاً؛ استخدم {minimum} على الأقل).</translation>
+    </message>
+    <message>
+        <source>The passphrase is too easy to guess: use several unrelated words</source>
+        <translation>عبارة المرور سهلة التخمين: استخدم عدة كلمات لا رابط بينها.</translation>
+    </message>
+    <message>
+        <source>The {what} is not an age recipient (age1…).</source>
+        <translation>{what} ليس مستلم age (age1…).</translation>
+    </message>
+    <message>
+        <source>The profile would be larger than {mib} MiB, more than a documenter&apos;s vault accepts: too many organisation places</source>
+        <translation>سيكون ملف تعريف المنظمة أكبر من {mib} م.ب، وهو أكثر مما تقبله خزنة الموثّق: أماكن المنظمة كثيرة جداً.</translation>
+    </message>
+    <message>
+        <source>The profile names no coordinator recipient</source>
+        <translation>لا يسمّي ملف تعريف المنظمة أي مستلم منسّق.</translation>
+    </message>
+    <message>
+        <source>The profile contains a recipient that is not an age key</source>
+        <translation>يحتوي ملف تعريف المنظمة على مستلم ليس مفتاح age.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s form list is malformed</source>
+        <translation>قائمة النماذج في ملف تعريف المنظمة مشوّهة.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s serial number is malformed</source>
+        <translation>الرقم التسلسلي لملف تعريف المنظمة مشوّه.</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed does not match this key. Compare it digit by digit with the person who read it to you; if it still differs, the file may come from an impostor. Nothing was changed.</source>
+        <translation>بصمة المفتاح التي كتبتها لا تطابق هذا المفتاح. قارنها رقمًا رقمًا مع الشخص الذي قرأها لك؛ وإن بقيت مختلفة فقد يكون الملف من منتحل. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Refused: this profile is signed by coordinator key {new_key_id}, not by key {imported_key_id} that you imported before. A changed key may be an impostor: ask your coordinator in person. Nothing was imported.</source>
+        <translation>مرفوض: ملف تعريف المنظمة هذا موقّع بمفتاح المنسّق {new_key_id}، لا بالمفتاح {imported_key_id} الذي استوردته من قبل. قد يعني تغيّر المفتاح وجود منتحل: اسأل منسّقك شخصيًا. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Refused: this profile (number {serial}) is older than the one you have (number {imported_serial}) and would roll back the organisation&apos;s terms, places and recipients. Nothing was imported.</source>
+        <translation>مرفوض: ملف تعريف المنظمة هذا (رقم {serial}) أقدم من الذي لديك (رقم {imported_serial})، وسيعيد مصطلحات المنظمة وأماكنها ومستلميها إلى حالٍ سابقة. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>No organisation profile has been imported yet.</source>
+        <translation>لم يُستورد أي ملف تعريف للمنظمة بعد.</translation>
+    </message>
+    <message>
+        <source>Not a minisign Ed25519 public key</source>
+        <translation>ليس مفتاحاً عاماً من نوع minisign Ed25519.</translation>
+    </message>
+    <message>
+        <source>Not a minisign public key file</source>
+        <translation>ليس ملف مفتاح عام لـ minisign.</translation>
+    </message>
+    <message>
+        <source>The signature file is too large</source>
+        <translation>ملف التوقيع كبير جداً.</translation>
+    </message>
+    <message>
+        <source>The signature file is not text</source>
+        <translation>ملف التوقيع ليس نصاً.</translation>
+    </message>
+    <message>
+        <source>The signature file is not in minisign format</source>
+        <translation>ملف التوقيع ليس بصيغة minisign.</translation>
+    </message>
+    <message>
+        <source>The signature is not a minisign Ed25519 signature</source>
+        <translation>التوقيع ليس توقيع minisign Ed25519.</translation>
+    </message>
+    <message>
+        <source>The trusted comment signature is malformed</source>
+        <translation>توقيع التعليق الموثوق مشوّه.</translation>
+    </message>
+    <message>
+        <source>The {part} is not valid base64</source>
+        <translation>الجزء {part} ليس base64 صالحاً.</translation>
+    </message>
+    <message>
+        <source>Signed by key {key_id}, expected key {expected_key_id}</source>
+        <translation>موقّع بالمفتاح {key_id}، والمتوقع المفتاح {expected_key_id}.</translation>
+    </message>
+    <message>
+        <source>The signature does not verify with key {key_id}</source>
+        <translation>لا يتحقق التوقيع بالمفتاح {key_id}.</translation>
+    </message>
+    <message>
+        <source>The {kind} file is too large</source>
+        <translation>ملف {kind} كبير جداً.</translation>
+    </message>
+    <message>
+        <source>Not a tawthiq {kind} file</source>
+        <translation>ليس ملف {kind} لتوثيق.</translation>
+    </message>
+    <message>
+        <source>The {kind} file names no signing key</source>
+        <translation>لا يسمّي ملف {kind} مفتاح توقيع.</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s own key</source>
+        <translation>هذا مفتاح هذه الخزنة نفسها.</translation>
+    </message>
+    <message>
+        <source>Refused: key {key_id} was revoked on {revoked_on} and its bundles stay refused. To trust it again on purpose, select it in the list and choose Reinstate.</source>
+        <translation>مرفوض: سُحبت الثقة بالمفتاح {key_id} في {revoked_on} وتبقى حزمه مرفوضة. لإعادة الثقة به عن قصد، اختره في القائمة واختر «إعادة الثقة».</translation>
+    </message>
+    <message>
+        <source>Refused: a different key with the same key id {key_id} is already trusted. Nothing was changed.</source>
+        <translation>مرفوض: مفتاح آخر بمعرّف المفتاح نفسه {key_id} موثوق به من قبل. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>No revoked documenter with that key id</source>
+        <translation>لا يوجد موثّق مسحوبة الثقة به بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>No trusted documenter with that key id</source>
+        <translation>لا يوجد موثّق موثوق به بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: the vault was not opened and nothing was changed</source>
+        <translation>عبارة المرور خاطئة: لم تُفتح الخزنة ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>A vault already exists in {folder}</source>
+        <translation>توجد خزنة من قبل في {folder}.</translation>
+    </message>
+    <message>
+        <source>No vault in {folder}.</source>
+        <translation>لا توجد خزنة في {folder}.</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>الخزنة مقفلة.</translation>
+    </message>
+    <message>
+        <source>No vault in {folder}: nothing was wiped</source>
+        <translation>لا توجد خزنة في {folder}: لم يُمحَ شيء.</translation>
+    </message>
+    <message>
+        <source>The keys were destroyed, but some files in {folder} could not be removed; delete the folder</source>
+        <translation>أُتلفت المفاتيح، لكن تعذّر حذف بعض الملفات في {folder}؛ احذف المجلد.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and the vault has been wiped</source>
+        <translation>عبارة المرور خاطئة: كانت هذه المحاولة الفاشلة رقم {attempts}، وهو الحد المضبوط لهذه الخزنة، وقد مُحيت الخزنة.</translation>
+    </message>
+    <message>
+        <source>The limit must be between 1 and {maximum} attempts, or off.</source>
+        <translation>يجب أن يكون الحد بين ١ و{maximum} محاولة، أو متوقفاً.</translation>
+    </message>
+    <message>
+        <source>A pseudonym looks like W-7KQ3-M9XD</source>
+        <translation>الاسم المستعار يكون مثل W-7KQ3-M9XD.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: {field}: text of at most {limit} characters</source>
+        <translation>بيانات شاهد غير صالحة: {field}: نص لا يزيد على {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: risk: one of {choices}</source>
+        <translation>بيانات شاهد غير صالحة: درجة الخطر واحدة من {choices}.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: identity must be a JSON object</source>
+        <translation>بيانات شاهد غير صالحة: يجب أن تكون الهوية كائن JSON.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: identity has an unknown field {field}</source>
+        <translation>بيانات شاهد غير صالحة: في الهوية حقل غير معروف {field}.</translation>
+    </message>
+    <message>
+        <source>The organisation profile&apos;s custodian recipient is not an age key</source>
+        <translation>مستلم أمين الهويات في ملف تعريف المنظمة ليس مفتاح age.</translation>
+    </message>
+    <message>
+        <source>This key cannot open that witness&apos;s identity</source>
+        <translation>لا يستطيع هذا المفتاح فتح هوية هذا الشاهد.</translation>
+    </message>
+    <message>
+        <source>The sealed identity does not belong to this pseudonym</source>
+        <translation>الهوية المختومة لا تخص هذا الاسم المستعار.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: a witness must be a JSON object</source>
+        <translation>بيانات شاهد غير صالحة: يجب أن يكون الشاهد كائن JSON.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: unknown field {field}</source>
+        <translation>بيانات شاهد غير صالحة: حقل غير معروف {field}.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: keep_local_copy must be true or false</source>
+        <translation>بيانات شاهد غير صالحة: keep_local_copy إما صح أو خطأ.</translation>
+    </message>
+    <message>
+        <source>No witness with that pseudonym</source>
+        <translation>لا يوجد شاهد بهذا الاسم المستعار.</translation>
+    </message>
+    <message>
+        <source>This witness was received from a documenter: it is changed on their vault</source>
+        <translation>هذا الشاهد مستلَم من موثّق: يُعدَّل في خزنة ذلك الموثّق.</translation>
+    </message>
+    <message>
+        <source>Invalid witness: only alias, relation, risk and follow_up can change</source>
+        <translation>بيانات شاهد غير صالحة: لا يتغيّر إلا الاسم المستعار والصلة ودرجة الخطر والمتابعة.</translation>
+    </message>
+    <message>
+        <source>This vault keeps no readable copy of that identity (sealed to the custodian)</source>
+        <translation>لا تحتفظ هذه الخزنة بنسخة مقروءة من هذه الهوية (مختومة لأمين الهويات).</translation>
+    </message>
+    <message>
+        <source>A reason is required to open an identity</source>
+        <translation>يلزم ذكر سبب لفتح الهوية.</translation>
+    </message>
+    <message>
+        <source>The reason must be at most {limit} characters</source>
+        <translation>يجب ألا يزيد السبب على {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: not a witness record</source>
+        <translation>سجل شاهد في الحزمة غير صالح: ليس سجل شاهد.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: unknown field {field}</source>
+        <translation>سجل شاهد في الحزمة غير صالح: حقل غير معروف {field}.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: the pseudonym is malformed</source>
+        <translation>سجل شاهد في الحزمة غير صالح: الاسم المستعار مشوّه.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: revision must be a positive whole number</source>
+        <translation>سجل شاهد في الحزمة غير صالح: يجب أن تكون المراجعة عدداً صحيحاً موجباً.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: {reason}</source>
+        <translation>سجل شاهد في الحزمة غير صالح: {reason}</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: updated_at is missing</source>
+        <translation>سجل شاهد في الحزمة غير صالح: تاريخ التحديث updated_at مفقود.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: sealed_identity must be {age, recipient}</source>
+        <translation>سجل شاهد في الحزمة غير صالح: يجب أن تكون sealed_identity بالشكل {age, recipient}.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: the sealed identity is too large</source>
+        <translation>سجل شاهد في الحزمة غير صالح: الهوية المختومة كبيرة جداً.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: the sealed identity is not base64</source>
+        <translation>سجل شاهد في الحزمة غير صالح: الهوية المختومة ليست base64.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: the sealed identity is not an age file</source>
+        <translation>سجل شاهد في الحزمة غير صالح: الهوية المختومة ليست ملف age.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: the sealed identity&apos;s recipient is malformed</source>
+        <translation>سجل شاهد في الحزمة غير صالح: مستلم الهوية المختومة مشوّه.</translation>
+    </message>
+    <message>
+        <source>A witness pseudonym in the bundle belongs to another documenter</source>
+        <translation>اسم مستعار لشاهد في الحزمة يخص موثّقاً آخر.</translation>
+    </message>
+</context>
+</TS>
