@@ -74,7 +74,8 @@ def syrian_quality(n_people: int = 5000) -> dict:
     scored = engine.score_pairs([{k: v for k, v in r.items() if k != "person"} for r in rows],
                                 threshold=engine.REVIEW_THRESHOLD, settings=engine.load_model(len(rows)))
     ids = [r["unique_id"] for r in rows]
-    groups = cluster(ids, [(s.left, s.right, s.probability) for s in scored if s.auto])
+    groups = cluster(ids, [(s.left, s.right, s.probability) for s in scored if s.auto],
+                     apart={i: i.split("/")[0] for i in ids})
     elapsed = time.perf_counter() - started
     by_person = defaultdict(list)
     for ref, person in truth.items():

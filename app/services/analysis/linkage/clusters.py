@@ -2,14 +2,16 @@
 
 Links are added strongest first (union-find). An accepted pair is a link whatever its score; a
 rejected pair is a cannot-link: two groups are never joined if that would put a rejected pair
-in one victim, even through a chain of other links. Records are never merged or deleted: a
+in one victim, even through a chain of other links. Records of one case are cannot-links too
+(`apart`): a documenter lists each victim of an incident once, so two victims of one case are two
+people, however alike (brothers killed together), and no chain may join them. Records are never merged or deleted: a
 cluster is only a list of references. `group` turns such lists back into the records they name:
 the one way statistics, exports and the link command see clusters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 R = TypeVar("R")
@@ -44,12 +46,16 @@ def cluster(
     links: Iterable[tuple[str, str, float]],
     accepted: Iterable[tuple[str, str]] = (),
     rejected: Iterable[tuple[str, str]] = (),
+    apart: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
     """Groups of ids (each sorted; singletons included), largest first then by first id.
 
-    `links` are the automatic links (left, right, probability)."""
+    `links` are the automatic links (left, right, probability); ids with the same value in
+    `apart` (their case) never share a group."""
     groups = _Groups(ids)
     known = groups.parent
+    apart = apart or {}
+    cases: dict[str, set[str]] = {i: {apart[i]} if i in apart else set() for i in known}
     cannot: dict[str, set[str]] = {}
     for a, b in rejected:
         if a in known and b in known:
@@ -60,6 +66,8 @@ def cluster(
         ra, rb = groups.find(a), groups.find(b)
         if ra == rb:
             return True
+        if cases[ra] & cases[rb]:
+            return False
         small, big = sorted((groups.members[ra], groups.members[rb]), key=len)
         return not any(cannot.get(x, set()) & big for x in small)
 
@@ -67,7 +75,9 @@ def cluster(
     auto = [(a, b, p) for a, b, p in links if a in known and b in known]
     for a, b, _p in sorted(decided + auto, key=lambda t: -t[2]):
         if allowed(a, b):
-            groups.union(a, b)
+            ra, rb = groups.find(a), groups.find(b)
+            root = groups.union(a, b)
+            cases[root] = cases.pop(ra) | cases.pop(rb) if ra != rb else cases[root]
     out = [sorted(m) for m in groups.members.values()]
     out.sort(key=lambda g: (-len(g), g[0]))
     return out

@@ -45,11 +45,23 @@ def secure_duckdb(memory_limit: str = "2GB", threads: int | None = None) -> duck
     return duckdb.connect(":memory:", config=config)
 
 
+# Consonant keys of common given names are one to three letters (أيمن → mn, منير → mnr, علي → l):
+# Jaro–Winkler calls such keys of unrelated names "similar" (mn/mnr: 0.91). Keys shorter than
+# this are compared exactly, both in the model's "similar" level and in the conflict check.
+SHORT_KEY = 4
+
+
+def _long_enough(left: str, right: str) -> str:
+    return f"least(length({left}), length({right})) >= {SHORT_KEY}"
+
+
 def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0.88,),
-          edits: bool = False) -> dict:
+          edits: bool = False, short_exact: bool = False) -> dict:
     """Exact (adjusted for how common the name is), similar, different. Consonant keys are
     short, so an edit-distance level would call most pairs of names "close": only for raw
-    spellings (`edits`)."""
+    spellings (`edits`); and short keys are similar only when equal (`short_exact`)."""
+    left, right = f'"{col}_l"', f'"{col}_r"'
+    longer = f" AND {_long_enough(left, right)}" if short_exact else ""
     level_exact: dict[str, Any] = {
         "sql_condition": f'"{col}_l" = "{col}_r"',
         "label_for_charts": "exact",
@@ -63,7 +75,7 @@ def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0
             {"sql_condition": f'"{col}_l" IS NULL OR "{col}_r" IS NULL', "is_null_level": True,
              "label_for_charts": "null"},
             level_exact,
-            *({"sql_condition": f'jaro_winkler_similarity("{col}_l", "{col}_r") >= {t}',
+            *({"sql_condition": f'jaro_winkler_similarity("{col}_l", "{col}_r") >= {t}{longer}',
                "label_for_charts": f"similar {t}"} for t in similar),
             *([{"sql_condition": f'levenshtein("{col}_l", "{col}_r") <= 2',
                 "label_for_charts": "two edits"}] if edits else []),
@@ -141,11 +153,11 @@ def victim_settings() -> dict:
         "probability_two_random_records_match": 1e-4,
         "blocking_rules_to_generate_predictions": [{"blocking_rule": r} for r in BLOCKING_RULES],
         "comparisons": [
-            _name("given_key", "given"),
-            _name("father_key", "father"),
-            _name("grandfather_key", "grandfather"),
-            _name("family_key", "family"),
-            _name("mother_key", "mother", tf=False),
+            _name("given_key", "given", short_exact=True),
+            _name("father_key", "father", short_exact=True),
+            _name("grandfather_key", "grandfather", short_exact=True),
+            _name("family_key", "family", short_exact=True),
+            _name("mother_key", "mother", tf=False, short_exact=True),
             _exact("sex"),
             _birth_year(),
             _date(),
@@ -215,14 +227,23 @@ def _dental(column: str) -> str:
 
 
 # The consonant key makes Hassan and Hussein, Mohammad and Mahmoud one name: a hint that both
-# spellings make clear and that differs (keys.name_hint) counts as a difference too.
+# spellings make clear and that differs (keys.name_hint) counts as a difference too. Two keys
+# differ when they are not equal (after folding the dental letters) and either one is short or
+# they are not similar.
+def _differ(c: str) -> str:
+    left, right = _dental(f"l.{c}_key"), _dental(f"r.{c}_key")
+    return (f"({left} <> {right} AND (NOT {_long_enough(left, right)} OR "
+            f"jaro_winkler_similarity({left}, {right}) < 0.88))")
+
+
 _CONFLICT = " OR ".join(
-    f"(l.{c}_key IS NOT NULL AND r.{c}_key IS NOT NULL AND "
-    f"(jaro_winkler_similarity({_dental(f'l.{c}_key')}, {_dental(f'r.{c}_key')}) < 0.88 OR "
+    f"(l.{c}_key IS NOT NULL AND r.{c}_key IS NOT NULL AND ({_differ(c)} OR "
     f"coalesce(l.{c}_hint <> r.{c}_hint AND "
     f"(l.{c}_hint LIKE 'L:%') = (r.{c}_hint LIKE 'L:%'), false)))"
     for c in ("given", "father")
 )
+# Two victims of one case are two people (a documenter lists each person once): never a pair.
+_OTHER_CASES = "split_part(p.unique_id_l, '/', 1) <> split_part(p.unique_id_r, '/', 1)"
 
 
 def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None,
@@ -236,11 +257,12 @@ def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None
         linker = _linker(con, rows, settings or load_model(len(rows)))
         scored = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
         conflict = _CONFLICT if "father_hint" in rows[0] else "false"
+        other_cases = _OTHER_CASES if "father_hint" in rows[0] else "true"
         result = con.execute(
             f"SELECT least(p.unique_id_l, p.unique_id_r), greatest(p.unique_id_l, p.unique_id_r), "
             f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict}) "
             f"FROM {scored.physical_name} p JOIN victims l ON l.unique_id = p.unique_id_l "
-            f"JOIN victims r ON r.unique_id = p.unique_id_r",
+            f"JOIN victims r ON r.unique_id = p.unique_id_r WHERE {other_cases}",
             [auto_at],
         ).fetchall()
     finally:

@@ -71,7 +71,13 @@ def _word_key_arabic(word: str) -> str:
     return "".join(_ARABIC_CLASS.get(c, "") for c in word)
 
 
+# Abbreviations written for a whole name: Mhd. is how Syrian lists shorten Mohammad (the forms'
+# name key reads it so too); without this its key "mhd" would be a different short name.
+_LATIN_ABBREVIATIONS = {"mhd": "muhammad", "mohd": "muhammad", "muhd": "muhammad", "mhmd": "muhammad"}
+
+
 def _word_key_latin(word: str) -> str:
+    word = _LATIN_ABBREVIATIONS.get(word, word)
     word = _ARTICLE_LATIN.sub("", word)
     word = _ABD_LATIN.sub("abd", word)
     for digraph, cls in _LATIN_DIGRAPHS:
@@ -139,7 +145,9 @@ _HOMOGRAPHS = {
     "hasan": ("حسن", "hassan", "hasan"),
     "husayn": ("حسين", "hussein", "husayn", "hussain", "husein", "hussien", "husain"),
     "samir": ("سمير", "samir", "sameer"),
-    "samer": ("سامر", "samer"),
+    # سامر is Sāmir: many write it Samir or Sameer too, so those Latin spellings cannot tell
+    # سمير from سامر (listed under both: the hint is then unknown, never a difference).
+    "samer": ("سامر", "samer", "samir", "sameer"),
     "ahmad": ("احمد", "ahmad", "ahmed"),
     "hamad": ("حمد", "hamad"),
     "hamid": ("حامد", "hamid", "hamed"),
@@ -147,9 +155,10 @@ _HOMOGRAPHS = {
     "amir": ("عامر", "amer", "aamer"),
     "ammar": ("عمار", "ammar"),
 }
-_HOMOGRAPH_BY_SPELLING = {
-    spelling: name for name, spellings in _HOMOGRAPHS.items() for spelling in spellings
-}
+_HOMOGRAPH_BY_SPELLING: dict[str, set[str]] = {}
+for _name, _spellings in _HOMOGRAPHS.items():
+    for _spelling in _spellings:
+        _HOMOGRAPH_BY_SPELLING.setdefault(_spelling, set()).add(_name)
 
 
 def name_hint(text: str | None) -> str | None:
@@ -157,7 +166,8 @@ def name_hint(text: str | None) -> str | None:
 
     "L:<name>" for the listed homographs; else "y"/"n": whether there is a long ī/ay inside the
     name (حسين/Hussein vs حسن/Hassan for names not listed); None when the spelling cannot tell
-    (a Latin plain i is either). Used only to keep such pairs out of automatic links.
+    (a Latin plain i is either; a Latin spelling listed for two names: Sameer, سمير or سامر).
+    Used only to keep such pairs out of automatic links.
     """
     # Hamza on ya (ثائر, Tha'er) is a glottal stop, not a long ī: keep it apart before folding.
     words = name_words(text.replace("ئ", "ء") if text else text)
@@ -166,7 +176,9 @@ def name_hint(text: str | None) -> str | None:
     word = max(words, key=len)
     spelled = normalize_arabic(word) if is_arabic(word) else word
     if spelled in _HOMOGRAPH_BY_SPELLING:
-        return "L:" + _HOMOGRAPH_BY_SPELLING[spelled]
+        names = _HOMOGRAPH_BY_SPELLING[spelled]
+        # A spelling of two listed names (Sameer: سمير or سامر) cannot tell: no hint at all.
+        return "L:" + next(iter(names)) if len(names) == 1 else None
     if is_arabic(word):
         if "ء" in word[1:-1]:  # ئ inside a word is often read ī (عائشة, Aisha): cannot tell
             return None

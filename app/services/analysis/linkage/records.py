@@ -20,16 +20,15 @@ from functools import lru_cache
 
 from app.services.analysis.linkage.name_keys import name_hint, name_key, name_words
 from app.services.case_body import entries, section
-from forms import gazetteer
+from forms import definitions, gazetteer
 from storage.database import Connection
 
-NAME_PARTS = ("given", "father", "grandfather", "family")
+NAME_PARTS = ("given", "father", "grandfather", "family")  # the chain, in order (the mother is apart)
 # Label for records that have no provenance row: the vault's own cases (a documenter's vault,
 # or cases a coordinator typed in directly).
 LOCAL_DOCUMENTER = "local"
 UNKNOWN = "unknown"
 _PRECISION_RANK = {"day": 0, "month": 1, "approximate": 2, "year": 3}
-_STATS_NAME_PARTS = ("given", "father", "grandfather", "family", "first", "last", "full")
 _YEAR = re.compile(r"^(\d{4})")
 
 
@@ -191,14 +190,44 @@ def split_name_chain(name: str | None) -> dict[str, str]:
     return {}
 
 
+@lru_cache(maxsize=1)
+def name_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The victim fields every version of every form defines for a name: whole names
+    (`person_name`: name_ar, name_latin) and name parts (`name_parts`). Linkage and statistics
+    read exactly these, so a name validation accepts is never a name they miss."""
+    whole: dict[str, None] = {}
+    parts: dict[str, None] = {}
+    for form in definitions.list_forms():
+        for version in definitions.form_versions(form.id):
+            victims = definitions.load_form(form.id, version).field("victims")
+            for f in victims.children if victims else ():
+                if f.type == "person_name":
+                    whole[f.id] = None
+                elif f.type == "name_parts":
+                    parts[f.id] = None
+    return tuple(whole), tuple(parts)
+
+
+def _explicit_parts(victim: dict) -> dict[str, str]:
+    """Name parts as written, each in Arabic script or, failing that, its `<part>_latin`."""
+    found: dict[str, str] = {}
+    for field_id in name_fields()[1]:
+        parts = section(victim, field_id)
+        for part in definitions.NAME_PARTS:
+            value = _text(parts.get(part)) or _text(parts.get(f"{part}_latin"))
+            if value and part not in found:
+                found[part] = value
+    return found
+
+
 def _part_keys(victim: dict) -> dict[str, str | None]:
     """Keys of each name part, and long-vowel hints of the given and father's names."""
-    parts = section(victim, "name_parts")
+    parts = _explicit_parts(victim)
     keys: dict[str, str | None] = {}
     # Explicit parts win; the chain in either script fills what is missing.
-    chains = [split_name_chain(_text(victim.get(k))) for k in ("name_ar", "name_latin", "name")]
+    chains = [split_name_chain(_text(victim.get(k))) for k in name_fields()[0]]
     for part in (*NAME_PARTS, "mother"):
-        value = _text(parts.get(part))
+        value = parts.get(part)
         if value is None:
             value = next((c[part] for c in chains if part in c), None)
         keys[part] = name_key(value) if value else None
@@ -208,14 +237,7 @@ def _part_keys(victim: dict) -> dict[str, str | None]:
 
 
 def _has_name(victim: dict) -> bool:
-    for key, value in victim.items():
-        if not key.startswith("name"):
-            continue
-        if _text(value):
-            return True
-        if isinstance(value, dict) and any(_text(value.get(p)) for p in _STATS_NAME_PARTS):
-            return True
-    return False
+    return any(_text(victim.get(k)) for k in name_fields()[0]) or bool(_explicit_parts(victim))
 
 
 def _birth_year(victim: dict, incident_date: str | None) -> int | None:
@@ -316,7 +338,7 @@ def records_from_body(case_id: str, body: dict,
             display={
                 "name_ar": _text(victim.get("name_ar")),
                 "name_latin": _text(victim.get("name_latin")),
-                "name_parts": section(victim, "name_parts"),
+                "name_parts": _explicit_parts(victim),
                 "sex": sex,
                 "age": victim.get("age"),
                 "birth_date": victim.get("birth_date"),

@@ -114,6 +114,7 @@ def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
         records.keys(), links,
         accepted=[(a, b) for a, b, d, *_ in decisions if d == "accept"],
         rejected=[(a, b) for a, b, d, *_ in decisions if d == "reject"],
+        apart={ref: member[0] for ref, member in records.items()},
     )
     conn.execute("DELETE FROM linkage_members")
     conn.executemany(
