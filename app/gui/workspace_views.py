@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.gui.case_list import CaseListView
 from app.gui.dashboard_view import DashboardView
+from app.gui.estimate_view import EstimateView
 from app.gui.export_view import ExportView
 from app.gui.i18n import QT_TRANSLATE_NOOP
 from app.gui.import_view import ImportView
@@ -50,6 +51,8 @@ WORKSPACE_VIEWS = (
     WorkspaceView("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50,
                   follows=(CASES, WITNESSES)),
     WorkspaceView("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60, follows=EVERY),
+    WorkspaceView("estimate", QT_TRANSLATE_NOOP("", "Estimate"), EstimateView, roles=("coordinator",), order=62,
+                  follows=(DOCUMENTERS,)),
     WorkspaceView("organisation", QT_TRANSLATE_NOOP("", "Organisation"), ProfileView, roles=("documenter",),
                   order=70),
     WorkspaceView("keys", QT_TRANSLATE_NOOP("", "Keys"), KeysView, order=80),

@@ -130,3 +130,10 @@ def test_the_default_is_the_latent_class_estimate_and_a_disagreement_is_reported
     assert stratum.default is stratum.latent_class
     assert stratum.estimators_disagree == (stratum.model_average.upper < stratum.latent_class.lower
                                            or stratum.latent_class.upper < stratum.model_average.lower)
+
+
+def test_the_figures_do_not_depend_on_the_order_the_lists_are_given_in():
+    people = service.simulate(600, [0.4, 0.3, 0.35], seed=9)
+    one = service.estimate(people, ["L1", "L2", "L3"]).to_json()
+    other = service.estimate(people, ["L3", "L1", "L2"]).to_json()
+    assert one == other and one["lists"] == ["L1", "L2", "L3"]

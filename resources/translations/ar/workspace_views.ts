@@ -32,6 +32,10 @@
         <translation>الإحصاءات</translation>
     </message>
     <message>
+        <source>Estimate</source>
+        <translation>تقدير غير الموثَّقين</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>المنظمة</translation>
     </message>

@@ -18,7 +18,7 @@ posteriors (by simulation from each) and lists the documented victims of the oth
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -155,20 +155,29 @@ def _sum_of_posteriors(draws_by_stratum: list[np.ndarray]) -> Estimate:
     return Estimate("sum of strata", int(round(mid)), int(np.floor(low)), int(np.ceil(high)), ())
 
 
-def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[str, ...] = ()
-             ) -> EstimationReport:
-    """Estimate each stratum of `individuals` (unique victims with the lists that recorded them)."""
+def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[str, ...] = (),
+             progress: Callable[[int, int], None] | None = None) -> EstimationReport:
+    """Estimate each stratum of `individuals` (unique victims with the lists that recorded them).
+
+    `progress(done, total)` is called after each stratum (the GUI's bar; it may raise to cancel).
+    """
+    # One order whatever order the lists were given in: the sampler's draws, and so the figures,
+    # then depend only on the data.
+    lists = sorted(dict.fromkeys(lists), key=lambda name: (name.casefold(), name))
     if len(lists) < MIN_LISTS:
         raise EstimationRefused("too_few_lists", len(lists))
     if len(lists) > MAX_LISTS:
         raise EstimationRefused("too_many_lists", len(lists))
     people = [p for p in individuals if p.lists & set(lists)]
     strata, posteriors = [], []
-    for key, members in stratify(people, by).items():
+    grouped = stratify(people, by)
+    for done, (key, members) in enumerate(grouped.items(), start=1):
         result, draws = _stratum(key, by, members, lists)
         strata.append(result)
         if draws is not None:
             posteriors.append(draws)
+        if progress is not None:
+            progress(done, len(grouped))
     estimable = sum(s.documented for s in strata if s.not_estimable is None)
     return EstimationReport(
         lists=tuple(lists), by=by, strata=strata, documented=sum(s.documented for s in strata),
