@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from storage.atomic import atomic_write_bytes
 from storage.errors import TawthiqError, UsageError
@@ -12,7 +13,7 @@ STRATA = ("governorate", "period", "sex", "age_group")
 EXTRA_HINT = "estimation needs the estimation extra: pip install 'tawthiq[estimation]'"
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("estimate", help="coordinator: estimate the victims no list recorded, with intervals")
     p.add_argument("--list", action="append", default=[], metavar="NAME=DOC[,DOC…]", dest="lists",
                    help="one list made of these documenters (key id or name); repeatable; default: one list "
@@ -51,7 +52,7 @@ def _interval(e: dict | None) -> str:
     return f"{e['estimate']:,} (95% interval {low:,}–{high:,})"
 
 
-def estimate(ctx) -> int:
+def estimate(ctx: Context) -> int:
     try:
         from app.services.analysis.estimation import from_vault, histories
         from app.services.analysis.estimation.service import EstimationRefused

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import current_language, fmt_int, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, current_language, fmt_int, tr
 from forms import gazetteer, vocabularies
 from storage.atomic import atomic_write_bytes
 
@@ -159,7 +159,7 @@ class EstimateView(QWidget):
         super().__init__(parent)
         self.session = session
         self.report: dict | None = None
-        self._histories = None
+        self._histories: tuple | None = None
         self._task = None
         outer = QVBoxLayout(self)
         intro = _label(tr(
