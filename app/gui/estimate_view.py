@@ -11,7 +11,6 @@ Emits: estimated(dict: the report's JSON), failed(one safe line).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import QT_TRANSLATE_NOOP, current_language, fmt_int, tr
+from app.gui.i18n import QT_TRANSLATE_NOOP, current_language, fmt_int, tr, tr_args
 from forms import gazetteer, vocabularies
 from storage.atomic import atomic_write_bytes
 
@@ -65,14 +64,6 @@ CAVEATS = {
                                       "shown: victims no list could have recorded under the same definition are "
                                       "outside it."),
 }
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def _fill(translated: str, *args: object) -> str:
-    # One pass: an argument that holds "%2" cannot change the message.
-    return _PLACEHOLDER.sub(lambda m: str(args[int(m.group(1)) - 1]), translated)
-
-
 def stratum_label(name: str, value: str) -> str:
     """A stratum's value as people read it: place names and vocabulary labels, never codes."""
     if value == "unknown":
@@ -90,7 +81,7 @@ def _interval(e: dict | None) -> str:
     if e is None:
         return "–"
     low, high = e["interval"]
-    return _fill(tr("%1 (%2–%3)"), fmt_int(e["estimate"]), fmt_int(low), fmt_int(high))
+    return tr_args(tr("%1 (%2–%3)"), fmt_int(e["estimate"]), fmt_int(low), fmt_int(high))
 
 
 class IntervalChart(QWidget):
@@ -106,7 +97,7 @@ class IntervalChart(QWidget):
     def set_rows(self, rows: list[tuple[str, int, tuple[int, int, int] | None]]) -> None:
         self._rows = rows
         self.setAccessibleDescription("; ".join(
-            f"{label}: {fmt_int(documented)}" + (f" / {_fill(tr('%1 (%2–%3)'), *map(fmt_int, est))}" if est else "")
+            f"{label}: {fmt_int(documented)}" + (f" / {tr_args(tr('%1 (%2–%3)'), *map(fmt_int, est))}" if est else "")
             for label, documented, est in rows))
         self.updateGeometry()
         self.update()
@@ -327,13 +318,13 @@ class EstimateView(QWidget):
         self.progress.setValue(1)  # full: done
         inputs, report = result
         if report is None:
-            self._failed(_fill(tr("Estimation needs 3 to 5 lists; %1 chosen. Group documenters into lists, or "
+            self._failed(tr_args(tr("Estimation needs 3 to 5 lists; %1 chosen. Group documenters into lists, or "
                                   "leave some out by clearing their list name."), fmt_int(inputs)))
             return
         self._histories = (inputs.individuals, report.lists, report.by)
         self.report = report.to_json()
         self.save_button.setEnabled(True)
-        self.status.setText(_fill(tr("Lists: %1. Linkage: %2."), "، ".join(report.lists) if current_language() == "ar"
+        self.status.setText(tr_args(tr("Lists: %1. Linkage: %2."), "، ".join(report.lists) if current_language() == "ar"
                                   else ", ".join(report.lists), tr(LINKAGE[inputs.linkage])))
         self._show(self.report)
         self.estimated.emit(self.report)
@@ -341,10 +332,10 @@ class EstimateView(QWidget):
     def _show(self, report: dict) -> None:
         total = report["total"]
         if total["estimate"] is not None:
-            self.total.setText(_fill(tr("Documented: %1. Estimated: %2"), fmt_int(total["documented"]),
+            self.total.setText(tr_args(tr("Documented: %1. Estimated: %2"), fmt_int(total["documented"]),
                                      _interval(total["estimate"])))
         else:
-            self.total.setText(_fill(tr("Documented: %1. Not estimable."), fmt_int(report["documented"])))
+            self.total.setText(tr_args(tr("Documented: %1. Not estimable."), fmt_int(report["documented"])))
         strata = report["strata"]
         self.table.setRowCount(len(strata))
         rows = []
