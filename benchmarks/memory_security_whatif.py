@@ -35,6 +35,7 @@ class ProtectedVault:
     """Offered to app.services.intake.cases where a Vault goes (like benchmarks.fixtures.PlainVault)."""
 
     def __init__(self, folder: Path, passphrase: str):
+        self.path = folder  # where app.services.changes says the change happened
         keys, _ = keyfile.unlock_keyfile(folder / KEYFILE, passphrase)
         self._conn = sqlcipher3.connect(str(folder / DATABASE), isolation_level=None, timeout=30)
         self._conn.execute(f"PRAGMA key = \"x'{keys.db_key.hex()}'\"")
@@ -76,7 +77,9 @@ def measure(request: dict) -> dict:
 def run_in_fresh_process(request: dict) -> list[float]:
     """The samples, or [] if the child's SQLCipher would not turn memory security on (then no what-if)."""
     done = subprocess.run([sys.executable, "-m", "benchmarks.memory_security_whatif"], input=json.dumps(request),
-                          capture_output=True, text=True, check=True, timeout=3600, cwd=REPO)
+                          capture_output=True, text=True, check=False, timeout=3600, cwd=REPO)
+    if done.returncode != 0:  # the child's own error, not only its exit status
+        raise RuntimeError(f"memory-security what-if child exited {done.returncode}: {done.stderr.strip()[-2000:]}")
     result = json.loads(done.stdout)
     return result["samples"] if result["protected"] else []
 

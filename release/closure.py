@@ -84,8 +84,11 @@ def not_core_modules() -> set[str]:
     """
     core = core_distributions()
     keep = {name for dist in core.values() for name in top_level_names(dist)}
+    # Tawthiq itself is never "not core": a stray tawthiq.egg-info in the checkout (left by a
+    # setuptools build run there) lists app, forms and storage as its files.
+    ours = _canonical(project()["name"])
     others: set[str] = set()
     for dist in metadata.distributions():
-        if _canonical(dist.metadata["Name"]) not in core:
+        if _canonical(dist.metadata["Name"]) not in core and _canonical(dist.metadata["Name"]) != ours:
             others |= top_level_names(dist)
     return others - keep

@@ -24,7 +24,9 @@ def _open_every_group(editor) -> None:
             QTest.mouseClick(group.add_button, Qt.MouseButton.LeftButton)
 
 
-@pytest.mark.parametrize(("language", "forms"), [("en", [f.id for f in list_forms()]), ("ar", ["kidnapping"])])
+# One vault per form: an unfinished new case is kept (and reopened by the next "new case"), and
+# opening every group leaves one behind.
+@pytest.mark.parametrize(("language", "forms"), [("en", [f.id]) for f in list_forms()] + [("ar", ["kidnapping"])])
 def test_help_under_every_field_and_labels_not_codes(qtbot, tmp_path, vault, language, forms):
     vault.lock()
     window = make_window(qtbot, tmp_path, vault_dir=vault.path, language=language)
