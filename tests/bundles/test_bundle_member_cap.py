@@ -51,7 +51,8 @@ class GeneratedTar(io.RawIOBase):
         sums = layout.sums_text(entries)
         from storage import minisign
 
-        signature = minisign.sign(sums, sender.key, sender.key_id, layout.trusted_comment(manifest)).file_text().encode()
+        comment = layout.trusted_comment(manifest)
+        signature = minisign.sign(sums, sender.key, sender.key_id, comment).file_text().encode()
         self.head = b"".join(_header(n, len(d)) + d + _padding(len(d)) for n, d in (
             (layout.SUMS, sums), (layout.SIGNATURE, signature), (layout.MANIFEST, manifest_raw)))
         self.contents = contents
