@@ -19,6 +19,7 @@ import app.commands
 from app import hygiene
 from app.commands._context import Context, Handler
 from app.commands._display import shown
+from forms.errors import FormError
 from storage.errors import TawthiqError, UsageError, WrongPassphrase
 
 
@@ -26,7 +27,7 @@ class ArgumentParser(argparse.ArgumentParser):
     """argparse, but usage errors are one line and exit 2 through our own path."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"usage: {message} (see `tawthiq --help`)")
+        raise UsageError("cli.usage", message=message)
 
 
 def build_parser() -> ArgumentParser:
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except WrongPassphrase as exc:
         print(f"tawthiq: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
-    except TawthiqError as exc:
+    except (TawthiqError, FormError) as exc:  # a form, vocabulary or places file refused: exit 1
         print(f"tawthiq: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

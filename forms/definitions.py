@@ -36,7 +36,7 @@ def _labels(raw: Any, where: str) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
-        raise BadDefinition(f"{where}: labels are an object of language → text")
+        raise BadDefinition("form.labels_malformed", where=where)
     return dict(raw)
 
 
@@ -114,30 +114,30 @@ class FormDefinition:
 
 def _field(raw: Any, where: str) -> Field:
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not _ID.match(raw["id"]):
-        raise BadDefinition(f"{where}: a field needs an id of lower-case letters, digits and _")
+        raise BadDefinition("form.field_id", where=where)
     where = f"{where}.{raw['id']}"
     kind = raw.get("type")
     if kind not in FIELD_TYPES:
-        raise BadDefinition(f"{where}: unknown field type {kind!r}")
+        raise BadDefinition("form.field_type", where=where, kind=repr(kind))
     vocabulary = raw.get("vocabulary")
     if kind in ("choice", "multi_choice"):
         try:
             vocabularies.vocabulary(str(vocabulary))
         except UnknownVocabulary:
-            raise BadDefinition(f"{where}: unknown vocabulary {vocabulary!r}") from None
+            raise BadDefinition("form.field_vocabulary", where=where, vocabulary=repr(vocabulary)) from None
     condition = None
     if raw.get("condition") is not None:
         c = raw["condition"]
         if not isinstance(c, dict) or not isinstance(c.get("field"), str) or not isinstance(c.get("in"), list):
-            raise BadDefinition(f"{where}: a condition is {{\"field\": id, \"in\": [values]}}")
+            raise BadDefinition("form.condition_malformed", where=where)
         condition = Condition(c["field"], tuple(c["in"]))
     children: tuple[Field, ...] = ()
     if kind == "group":
         if not isinstance(raw.get("children"), list) or not raw["children"]:
-            raise BadDefinition(f"{where}: a group needs children")
+            raise BadDefinition("form.group_empty", where=where)
         children = tuple(_field(c, where) for c in raw["children"])
         if len({c.id for c in children}) != len(children):
-            raise BadDefinition(f"{where}: two children share an id")
+            raise BadDefinition("form.group_ids_twice", where=where)
     return Field(
         id=raw["id"], type=kind, labels=_labels(raw.get("labels"), where), help=_labels(raw.get("help"), where),
         required=bool(raw.get("required", False)), condition=condition, vocabulary=vocabulary,
@@ -148,25 +148,25 @@ def _field(raw: Any, where: str) -> Field:
 def parse_definition(data: Any, source: str = "form") -> FormDefinition:
     """Check and build a definition from its JSON (also used for forms carried in a profile)."""
     if not isinstance(data, dict):
-        raise BadDefinition(f"{source}: a form definition is a JSON object")
+        raise BadDefinition("form.not_object", source=source)
     if data.get("format", FORMAT) != FORMAT:
-        raise BadDefinition(f"{source}: unsupported definition format {data.get('format')!r}")
+        raise BadDefinition("form.format", source=source, format=repr(data.get("format")))
     form_id, version = data.get("id"), data.get("version")
     if not isinstance(form_id, str) or not _ID.match(form_id):
-        raise BadDefinition(f"{source}: the form id must be lower-case letters, digits and _")
+        raise BadDefinition("form.id_malformed", source=source)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BadDefinition(f"{source}: the version must be a whole number from 1")
+        raise BadDefinition("form.version_malformed", source=source)
     if not isinstance(data.get("sections"), list) or not data["sections"]:
-        raise BadDefinition(f"{source}: a form needs sections")
+        raise BadDefinition("form.no_sections", source=source)
     sections = []
     for s in data["sections"]:
         if not isinstance(s, dict) or not isinstance(s.get("id"), str) or not isinstance(s.get("fields"), list):
-            raise BadDefinition(f"{source}: a section needs an id and fields")
+            raise BadDefinition("form.section_malformed", source=source)
         sections.append(Section(s["id"], _labels(s.get("labels"), source),
                                 tuple(_field(f, f"{source}:{s['id']}") for f in s["fields"])))
     ids = [f.id for s in sections for f in s.fields]
     if len(set(ids)) != len(ids) or SYSTEM_KEYS & set(ids):
-        raise BadDefinition(f"{source}: field ids repeat or reuse a system key")
+        raise BadDefinition("form.field_ids_clash", source=source)
     return FormDefinition(form_id, version, _labels(data.get("labels"), source),
                           _labels(data.get("help"), source), tuple(sections), data)
 
@@ -181,10 +181,10 @@ def _catalogue(directory: Path) -> dict[str, dict[int, FormDefinition]]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise BadDefinition(f"{path.name}: not readable JSON") from None
+            raise BadDefinition("form.file_not_json", source=path.name) from None
         definition = parse_definition(data, path.name)
         if (definition.id, definition.version) != (m.group(1), int(m.group(2))):
-            raise BadDefinition(f"{path.name}: the file name does not match the id and version inside")
+            raise BadDefinition("form.file_name_mismatch", source=path.name)
         out.setdefault(definition.id, {})[definition.version] = definition
     return out
 
@@ -206,12 +206,12 @@ def form_versions(form_id: str, directory: str | Path | None = None) -> list[int
 def load_form(form_id: str, version: int | None = None, directory: str | Path | None = None) -> FormDefinition:
     """A form by id, the newest version unless one is asked for; UnknownForm if there is none."""
     if not isinstance(form_id, str):
-        raise UnknownForm("the form id must be text")
+        raise UnknownForm("form.id_not_text")
     versions = _catalogue(_dir(directory)).get(form_id)
     if not versions:
-        raise UnknownForm(f"unknown form {form_id[:64]!r}")
+        raise UnknownForm("form.unknown", form=repr(form_id[:64]))
     if version is None:
         return versions[max(versions)]
     if not isinstance(version, int) or isinstance(version, bool) or version not in versions:
-        raise UnknownForm(f"form {form_id!r} has no version {str(version)[:16]}")
+        raise UnknownForm("form.unknown_version", form=repr(form_id), version=str(version)[:16])
     return versions[version]

@@ -13,11 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from forms.errors import BadImport
+from forms.errors import BadImport, Phrase
 from forms.normalize import name_key, normalize_name_arabic, normalize_name_latin
 from forms.resources import GAZETTEER_DIR
 
@@ -160,35 +160,35 @@ def _read(path_or_file: object) -> str:
             with open(path_or_file, "rb") as fh:  # type: ignore[call-overload]
                 raw = fh.read(MAX_IMPORT_BYTES + 1)
         except OSError:
-            raise BadImport("the places file cannot be read") from None
+            raise BadImport("places.file_unreadable") from None
     else:
         raw = path_or_file.read(MAX_IMPORT_BYTES + 1)  # type: ignore[attr-defined]
     if len(raw) > MAX_IMPORT_BYTES:
-        raise BadImport("the places file is larger than 16 MiB")
+        raise BadImport("places.file_too_large")
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise BadImport("the places file is not UTF-8 text") from None
+            raise BadImport("places.file_not_utf8") from None
     return str(raw)
 
 
 def _checked_place(code: str, level: str, parent: str | None, names: dict[str, str], variants: tuple[str, ...],
-                   pcode: str | None, where: str, organisation: bool) -> Place:
+                   pcode: str | None, where: Phrase, organisation: bool) -> Place:
     """One place from a CSV row or a profile entry: the same rules for both."""
     if not _CODE.match(code) or level not in LEVELS:
-        raise BadImport(f"{where}: needs a code and a level ({', '.join(LEVELS)})")
+        raise BadImport("places.code_and_level", where=where, levels=", ".join(LEVELS))
     if not names:
-        raise BadImport(f"{where}: a place needs an English or Arabic name")
+        raise BadImport("places.no_name", where=where)
     if (parent is not None and not _CODE.match(parent)) or (pcode is not None and not _CODE.match(pcode)):
-        raise BadImport(f"{where}: a parent or P-code is letters, digits, _ . - (at most 64)")
+        raise BadImport("places.code_malformed", where=where)
     if len(variants) > MAX_VARIANTS:
-        raise BadImport(f"{where}: more than {MAX_VARIANTS} spelling variants")
+        raise BadImport("places.too_many_variants", where=where, limit=MAX_VARIANTS)
     for text in (*names.values(), *variants):
         if len(text) > MAX_NAME:
-            raise BadImport(f"{where}: a name is longer than {MAX_NAME} characters")
+            raise BadImport("places.name_too_long", where=where, limit=MAX_NAME)
         if _CONTROL.search(text):
-            raise BadImport(f"{where}: a name contains control characters")
+            raise BadImport("places.name_control", where=where)
     return Place(code, level, parent, names, variants, pcode, organisation)
 
 
@@ -198,7 +198,7 @@ def _parse_ours(rows: list[dict], organisation: bool, base: Gazetteer | None = N
         names = {lang: row[f"name_{lang}"] for lang in ("en", "ar") if row.get(f"name_{lang}")}
         variants = tuple(v.strip() for v in row.get("variants", "").split("|") if v.strip())
         out.append(_checked_place(row.get("code", ""), row.get("level", ""), row.get("parent") or None, names,
-                                  variants, row.get("pcode") or None, f"places file, line {number}", organisation))
+                                  variants, row.get("pcode") or None, _line(number), organisation))
     _refuse_parent_loops(out, base)
     return out
 
@@ -207,14 +207,14 @@ def places_from_json(untrusted: object) -> list[Place]:
     """Check places that arrive as JSON (`Place.to_json()` entries, from an organisation profile) by
     the rules of a places CSV in our format; raises BadImport and takes nothing on any error."""
     if not isinstance(untrusted, list):
-        raise BadImport("the places are not a list")
+        raise BadImport("places.not_list")
     if len(untrusted) > MAX_PLACES:
-        raise BadImport(f"more than {MAX_PLACES} places")
+        raise BadImport("places.too_many", limit=MAX_PLACES)
     out: list[Place] = []
     for number, item in enumerate(untrusted, start=1):
-        where = f"place {number}"
+        where = Phrase("where.place", number=number)
         if not isinstance(item, dict):
-            raise BadImport(f"{where}: not an object")
+            raise BadImport("places.not_object", where=where)
         names, variants = item.get("names"), item.get("variants", [])
         parent, pcode = item.get("parent"), item.get("pcode")
         if (not isinstance(item.get("code"), str) or not isinstance(item.get("level"), str)
@@ -222,16 +222,20 @@ def places_from_json(untrusted: object) -> list[Place]:
                 or not all(isinstance(v, str) for v in names.values())
                 or not isinstance(variants, list) or not all(isinstance(v, str) for v in variants)
                 or not isinstance(parent, (str, type(None))) or not isinstance(pcode, (str, type(None)))):
-            raise BadImport(f"{where}: a place is {{code, level, parent, names: {{en, ar}}, variants, pcode}}")
+            raise BadImport("places.place_malformed", where=where)
         names = {k: v.strip() for k, v in names.items() if v.strip()}
         variants = tuple(v.strip() for v in variants if v.strip())
         out.append(_checked_place(item["code"], item["level"], parent or None, names, variants, pcode or None,
                                   where, organisation=True))
-    _refuse_parent_loops(out, _shipped(), where="place", first=1)
+    _refuse_parent_loops(out, _shipped(), locate=lambda n: Phrase("where.place", number=n), first=1)
     return out
 
 
-def _refuse_parent_loops(places: list[Place], base: Gazetteer | None, where: str = "places file, line",
+def _line(number: int) -> Phrase:
+    return Phrase("where.line", source=Phrase("where.places_file"), line=number)
+
+
+def _refuse_parent_loops(places: list[Place], base: Gazetteer | None, locate: Callable[[int], Phrase] = _line,
                          first: int = 2) -> None:
     """A place may not be its own ancestor: pickers and counts walk up the parents."""
     parents = {p.code: p.parent for p in base.places.values()} if base is not None else {}
@@ -240,7 +244,7 @@ def _refuse_parent_loops(places: list[Place], base: Gazetteer | None, where: str
         seen, code = {place.code}, place.parent
         while code is not None:
             if code in seen:
-                raise BadImport(f"{where} {number}: the place is its own ancestor (a loop of parents)")
+                raise BadImport("places.parent_loop", where=locate(number))
             seen.add(code)
             code = parents.get(code)
 
@@ -259,15 +263,14 @@ def _parse_ocha(rows: list[dict], base: Gazetteer) -> list[Place]:
             if not pcode:
                 break
             if not _CODE.match(pcode):
-                raise BadImport(f"places file, line {number}: a malformed P-code")
+                raise BadImport("places.pcode_malformed", where=_line(number))
             en = row.get(f"admin{n}Name_en") or row.get(f"ADM{n}_EN") or ""
             ar = row.get(f"admin{n}Name_ar") or row.get(f"ADM{n}_AR") or ""
             names = {k: v for k, v in (("en", en), ("ar", ar)) if v}
             if not names:
-                raise BadImport(f"places file, line {number}: a place needs an English or Arabic name")
+                raise BadImport("places.no_name", where=_line(number))
             if any(len(v) > MAX_NAME or _CONTROL.search(v) for v in names.values()):
-                raise BadImport(f"places file, line {number}: a name is longer than {MAX_NAME} characters "
-                                "or contains control characters")
+                raise BadImport("places.name_too_long_or_control", where=_line(number), limit=MAX_NAME)
             if pcode not in ours and pcode not in out:
                 known = base.get(pcode) or next(
                     (p for p in (base.resolve(x, level=level) for x in names.values()) if p), None)
@@ -292,12 +295,12 @@ def parse_places_csv(path_or_file: object, base: Gazetteer | None = None) -> lis
         rows = [{(k or "").strip(): (v or "").strip() for k, v in r.items() if isinstance(v, str)}
                 for r in reader]
     except csv.Error:
-        raise BadImport("the places file is not readable CSV (a malformed quote or a field over 128 KiB)") from None
+        raise BadImport("places.not_csv") from None
     if {"code", "level"} <= columns:
         return _parse_ours(rows, organisation=True, base=base or _shipped())
     if "admin1Pcode" in columns or "ADM1_PCODE" in columns:
         return _parse_ocha(rows, base or _shipped())
-    raise BadImport("the places file needs the columns code,level,name_en,name_ar or OCHA's admin1Pcode…")
+    raise BadImport("places.columns")
 
 
 @cache

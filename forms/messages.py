@@ -8,6 +8,9 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "not_an_object": {"en": "must be an object", "ar": "يجب أن يكون كائناً"},
+    "case_not_object": {"en": "a case must be a JSON object", "ar": "يجب أن تكون الحالة كائن JSON"},
+    "malformed_case_id": {"en": "must be a UUID in lower case with hyphens, or left out so one is made",
+                          "ar": "يجب أن يكون معرّفاً UUID بأحرف صغيرة وشرطات، أو أن يُترك فارغاً ليُنشأ تلقائياً"},
     "unknown_form": {"en": "no such form", "ar": "لا يوجد نموذج بهذا الاسم"},
     "unknown_form_version": {"en": "this form has no such version",
                              "ar": "لا يوجد إصدار بهذا الرقم لهذا النموذج"},

@@ -136,7 +136,7 @@ def example_case(form_id: str) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise FormError(f"no example for form {definition.id!r}") from None
+        raise FormError("form.no_example", form=repr(definition.id)) from None
 
 
 def blank_case(definition: FormDefinition) -> dict:

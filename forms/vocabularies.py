@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
-from forms.errors import BadImport, UnknownVocabulary
+from forms.errors import BadImport, Phrase, UnknownVocabulary
 from forms.resources import VOCABULARIES_DIR
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -50,37 +50,37 @@ class Term:
 _organisation_terms: dict[str, tuple[Term, ...]] = {}
 
 
-def _parse(text: str, source: str, organisation: bool) -> list[Term]:
+def _parse(text: str, source: str | Phrase, organisation: bool) -> list[Term]:
     try:
         return _parse_rows(csv.DictReader(io.StringIO(text, newline="")), source, organisation)
     except csv.Error:
-        raise BadImport(f"{source}: not readable CSV (a malformed quote or a field over 128 KiB)") from None
+        raise BadImport("vocabulary.not_csv", source=source) from None
 
 
-def _parse_rows(reader: csv.DictReader, source: str, organisation: bool) -> list[Term]:
+def _parse_rows(reader: csv.DictReader, source: str | Phrase, organisation: bool) -> list[Term]:
     if not reader.fieldnames or not {"code", "en", "ar"} <= {f.strip() for f in reader.fieldnames}:
-        raise BadImport(f"{source}: the CSV needs the columns code,en,ar")
+        raise BadImport("vocabulary.columns", source=source)
     terms: list[Term] = []
     seen: set[str] = set()
     for number, row in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
-        terms.append(_checked_term(row, f"{source}, line {number}", seen, organisation))
+        terms.append(_checked_term(row, Phrase("where.line", source=source, line=number), seen, organisation))
     return terms
 
 
-def _checked_term(row: Mapping[str, str], where: str, seen: set[str], organisation: bool) -> Term:
+def _checked_term(row: Mapping[str, str], where: Phrase, seen: set[str], organisation: bool) -> Term:
     """One term from a CSV row or a profile entry: the same rules for both (`seen` collects codes)."""
     code = row.get("code", "")
     if not _CODE.match(code):
-        raise BadImport(f"{where}: a code is letters, digits, _ . - (at most 64)")
+        raise BadImport("vocabulary.code_malformed", where=where)
     if code in seen:
-        raise BadImport(f"{where}: the code {code} appears twice")
+        raise BadImport("vocabulary.code_twice", where=where, code=code)
     if not row.get("en") and not row.get("ar"):
-        raise BadImport(f"{where}: a term needs an English or Arabic label")
+        raise BadImport("vocabulary.no_label", where=where)
     if len(row.get("en", "")) > MAX_LABEL or len(row.get("ar", "")) > MAX_LABEL:
-        raise BadImport(f"{where}: a label is longer than {MAX_LABEL} characters")
+        raise BadImport("vocabulary.label_too_long", where=where, limit=MAX_LABEL)
     if any(_CONTROL.search(row.get(lang, "")) for lang in ("en", "ar")):
-        raise BadImport(f"{where}: a label contains control characters")
+        raise BadImport("vocabulary.label_control", where=where)
     seen.add(code)
     labels = {lang: row[lang] for lang in ("en", "ar") if row.get(lang)}
     return Term(code, labels, organisation=organisation)
@@ -90,7 +90,7 @@ def _checked_term(row: Mapping[str, str], where: str, seen: set[str], organisati
 def _shipped(name: str) -> tuple[Term, ...]:
     path = VOCABULARIES_DIR / f"{name}.csv"
     if not _NAME.match(name) or not path.is_file():
-        raise UnknownVocabulary(f"no vocabulary named {name!r}")
+        raise UnknownVocabulary("vocabulary.unknown", name=repr(name))
     return tuple(_parse(path.read_text(encoding="utf-8"), path.name, organisation=False))
 
 
@@ -101,7 +101,7 @@ def vocabulary_names() -> list[str]:
 def vocabulary(name: str) -> list[Term]:
     """The shipped terms, then the organisation's additions."""
     if not isinstance(name, str):
-        raise UnknownVocabulary("a vocabulary name is text")
+        raise UnknownVocabulary("vocabulary.name_not_text")
     return list(_shipped(name)) + list(_organisation_terms.get(name, ()))
 
 
@@ -131,18 +131,18 @@ def import_terms_csv(name: str, path_or_file: str | Path | IO) -> list[Term]:
             with open(path_or_file, "rb") as fh:
                 raw = fh.read(MAX_IMPORT_BYTES + 1)
         except OSError:
-            raise BadImport("the vocabulary file cannot be read") from None
+            raise BadImport("vocabulary.file_unreadable") from None
     else:
         raw = path_or_file.read(MAX_IMPORT_BYTES + 1)
     if len(raw) > MAX_IMPORT_BYTES:
-        raise BadImport("the vocabulary file is larger than 1 MiB")
+        raise BadImport("vocabulary.file_too_large")
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise BadImport("the vocabulary file is not UTF-8 text") from None
+            raise BadImport("vocabulary.file_not_utf8") from None
     new = []
-    for t in _parse(raw, "vocabulary file", organisation=True):
+    for t in _parse(raw, Phrase("where.vocabulary_file"), organisation=True):
         if t.code in shipped:
             continue  # already there: an organisation cannot relabel a shipped code
         new.append(t)
@@ -157,21 +157,21 @@ def terms_from_json(name: str, untrusted: object) -> list[Term]:
     its terms and puts them in force once a program that ships the vocabulary opens the vault.
     """
     if not isinstance(name, str) or not _NAME.match(name):
-        raise BadImport("a vocabulary name is lower-case letters, digits and _")
+        raise BadImport("vocabulary.name_malformed")
     shipped = {t.code for t in _shipped(name)} if name in vocabulary_names() else set()
     if not isinstance(untrusted, list):
-        raise BadImport(f"the terms of {name} are not a list")
+        raise BadImport("vocabulary.terms_not_list", name=name)
     if len(untrusted) > MAX_TERMS:
-        raise BadImport(f"more than {MAX_TERMS} terms for {name}")
+        raise BadImport("vocabulary.too_many_terms", limit=MAX_TERMS, name=name)
     new: list[Term] = []
     seen: set[str] = set()
     for number, item in enumerate(untrusted, start=1):
-        where = f"{name}, term {number}"
+        where = Phrase("where.term", name=name, number=number)
         labels = item.get("labels") if isinstance(item, dict) else None
         if not isinstance(labels, dict) or not isinstance(item.get("code"), str) \
                 or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()) \
                 or not set(labels) <= {"en", "ar"}:
-            raise BadImport(f"{where}: a term is {{code, labels: {{en, ar}}}} with text values")
+            raise BadImport("vocabulary.term_malformed", where=where)
         row = {"code": item["code"].strip(), **{k: v.strip() for k, v in labels.items()}}
         term_ = _checked_term(row, where, seen, organisation=True)
         if term_.code not in shipped:  # as from CSV: an organisation cannot relabel a shipped code

@@ -111,7 +111,7 @@ def first_break(conn: Connection) -> int | None:
 class ChainBroken(CorruptVault):
     def __init__(self, seq: int):
         self.seq = seq
-        super().__init__(f"the audit log is broken at entry {seq}")
+        super().__init__("audit.broken", entry=seq)
 
 
 def verify_chain(conn: Connection) -> int:

@@ -8,8 +8,15 @@ never carries case content, names or keys: arguments are counts, key ids, file n
 
 from __future__ import annotations
 
+from forms.error_messages import ENGLISH as FORMS_ENGLISH
+
 ENGLISH: dict[str, str] = {
+    # ---- cli
+    "cli.usage": "usage: {message} (see `tawthiq --help`)",
     # ---- ack
+    "ack.purge_needs_yes": "usage: {count} delivered case(s) can be purged: confirm with --yes",
+    "ack.usage_import": "usage: ack import FILE",
+    "ack.usage": "usage: ack --out FILE [--documenter KEYID] | ack import FILE",
     "ack.coordinator_only": "acknowledgements are written on a coordinator's vault",
     "ack.name_documenter": "name the documenter: --documenter KEYID (see `trust --list`)",
     "ack.no_bundle_from_documenter": "no bundle has been imported from that documenter",
@@ -24,6 +31,7 @@ ENGLISH: dict[str, str] = {
     "attachment.hash_mismatch": "an attachment does not match its recorded hash",
     "attachment.too_large_for_memory": "the attachment is too large to open in memory",
     # ---- audit
+    "audit.vault_failed": "the vault failed verification: {count} problem(s)",
     "audit.broken": "the audit log is broken at entry {entry}",
     # ---- bundle
     "bundle.data_after_end": "the bundle has data after the end of its archive",
@@ -58,6 +66,16 @@ ENGLISH: dict[str, str] = {
     "bundle.manifest_version": "manifest: not a tawthiq bundle of a version this program reads",
     "bundle.manifest_missing": "manifest: {field} missing",
     "bundle.manifest_malformed": "manifest: {field} malformed",
+    "bundle.manifest_sequence_too_high": "manifest: sequence is above {limit:,}",
+    "bundle.manifest_key_twice": "manifest.json has a key twice in one object",
+    "bundle.manifest_nul": "manifest.json contains a NUL character",
+    "bundle.manifest_surrogate": "manifest.json contains a lone surrogate",
+    "bundle.other_recipient": "the bundle is not encrypted to this vault (it is for another recipient)",
+    "bundle.decryption_failed": "the bundle is damaged or was tampered with (decryption failed)",
+    "bundle.cannot_decrypt": "the bundle cannot be decrypted ({error})",
+    "bundle.member_negative_size": "the bundle's archive is malformed (a member of negative size)",
+    "bundle.comment_mismatch": "the signature's trusted comment does not name this bundle's id and sequence",
+    "bundle.not_addressed_here": "the bundle was not addressed to this vault (its signed recipients leave it out)",
     "bundle.manifest_record_entry": "manifest: a record entry is malformed",
     "bundle.manifest_record_path": "manifest: a record entry names a path that does not match its id",
     "bundle.manifest_record_twice": "manifest: a record is listed twice",
@@ -97,18 +115,19 @@ ENGLISH: dict[str, str] = {
     "bundle_case.other_source": "the bundle carries a case id that belongs to another source: nothing was applied",
     "bundle_case.version_differs": ("the bundle carries a case version that differs from the one received earlier "
                                     "under the same number: nothing was applied"),
-    "bundle_case.attachment_id_held": ("the bundle carries an attachment id this vault already holds for other "
-                                       "content: nothing was applied"),
-    "bundle_case.attachment_id_twice": ("the bundle carries one attachment id for two different contents: nothing "
-                                        "was applied"),
+    "bundle_case.attachment_id_clash": ("the bundle carries an attachment id this vault already holds, or the "
+                                        "bundle carries twice, for other content: nothing was applied"),
     # ---- case
     "case.not_found": "no case with that id",
     "case.no_such_version": "no such version of that case",
     "case.attachment_unreadable": "the attachment is not a readable file",
     "case.no_attachment": "no attachment with that id",
+    "case.received": ("that case was received from a documenter and belongs to the documenter: it cannot be changed "
+                      "here; record your own notes as a new case"),
     "case.invalid": "invalid case: {problem}",
     "case.invalid_more": "invalid case: {problem} (and {more} more)",
     # ---- consent
+    "consent.usage": "usage: give either a consent JSON file or --withdraw",
     "consent.not_object": "consent: must be a JSON object",
     "consent.unknown_field": "consent: unknown field {field}",
     "consent.given_not_bool": "consent.given: must be true or false",
@@ -122,6 +141,7 @@ ENGLISH: dict[str, str] = {
     # ---- coordinator
     "coordinator.only": "{what} is done on a coordinator's vault",
     # ---- custodian
+    "custodian.wrong_passphrase": "wrong custodian passphrase: the custodian key was not opened",
     "custodian.key_file_exists": "that file exists already: a custodian key is never overwritten",
     "custodian.not_key_file": "that is not a readable Tawthiq custodian key file",
     "custodian.key_file_damaged": "the custodian key file is damaged",
@@ -139,10 +159,19 @@ ENGLISH: dict[str, str] = {
     "export.csv_needs_folder": "a CSV export needs a folder: that path is a file",
     "export.path_is_folder": "that path is a folder: name the file to write",
     # ---- file
+    "file.larger_than": "the {what} file is larger than {mib} MiB",
     "file.unreadable": "the {what} file cannot be read",
     "file.too_large": "the {what} file is too large",
     # ---- identity
     "identity.malformed": "the identity file is malformed",
+    # ---- estimate
+    "estimate.by_usage": "usage: --by takes {strata} (each at most once)",
+    "estimate.list_usage": "usage: --list NAME=DOC[,DOC…], each list named once",
+    "estimate.too_few_lists": "estimation needs {minimum} to {maximum} lists; {count} given",
+    "estimate.too_many_lists": ("estimation needs {minimum} to {maximum} lists; {count} given (group documenters "
+                                "into lists)"),
+    "estimate.unknown_documenter": "no documenter is known as {name} (use a key id or a name from `trust --list`)",
+    "estimate.extra_missing": "estimation needs the estimation extra: pip install 'tawthiq[estimation]'",
     # ---- import
     "import.coordinator_only": "bundles are verified and imported on a coordinator's vault",
     "import.fork_two_bundles": ("FORK ALARM: documenter {documenter} sent two different bundles numbered {sequence}: "
@@ -152,6 +181,7 @@ ENGLISH: dict[str, str] = {
     "import.fork_next": ("FORK ALARM: bundle {next} imported earlier does not follow this bundle {sequence}: nothing "
                          "was applied"),
     "import.record_not_json": "{member} is not valid JSON",
+    "import.record_refused": "{member}: {reason}",
     "import.record_entry_mismatch": "{member} does not match its manifest entry",
     "import.unreadable": "{path}: cannot be read",
     "import.applied_already": "this bundle was applied already",
@@ -178,10 +208,23 @@ ENGLISH: dict[str, str] = {
     # ---- keyfile
     "keyfile.unsupported_version": "key file version {version} is not supported",
     "keyfile.damaged": "the key file is damaged or not a Tawthiq key file",
+    "keyfile.kdf_above_top": ("the {what} asks for more key-derivation work ({kdf}) than Tawthiq ever sets (at most "
+                              "{memory_mib} MiB, t = {iterations}, p = {lanes}): it was not made by Tawthiq, and it "
+                              "was not opened"),
+    "keyfile.kdf_below_floor": ("the {what}'s key derivation ({kdf}) is below Tawthiq's floor ({memory_mib} MiB, "
+                                "t = {iterations}, p = {lanes}): its passphrase could be guessed far faster than "
+                                "promised, so it was not used"),
+    "keyfile.kdf_impossible": "the {what} is damaged: its key-derivation parameters are impossible",
     "keyfile.unreasonable_work": "the key file asks for unreasonable key-derivation work",
     # ---- keys
+    "keys.age_identity_exists": ("{path} exists already: the age identity is never written over a file; choose "
+                                 "a new name"),
+    "keys.age_identity_not_written": "the age identity could not be written to {path} ({reason})",
     "keys.fingerprint_shape": "usage: a fingerprint is {groups} groups of {digits} digits",
     # ---- linkage
+    "linkage.extra_missing": ("linkage needs the optional linkage extra, which is not installed: pip install "
+                              "'tawthiq[linkage]'"),
+    "linkage.coordinator_only": "linkage runs on a coordinator vault (this vault is a documenter's)",
     "linkage.decision_unknown": "usage: the decision must be one of {choices}",
     "linkage.no_pair_run_link": "no candidate pair with that id (run `tawthiq link` first)",
     "linkage.pair_not_current": "that pair's records are no longer current: run `tawthiq link` again",
@@ -193,10 +236,19 @@ ENGLISH: dict[str, str] = {
                               "import a corrected CSV"),
     "orgdata.profile_malformed": "the profile's organisation data is malformed ({reason}): nothing was imported",
     # ---- passphrase
+    "passphrase.stdin_twice": "usage: only one passphrase can be read from standard input",
+    "passphrase.file_unreadable": "the passphrase file cannot be read",
+    "passphrase.file_too_long": "the passphrase file is too long to be a passphrase",
+    "passphrase.file_not_utf8": "the passphrase file is not UTF-8 text",
+    "passphrase.no_terminal": "usage: no terminal to ask for the passphrase: use --passphrase-file",
+    "passphrase.differ": "the two passphrases differ: nothing was changed",
+    "passphrase.same": "the new passphrase is the same as the old one: nothing was changed",
     "passphrase.empty": "the passphrase is empty: choose a long passphrase of several words",
     "passphrase.too_short": "the passphrase is too short ({length} characters; use at least {minimum})",
     "passphrase.too_easy": "the passphrase is too easy to guess: use several unrelated words",
     # ---- profile
+    "profile.fingerprint_needed": "usage: give --fingerprint DIGITS: the {what}'s fingerprint must be checked",
+    "profile.not_confirmed": "not confirmed: nothing was imported",
     "profile.not_age_recipient": "usage: the {what} is not an age recipient (age1…)",
     "profile.too_large": ("the profile would be larger than {mib} MiB, more than a documenter's vault accepts: too "
                           "many organisation places"),
@@ -212,6 +264,9 @@ ENGLISH: dict[str, str] = {
                       "{imported_serial}); it would roll back the organisation's terms, places and recipients: "
                       "nothing was imported"),
     "profile.none": "no organisation profile has been imported (`tawthiq profile import FILE`)",
+    # ---- report
+    "report.needs_qt": "the PDF report needs the Qt libraries (PySide6), which cannot be loaded",
+    "report.pdf_needs_folder": "name a PDF file in an existing folder",
     # ---- signature
     "signature.not_ed25519_key": "not a minisign Ed25519 public key",
     "signature.not_key_file": "not a minisign public key file",
@@ -228,6 +283,9 @@ ENGLISH: dict[str, str] = {
     "signed_file.not_signed_file": "not a tawthiq {kind} file",
     "signed_file.no_signing_key": "the {kind} file names no signing key",
     # ---- trust
+    "trust.usage": ("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | trust --reinstate KEYID "
+                    "--fingerprint DIGITS | trust --list"),
+    "trust.reinstate_usage": "usage: trust --reinstate KEYID --fingerprint DIGITS",
     "trust.own_key": "that is this vault's own key",
     "trust.revoked": ("REFUSED: key {key_id} was revoked on {revoked_on} and its bundles stay refused; to trust it "
                       "again on purpose: trust --reinstate {key_id} --fingerprint DIGITS"),
@@ -240,13 +298,31 @@ ENGLISH: dict[str, str] = {
     "vault.exists": "a vault already exists in {folder}",
     "vault.not_found": "no vault in {folder} (create one with `tawthiq init`)",
     "vault.locked": "the vault is locked",
+    "vault.part_unreadable": "the vault's {what} ({name}) cannot be read: the vault was not opened",
+    "vault.part_is_link": ("the vault's {what} ({name}) is a symbolic link: Tawthiq opens a vault only when its parts "
+                           "are in the vault folder itself, where a wipe destroys them; move what the link points to "
+                           "into {folder}. The vault was not opened"),
+    "vault.part_not_file": "the vault's {what} ({name}) is not a regular file: the vault was not opened",
+    "vault.part_not_folder": "the vault's {what} ({name}) is not a regular folder: the vault was not opened",
     # ---- wipe
+    "wipe.limit_usage": "usage: --after-failed-unlocks takes a number of attempts or 'off'",
+    "wipe.not_confirmed": "not wiped: the answer was not {word}",
     "wipe.no_vault": "no vault in {folder}: nothing was wiped",
     "wipe.files_left": "the keys were destroyed, but some files in {folder} could not be removed; delete the folder",
     "wipe.after_failed_unlocks": ("wrong passphrase: that was failed attempt {attempts}, the limit set for this "
                                   "vault, and the vault has been wiped"),
+    "wipe.after_failed_unlocks_not_wiped": (
+        "wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and the vault was to "
+        "be wiped, but the key file could not be destroyed, so the vault is NOT wiped: {left}"),
+    "wipe.after_failed_unlocks_incomplete": (
+        "wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and the vault has been "
+        "wiped, but not everything could be removed: {left}"),
+    "wipe.keys_not_destroyed": "the key file could not be destroyed, so the vault is NOT wiped: {left}",
+    "wipe.incomplete": ("the keys were destroyed, but not everything could be removed: {left}; delete what is left "
+                        "by hand"),
     "wipe.limit_range": "usage: the limit must be between 1 and {maximum} attempts, or off",
     # ---- witness
+    "witness.no_custodian_yet": "no custodian recipient yet: import the organisation profile first",
     "witness.bad_pseudonym": "a pseudonym looks like W-7KQ3-M9XD",
     "witness.field_too_long": "invalid witness: {field}: text of at most {limit} characters",
     "witness.risk_unknown": "invalid witness: risk: one of {choices}",
@@ -279,5 +355,12 @@ ENGLISH: dict[str, str] = {
                                       "file"),
     "witness_record.sealed_recipient": ("a witness record in the bundle is invalid: the sealed identity's recipient "
                                         "is malformed"),
+    "witness_record.not_custodian": ("a witness record in the bundle is invalid: the identity is not sealed to this "
+                                     "organisation's custodian"),
     "witness_record.other_documenter": "a witness pseudonym in the bundle belongs to another documenter",
 }
+
+# The case model's codes (forms.errors.FormError and the Phrases its errors name) are worded in
+# forms/error_messages.py, the lowest layer; the command line and the GUI's catalogue know them here
+# (tests/gui/test_error_catalogue.py checks that no code is worded in both).
+ENGLISH.update(FORMS_ENGLISH)

@@ -3,42 +3,17 @@
 An error is a stable code and named arguments: `TawthiqError("cases.not_found", case=case_id)`.
 `storage.error_messages.ENGLISH` words every code for the command line (`str(exc)` is that line);
 the GUI words the same codes in the user's language (app/gui/error_texts.py, Qt's catalogues).
-A raise site not yet converted passes one English line instead of a code; it has no `code` and
-every front end shows the line as it is.
+Every raise site passes a code (tests/gui/test_error_catalogue.py walks the source and fails on a
+free English sentence); the codes of the case model (forms.errors.FormError) are part of ENGLISH.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-
+# The one-pass filler lives with the lowest layer's errors (forms.errors) and is shared from here.
+from forms.errors import english as english
+from forms.errors import fill as fill
+from forms.errors import placeholders as placeholders
 from storage.error_messages import ENGLISH
-
-# `{name}`, or `{name:,}` for a count the English line groups by thousands (10,000).
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(:,)?\}")
-
-
-def placeholders(template: str) -> set[str]:
-    """The argument names a wording uses: `{case}` → "case"."""
-    return {name for name, _spec in _PLACEHOLDER.findall(template)}
-
-
-def english(value: object, spec: str = "") -> str:
-    return format(value, ",") if spec and isinstance(value, int) else str(value)
-
-
-def fill(template: str, values: Mapping[str, object], shown: Callable[[object, str], str] = english) -> str:
-    """Every `{name}` of `template` replaced in one pass; `shown(value, spec)` writes a value.
-
-    One pass, because an argument can come from outside (a documenter's name, a file's key id):
-    a value containing `{other}` stays as it is instead of pulling another argument in, and a
-    wording never runs attribute look-ups as `str.format` would for `{case.__class__}`.
-    """
-    def argument(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return shown(values[name], match.group(2) or "") if name in values else match.group(0)
-
-    return _PLACEHOLDER.sub(argument, template)
 
 
 class TawthiqError(Exception):

@@ -76,21 +76,15 @@ def check_params(params: dict, what: str = "key file") -> None:
     """
     memory, iterations, lanes = (int(params[k]) for k in ("memory_kib", "iterations", "lanes"))
     if memory > MAX_MEMORY_KIB or iterations > MAX_ITERATIONS or lanes > MAX_LANES:
-        raise KdfParametersRefused(
-            f"the {what} asks for more key-derivation work ({_describe(params)}) than Tawthiq ever sets "
-            f"(at most {MAX_MEMORY_KIB // 1024} MiB, t = {MAX_ITERATIONS}, p = {MAX_LANES}): it was not made "
-            "by Tawthiq, and it was not opened"
-        )
+        raise KdfParametersRefused("keyfile.kdf_above_top", what=what, kdf=_describe(params),
+                                   memory_mib=MAX_MEMORY_KIB // 1024, iterations=MAX_ITERATIONS, lanes=MAX_LANES)
     if memory >= FLOOR_MEMORY_KIB and iterations >= FLOOR_ITERATIONS and lanes >= LANES:
         return
     if not insecure_test_kdf():
-        raise KdfParametersRefused(
-            f"the {what}'s key derivation ({_describe(params)}) is below Tawthiq's floor ({FLOOR_MEMORY_KIB // 1024} "
-            f"MiB, t = {FLOOR_ITERATIONS}, p = {LANES}): its passphrase could be guessed far faster than promised, "
-            "so it was not used"
-        )
+        raise KdfParametersRefused("keyfile.kdf_below_floor", what=what, kdf=_describe(params),
+                                   memory_mib=FLOOR_MEMORY_KIB // 1024, iterations=FLOOR_ITERATIONS, lanes=LANES)
     if iterations < 1 or lanes < 1 or memory < 8 * lanes:  # what Argon2id itself cannot run
-        raise KdfParametersRefused(f"the {what} is damaged: its key-derivation parameters are impossible")
+        raise KdfParametersRefused("keyfile.kdf_impossible", what=what)
     if sys.stderr is not None:  # a windowed program on Windows may have no stderr at all
         print(TEST_KDF_WARNING, file=sys.stderr, flush=True)
 
@@ -234,7 +228,7 @@ def unlock_keyfile(path: Path, passphrase: str) -> tuple[VaultKeys, dict]:
         nonce = base64.b64decode(doc["nonce"])
         ct = base64.b64decode(doc["ciphertext"])
     except (KeyError, ValueError, TypeError) as exc:
-        raise CorruptVault("the key file is damaged or not a Tawthiq key file") from exc
+        raise CorruptVault("keyfile.damaged") from exc
     check_params(params)
     kek = derive_kek(passphrase, salt, params)
     try:

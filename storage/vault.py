@@ -57,15 +57,12 @@ def check_layout(path: Path) -> None:
         except FileNotFoundError:
             continue
         except OSError:
-            raise VaultLayoutRefused(f"the vault's {what} ({name}) cannot be read: the vault was not opened") from None
+            raise VaultLayoutRefused("vault.part_unreadable", what=what, name=name) from None
         if stat.S_ISLNK(mode):
-            raise VaultLayoutRefused(
-                f"the vault's {what} ({name}) is a symbolic link: Tawthiq opens a vault only when its parts are "
-                f"in the vault folder itself, where a wipe destroys them; move what the link points to into "
-                f"{path}. The vault was not opened")
+            raise VaultLayoutRefused("vault.part_is_link", what=what, name=name, folder=path)
         if not is_right_kind(mode):
-            raise VaultLayoutRefused(f"the vault's {what} ({name}) is not a regular "
-                                     f"{'folder' if name == BLOBS else 'file'}: the vault was not opened")
+            raise VaultLayoutRefused("vault.part_not_folder" if name == BLOBS else "vault.part_not_file",
+                                     what=what, name=name)
 
 
 class Vault:

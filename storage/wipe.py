@@ -55,12 +55,9 @@ class WipeReport:
         return "; ".join(self.left[:MAX_LISTED]) + (
             f"; and {len(self.left) - MAX_LISTED} more" if len(self.left) > MAX_LISTED else "")
 
-    def problem(self) -> str:
-        """One line for the user: what remains, and whether the keys are gone."""
-        shown = self.left_text()
-        if not self.keys_destroyed:
-            return f"the key file could not be destroyed, so the vault is NOT wiped: {shown}"
-        return f"the keys were destroyed, but not everything could be removed: {shown}; delete what is left by hand"
+    def problem_code(self) -> str:
+        """The error code of what remains: the keys not destroyed (not wiped), or some files (wiped)."""
+        return "wipe.keys_not_destroyed" if not self.keys_destroyed else "wipe.incomplete"
 
 
 class WipeIncomplete(TawthiqError):
@@ -68,19 +65,17 @@ class WipeIncomplete(TawthiqError):
 
     def __init__(self, report: WipeReport):
         self.report = report
-        super().__init__(report.problem())
+        super().__init__(report.problem_code(), left=report.left_text())
 
 
 class VaultWipedAfterFailedUnlocks(WrongPassphrase):
     def __init__(self, attempts: int, report: WipeReport | None = None):
         if report is not None and not report.keys_destroyed:
-            what = f"the vault was to be wiped, but {report.problem()}"
+            super().__init__("wipe.after_failed_unlocks_not_wiped", attempts=attempts, left=report.left_text())
         elif report is not None and report.left:
-            what = f"the vault has been wiped, but not everything could be removed: {report.left_text()}"
+            super().__init__("wipe.after_failed_unlocks_incomplete", attempts=attempts, left=report.left_text())
         else:
-            what = "the vault has been wiped"
-        super().__init__(
-            f"wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and {what}")
+            super().__init__("wipe.after_failed_unlocks", attempts=attempts)
 
 
 def shred(path: Path) -> bool:

@@ -46,7 +46,7 @@ class Context:
         if source:
             if source == "-":
                 if self._stdin_used:
-                    raise UsageError("usage: only one passphrase can be read from standard input")
+                    raise UsageError("passphrase.stdin_twice")
                 self._stdin_used = True
                 raw = sys.stdin.buffer.readline(MAX_PASSPHRASE_BYTES + 1)
             else:
@@ -54,19 +54,19 @@ class Context:
                     with open(source, "rb") as fh:
                         raw = fh.read(MAX_PASSPHRASE_BYTES + 1)
                 except OSError:
-                    raise TawthiqError("the passphrase file cannot be read") from None
+                    raise TawthiqError("passphrase.file_unreadable") from None
             if len(raw) > MAX_PASSPHRASE_BYTES:
-                raise TawthiqError("the passphrase file is too long to be a passphrase")
+                raise TawthiqError("passphrase.file_too_long")
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                raise TawthiqError("the passphrase file is not UTF-8 text") from None
+                raise TawthiqError("passphrase.file_not_utf8") from None
             return text.splitlines()[0] if text.splitlines() else ""
         if not sys.stdin.isatty():
-            raise UsageError("usage: no terminal to ask for the passphrase: use --passphrase-file")
+            raise UsageError("passphrase.no_terminal")
         first = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != first:
-            raise TawthiqError("the two passphrases differ: nothing was changed")
+            raise TawthiqError("passphrase.differ")
         return first
 
     def passphrase(self, prompt: str = "Passphrase: ", confirm: bool = False) -> str:

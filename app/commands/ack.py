@@ -39,7 +39,7 @@ def _purge(ctx: Context) -> int:
         return 0
     if not ctx.args.yes:
         if not sys.stdin.isatty():
-            raise UsageError(f"usage: {count} delivered case(s) can be purged: confirm with --yes")
+            raise UsageError("ack.purge_needs_yes", count=count)
         answer = input(f"Delete {count} delivered case(s) from this laptop? Type 'yes': ").strip().lower()
         if answer not in ("yes", "نعم"):
             print("nothing was purged")
@@ -54,7 +54,7 @@ def ack_cmd(ctx: Context) -> int:
         return _purge(ctx)
     if args.action == "import":
         if not args.file or args.out:
-            raise UsageError("usage: ack import FILE")
+            raise UsageError("ack.usage_import")
         result = acks.import_ack(ctx.vault(), read_small_file(args.file, "acknowledgement"))
         if args.json:
             ctx.print_json(result)
@@ -68,7 +68,7 @@ def ack_cmd(ctx: Context) -> int:
             print("delivered cases can now be purged: `tawthiq ack purge --yes`")
         return 0
     if not args.out or args.file:
-        raise UsageError("usage: ack --out FILE [--documenter KEYID] | ack import FILE")
+        raise UsageError("ack.usage")
     raw, summary = acks.export_ack(ctx.vault(), args.documenter)
     atomic_write_bytes(Path(args.out), raw)
     if args.json:

@@ -32,7 +32,7 @@ def _report(ctx: Context, result: vault_check.VaultCheck) -> int:
         for line in result.lines():
             print(shown(line))
     if result.problems:
-        raise vault_check.VerificationFailed(f"the vault failed verification: {len(result.problems)} problem(s)")
+        raise vault_check.VerificationFailed("audit.vault_failed", count=len(result.problems))
     return 0
 
 

@@ -59,9 +59,9 @@ def read_json_file(name: str, what: str = "case") -> object:
             with open(name, "rb") as fh:
                 raw = fh.read(MAX_CASE_FILE_BYTES + 1)
     except OSError:
-        raise TawthiqError(f"the {what} file cannot be read") from None
+        raise TawthiqError("file.unreadable", what=what) from None
     if len(raw) > MAX_CASE_FILE_BYTES:
-        raise TawthiqError(f"the {what} file is larger than {MAX_CASE_FILE_BYTES >> 20} MiB")
+        raise TawthiqError("file.larger_than", what=what, mib=MAX_CASE_FILE_BYTES >> 20)
     # NaN, huge integers, lone surrogates, NUL, duplicate keys, deep nesting: refused in one line.
     return loads_untrusted(raw, what)
 

@@ -10,7 +10,6 @@ from storage.atomic import atomic_write_bytes
 from storage.errors import TawthiqError, UsageError
 
 STRATA = ("governorate", "period", "sex", "age_group")
-EXTRA_HINT = "estimation needs the estimation extra: pip install 'tawthiq[estimation]'"
 
 
 def register(sub: Subcommands) -> None:
@@ -30,7 +29,7 @@ def _strata(text: str) -> tuple[str, ...]:
     by = tuple(s.strip() for s in text.split(",") if s.strip())
     unknown = [s for s in by if s not in STRATA]
     if unknown or len(set(by)) != len(by):
-        raise UsageError(f"usage: --by takes {', '.join(STRATA)} (each at most once)")
+        raise UsageError("estimate.by_usage", strata=", ".join(STRATA))
     return by
 
 
@@ -40,7 +39,7 @@ def _groups(specs: list[str]) -> dict[str, list[str]]:
         name, sep, members = spec.partition("=")
         documenters = [m.strip() for m in members.split(",") if m.strip()]
         if not sep or not name.strip() or not documenters or name.strip() in groups:
-            raise UsageError("usage: --list NAME=DOC[,DOC…], each list named once")
+            raise UsageError("estimate.list_usage")
         groups[name.strip()] = documenters
     return groups
 
@@ -55,17 +54,13 @@ def _interval(e: dict | None) -> str:
 def estimate(ctx: Context) -> int:
     try:
         from app.services.analysis.estimation import from_vault, histories
-        from app.services.analysis.estimation.service import EstimationRefused
-    except ImportError:
-        raise TawthiqError(EXTRA_HINT) from None
+    except ImportError:  # the optional estimation extra (NumPy) is not installed
+        raise TawthiqError("estimate.extra_missing") from None
     by = _strata(ctx.args.by)
     groups = _groups(ctx.args.lists)
     vault = ctx.vault()
-    try:
-        inputs = from_vault.histories(vault, groups)
-        report = from_vault.estimate(inputs, by)
-    except EstimationRefused as refused:
-        raise TawthiqError(str(refused)) from None
+    inputs = from_vault.histories(vault, groups)  # EstimationRefused is a TawthiqError: one line, exit 1
+    report = from_vault.estimate(inputs, by)
     if ctx.args.table_out:
         table = histories.table_csv(inputs.individuals, list(report.lists), by)
         atomic_write_bytes(Path(ctx.args.table_out), table.encode("utf-8"))

@@ -5,9 +5,7 @@ from __future__ import annotations
 from app.commands._context import Context, Subcommands
 from app.commands._display import json_text, shown
 from forms.definitions import form_versions, list_forms, load_form
-from forms.errors import FormError
 from forms.schema import example_case, json_schema
-from storage.errors import TawthiqError
 
 
 def register(sub: Subcommands) -> None:
@@ -38,18 +36,12 @@ def list_(ctx: Context) -> int:
 
 
 def template(ctx: Context) -> int:
-    try:
-        body = example_case(ctx.args.name)
-    except FormError as exc:
-        raise TawthiqError(str(exc)) from None
+    body = example_case(ctx.args.name)  # FormError: one line, exit 1 (app.cli)
     print(json_text(body, indent=2))
     return 0
 
 
 def schema(ctx: Context) -> int:
-    try:
-        definition = load_form(ctx.args.name, ctx.args.version)
-    except FormError as exc:
-        raise TawthiqError(str(exc)) from None
+    definition = load_form(ctx.args.name, ctx.args.version)  # FormError: one line, exit 1 (app.cli)
     print(json_text(json_schema(definition), indent=2))
     return 0

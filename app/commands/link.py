@@ -36,7 +36,7 @@ def _coordinator(ctx: Context) -> Vault:
     linkage_extra.require()  # before the passphrase: without the extra, say so at once
     vault = ctx.vault()
     if vault.role != "coordinator":
-        raise TawthiqError("linkage runs on a coordinator vault (this vault is a documenter's)")
+        raise TawthiqError("linkage.coordinator_only")
     return vault
 
 

@@ -58,7 +58,7 @@ def vocabulary_list(ctx: Context) -> int:
             print("\n".join(names))
         return 0
     if name not in vocabularies.vocabulary_names():
-        raise organisation_data.BadOrganisationData(f"no vocabulary named {name!r} (see `tawthiq vocabulary list`)")
+        raise organisation_data.BadOrganisationData("orgdata.no_vocabulary", name=repr(name))
     ctx.vault()  # unlocking installs the organisation's terms
     rows = [{**t.to_json(), "organisation": t.organisation} for t in vocabularies.vocabulary(name)]
     if ctx.args.json:

@@ -42,12 +42,12 @@ def confirm(candidate: organisation_profile.Candidate, typed: str | None, what: 
         organisation_profile.confirm_fingerprint(candidate, typed)
         return
     if not sys.stdin.isatty():
-        raise UsageError(f"usage: give --fingerprint DIGITS: the {what}'s fingerprint must be checked")
+        raise UsageError("profile.fingerprint_needed", what=what)
     print(f"The {what}'s fingerprint is:\n\n    {candidate.fingerprint}\n")
     print("Compare it with the one read to you in person or by phone.")
     answer = input("Type 'yes' if every digit matches: ").strip().lower()
     if answer not in ("yes", "نعم"):
-        raise BundleRejected("not confirmed: nothing was imported")
+        raise BundleRejected("profile.not_confirmed")
 
 
 def export_profile(ctx: Context) -> int:

@@ -95,7 +95,7 @@ def report_case(ctx: Context) -> int:
     try:  # Qt renders right-to-left Arabic correctly; only app.gui may import it
         from app.gui.case_report_pdf import write_case_pdf
     except ImportError as exc:
-        raise TawthiqError("the PDF report needs the Qt libraries (PySide6), which cannot be loaded") from exc
+        raise TawthiqError("report.needs_qt") from exc
     result = write_case_pdf(ctx.vault(), ctx.args.id, Path(ctx.args.out), purpose=ctx.args.purpose)
     for line in result.summary_lines():
         print(shown(line))

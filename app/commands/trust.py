@@ -29,8 +29,7 @@ def register(sub: Subcommands) -> None:
 def trust(ctx: Context) -> int:
     args = ctx.args
     if sum(bool(x) for x in (args.file, args.revoke, args.reinstate, args.list)) != 1:
-        raise UsageError("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | "
-                         "trust --reinstate KEYID --fingerprint DIGITS | trust --list")
+        raise UsageError("trust.usage")
     if args.list:
         rows = trust_list.list_trusted(ctx.vault())
         if args.json:
@@ -46,7 +45,7 @@ def trust(ctx: Context) -> int:
         return 0
     if args.reinstate:
         if not args.fingerprint:  # a deliberate act: no prompt to answer "yes" to by habit
-            raise UsageError("usage: trust --reinstate KEYID --fingerprint DIGITS")
+            raise UsageError("trust.reinstate_usage")
         result = trust_list.reinstate(ctx.vault(), args.reinstate, args.fingerprint)
         print(f"trust in {result['key_id']} reinstated: its bundles will be accepted again")
         return 0

@@ -39,7 +39,7 @@ def change_passphrase(ctx: Context) -> int:
     old = ctx.passphrase("Current passphrase: ")
     new = ctx.read_secret(ctx.args.new_passphrase_file, "New passphrase: ", confirm=True)
     if new == old:
-        raise TawthiqError("the new passphrase is the same as the old one: nothing was changed")
+        raise TawthiqError("passphrase.same")
     vault = ctx.vault()
     vault.change_passphrase(old, new)
     print("passphrase changed; the old one no longer opens this vault")

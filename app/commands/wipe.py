@@ -37,7 +37,7 @@ def _parse_limit(text: str) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise UsageError("usage: --after-failed-unlocks takes a number of attempts or 'off'") from None
+        raise UsageError("wipe.limit_usage") from None
 
 
 def wipe(ctx: Context) -> int:
@@ -48,14 +48,14 @@ def wipe(ctx: Context) -> int:
               f"the vault will be wiped after {limit} wrong passphrases in a row")
         return 0
     if not looks_like_vault(ctx.vault_dir):
-        raise VaultNotFound(f"no vault in {ctx.vault_dir}: nothing was wiped")
+        raise VaultNotFound("wipe.no_vault", folder=ctx.vault_dir)
     if not ctx.args.yes:
         if sys.stdin.isatty():  # a script's piped answer gets no prompt: its stderr stays one line
             print(f"This destroys the vault in {ctx.vault_dir} for good. Type {CONFIRM_WORD} to go on: ",
                   end="", file=sys.stderr, flush=True)
         answer = sys.stdin.readline(64).strip()
         if answer != CONFIRM_WORD:
-            raise TawthiqError(f"not wiped: the answer was not {CONFIRM_WORD}")
+            raise TawthiqError("wipe.not_confirmed", word=CONFIRM_WORD)
     try:
         report = emergency.wipe(ctx.vault_dir)
     except WipeIncomplete as exc:  # every step that could run, ran; the error line says what is left

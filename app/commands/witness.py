@@ -113,7 +113,7 @@ def consent(ctx: Context) -> int:
     from storage.errors import UsageError
 
     if ctx.args.withdraw == bool(ctx.args.file):
-        raise UsageError("usage: give either a consent JSON file or --withdraw")
+        raise UsageError("consent.usage")
     if ctx.args.withdraw:
         if ctx.args.on:
             consent_rules.check_consent({"withdrawn_on": ctx.args.on})
@@ -130,7 +130,7 @@ def reseal(ctx: Context) -> int:
     if target != "custodian":
         from storage.errors import TawthiqError
 
-        raise TawthiqError("no custodian recipient yet: import the organisation profile first")
+        raise TawthiqError("witness.no_custodian_yet")
     print(f"resealed {witnesses.reseal(vault)} identities to the custodian")
     return 0
 

@@ -59,7 +59,7 @@ def render_pdf(report: CaseReport) -> bytes:
 
 def write_case_pdf(vault: Vault, case_id: str, out: Path, purpose: str = "courts") -> CaseReport:
     if not Path(out).parent.is_dir() or Path(out).is_dir():
-        raise TawthiqError("name a PDF file in an existing folder")
+        raise TawthiqError("report.pdf_needs_folder")
     report = build_case_report(vault, case_id, purpose)
     atomic_write_bytes(Path(out), render_pdf(report))
     record_report_export(vault, report, "pdf")

@@ -26,7 +26,10 @@ def file_kind(value: str) -> str:
     kinds = {"profile": tr("organisation profile"), "tawthiq.profile": tr("organisation profile"),
              "identity": tr("identity"), "tawthiq.identity": tr("identity"),
              "acknowledgement": tr("acknowledgement"), "tawthiq.ack": tr("acknowledgement"),
-             "case": tr("case"), "witness": tr("witness")}
+             "case": tr("case"), "witness": tr("witness"), "consent": tr("consent"),
+             "key file": tr("key file"), "custodian key file": tr("custodian key file"),
+             "database": tr("database"), "database journal": tr("database journal"),
+             "attachments folder": tr("attachments folder")}
     return kinds.get(value, value)
 
 
@@ -123,10 +126,8 @@ def _wordings() -> dict[str, str]:
                                        "applied"),
         "bundle_case.version_differs": tr("The bundle carries a case version that differs from the one received "
                                           "earlier under the same number: nothing was applied"),
-        "bundle_case.attachment_id_held": tr("The bundle carries an attachment id this vault already holds for "
-                                             "other content: nothing was applied"),
-        "bundle_case.attachment_id_twice": tr("The bundle carries one attachment id for two different contents: "
-                                              "nothing was applied"),
+        "bundle_case.attachment_id_clash": tr("The bundle carries an attachment id this vault already holds, or "
+                                              "the bundle carries twice, for other content: nothing was applied"),
         # ---- case
         "case.not_found": tr("No case with that id"),
         "case.no_such_version": tr("No such version of that case"),
@@ -317,4 +318,167 @@ def _wordings() -> dict[str, str]:
         "witness_record.sealed_recipient": tr("A witness record in the bundle is invalid: the sealed identity's "
                                               "recipient is malformed"),
         "witness_record.other_documenter": tr("A witness pseudonym in the bundle belongs to another documenter"),
+        # ---- cli (issue 13 item 5: the last English raise sites)
+        "cli.usage": tr("Usage: {message}"),
+        # ---- ack (issue 13 item 5: the last English raise sites)
+        "ack.purge_needs_yes": tr("{count} delivered case(s) can be purged: confirm first."),
+        "ack.usage_import": tr("Choose the acknowledgement file to import."),
+        "ack.usage": tr("Write an acknowledgement to a file, or import one."),
+        # ---- audit (issue 13 item 5: the last English raise sites)
+        "audit.vault_failed": tr("The vault failed verification: {count} problem(s)"),
+        # ---- bundle (issue 13 item 5: the last English raise sites)
+        "bundle.manifest_sequence_too_high": tr("Manifest: sequence is above {limit}"),
+        "bundle.manifest_key_twice": tr("manifest.json has a key twice in one object"),
+        "bundle.manifest_nul": tr("manifest.json contains a NUL character"),
+        "bundle.manifest_surrogate": tr("manifest.json contains a lone surrogate"),
+        "bundle.member_negative_size": tr("The bundle's archive is malformed (a member of negative size)"),
+        "bundle.comment_mismatch": tr("The signature's trusted comment does not name this bundle's id and sequence"),
+        "bundle.not_addressed_here": tr("The bundle was not addressed to this vault (its signed recipients leave it "
+                                        "out)"),
+        # ---- consent (issue 13 item 5: the last English raise sites)
+        "consent.usage": tr("Give either a consent file or a withdrawal."),
+        # ---- file (issue 13 item 5: the last English raise sites)
+        "file.larger_than": tr("The {what} file is larger than {mib} MiB"),
+        # ---- estimate (issue 13 item 5: the last English raise sites)
+        "estimate.by_usage": tr("Strata are {strata}, each at most once."),
+        "estimate.list_usage": tr("Each list needs a name and its documenters, and each list is named once."),
+        "estimate.too_few_lists": tr("Estimation needs {minimum} to {maximum} lists; {count} chosen. Group "
+                                     "documenters into lists, or leave some out by clearing their list name."),
+        "estimate.too_many_lists": tr("Estimation needs {minimum} to {maximum} lists; {count} chosen. Group "
+                                      "documenters into lists, or leave some out by clearing their list name."),
+        "estimate.unknown_documenter": tr("No documenter is known as {name}"),
+        "estimate.extra_missing": tr("Estimation is not installed with this copy of Tawthiq (its estimation extra)."),
+        # ---- import (issue 13 item 5: the last English raise sites)
+        "import.record_refused": tr("{member} was refused: {reason}"),
+        # ---- keyfile (issue 13 item 5: the last English raise sites)
+        "keyfile.kdf_above_top": tr("The {what} asks for more key-derivation work ({kdf}) than Tawthiq ever sets (at "
+                                    "most {memory_mib} MiB, t = {iterations}, p = {lanes}): it was not made by "
+                                    "Tawthiq, and it was not opened"),
+        "keyfile.kdf_below_floor": tr("The {what}'s key derivation ({kdf}) is below Tawthiq's floor ({memory_mib} "
+                                      "MiB, t = {iterations}, p = {lanes}): its passphrase could be guessed far "
+                                      "faster than promised, so it was not used"),
+        "keyfile.kdf_impossible": tr("The {what} is damaged: its key-derivation parameters are impossible"),
+        # ---- keys (issue 13 item 5: the last English raise sites)
+        "keys.age_identity_exists": tr("{path} exists already: the age identity is never written over a file; choose "
+                                       "a new name"),
+        "keys.age_identity_not_written": tr("The age identity could not be written to {path} ({reason})"),
+        # ---- linkage (issue 13 item 5: the last English raise sites)
+        "linkage.coordinator_only": tr("Linkage runs on a coordinator vault (this vault is a documenter's)"),
+        # ---- passphrase (issue 13 item 5: the last English raise sites)
+        "passphrase.stdin_twice": tr("Only one passphrase can be read from standard input"),
+        "passphrase.file_unreadable": tr("The passphrase file cannot be read"),
+        "passphrase.file_too_long": tr("The passphrase file is too long to be a passphrase"),
+        "passphrase.file_not_utf8": tr("The passphrase file is not UTF-8 text"),
+        "passphrase.no_terminal": tr("No terminal to ask for the passphrase"),
+        "passphrase.differ": tr("The two passphrases differ: nothing was changed"),
+        "passphrase.same": tr("The new passphrase is the same as the old one: nothing was changed"),
+        # ---- profile (issue 13 item 5: the last English raise sites)
+        "profile.fingerprint_needed": tr("The {what}'s fingerprint must be checked"),
+        "profile.not_confirmed": tr("Not confirmed: nothing was imported"),
+        # ---- report (issue 13 item 5: the last English raise sites)
+        "report.needs_qt": tr("The PDF report needs the Qt libraries (PySide6), which cannot be loaded"),
+        "report.pdf_needs_folder": tr("Name a PDF file in an existing folder"),
+        # ---- trust (issue 13 item 5: the last English raise sites)
+        "trust.usage": tr("Trust a documenter's identity file, revoke a key, reinstate a key or list the trusted "
+                          "keys."),
+        "trust.reinstate_usage": tr("Reinstating a key needs its fingerprint."),
+        # ---- vault (issue 13 item 5: the last English raise sites)
+        "vault.part_unreadable": tr("The vault's {what} ({name}) cannot be read: the vault was not opened"),
+        "vault.part_is_link": tr("The vault's {what} ({name}) is a symbolic link: Tawthiq opens a vault only when "
+                                 "its parts are in the vault folder itself, where a wipe destroys them; move what "
+                                 "the link points to into {folder}. The vault was not opened"),
+        "vault.part_not_file": tr("The vault's {what} ({name}) is not a regular file: the vault was not opened"),
+        "vault.part_not_folder": tr("The vault's {what} ({name}) is not a regular folder: the vault was not opened"),
+        # ---- wipe (issue 13 item 5: the last English raise sites)
+        "wipe.limit_usage": tr("The limit is a number of attempts, or off."),
+        "wipe.not_confirmed": tr("Not wiped: the answer was not {word}"),
+        "wipe.after_failed_unlocks_not_wiped": tr("Wrong passphrase: that was failed attempt {attempts}, the limit "
+                                                  "set for this vault, and the vault was to be wiped, but the key "
+                                                  "file could not be destroyed, so the vault is NOT wiped: {left}"),
+        "wipe.after_failed_unlocks_incomplete": tr("Wrong passphrase: that was failed attempt {attempts}, the limit "
+                                                   "set for this vault, and the vault has been wiped, but not "
+                                                   "everything could be removed: {left}"),
+        "wipe.keys_not_destroyed": tr("The key file could not be destroyed, so the vault is NOT wiped: {left}"),
+        "wipe.incomplete": tr("The keys were destroyed, but not everything could be removed: {left}; delete what is "
+                              "left by hand"),
+        # ---- witness (issue 13 item 5: the last English raise sites)
+        "witness.no_custodian_yet": tr("No custodian recipient yet: import the organisation profile first"),
+        # ---- witness_record (issue 13 item 5: the last English raise sites)
+        "witness_record.not_custodian": tr("A witness record in the bundle is invalid: the identity is not sealed to "
+                                           "this organisation's custodian"),
+        # ---- where (issue 13 item 5: the last English raise sites)
+        "where.line": tr("{source}, line {line}"),
+        "where.vocabulary_file": tr("vocabulary file"),
+        "where.places_file": tr("places file"),
+        "where.place": tr("place {number}"),
+        "where.term": tr("{name}, term {number}"),
+        # ---- form (issue 13 item 5: the last English raise sites)
+        "form.labels_malformed": tr("{where}: labels are an object of language → text"),
+        "form.field_id": tr("{where}: a field needs an id of lower-case letters, digits and _"),
+        "form.field_type": tr("{where}: unknown field type {kind}"),
+        "form.field_vocabulary": tr("{where}: unknown vocabulary {vocabulary}"),
+        "form.condition_malformed": tr("{where}: a condition is {\"field\": id, \"in\": [values]}"),
+        "form.group_empty": tr("{where}: a group needs children"),
+        "form.group_ids_twice": tr("{where}: two children share an id"),
+        "form.not_object": tr("{source}: a form definition is a JSON object"),
+        "form.format": tr("{source}: unsupported definition format {format}"),
+        "form.id_malformed": tr("{source}: the form id must be lower-case letters, digits and _"),
+        "form.version_malformed": tr("{source}: the version must be a whole number from 1"),
+        "form.no_sections": tr("{source}: a form needs sections"),
+        "form.section_malformed": tr("{source}: a section needs an id and fields"),
+        "form.field_ids_clash": tr("{source}: field ids repeat or reuse a system key"),
+        "form.file_not_json": tr("{source}: not readable JSON"),
+        "form.file_name_mismatch": tr("{source}: the file name does not match the id and version inside"),
+        "form.id_not_text": tr("The form id must be text"),
+        "form.unknown": tr("Unknown form {form}"),
+        "form.unknown_version": tr("Form {form} has no version {version}"),
+        "form.no_example": tr("No example for form {form}"),
+        # ---- vocabulary (issue 13 item 5: the last English raise sites)
+        "vocabulary.not_csv": tr("{source}: not readable CSV (a malformed quote or a field over 128 KiB)"),
+        "vocabulary.columns": tr("{source}: the CSV needs the columns code,en,ar"),
+        "vocabulary.code_malformed": tr("{where}: a code is letters, digits, _ . - (at most 64)"),
+        "vocabulary.code_twice": tr("{where}: the code {code} appears twice"),
+        "vocabulary.no_label": tr("{where}: a term needs an English or Arabic label"),
+        "vocabulary.label_too_long": tr("{where}: a label is longer than {limit} characters"),
+        "vocabulary.label_control": tr("{where}: a label contains control characters"),
+        "vocabulary.unknown": tr("No vocabulary named {name}"),
+        "vocabulary.name_not_text": tr("A vocabulary name is text"),
+        "vocabulary.file_unreadable": tr("The vocabulary file cannot be read"),
+        "vocabulary.file_too_large": tr("The vocabulary file is larger than 1 MiB"),
+        "vocabulary.file_not_utf8": tr("The vocabulary file is not UTF-8 text"),
+        "vocabulary.name_malformed": tr("A vocabulary name is lower-case letters, digits and _"),
+        "vocabulary.terms_not_list": tr("The terms of {name} are not a list"),
+        "vocabulary.too_many_terms": tr("More than {limit} terms for {name}"),
+        "vocabulary.term_malformed": tr("{where}: a term is {code, labels: {en, ar}} with text values"),
+        # ---- places (issue 13 item 5: the last English raise sites)
+        "places.file_unreadable": tr("The places file cannot be read"),
+        "places.file_too_large": tr("The places file is larger than 16 MiB"),
+        "places.file_not_utf8": tr("The places file is not UTF-8 text"),
+        "places.code_and_level": tr("{where}: needs a code and a level ({levels})"),
+        "places.no_name": tr("{where}: a place needs an English or Arabic name"),
+        "places.code_malformed": tr("{where}: a parent or P-code is letters, digits, _ . - (at most 64)"),
+        "places.too_many_variants": tr("{where}: more than {limit} spelling variants"),
+        "places.name_too_long": tr("{where}: a name is longer than {limit} characters"),
+        "places.name_control": tr("{where}: a name contains control characters"),
+        "places.not_list": tr("The places are not a list"),
+        "places.too_many": tr("More than {limit} places"),
+        "places.not_object": tr("{where}: not an object"),
+        "places.place_malformed": tr("{where}: a place is {code, level, parent, names: {en, ar}, variants, pcode}"),
+        "places.parent_loop": tr("{where}: the place is its own ancestor (a loop of parents)"),
+        "places.pcode_malformed": tr("{where}: a malformed P-code"),
+        "places.name_too_long_or_control": tr("{where}: a name is longer than {limit} characters or contains control "
+                                              "characters"),
+        "places.not_csv": tr("The places file is not readable CSV (a malformed quote or a field over 128 KiB)"),
+        "places.columns": tr("The places file needs the columns code,level,name_en,name_ar or OCHA's admin1Pcode…"),
+        # ---- orgdata (issue 13 item 5: the last English raise sites)
+        "orgdata.keys": tr("Not {vocabularies, places}"),
+        "orgdata.vocabularies_not_mapping": tr("The vocabularies are not a mapping of names to terms"),
+        "linkage.extra_missing": tr("Linkage needs the optional linkage extra, which is not installed with this copy "
+                                    "of Tawthiq"),
+        "custodian.wrong_passphrase": tr("Wrong custodian passphrase: the custodian key was not opened"),
+        "case.received": tr("That case was received from a documenter and belongs to the documenter: it cannot be "
+                            "changed here; record your own notes as a new case"),
+        "bundle.other_recipient": tr("The bundle is not encrypted to this vault (it is for another recipient)"),
+        "bundle.decryption_failed": tr("The bundle is damaged or was tampered with (decryption failed)"),
+        "bundle.cannot_decrypt": tr("The bundle cannot be decrypted ({error})"),
     }

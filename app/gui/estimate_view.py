@@ -262,8 +262,7 @@ class EstimateView(QWidget):
             return
         try:
             from app.services.analysis.estimation import from_vault
-            from app.services.analysis.estimation.service import EstimationRefused
-        except ImportError:
+        except ImportError:  # the optional estimation extra (NumPy) is not installed
             self._failed(tr("Estimation is not installed with this copy of Tawthiq (its estimation extra)."))
             return
         vault = self.session.vault
@@ -277,10 +276,9 @@ class EstimateView(QWidget):
                 task.raise_if_cancelled()
                 task.progress(done, total)
 
-            try:
-                return inputs, from_vault.estimate(inputs, by, progress)
-            except EstimationRefused as refused:  # worded here, in the user's language
-                return refused.count, None
+            # EstimationRefused (too few or too many lists) reaches _failed worded in the user's
+            # language by the error catalogue (app/gui/error_texts.py), as every service error.
+            return inputs, from_vault.estimate(inputs, by, progress)
 
         self.estimate_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -317,10 +315,6 @@ class EstimateView(QWidget):
         self._finish()
         self.progress.setValue(1)  # full: done
         inputs, report = result
-        if report is None:
-            self._failed(tr_args(tr("Estimation needs 3 to 5 lists; %1 chosen. Group documenters into lists, or "
-                                  "leave some out by clearing their list name."), fmt_int(inputs)))
-            return
         self._histories = (inputs.individuals, report.lists, report.by)
         self.report = report.to_json()
         self.save_button.setEnabled(True)

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 from app.gui import error_texts
 from app.gui.i18n import fmt_int, is_rtl
+from forms.errors import FormError, Phrase
 from storage.errors import TawthiqError, fill
+
+# What carries a code and named arguments: a service or storage error, an error of the case model
+# (a form, vocabulary or places file), and a Phrase such an error names ("places file, line 12").
+Coded = TawthiqError | FormError | Phrase
 
 # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the argument is laid out by its own direction and
 # cannot reorder the Arabic sentence around it.
 _ISOLATE, _POP = "\u2068", "\u2069"
 
 
-def user_text(exc: TawthiqError) -> str:
+def user_text(exc: Coded) -> str:
     """The line to show for `exc` in the interface language.
 
     Called on worker threads too (app.gui.tasks.safe_message): QCoreApplication.translate is
-    thread-safe. A raise site that still passes an English line (no code) is shown as it is.
+    thread-safe. An error without a known code (none is raised so: tests/gui/test_error_catalogue.py)
+    would be shown as it is.
     """
     template = error_texts.wording(exc.code) if exc.code else None
     if template is None:
@@ -36,7 +42,7 @@ _FILE_KINDS = ("what", "kind")  # arguments that name a kind of file in our word
 
 
 def _argument(value: object, _spec: str = "") -> str:
-    if isinstance(value, TawthiqError):  # the reason of a refusal, itself an error with a code
+    if isinstance(value, Coded):  # the reason of a refusal or the place it names, itself coded
         return user_text(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return fmt_int(value)  # Arabic-Indic digits in the Arabic interface, grouped as the locale does

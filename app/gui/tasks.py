@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from app.gui.refusals import user_text
+from forms.errors import FormError
 from storage.errors import TawthiqError
 
 log = logging.getLogger("tawthiq.gui.tasks")
@@ -48,7 +49,7 @@ class TaskCancelled(Exception):
 
 def safe_message(exc: BaseException) -> str:
     """One line that may be shown to the user: never case content, names or keys."""
-    if isinstance(exc, TawthiqError):
+    if isinstance(exc, (TawthiqError, FormError)):
         return user_text(exc)
     log.debug("background task failed", exc_info=exc)
     return f"unexpected error ({type(exc).__name__})"

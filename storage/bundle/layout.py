@@ -126,7 +126,7 @@ def _audit_position(untrusted: object) -> AuditPosition:
         if (isinstance(seq, int) and not isinstance(seq, bool) and 1 <= seq <= MAX_AUDIT_SEQ
                 and isinstance(digest, str) and HEX64.match(digest)):
             return AuditPosition(seq, digest)
-    raise reject("manifest: audit malformed")
+    raise reject("bundle.manifest_malformed", field="audit")
 
 
 def audit_claim(manifest: dict) -> AuditClaim | None:
@@ -135,11 +135,11 @@ def audit_claim(manifest: dict) -> AuditClaim | None:
     if untrusted is None:
         return None
     if not isinstance(untrusted, dict) or set(untrusted) != {"seq", "hash", "previous"}:
-        raise reject("manifest: audit malformed")
+        raise reject("bundle.manifest_malformed", field="audit")
     head = _audit_position({"seq": untrusted["seq"], "hash": untrusted["hash"]})
     previous = None if untrusted["previous"] is None else _audit_position(untrusted["previous"])
     if previous is not None and previous.seq > head.seq:
-        raise reject("manifest: audit malformed")
+        raise reject("bundle.manifest_malformed", field="audit")
     return AuditClaim(head, previous)
 
 
@@ -166,7 +166,7 @@ def check_manifest(untrusted_manifest: object, sums: dict[str, str]) -> Manifest
         if not isinstance(m.get(key), str) or not m[key] or len(m[key]) > 100:
             raise reject("bundle.manifest_missing", field=key)
     if _int(m.get("sequence"), "sequence", 1) > MAX_SEQUENCE:
-        raise reject(f"manifest: sequence is above {MAX_SEQUENCE:,}")
+        raise reject("bundle.manifest_sequence_too_high", limit=MAX_SEQUENCE)
     prev = m.get("previous_sha256")
     if prev is not None and (not isinstance(prev, str) or not HEX64.match(prev)):
         raise reject("bundle.manifest_malformed", field="previous_sha256")
@@ -224,12 +224,12 @@ def trusted_comment(manifest: dict) -> str:
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise reject("manifest.json has a key twice in one object")
+        raise reject("bundle.manifest_key_twice")
     return result
 
 
 def _refuse_constant(name: str) -> object:
-    raise reject("manifest.json is not valid JSON")
+    raise reject("bundle.manifest_not_json")
 
 
 def parse_manifest(raw: bytes) -> Any:
@@ -239,7 +239,7 @@ def parse_manifest(raw: bytes) -> Any:
         value = json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicate_keys,
                            parse_constant=_refuse_constant)
     except (UnicodeError, json.JSONDecodeError, RecursionError, ValueError):
-        raise reject("manifest.json is not valid JSON") from None
+        raise reject("bundle.manifest_not_json") from None
     stack = [value]
     while stack:  # without recursion: json.loads already bounded the depth
         node = stack.pop()
@@ -250,11 +250,11 @@ def parse_manifest(raw: bytes) -> Any:
             stack.extend(node)
         elif isinstance(node, str):
             if "\0" in node:
-                raise reject("manifest.json contains a NUL character")
+                raise reject("bundle.manifest_nul")
             try:
                 node.encode("utf-8")
             except UnicodeEncodeError:
-                raise reject("manifest.json contains a lone surrogate") from None
+                raise reject("bundle.manifest_surrogate") from None
     return value
 
 

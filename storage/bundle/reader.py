@@ -162,7 +162,7 @@ def _next_member(seen: set[str]) -> Parses[tarfile.TarInfo | None]:
     if info is None:
         return None
     if info.size < 0:  # a base-256 size field can be negative: it would pass every cap
-        raise reject("the bundle's archive is malformed (a member of negative size)")
+        raise reject("bundle.member_negative_size")
     if info.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
         raise reject("bundle.not_regular_file")
     if info.name in seen:
@@ -210,11 +210,11 @@ def _parse_tar(
     if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
         raise BundleRejected("bundle.sender_mismatch")
     if comment != layout.trusted_comment(manifest):
-        raise BundleRejected("the signature's trusted comment does not name this bundle's id and sequence")
+        raise BundleRejected("bundle.comment_mismatch")
     # The signature covers the manifest's recipients: a signed archive decrypted by one of them and
     # encrypted again to someone else is not for that someone (issue 14 item 6).
     if not own_recipients & set(manifest["recipients"]):
-        raise BundleRejected("the bundle was not addressed to this vault (its signed recipients leave it out)")
+        raise BundleRejected("bundle.not_addressed_here")
     result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw)
     if on_manifest is not None and not on_manifest(manifest, signer, sums_raw):
         store = None
@@ -306,7 +306,7 @@ def read_bundle(
             _discard_stored(result, discard)
     error = _decrypt_error(decrypt_error) or parser.error
     if error is None and not parser.done:
-        error = reject("the bundle's archive is malformed")
+        error = reject("bundle.archive_malformed")
     if error is not None:
         _discard_stored(result, discard)
         if isinstance(error, BundleRejected):
@@ -338,7 +338,7 @@ def _decrypt_error(error: BaseException | None) -> BundleRejected | None:
         return None
     text = str(error).lower()
     if "no matching keys" in text:
-        return BundleRejected("the bundle is not encrypted to this vault (it is for another recipient)")
+        return BundleRejected("bundle.other_recipient")
     if isinstance(error, pyrage.DecryptError | OSError | ValueError):
-        return BundleRejected("the bundle is damaged or was tampered with (decryption failed)")
-    return BundleRejected(f"the bundle cannot be decrypted ({type(error).__name__})")
+        return BundleRejected("bundle.decryption_failed")
+    return BundleRejected("bundle.cannot_decrypt", error=type(error).__name__)

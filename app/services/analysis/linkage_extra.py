@@ -19,7 +19,7 @@ INSTALL_HINT = "pip install 'tawthiq[linkage]'"
 
 class LinkageExtraMissing(TawthiqError):
     def __init__(self) -> None:
-        super().__init__(f"linkage needs the optional linkage extra, which is not installed: {INSTALL_HINT}")
+        super().__init__("linkage.extra_missing")
 
 
 def installed() -> bool:

@@ -190,16 +190,14 @@ def check_held(conn: Connection, records: list[dict], documenter: str) -> None:
             row = conn.execute("SELECT sha256 FROM case_versions WHERE case_id = ? AND version = ?",
                                (case_id, v["version"])).fetchone()
             if row is not None and row[0] != v["sha256"]:
-                raise BundleRejected("the bundle carries a case version that differs from the one received "
-                                     "earlier under the same number: nothing was applied")
+                raise BundleRejected("bundle_case.version_differs")
         for a in record["attachments"]:
             content = (case_id, a["sha256"])
             row = conn.execute("SELECT case_id, sha256 FROM attachments WHERE id = ?", (a["id"],)).fetchone()
             # The same attachment sent again is a no-op; other content under a held id is refused
             # rather than dropped while the report says it was imported.
             if (row is not None and (row[0], row[1]) != content) or carried.setdefault(a["id"], content) != content:
-                raise BundleRejected("the bundle carries an attachment id this vault already holds, or the "
-                                     "bundle carries twice, for other content: nothing was applied")
+                raise BundleRejected("bundle_case.attachment_id_clash")
 
 
 def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str]) -> int:

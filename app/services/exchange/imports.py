@@ -166,8 +166,7 @@ def _same_as_held(held: tuple[str, str | None, str | None], signed_sha256: str, 
 
 
 def _fork_alarm(documenter: str, sequence: int) -> ForkAlarm:
-    return ForkAlarm(f"FORK ALARM: documenter {documenter} sent two different bundles numbered "
-                     f"{sequence}: nothing was applied")
+    return ForkAlarm("import.fork_two_bundles", documenter=documenter, sequence=sequence)
 
 
 def ranges_text(ranges: list[tuple[int, int]]) -> str:
@@ -203,7 +202,7 @@ def _check_records(opened: reader.OpenedBundle) -> list[CheckedRecord]:
         try:  # the checks `case add` makes: no NUL, duplicate key, lone surrogate, NaN, bomb
             untrusted = loads_untrusted(raw, "record")
         except HostileJSON as exc:
-            raise BundleRejected(f"{path}: {exc}") from None
+            raise BundleRejected("import.record_refused", member=path, reason=exc) from None
         match = RECORD_NAME.match(path)
         if not isinstance(untrusted, dict) or not match or untrusted.get("id") != match.group(1) \
                 or untrusted.get("kind") != entries[path]["kind"]:

@@ -190,10 +190,10 @@ def read_from_profile(untrusted: object) -> ProfileData:
 
 def _checked(untrusted: object) -> ProfileData:
     if not isinstance(untrusted, dict) or not set(untrusted) <= {"vocabularies", "places"}:
-        raise FormError("not {vocabularies, places}")
+        raise FormError("orgdata.keys")
     vocab = untrusted.get("vocabularies", {})
     if not isinstance(vocab, dict) or len(vocab) > MAX_VOCABULARIES:
-        raise FormError("the vocabularies are not a mapping of names to terms")
+        raise FormError("orgdata.vocabularies_not_mapping")
     checked = {name: [t.to_json() for t in vocabularies.terms_from_json(name, items)] for name, items in vocab.items()}
     places = [p.to_json() for p in gazetteer.places_from_json(untrusted.get("places", []))]
     return ProfileData({k: v for k, v in checked.items() if v}, places)

@@ -165,14 +165,14 @@ def check_record(untrusted: object) -> dict:
             raise _reject("witness_record.sealed_not_base64") from None
         if not is_sealed_to_one_x25519_recipient(ciphertext):
             # Refuses anything but an age file: a clear identity never lands in the database.
-            raise _reject("the sealed identity is not an age file sealed to one recipient")
+            raise _reject("witness_record.sealed_not_age")
         recipient = sealed.get("recipient")
         if not isinstance(recipient, str) or not recipient.startswith("age1") or len(recipient) > 100:
-            raise _reject("the sealed identity's recipient is malformed")
+            raise _reject("witness_record.sealed_recipient")
         try:
             pyrage.x25519.Recipient.from_str(recipient)
         except Exception:  # noqa: BLE001 - pyrage raises its own types for a malformed key
-            raise _reject("the sealed identity's recipient is malformed") from None
+            raise _reject("witness_record.sealed_recipient") from None
     return {"code": untrusted["code"], "revision": revision, **fields, "consent": consent, "updated_at": updated,
             "sealed_identity": ciphertext, "sealed_recipient": recipient, "sha256": record_sha256(untrusted)}
 
@@ -200,7 +200,7 @@ def check_owner(conn: Connection, r: dict, documenter: str) -> None:
         # receives (a second coordinator named in another's profile) knows none and cannot check.
         custodian = conn.execute("SELECT value FROM settings WHERE key = ?", (CUSTODIAN_SETTING,)).fetchone()
         if custodian is not None and r["sealed_recipient"] != custodian[0]:
-            raise _reject("the identity is not sealed to this organisation's custodian")
+            raise _reject("witness_record.not_custodian")
 
 
 def apply_checked(conn: Connection, r: dict, provenance: dict) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 
 from forms.definitions import form_versions
+from forms.messages import message
 from forms.unknown_codes import UnknownCode, excused_by, unknown_codes
 from forms.validation import Problem, resolve_place_names, validate_case
 from storage.errors import TawthiqError
@@ -32,6 +33,13 @@ class InvalidCase(TawthiqError):
             super().__init__("case.invalid", problem=first)
 
 
+def _refused(path: str, code: str) -> InvalidCase:
+    """One problem found before the form's validation runs, worded by forms.messages like the rest."""
+    text = message(code, "en")
+    problem = Problem(path, code, f"{path}: {text}" if path else text, text)
+    return InvalidCase([problem.message], [problem])
+
+
 def case_id(untrusted_id: object) -> str:
     """A case id that came from outside (a case file, a bundle record): a UUID, written as
     `uuid.uuid4()` writes it (lower case, hyphens), or refused.
@@ -45,12 +53,12 @@ def case_id(untrusted_id: object) -> str:
             return untrusted_id
     except ValueError:
         pass
-    raise InvalidCase(["id: must be a UUID in lower case with hyphens, or left out so one is made"])
+    raise _refused("id", "malformed_case_id")
 
 
 def _prepared(body: object) -> dict:
     if not isinstance(body, dict):
-        raise InvalidCase(["a case must be a JSON object"])
+        raise _refused("", "case_not_object")
     body.pop("_meta", None)
     if "id" in body:
         case_id(body["id"])  # first: a bad id is the one problem that no later save can undo

@@ -48,8 +48,7 @@ class CaseReceived(TawthiqError):
     """
 
     def __init__(self) -> None:
-        super().__init__("that case was received from a documenter and belongs to the documenter: it cannot be "
-                         "changed here; record your own notes as a new case")
+        super().__init__("case.received")
 
 
 def is_received(conn: Connection, case_id: str) -> bool:

@@ -119,11 +119,10 @@ def export_age_identity(vault: Vault, path: Path) -> None:
             create_private_file(path, age_identity_file_text(vault).encode("ascii"))
             written = True
     except FileExistsError:
-        raise TawthiqError(f"{path} exists already: the age identity is never written over a file; "
-                           "choose a new name") from None
+        raise TawthiqError("keys.age_identity_exists", path=path) from None
     except OSError as exc:
-        raise TawthiqError(f"the age identity could not be written to {path} "
-                           f"({(exc.strerror or type(exc).__name__).lower()})") from None
+        raise TawthiqError("keys.age_identity_not_written", path=path,
+                           reason=(exc.strerror or type(exc).__name__).lower()) from None
     except BaseException:
         if written:  # the audit entry did not commit: the file must not outlive it
             path.unlink(missing_ok=True)

@@ -24,6 +24,30 @@
         <translation>الشاهد</translation>
     </message>
     <message>
+        <source>consent</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation>ملف المفاتيح</translation>
+    </message>
+    <message>
+        <source>custodian key file</source>
+        <translation>ملف مفتاح أمين الهويات</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>database journal</source>
+        <translation>سجل قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>attachments folder</source>
+        <translation>مجلد المرفقات</translation>
+    </message>
+    <message>
         <source>Acknowledgements are written on a coordinator&apos;s vault</source>
         <translation>تُكتب الإقرارات في خزنة المنسّق.</translation>
     </message>
@@ -348,12 +372,8 @@
         <translation>تحمل الحزمة إصدار حالة يختلف عن الإصدار المستلَم سابقاً بالرقم نفسه: لم يُطبَّق شيء.</translation>
     </message>
     <message>
-        <source>The bundle carries an attachment id this vault already holds for other content: nothing was applied</source>
-        <translation>تحمل الحزمة معرّف مرفق تحتفظ به هذه الخزنة لمحتوى آخر: لم يُطبَّق شيء.</translation>
-    </message>
-    <message>
-        <source>The bundle carries one attachment id for two different contents: nothing was applied</source>
-        <translation>تحمل الحزمة معرّف مرفق واحداً لمحتويين مختلفين: لم يُطبَّق شيء.</translation>
+        <source>The bundle carries an attachment id this vault already holds, or the bundle carries twice, for other content: nothing was applied</source>
+        <translation>تحمل الحزمة معرّف مرفق تحتفظ به هذه الخزنة من قبل، أو تحمله الحزمة مرتين، لمحتوى آخر: لم يُطبَّق شيء.</translation>
     </message>
     <message>
         <source>No case with that id</source>
@@ -906,6 +926,478 @@
     <message>
         <source>A witness pseudonym in the bundle belongs to another documenter</source>
         <translation>اسم مستعار لشاهد في الحزمة يخص موثّقاً آخر.</translation>
+    </message>
+    <message>
+        <source>Usage: {message}</source>
+        <translation>طريقة الاستعمال: {message}</translation>
+    </message>
+    <message>
+        <source>{count} delivered case(s) can be purged: confirm first.</source>
+        <translation>يمكن حذف {count} من الحالات المسلَّمة: أكّد ذلك أولاً.</translation>
+    </message>
+    <message>
+        <source>Choose the acknowledgement file to import.</source>
+        <translation>اختر ملف الإقرار المراد استيراده.</translation>
+    </message>
+    <message>
+        <source>Write an acknowledgement to a file, or import one.</source>
+        <translation>اكتب إقراراً في ملف، أو استورد إقراراً.</translation>
+    </message>
+    <message>
+        <source>The vault failed verification: {count} problem(s)</source>
+        <translation>فشل التحقق من الخزنة: {count} مشكلة.</translation>
+    </message>
+    <message>
+        <source>Manifest: sequence is above {limit}</source>
+        <translation>البيان: الرقم التسلسلي أعلى من {limit}.</translation>
+    </message>
+    <message>
+        <source>manifest.json has a key twice in one object</source>
+        <translation>يحتوي manifest.json على مفتاح مكرر في كائن واحد.</translation>
+    </message>
+    <message>
+        <source>manifest.json contains a NUL character</source>
+        <translation>يحتوي manifest.json على محرف NUL.</translation>
+    </message>
+    <message>
+        <source>manifest.json contains a lone surrogate</source>
+        <translation>يحتوي manifest.json على محرف بديل منفرد (lone surrogate).</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s archive is malformed (a member of negative size)</source>
+        <translation>أرشيف الحزمة مشوّه (عضو بحجم سالب).</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s trusted comment does not name this bundle&apos;s id and sequence</source>
+        <translation>التعليق الموثوق في التوقيع لا يذكر معرّف هذه الحزمة ورقمها التسلسلي.</translation>
+    </message>
+    <message>
+        <source>The bundle was not addressed to this vault (its signed recipients leave it out)</source>
+        <translation>الحزمة ليست موجهة إلى هذه الخزنة (مستلموها الموقَّعون لا يشملونها).</translation>
+    </message>
+    <message>
+        <source>Give either a consent file or a withdrawal.</source>
+        <translation>قدّم إما ملف موافقة وإما سحباً للموافقة.</translation>
+    </message>
+    <message>
+        <source>The {what} file is larger than {mib} MiB</source>
+        <translation>ملف {what} أكبر من {mib} م.ب.</translation>
+    </message>
+    <message>
+        <source>Strata are {strata}, each at most once.</source>
+        <translation>الطبقات هي {strata}، كل منها مرة واحدة على الأكثر.</translation>
+    </message>
+    <message>
+        <source>Each list needs a name and its documenters, and each list is named once.</source>
+        <translation>تحتاج كل قائمة إلى اسم وموثّقين، ويُسمّى كل منها مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>Estimation needs {minimum} to {maximum} lists; {count} chosen. Group documenters into lists, or leave some out by clearing their list name.</source>
+        <translation>يحتاج التقدير من {minimum} إلى {maximum} قوائم؛ اخترت {count}. اجمع الموثّقين في قوائم، أو استبعد بعضهم بمسح اسم قائمتهم.</translation>
+    </message>
+    <message>
+        <source>No documenter is known as {name}</source>
+        <translation>لا يوجد موثّق معروف باسم {name}.</translation>
+    </message>
+    <message>
+        <source>Estimation is not installed with this copy of Tawthiq (its estimation extra).</source>
+        <translation>التقدير غير مثبّت مع هذه النسخة من توثيق (إضافة التقدير).</translation>
+    </message>
+    <message>
+        <source>{member} was refused: {reason}</source>
+        <translation>رُفض {member}: {reason}</translation>
+    </message>
+    <message>
+        <source>The {what} asks for more key-derivation work ({kdf}) than Tawthiq ever sets (at most {memory_mib} MiB, t = {iterations}, p = {lanes}): it was not made by Tawthiq, and it was not opened</source>
+        <translation>يطلب {what} عملاً لاشتقاق المفتاح ({kdf}) أكثر مما يضبطه توثيق أبداً (على الأكثر {memory_mib} م.ب، t = {iterations}، p = {lanes}): لم يصنعه توثيق، ولم يُفتح.</translation>
+    </message>
+    <message>
+        <source>The {what}&apos;s key derivation ({kdf}) is below Tawthiq&apos;s floor ({memory_mib} MiB, t = {iterations}, p = {lanes}): its passphrase could be guessed far faster than promised, so it was not used</source>
+        <translation>اشتقاق المفتاح في {what} ({kdf}) أدنى من الحد الأدنى لتوثيق ({memory_mib} م.ب، t = {iterations}، p = {lanes}): يمكن تخمين عبارة مروره أسرع بكثير مما وُعد به، فلم يُستخدم.</translation>
+    </message>
+    <message>
+        <source>The {what} is damaged: its key-derivation parameters are impossible</source>
+        <translation>{what} تالف: معاملات اشتقاق المفتاح فيه مستحيلة.</translation>
+    </message>
+    <message>
+        <source>{path} exists already: the age identity is never written over a file; choose a new name</source>
+        <translation>{path} موجود مسبقاً: لا تُكتب هوية age فوق ملف أبداً؛ اختر اسماً جديداً.</translation>
+    </message>
+    <message>
+        <source>The age identity could not be written to {path} ({reason})</source>
+        <translation>تعذّرت كتابة هوية age في {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Linkage runs on a coordinator vault (this vault is a documenter&apos;s)</source>
+        <translation>يعمل الربط في خزنة المنسّق (هذه خزنة موثّق).</translation>
+    </message>
+    <message>
+        <source>Only one passphrase can be read from standard input</source>
+        <translation>لا يمكن قراءة أكثر من عبارة مرور واحدة من الإدخال القياسي.</translation>
+    </message>
+    <message>
+        <source>The passphrase file cannot be read</source>
+        <translation>تعذّرت قراءة ملف عبارة المرور.</translation>
+    </message>
+    <message>
+        <source>The passphrase file is too long to be a passphrase</source>
+        <translation>ملف عبارة المرور أطول من أن يكون عبارة مرور.</translation>
+    </message>
+    <message>
+        <source>The passphrase file is not UTF-8 text</source>
+        <translation>ملف عبارة المرور ليس نصاً بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the passphrase</source>
+        <translation>لا توجد طرفية لطلب عبارة المرور.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: nothing was changed</source>
+        <translation>عبارتا المرور مختلفتان: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the old one: nothing was changed</source>
+        <translation>عبارة المرور الجديدة هي نفسها القديمة: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The {what}&apos;s fingerprint must be checked</source>
+        <translation>يجب التحقق من بصمة {what}.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing was imported</source>
+        <translation>لم يُؤكَّد: لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The PDF report needs the Qt libraries (PySide6), which cannot be loaded</source>
+        <translation>يحتاج تقرير PDF إلى مكتبات Qt ‏(PySide6)، وتعذّر تحميلها.</translation>
+    </message>
+    <message>
+        <source>Name a PDF file in an existing folder</source>
+        <translation>سمِّ ملف PDF في مجلد موجود.</translation>
+    </message>
+    <message>
+        <source>Trust a documenter&apos;s identity file, revoke a key, reinstate a key or list the trusted keys.</source>
+        <translation>ثِق بملف هوية موثّق، أو اسحب الثقة بمفتاح، أو أعِدها، أو اعرض المفاتيح الموثوقة.</translation>
+    </message>
+    <message>
+        <source>Reinstating a key needs its fingerprint.</source>
+        <translation>إعادة الثقة بمفتاح تحتاج إلى بصمته.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s {what} ({name}) cannot be read: the vault was not opened</source>
+        <translation>تعذّرت قراءة {what} في الخزنة ({name}): لم تُفتح الخزنة.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s {what} ({name}) is a symbolic link: Tawthiq opens a vault only when its parts are in the vault folder itself, where a wipe destroys them; move what the link points to into {folder}. The vault was not opened</source>
+        <translation>{what} في الخزنة ({name}) رابط رمزي: لا يفتح توثيق خزنة إلا إذا كانت أجزاؤها في مجلد الخزنة نفسه، حيث يتلفها المحو؛ انقل ما يشير إليه الرابط إلى {folder}. لم تُفتح الخزنة.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s {what} ({name}) is not a regular file: the vault was not opened</source>
+        <translation>{what} في الخزنة ({name}) ليس ملفاً عادياً: لم تُفتح الخزنة.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s {what} ({name}) is not a regular folder: the vault was not opened</source>
+        <translation>{what} في الخزنة ({name}) ليس مجلداً عادياً: لم تُفتح الخزنة.</translation>
+    </message>
+    <message>
+        <source>The limit is a number of attempts, or off.</source>
+        <translation>الحد عدد من المحاولات، أو إيقاف.</translation>
+    </message>
+    <message>
+        <source>Not wiped: the answer was not {word}</source>
+        <translation>لم تُمحَ: لم يكن الجواب {word}.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and the vault was to be wiped, but the key file could not be destroyed, so the vault is NOT wiped: {left}</source>
+        <translation>عبارة المرور خاطئة: كانت هذه المحاولة الفاشلة رقم {attempts}، وهو الحد المضبوط لهذه الخزنة، وكان يجب محو الخزنة، لكن تعذّر إتلاف ملف المفاتيح، فالخزنة لم تُمحَ: {left}</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase: that was failed attempt {attempts}, the limit set for this vault, and the vault has been wiped, but not everything could be removed: {left}</source>
+        <translation>عبارة المرور خاطئة: كانت هذه المحاولة الفاشلة رقم {attempts}، وهو الحد المضبوط لهذه الخزنة، وقد مُحيت الخزنة، لكن تعذّرت إزالة كل شيء: {left}</translation>
+    </message>
+    <message>
+        <source>The key file could not be destroyed, so the vault is NOT wiped: {left}</source>
+        <translation>تعذّر إتلاف ملف المفاتيح، فالخزنة لم تُمحَ: {left}</translation>
+    </message>
+    <message>
+        <source>The keys were destroyed, but not everything could be removed: {left}; delete what is left by hand</source>
+        <translation>أُتلفت المفاتيح، لكن تعذّرت إزالة كل شيء: {left}؛ احذف ما تبقّى يدوياً.</translation>
+    </message>
+    <message>
+        <source>No custodian recipient yet: import the organisation profile first</source>
+        <translation>لا يوجد مستلم أمين هويات بعد: استورد ملف تعريف المنظمة أولاً.</translation>
+    </message>
+    <message>
+        <source>A witness record in the bundle is invalid: the identity is not sealed to this organisation&apos;s custodian</source>
+        <translation>سجل شاهد في الحزمة غير صالح: الهوية ليست مختومة لأمين الهويات في هذه المنظمة.</translation>
+    </message>
+    <message>
+        <source>{source}, line {line}</source>
+        <translation>{source}، السطر {line}</translation>
+    </message>
+    <message>
+        <source>vocabulary file</source>
+        <translation>ملف المفردات</translation>
+    </message>
+    <message>
+        <source>places file</source>
+        <translation>ملف الأماكن</translation>
+    </message>
+    <message>
+        <source>place {number}</source>
+        <translation>المكان {number}</translation>
+    </message>
+    <message>
+        <source>{name}, term {number}</source>
+        <translation>{name}، المصطلح {number}</translation>
+    </message>
+    <message>
+        <source>{where}: labels are an object of language → text</source>
+        <translation>{where}: التسميات كائن من اللغة ← النص.</translation>
+    </message>
+    <message>
+        <source>{where}: a field needs an id of lower-case letters, digits and _</source>
+        <translation>{where}: يحتاج الحقل إلى معرّف من أحرف صغيرة وأرقام و_.</translation>
+    </message>
+    <message>
+        <source>{where}: unknown field type {kind}</source>
+        <translation>{where}: نوع حقل غير معروف {kind}.</translation>
+    </message>
+    <message>
+        <source>{where}: unknown vocabulary {vocabulary}</source>
+        <translation>{where}: مفردات غير معروفة {vocabulary}.</translation>
+    </message>
+    <message>
+        <source>{where}: a condition is {&quot;field&quot;: id, &quot;in&quot;: [values]}</source>
+        <translation>{where}: الشرط بالشكل {&quot;field&quot;: id, &quot;in&quot;: [values]}.</translation>
+    </message>
+    <message>
+        <source>{where}: a group needs children</source>
+        <translation>{where}: تحتاج المجموعة إلى حقول فرعية.</translation>
+    </message>
+    <message>
+        <source>{where}: two children share an id</source>
+        <translation>{where}: حقلان فرعيان يتشاركان معرّفاً واحداً.</translation>
+    </message>
+    <message>
+        <source>{source}: a form definition is a JSON object</source>
+        <translation>{source}: تعريف النموذج كائن JSON.</translation>
+    </message>
+    <message>
+        <source>{source}: unsupported definition format {format}</source>
+        <translation>{source}: صيغة تعريف غير مدعومة {format}.</translation>
+    </message>
+    <message>
+        <source>{source}: the form id must be lower-case letters, digits and _</source>
+        <translation>{source}: يجب أن يتكون معرّف النموذج من أحرف صغيرة وأرقام و_.</translation>
+    </message>
+    <message>
+        <source>{source}: the version must be a whole number from 1</source>
+        <translation>{source}: يجب أن يكون الإصدار عدداً صحيحاً يبدأ من 1.</translation>
+    </message>
+    <message>
+        <source>{source}: a form needs sections</source>
+        <translation>{source}: يحتاج النموذج إلى أقسام.</translation>
+    </message>
+    <message>
+        <source>{source}: a section needs an id and fields</source>
+        <translation>{source}: يحتاج القسم إلى معرّف وحقول.</translation>
+    </message>
+    <message>
+        <source>{source}: field ids repeat or reuse a system key</source>
+        <translation>{source}: معرّفات الحقول مكررة أو تستعمل مفتاحاً محجوزاً للنظام.</translation>
+    </message>
+    <message>
+        <source>{source}: not readable JSON</source>
+        <translation>{source}: ليس JSON مقروءاً.</translation>
+    </message>
+    <message>
+        <source>{source}: the file name does not match the id and version inside</source>
+        <translation>{source}: اسم الملف لا يطابق المعرّف والإصدار داخله.</translation>
+    </message>
+    <message>
+        <source>The form id must be text</source>
+        <translation>يجب أن يكون معرّف النموذج نصاً.</translation>
+    </message>
+    <message>
+        <source>Unknown form {form}</source>
+        <translation>نموذج غير معروف {form}.</translation>
+    </message>
+    <message>
+        <source>Form {form} has no version {version}</source>
+        <translation>لا يوجد للنموذج {form} إصدار {version}.</translation>
+    </message>
+    <message>
+        <source>No example for form {form}</source>
+        <translation>لا يوجد مثال للنموذج {form}.</translation>
+    </message>
+    <message>
+        <source>{source}: not readable CSV (a malformed quote or a field over 128 KiB)</source>
+        <translation>{source}: ليس CSV مقروءاً (علامة اقتباس مشوّهة أو حقل أكبر من 128 ك.ب).</translation>
+    </message>
+    <message>
+        <source>{source}: the CSV needs the columns code,en,ar</source>
+        <translation>{source}: يحتاج ملف CSV إلى الأعمدة code,en,ar.</translation>
+    </message>
+    <message>
+        <source>{where}: a code is letters, digits, _ . - (at most 64)</source>
+        <translation>{where}: الرمز من أحرف وأرقام و_ . - (64 على الأكثر).</translation>
+    </message>
+    <message>
+        <source>{where}: the code {code} appears twice</source>
+        <translation>{where}: الرمز {code} مكرر.</translation>
+    </message>
+    <message>
+        <source>{where}: a term needs an English or Arabic label</source>
+        <translation>{where}: يحتاج المصطلح إلى تسمية إنجليزية أو عربية.</translation>
+    </message>
+    <message>
+        <source>{where}: a label is longer than {limit} characters</source>
+        <translation>{where}: تسمية أطول من {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>{where}: a label contains control characters</source>
+        <translation>{where}: تسمية تحتوي محارف تحكّم.</translation>
+    </message>
+    <message>
+        <source>No vocabulary named {name}</source>
+        <translation>لا توجد مفردات باسم {name}</translation>
+    </message>
+    <message>
+        <source>A vocabulary name is text</source>
+        <translation>اسم المفردات نص.</translation>
+    </message>
+    <message>
+        <source>The vocabulary file cannot be read</source>
+        <translation>تعذّرت قراءة ملف المفردات.</translation>
+    </message>
+    <message>
+        <source>The vocabulary file is larger than 1 MiB</source>
+        <translation>ملف المفردات أكبر من 1 م.ب.</translation>
+    </message>
+    <message>
+        <source>The vocabulary file is not UTF-8 text</source>
+        <translation>ملف المفردات ليس نصاً بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>A vocabulary name is lower-case letters, digits and _</source>
+        <translation>اسم المفردات من أحرف صغيرة وأرقام و_.</translation>
+    </message>
+    <message>
+        <source>The terms of {name} are not a list</source>
+        <translation>مصطلحات {name} ليست قائمة.</translation>
+    </message>
+    <message>
+        <source>More than {limit} terms for {name}</source>
+        <translation>أكثر من {limit} مصطلحاً في {name}.</translation>
+    </message>
+    <message>
+        <source>{where}: a term is {code, labels: {en, ar}} with text values</source>
+        <translation>{where}: المصطلح بالشكل {code, labels: {en, ar}} بقيم نصية.</translation>
+    </message>
+    <message>
+        <source>The places file cannot be read</source>
+        <translation>تعذّرت قراءة ملف الأماكن.</translation>
+    </message>
+    <message>
+        <source>The places file is larger than 16 MiB</source>
+        <translation>ملف الأماكن أكبر من 16 م.ب.</translation>
+    </message>
+    <message>
+        <source>The places file is not UTF-8 text</source>
+        <translation>ملف الأماكن ليس نصاً بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>{where}: needs a code and a level ({levels})</source>
+        <translation>{where}: يحتاج إلى رمز ومستوى ({levels}).</translation>
+    </message>
+    <message>
+        <source>{where}: a place needs an English or Arabic name</source>
+        <translation>{where}: يحتاج المكان إلى اسم إنجليزي أو عربي.</translation>
+    </message>
+    <message>
+        <source>{where}: a parent or P-code is letters, digits, _ . - (at most 64)</source>
+        <translation>{where}: رمز المكان الأعلى أو رمز P من أحرف وأرقام و_ . - (64 على الأكثر).</translation>
+    </message>
+    <message>
+        <source>{where}: more than {limit} spelling variants</source>
+        <translation>{where}: أكثر من {limit} صيغة إملائية.</translation>
+    </message>
+    <message>
+        <source>{where}: a name is longer than {limit} characters</source>
+        <translation>{where}: اسم أطول من {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>{where}: a name contains control characters</source>
+        <translation>{where}: اسم يحتوي محارف تحكّم.</translation>
+    </message>
+    <message>
+        <source>The places are not a list</source>
+        <translation>الأماكن ليست قائمة.</translation>
+    </message>
+    <message>
+        <source>More than {limit} places</source>
+        <translation>أكثر من {limit} مكان.</translation>
+    </message>
+    <message>
+        <source>{where}: not an object</source>
+        <translation>{where}: ليس كائناً.</translation>
+    </message>
+    <message>
+        <source>{where}: a place is {code, level, parent, names: {en, ar}, variants, pcode}</source>
+        <translation>{where}: المكان بالشكل {code, level, parent, names: {en, ar}, variants, pcode}.</translation>
+    </message>
+    <message>
+        <source>{where}: the place is its own ancestor (a loop of parents)</source>
+        <translation>{where}: المكان سلف لنفسه (حلقة من الأماكن الأعلى).</translation>
+    </message>
+    <message>
+        <source>{where}: a malformed P-code</source>
+        <translation>{where}: رمز P مشوّه.</translation>
+    </message>
+    <message>
+        <source>{where}: a name is longer than {limit} characters or contains control characters</source>
+        <translation>{where}: اسم أطول من {limit} حرفاً أو يحتوي محارف تحكّم.</translation>
+    </message>
+    <message>
+        <source>The places file is not readable CSV (a malformed quote or a field over 128 KiB)</source>
+        <translation>ملف الأماكن ليس CSV مقروءاً (علامة اقتباس مشوّهة أو حقل أكبر من 128 ك.ب).</translation>
+    </message>
+    <message>
+        <source>The places file needs the columns code,level,name_en,name_ar or OCHA&apos;s admin1Pcode…</source>
+        <translation>يحتاج ملف الأماكن إلى الأعمدة code,level,name_en,name_ar أو أعمدة OCHA مثل admin1Pcode…</translation>
+    </message>
+    <message>
+        <source>Not {vocabularies, places}</source>
+        <translation>ليس {vocabularies, places}.</translation>
+    </message>
+    <message>
+        <source>The vocabularies are not a mapping of names to terms</source>
+        <translation>المفردات ليست ربطاً بين أسماء ومصطلحات.</translation>
+    </message>
+    <message>
+        <source>Linkage needs the optional linkage extra, which is not installed with this copy of Tawthiq</source>
+        <translation>يحتاج الربط إلى إضافة الربط الاختيارية، وهي غير مثبّتة مع هذه النسخة من توثيق.</translation>
+    </message>
+    <message>
+        <source>Wrong custodian passphrase: the custodian key was not opened</source>
+        <translation>عبارة مرور أمين الهويات خاطئة: لم يُفتح مفتاح أمين الهويات.</translation>
+    </message>
+    <message>
+        <source>That case was received from a documenter and belongs to the documenter: it cannot be changed here; record your own notes as a new case</source>
+        <translation>هذه الحالة مستلَمة من موثّق وتخصّه: لا يمكن تعديلها هنا؛ سجّل ملاحظاتك في حالة جديدة.</translation>
+    </message>
+    <message>
+        <source>The bundle is not encrypted to this vault (it is for another recipient)</source>
+        <translation>الحزمة ليست مشفّرة لهذه الخزنة (إنها لمستلم آخر).</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged or was tampered with (decryption failed)</source>
+        <translation>الحزمة تالفة أو جرى العبث بها (فشل فك التشفير).</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be decrypted ({error})</source>
+        <translation>تعذّر فك تشفير الحزمة ({error}).</translation>
     </message>
 </context>
 </TS>

@@ -104,10 +104,6 @@
         <translation>التقدير غير مثبّت مع هذه النسخة من توثيق (إضافة التقدير).</translation>
     </message>
     <message>
-        <source>Estimation needs 3 to 5 lists; %1 chosen. Group documenters into lists, or leave some out by clearing their list name.</source>
-        <translation>يحتاج التقدير من ٣ إلى ٥ قوائم؛ اخترت %1. اجمع الموثّقين في قوائم، أو استبعد بعضهم بمسح اسم قائمتهم.</translation>
-    </message>
-    <message>
         <source>Save the capture-history table</source>
         <translation>حفظ جدول سجلّ الرصد</translation>
     </message>

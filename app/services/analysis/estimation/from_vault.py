@@ -28,8 +28,7 @@ class Histories:
 
 class UnknownDocumenter(service.EstimationRefused):
     def __init__(self, name: str):
-        ValueError.__init__(self, f"no documenter is known as {name!r} (use a key id or a name from `trust --list`)")
-        self.code, self.count = "unknown_documenter", 0
+        super().__init__("estimate.unknown_documenter", name=repr(name))
 
 
 def _majority(values: list) -> object:

@@ -26,6 +26,7 @@ import numpy as np
 from app.services.analysis.estimation import bma, lcmcr, loglinear
 from app.services.analysis.estimation.graphs import MAX_LISTS, MIN_LISTS
 from app.services.analysis.estimation.histories import Individual, pattern_counts, stratify
+from storage.errors import TawthiqError
 
 MIN_DOCUMENTED = 20  # fewer unique victims in a stratum: too small to say anything about the rest
 MIN_OVERLAP = 5  # fewer recorded by two lists or more: the overlaps carry too little information
@@ -44,15 +45,14 @@ CAVEATS = {
 }
 
 
-class EstimationRefused(ValueError):
-    """The lists chosen cannot be used (too few, too many)."""
+class EstimationRefused(TawthiqError):
+    """The lists chosen cannot be used: too few, too many, or a documenter no one knows."""
 
-    def __init__(self, code: str, count: int):
-        self.code, self.count = code, count
-        super().__init__(
-            f"estimation needs {MIN_LISTS} to {MAX_LISTS} lists; {count} given"
-            + (" (group documenters into lists)" if code == "too_many_lists" else "")
-        )
+    @property
+    def count(self) -> int:
+        """How many lists were given (0 when the refusal is not about their number)."""
+        count = self.values.get("count", 0)
+        return count if isinstance(count, int) else 0
 
 
 @dataclass(frozen=True)
@@ -165,9 +165,9 @@ def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[
     # then depend only on the data.
     lists = sorted(dict.fromkeys(lists), key=lambda name: (name.casefold(), name))
     if len(lists) < MIN_LISTS:
-        raise EstimationRefused("too_few_lists", len(lists))
+        raise EstimationRefused("estimate.too_few_lists", minimum=MIN_LISTS, maximum=MAX_LISTS, count=len(lists))
     if len(lists) > MAX_LISTS:
-        raise EstimationRefused("too_many_lists", len(lists))
+        raise EstimationRefused("estimate.too_many_lists", minimum=MIN_LISTS, maximum=MAX_LISTS, count=len(lists))
     people = [p for p in individuals if p.lists & set(lists)]
     strata, posteriors = [], []
     grouped = stratify(people, by)
