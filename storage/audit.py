@@ -41,6 +41,7 @@ ACTIONS = frozenset(
         "ack.export",
         "ack.import",
         "linkage.decide",
+        "linkage.undo",
         "report.export",
         "organisation.data",
     }

@@ -186,6 +186,7 @@ ENGLISH: dict[str, str] = {
     "linkage.no_pair_run_link": "no candidate pair with that id (run `tawthiq link` first)",
     "linkage.pair_not_current": "that pair's records are no longer current: run `tawthiq link` again",
     "linkage.no_pair": "no candidate pair with that id",
+    "linkage.nothing_to_undo": "no review decision left to undo",
     # ---- orgdata
     "orgdata.no_vocabulary": "no vocabulary named {name} (see `tawthiq vocabulary list`)",
     "orgdata.not_imported": "nothing was imported: {reason}",

@@ -213,6 +213,7 @@ def _wordings() -> dict[str, str]:
         "linkage.no_pair_run_link": tr("No candidate pair with that id (run linkage first)."),
         "linkage.pair_not_current": tr("That pair's records are no longer current: run linkage again."),
         "linkage.no_pair": tr("No candidate pair with that id"),
+        "linkage.nothing_to_undo": tr("No review decision is left to undo"),
         # ---- orgdata
         "orgdata.no_vocabulary": tr("No vocabulary named {name}."),
         "orgdata.not_imported": tr("Nothing was imported: {reason}"),

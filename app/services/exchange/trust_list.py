@@ -154,6 +154,13 @@ def list_trusted(vault: Vault) -> list[dict]:
     return out
 
 
+def documenter_names(vault: Vault) -> dict[str, str]:
+    """Each documenter key id ever trusted (revoked ones too: their cases stay) and the name their
+    signed identity gave ("" when it gave none): what views show instead of key ids."""
+    return {key_id: name for key_id, name in vault.connection().execute(
+        "SELECT key_id, name FROM trusted_documenters ORDER BY trusted_at, key_id")}
+
+
 def trusted_key(vault: Vault, key_id: str) -> minisign.PublicKey | None:
     """The trusted, non-revoked key with that id, or None."""
     row = vault.connection().execute(
