@@ -73,9 +73,15 @@ def test_review_shows_labels_places_names_and_dates_never_codes(qtbot, qapp, wor
 def test_a_source_line_appears_once_per_bundle(qtbot, world):
     # Documenter A's case travelled with two versions in one bundle: one line, not two.
     view, runner = _view(qtbot, world.coordinator)
-    lines = [line for label in view.sources for line in label.text().splitlines()]
-    assert any(line.startswith(f"From {DOCUMENTER_A}, bundle no. 1, received ") for line in lines)
-    assert len(lines) == len(set(lines))
+    seen = []
+    for n in range(len(view.queue)):
+        qtbot.waitUntil(lambda n=n: view.pairs.currentRow() == n)
+        for label in view.sources:
+            lines = label.text().splitlines()
+            assert len(lines) == len(set(lines)), lines
+            seen += lines
+        qtbot.keyClick(view.pairs, Qt.Key.Key_J)
+    assert sum(line.startswith(f"From {DOCUMENTER_A}, bundle no. 1, received ") for line in seen) == 1
     provenance = world.coordinator.connection().execute(
         "SELECT count(*) FROM case_provenance WHERE case_id = ?", (world.case_ids[0],)).fetchone()[0]
     assert provenance == 2
@@ -113,3 +119,35 @@ def test_ctrl_z_and_the_undo_button_take_back_decisions(qtbot, world):
     assert vault.connection().execute("SELECT count(*) FROM linkage_decisions").fetchone()[0] == 0
     assert not view.undo_button.isEnabled()
     runner.wait_all()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_statistics_show_labels_places_and_names_never_codes(qtbot, qapp, world, language):
+    from app.gui.dashboard_view import DashboardView
+
+    i18n.install_language(qapp, language)
+    runner = TaskRunner()
+    try:
+        view = DashboardView(SimpleNamespace(vault=world.coordinator, runner=runner))
+        qtbot.addWidget(view)
+        view.resize(1300, 900)
+        view.show()
+        qtbot.waitUntil(lambda: view.figures is not None, timeout=30_000)
+        texts = visible_texts(view)
+        for key in ("victims_by_governorate", "victims_by_act", "victims_by_fate", "victims_by_perpetrator_group",
+                    "victims_by_month", "incidents_by_governorate", "incidents_by_month"):
+            texts += [label for label, _n in view.chart(key).bars()]
+            texts.append(view.chart(key).accessibleDescription())
+        assert leaks(texts, world) == []
+        documenters = view.table("documenters")
+        shown = {documenters.item(r, 0).text() for r in range(documenters.rowCount())}
+        assert shown == {DOCUMENTER_A, DOCUMENTER_B}
+        caption = view.caption("capture_histories").text()
+        assert DOCUMENTER_A in caption and DOCUMENTER_B in caption
+        if language == "en":
+            assert ("Homs", 3) in view.chart("victims_by_governorate").bars()
+            assert ("Missing / fate unknown", 2) in view.chart("victims_by_fate").bars()
+    finally:
+        runner.cancel_all()
+        runner.wait_all()
+        i18n.install_language(qapp, "en")
