@@ -154,6 +154,7 @@ def _wordings() -> dict[str, str]:
         "custodian.unreasonable_work": tr("The custodian key file asks for unreasonable key-derivation work"),
         "custodian.no_identity": tr("No identity was recorded for that witness"),
         "custodian.not_linked": tr("Those two pseudonyms are not linked"),
+        "custodian.wrong_passphrase": tr("Wrong custodian passphrase: the custodian key was not opened"),
         # ---- database
         "database.wrong_key": tr("The vault database cannot be opened with this vault's key"),
         "database.newer_schema": tr("This vault was written by a newer Tawthiq (schema {schema}, we know {latest})"),

@@ -44,7 +44,7 @@ class CustodianKeyError(TawthiqError):
 
 class WrongCustodianPassphrase(WrongPassphrase):
     def __init__(self) -> None:
-        super().__init__("wrong custodian passphrase: the custodian key was not opened")
+        super().__init__("custodian.wrong_passphrase")
 
 
 @dataclass
