@@ -101,6 +101,11 @@ ENGLISH: dict[str, str] = {
                                        "content: nothing was applied"),
     "bundle_case.attachment_id_twice": ("the bundle carries one attachment id for two different contents: nothing "
                                         "was applied"),
+    # ---- annotation
+    "annotation.empty": "an annotation needs some text",
+    "annotation.too_long": "an annotation is at most {limit} characters",
+    "annotation.control": "an annotation cannot hold NUL characters",
+    "annotation.own_case": "only a received case is annotated; a case recorded here is edited",
     # ---- case
     "case.not_found": "no case with that id",
     "case.no_such_version": "no such version of that case",

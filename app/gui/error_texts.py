@@ -128,6 +128,10 @@ def _wordings() -> dict[str, str]:
         "bundle_case.attachment_id_twice": tr("The bundle carries one attachment id for two different contents: "
                                               "nothing was applied"),
         # ---- case
+        "annotation.empty": tr("Write the note first"),
+        "annotation.too_long": tr("A note is at most {limit} characters"),
+        "annotation.control": tr("A note cannot hold NUL characters"),
+        "annotation.own_case": tr("Only a received case is annotated; a case recorded here is edited"),
         "case.not_found": tr("No case with that id"),
         "case.no_such_version": tr("No such version of that case"),
         "case.attachment_unreadable": tr("The attachment is not a readable file"),
