@@ -68,8 +68,8 @@
         <translation>الموثّقون</translation>
     </message>
     <message>
-        <source>Documenter key</source>
-        <translation>مفتاح الموثّق</translation>
+        <source>Not recorded</source>
+        <translation>غير مسجّل</translation>
     </message>
     <message>
         <source>Victim records</source>
@@ -82,6 +82,10 @@
     <message>
         <source>Unique victims</source>
         <translation>الضحايا الفريدون</translation>
+    </message>
+    <message>
+        <source>Documenter</source>
+        <translation>الموثّق</translation>
     </message>
     <message>
         <source>Incidents</source>

@@ -356,6 +356,22 @@
         <translation>تحمل الحزمة معرّف مرفق واحداً لمحتويين مختلفين: لم يُطبَّق شيء.</translation>
     </message>
     <message>
+        <source>Write the note first</source>
+        <translation>اكتب الملاحظة أولاً.</translation>
+    </message>
+    <message>
+        <source>A note is at most {limit} characters</source>
+        <translation>لا تتجاوز الملاحظة {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>A note cannot hold NUL characters</source>
+        <translation>لا يمكن أن تحوي الملاحظة محارف NUL.</translation>
+    </message>
+    <message>
+        <source>Only a received case is annotated; a case recorded here is edited</source>
+        <translation>تُضاف الملاحظات إلى الحالات الواردة فقط؛ أما الحالة المسجّلة هنا فتُعدَّل.</translation>
+    </message>
+    <message>
         <source>No case with that id</source>
         <translation>لا توجد حالة بهذا المعرّف.</translation>
     </message>
@@ -446,6 +462,10 @@
     <message>
         <source>Those two pseudonyms are not linked</source>
         <translation>هذان الاسمان المستعاران غير مربوطين.</translation>
+    </message>
+    <message>
+        <source>Wrong custodian passphrase: the custodian key was not opened</source>
+        <translation>عبارة مرور أمين الهويات خاطئة: لم يُفتح مفتاح أمين الهويات.</translation>
     </message>
     <message>
         <source>The vault database cannot be opened with this vault&apos;s key</source>
@@ -618,6 +638,10 @@
     <message>
         <source>No candidate pair with that id</source>
         <translation>لا يوجد زوج مرشَّح بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>No review decision is left to undo</source>
+        <translation>لم يبقَ قرار مراجعة للتراجع عنه.</translation>
     </message>
     <message>
         <source>No vocabulary named {name}.</source>
