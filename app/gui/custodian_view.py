@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -145,8 +146,11 @@ class CustodianView(QWidget):
         # ---- reveal ------------------------------------------------------------------------------
         reveal_box = QGroupBox(tr("Reveal a witness's identity"))
         reveal_form = QFormLayout(reveal_box)
-        self.pseudonym = QLineEdit()
-        self.pseudonym.setPlaceholderText(tr("A pseudonym, such as W-7KQ3-M9XD"))
+        # The witnesses whose identity is sealed here, by pseudonym and alias; any pseudonym may be typed.
+        self.pseudonym = QComboBox()
+        self.pseudonym.setEditable(True)
+        self.pseudonym.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.pseudonym.lineEdit().setPlaceholderText(tr("A pseudonym, such as W-7KQ3-M9XD"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("Why it must be read now (kept in the audit log)"))
         self.reason.returnPressed.connect(self.reveal)
@@ -154,6 +158,7 @@ class CustodianView(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.hide_button = QPushButton(tr("Hide the identity"))
         self.hide_button.clicked.connect(self.hide_identity)
+        self.hide_button.setVisible(False)
         reveal_buttons = QHBoxLayout()
         reveal_buttons.addWidget(self.reveal_button)
         reveal_buttons.addWidget(self.hide_button)
@@ -213,6 +218,21 @@ class CustodianView(QWidget):
             return
         self._fill_history(custodian.reveals(vault))
         self._fill_links(custodian.links(vault))
+        typed = self.pseudonym.currentText()
+        self.pseudonym.clear()
+        for w in witnesses.list_witnesses(vault):
+            if w.sealed_to == "custodian":
+                self.pseudonym.addItem(tr_args(tr("%1 · %2"), w.code, w.alias) if w.alias else w.code, w.code)
+        self.pseudonym.setCurrentIndex(-1)
+        self.pseudonym.setEditText(typed)
+
+    def chosen_pseudonym(self) -> str:
+        """The pseudonym picked from the list, or as typed."""
+        index = self.pseudonym.currentIndex()
+        text = self.pseudonym.currentText()
+        if index >= 0 and text == self.pseudonym.itemText(index):
+            return str(self.pseudonym.itemData(index))
+        return text
 
     def _fill_history(self, rows: list[dict]) -> None:
         self.history.setRowCount(len(rows))
@@ -334,7 +354,7 @@ class CustodianView(QWidget):
         if self.key is None or self._busy:
             return
         vault, key = self.session.vault, self.key
-        code, why = self.pseudonym.text(), self.reason.text()
+        code, why = self.chosen_pseudonym(), self.reason.text()
         self.hide_identity()
         if not self._start(tr("Opening the identity…")):
             return
@@ -356,6 +376,7 @@ class CustodianView(QWidget):
                 self.identity_form.addRow(_identity_label(field), shown)
         self.identity_box.setTitle(tr_args(tr("Identity of %1"), code))
         self.identity_box.setVisible(True)
+        self.hide_button.setVisible(True)
         self.reason.clear()
         self._fill_history(history)
         self.status.setText(tr("Identity revealed; the reveal is in the audit log. Hide it when you are done."))
@@ -366,6 +387,7 @@ class CustodianView(QWidget):
         while self.identity_form.rowCount():
             self.identity_form.removeRow(0)
         self.identity_box.setVisible(False)
+        self.hide_button.setVisible(False)
 
     def shown_identity(self) -> dict[str, str]:
         """The identity on screen, field label → value (for tests and accessibility)."""

@@ -242,7 +242,7 @@ class DashboardView(QWidget):
             extra = {"by_act": tr("A victim with several acts is counted under each act, so the bars can "
                                   "add up to more than the total."),
                      "by_perpetrator_group": tr("A victim is counted under each suspected group of the "
-                                                "incident; 'unknown' where none was named."),
+                                                "incident; “Not recorded” where none was named."),
                      "by_month": tr("Incidents known only to the year are counted under the year.")}.get(key, "")
             self._captions[f"victims_{key}"].setText(" ".join(t for t in (
                 tr_args(tr("Total: %1 unique victims."), fmt_int(v["unique"])), extra, excluded_line) if t))

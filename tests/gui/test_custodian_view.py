@@ -77,7 +77,7 @@ def test_reveal_needs_the_key_and_a_reason_and_is_audited(qtbot, view, world):
     before = len(audit.entries(vault.connection()))
 
     # No reason: refused, nothing opened, nothing audited.
-    _type(qtbot, view.pseudonym, code.lower())
+    _type(qtbot, view.pseudonym.lineEdit(), code.lower())  # typed, forgiving case
     with qtbot.waitSignal(view.failed, timeout=30_000):
         qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)
     assert view.shown_identity() == {} and len(audit.entries(vault.connection())) == before
@@ -104,7 +104,13 @@ def test_reveal_needs_the_key_and_a_reason_and_is_audited(qtbot, view, world):
 def test_locking_drops_the_key_and_the_identity(qtbot, view, world):
     with qtbot.waitSignal(view.key_opened, timeout=30_000):
         _open_key(qtbot, view, world)
-    _type(qtbot, view.pseudonym, world.witness_codes[1])
+    # Picked from the list of sealed witnesses (pseudonym and alias), with the keyboard.
+    assert view.pseudonym.count() == 2
+    view.pseudonym.setFocus()
+    qtbot.waitUntil(view.pseudonym.hasFocus)
+    while view.pseudonym.currentData() != world.witness_codes[1]:
+        QTest.keyClick(view.pseudonym, Qt.Key.Key_Down)
+    assert view.pseudonym.currentText() == f"{world.witness_codes[1]} · Layla"
     _type(qtbot, view.reason, "court summons")
     with qtbot.waitSignal(view.revealed, timeout=30_000):
         qtbot.mouseClick(view.reveal_button, Qt.MouseButton.LeftButton)

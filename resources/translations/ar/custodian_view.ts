@@ -188,6 +188,10 @@
         <translation>سجل الكشف</translation>
     </message>
     <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>Choose the custodian key file first.</source>
         <translation>اختر ملف مفتاح أمين الهويات أولاً.</translation>
     </message>
