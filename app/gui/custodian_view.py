@@ -301,8 +301,10 @@ class CustodianView(QWidget):
 
     def _show_key_state(self) -> None:
         is_open = self.key is not None
-        self.key_state.setText(tr_args(tr("Open: %1 (fingerprint %2)"), self.key.label or tr("(no name)"),
-                                       self._grouped(self.key.fingerprint)) if is_open else
+        # Each argument isolated (FSI … PDI): a Latin label or the hex groups keep their order in Arabic.
+        self.key_state.setText(tr_args(tr("Open: %1 (fingerprint %2)"),
+                                       f"\u2068{self.key.label or tr('(no name)')}\u2069",
+                                       f"\u2068{self._grouped(self.key.fingerprint)}\u2069") if is_open else
                                tr("No custodian key is open."))
         idle = not self._busy
         self.open_button.setEnabled(idle and not is_open)
