@@ -470,6 +470,11 @@ class CaseEditor(QWidget):
         self.version_requested.emit(self.case_id, int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _back(self) -> None:
+        if self.received_from is not None and self.annotating and self.annotation_text.toPlainText().strip():
+            # A note being written is not thrown away by Escape or Back: it is added or cancelled.
+            self.annotation_state.setText(tr("Add the note or cancel it first."))
+            self.annotation_text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.flush()
         self.closed.emit()
 

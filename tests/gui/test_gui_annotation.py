@@ -71,6 +71,10 @@ def test_a_received_case_is_read_only_until_annotated_and_the_signed_version_nev
         qtbot.mouseClick(editor.annotate_button, Qt.MouseButton.LeftButton)
         assert editor.annotating and editor.annotation_text.hasFocus()
         type_text(editor.annotation_text, "تواصلنا مع العائلة: لا أخبار بعد. Follow up in May.")
+        # Escape while a note is typed does not leave the case and lose the note.
+        QTest.keyClick(editor.annotation_text, Qt.Key.Key_Escape)
+        assert window.editor is editor and editor.isVisible() and editor.annotating
+        assert editor.annotation_state.text() == "Add the note or cancel it first."
         qtbot.mouseClick(editor.add_note_button, Qt.MouseButton.LeftButton)
         assert not editor.annotating
         assert editor.annotation_state.text() == "Note added. The documenter's version is unchanged."

@@ -88,6 +88,10 @@
         <translation>اختم</translation>
     </message>
     <message>
+        <source>Add the note or cancel it first.</source>
+        <translation>أضف الملاحظة أو ألغِها أولاً.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
