@@ -244,11 +244,11 @@ class CaseEditor(QWidget):
         self.annotation_state.setTextFormat(Qt.TextFormat.PlainText)
         self.annotation_state.setWordWrap(True)
         buttons = QHBoxLayout()
-        for w in (self.annotate_button, self.add_note_button, self.cancel_note_button):
-            buttons.addWidget(w)
+        for button in (self.annotate_button, self.add_note_button, self.cancel_note_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
-        for w in (explain, self.annotation_list, self.annotation_text):
-            layout.addWidget(w)
+        for part in (explain, self.annotation_list, self.annotation_text):
+            layout.addWidget(part)
         layout.addLayout(buttons)
         layout.addWidget(self.annotation_state)
         self.annotate_button.clicked.connect(self.start_annotating)
@@ -267,7 +267,7 @@ class CaseEditor(QWidget):
         if vault is None or self.case_id is None:
             return
         self.annotation_list.clear()
-        for note in annotations.annotations(vault, self.case_id):
+        for note in annotations.list_annotations(vault, self.case_id):
             item = QListWidgetItem(tr_args(tr("%1 · %2 · on version %3\n%4"), note.author,
                                            fmt_datetime(note.created_at), fmt_int(note.version), note.note))
             self.annotation_list.addItem(item)

@@ -19,6 +19,7 @@ failed(one safe line).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +42,9 @@ from PySide6.QtWidgets import (
 
 from app.gui.i18n import fmt_datetime, fmt_int, tr, tr_args
 from app.services.intake import witnesses
+
+if TYPE_CHECKING:
+    from app.services.custody.custodian import CustodianKey
 
 
 def _identity_label(field: str) -> str:
@@ -82,7 +86,7 @@ class CustodianView(QWidget):
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.key = None  # app.services.custody.custodian.CustodianKey while open; never stored
+        self.key: CustodianKey | None = None  # while open; never stored
         self._busy = False
         locking = getattr(session, "locking", None)
         if locking is not None:
@@ -150,7 +154,9 @@ class CustodianView(QWidget):
         self.pseudonym = QComboBox()
         self.pseudonym.setEditable(True)
         self.pseudonym.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.pseudonym.lineEdit().setPlaceholderText(tr("A pseudonym, such as W-7KQ3-M9XD"))
+        typed = self.pseudonym.lineEdit()
+        if typed is not None:
+            typed.setPlaceholderText(tr("A pseudonym, such as W-7KQ3-M9XD"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(tr("Why it must be read now (kept in the audit log)"))
         self.reason.returnPressed.connect(self.reveal)
@@ -300,11 +306,12 @@ class CustodianView(QWidget):
         self.key_closed.emit()
 
     def _show_key_state(self) -> None:
-        is_open = self.key is not None
+        key = self.key
+        is_open = key is not None
         # Each argument isolated (FSI … PDI): a Latin label or the hex groups keep their order in Arabic.
         self.key_state.setText(tr_args(tr("Open: %1 (fingerprint %2)"),
-                                       f"\u2068{self.key.label or tr('(no name)')}\u2069",
-                                       f"\u2068{self._grouped(self.key.fingerprint)}\u2069") if is_open else
+                                       f"\u2068{key.label or tr('(no name)')}\u2069",
+                                       f"\u2068{self._grouped(key.fingerprint)}\u2069") if key is not None else
                                tr("No custodian key is open."))
         idle = not self._busy
         self.open_button.setEnabled(idle and not is_open)
@@ -397,8 +404,10 @@ class CustodianView(QWidget):
         for row in range(self.identity_form.rowCount()):
             label = self.identity_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             value = self.identity_form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label and value and isinstance(label.widget(), QLabel) and isinstance(value.widget(), QLabel):
-                out[label.widget().text()] = value.widget().text()
+            label_widget = label.widget() if label else None
+            value_widget = value.widget() if value else None
+            if isinstance(label_widget, QLabel) and isinstance(value_widget, QLabel):
+                out[label_widget.text()] = value_widget.text()
         return out
 
     # ---- linking -----------------------------------------------------------------------------------
@@ -441,5 +450,8 @@ class CustodianView(QWidget):
             self.status.setText(tr("Link rejected; a later search will not make it again."))
             self._show_key_state()
 
-        self.session.runner.run(lambda _task: (custodian.unlink(vault, key, a, b, why), custodian.links(vault))[1],
-                                vault=vault, on_done=done, on_error=self._failed)
+        def work(_task) -> list[dict]:
+            custodian.unlink(vault, key, a, b, why)
+            return custodian.links(vault)
+
+        self.session.runner.run(work, vault=vault, on_done=done, on_error=self._failed)

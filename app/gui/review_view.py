@@ -52,6 +52,7 @@ from app.services.exchange import trust_list
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
 
+
 def _age(value: object) -> str:
     return fmt_int(value) if isinstance(value, int) and not isinstance(value, bool) else _text(value)
 

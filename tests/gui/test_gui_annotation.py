@@ -78,7 +78,7 @@ def test_a_received_case_is_read_only_until_annotated_and_the_signed_version_nev
         qtbot.mouseClick(editor.add_note_button, Qt.MouseButton.LeftButton)
         assert not editor.annotating
         assert editor.annotation_state.text() == "Note added. The documenter's version is unchanged."
-        [note] = annotations.annotations(vault, case_id)
+        [note] = annotations.list_annotations(vault, case_id)
         assert note.note == "تواصلنا مع العائلة: لا أخبار بعد. Follow up in May."
         assert (note.author, note.version) == ("Homs coordination", 1)
         assert editor.annotation_list.count() == 1
@@ -88,7 +88,7 @@ def test_a_received_case_is_read_only_until_annotated_and_the_signed_version_nev
         qtbot.mouseClick(editor.annotate_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(editor.add_note_button, Qt.MouseButton.LeftButton)
         assert editor.annotation_state.text() == "Write the note first"
-        assert len(annotations.annotations(vault, case_id)) == 1
+        assert len(annotations.list_annotations(vault, case_id)) == 1
 
         after = _signed(vault)
         assert after == before
@@ -115,4 +115,4 @@ def test_annotations_are_kept_apart_and_only_added(received, vault):
         annotations.annotate(coordinator, case_id, "   ")
     with pytest.raises(cases.CaseNotFound):
         annotations.annotate(coordinator, "no-such-case", "a note")
-    assert [a.note for a in annotations.annotations(coordinator, case_id)] == ["first note"]
+    assert [a.note for a in annotations.list_annotations(coordinator, case_id)] == ["first note"]

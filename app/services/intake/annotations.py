@@ -66,7 +66,7 @@ def annotate(vault: Vault, case_id: str, note: str) -> Annotation:
     return annotation
 
 
-def annotations(vault: Vault, case_id: str) -> list[Annotation]:
+def list_annotations(vault: Vault, case_id: str) -> list[Annotation]:
     """The coordinator's notes on a case, oldest first."""
     return [Annotation(*row) for row in vault.connection().execute(
         "SELECT case_id, version, note, author, created_at FROM case_annotations WHERE case_id = ? ORDER BY id",
