@@ -27,6 +27,7 @@ ACTIONS = frozenset(
         "case.seal",
         "case.attach",
         "case.purge",
+        "case.annotate",
         "witness.create",
         "witness.edit",
         "identity.reveal",
@@ -41,6 +42,7 @@ ACTIONS = frozenset(
         "ack.export",
         "ack.import",
         "linkage.decide",
+        "linkage.undo",
         "report.export",
         "organisation.data",
     }

@@ -117,6 +117,11 @@ ENGLISH: dict[str, str] = {
                                     "under the same number: nothing was applied"),
     "bundle_case.attachment_id_clash": ("the bundle carries an attachment id this vault already holds, or the "
                                         "bundle carries twice, for other content: nothing was applied"),
+    # ---- annotation
+    "annotation.empty": "an annotation needs some text",
+    "annotation.too_long": "an annotation is at most {limit} characters",
+    "annotation.control": "an annotation cannot hold NUL characters",
+    "annotation.own_case": "only a received case is annotated; a case recorded here is edited",
     # ---- case
     "case.not_found": "no case with that id",
     "case.no_such_version": "no such version of that case",
@@ -148,6 +153,7 @@ ENGLISH: dict[str, str] = {
     "custodian.unreasonable_work": "the custodian key file asks for unreasonable key-derivation work",
     "custodian.no_identity": "no identity was recorded for that witness",
     "custodian.not_linked": "those two pseudonyms are not linked",
+    "custodian.wrong_passphrase": "wrong custodian passphrase: the custodian key was not opened",
     # ---- database
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
@@ -229,6 +235,7 @@ ENGLISH: dict[str, str] = {
     "linkage.no_pair_run_link": "no candidate pair with that id (run `tawthiq link` first)",
     "linkage.pair_not_current": "that pair's records are no longer current: run `tawthiq link` again",
     "linkage.no_pair": "no candidate pair with that id",
+    "linkage.nothing_to_undo": "no review decision left to undo",
     # ---- orgdata
     "orgdata.no_vocabulary": "no vocabulary named {name} (see `tawthiq vocabulary list`)",
     "orgdata.not_imported": "nothing was imported: {reason}",

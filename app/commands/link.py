@@ -1,10 +1,12 @@
-"""`link`, `link review`, `link decide PAIR accept|reject|unsure` (coordinator).
+"""`link`, `link review`, `link decide PAIR accept|reject|unsure`, `link undo` (coordinator).
 
 `link [--json]` runs linkage (skipped when nothing changed) and prints the summary; with
 --json: {"summary": {...}, "clusters": [victims recorded more than once]}.
 `link review [--json]` lists the pairs waiting for a person, strongest first, from the last run
 (it does not run linkage: `tawthiq link` or an import does).
 `link decide PAIR DECISION` records a decision; it is kept and re-applied on every run.
+`link undo` takes back the latest decision still standing (again: the one before); the pair gets
+back what it had (a decision or none) and the undo is itself kept in the decision and audit logs.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ def register(sub: Subcommands) -> None:
     a.add_argument("decision", choices=linkage.DECISIONS)
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=decide)
+    a = lsub.add_parser("undo", help="take back the latest review decision still standing (kept in the log)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=undo)
 
 
 def _coordinator(ctx: Context) -> Vault:
@@ -88,4 +93,16 @@ def decide(ctx: Context) -> int:
         ctx.print_json(result)
     else:
         print(f"{result['pair_id']}: {result['decision']}")
+    return 0
+
+
+def undo(ctx: Context) -> int:
+    vault = _coordinator(ctx)
+    result = linkage.undo(vault)
+    if ctx.args.json:
+        ctx.print_json(result)
+    else:
+        undone = result["undone"]
+        for pid, pair in zip(undone["pair_ids"], undone["pairs"], strict=True):
+            print(f"{pid}: {pair['after'] or 'no decision'} undone; now {pair['before'] or 'no decision'}")
     return 0

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from app.gui import form_source
 from app.gui.attachments_panel import AttachmentsPanel
 from app.gui.form_widgets import FieldsForm
-from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr
+from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr, tr_args
 from app.gui.session import Session
+from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
 from app.services.intake import cases
 from forms.validation import Problem
@@ -210,10 +211,102 @@ class CaseEditor(QWidget):
         for button in (self.save_button, self.seal_button, self.attachments.add_button):
             button.setVisible(False)
         self.attachments.setAcceptDrops(False)
-        self.notice.setText(tr("Received from %1: read-only here. Only its documenter changes it; a change "
-                               "arrives as a new version in their next bundle.")
-                            .replace("%1", self.received_from or ""))
+        self.notice.setText(tr_args(tr("Received from %1: read-only here. Only its documenter changes it; a change "
+                                       "arrives as a new version in their next bundle. Your own notes go beside "
+                                       "it: Annotate."), self.received_from or ""))
         self._show_custody()
+        self._build_annotations()
+
+    # ---- the coordinator's notes on a received case ------------------------------------------------
+    def _build_annotations(self) -> None:
+        """Read-only by default; "Annotate" opens a box for the coordinator's own note, kept beside
+        the documenter's signed version (app.services.intake.annotations), never in it."""
+        box = QGroupBox(tr("Your notes on this case"), self)
+        box.setObjectName("annotations")
+        layout = QVBoxLayout(box)
+        explain = QLabel(tr("Kept as your own record beside the documenter's signed version, which they never "
+                            "change. Notes are added, never edited."), box)
+        explain.setWordWrap(True)
+        self.annotation_list = QListWidget(box)
+        self.annotation_list.setObjectName("annotation_list")
+        self.annotation_list.setWordWrap(True)
+        self.annotation_list.setMaximumHeight(140)
+        self.annotate_button = QPushButton(tr("Annotate"), box)
+        self.annotate_button.setObjectName("annotate")
+        self.annotation_text = PlainTextEdit(box)
+        self.annotation_text.setObjectName("annotation_text")
+        self.annotation_text.setMaximumHeight(100)
+        self.add_note_button = QPushButton(tr("Add the note"), box)
+        self.add_note_button.setObjectName("add_note")
+        self.cancel_note_button = QPushButton(tr("Cancel"), box)
+        self.annotation_state = QLabel(box)
+        self.annotation_state.setObjectName("annotation_state")
+        self.annotation_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.annotation_state.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.annotate_button, self.add_note_button, self.cancel_note_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for part in (explain, self.annotation_list, self.annotation_text):
+            layout.addWidget(part)
+        layout.addLayout(buttons)
+        layout.addWidget(self.annotation_state)
+        self.annotate_button.clicked.connect(self.start_annotating)
+        self.add_note_button.clicked.connect(self.add_note)
+        self.cancel_note_button.clicked.connect(self._stop_annotating)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.custody) + 1, box)
+        self._stop_annotating()
+        self._refresh_annotations()
+
+    def _refresh_annotations(self) -> None:
+        from app.services.intake import annotations
+
+        vault = self.session.vault
+        if vault is None or self.case_id is None:
+            return
+        self.annotation_list.clear()
+        for note in annotations.list_annotations(vault, self.case_id):
+            item = QListWidgetItem(tr_args(tr("%1 · %2 · on version %3\n%4"), note.author,
+                                           fmt_datetime(note.created_at), fmt_int(note.version), note.note))
+            self.annotation_list.addItem(item)
+        self.annotation_list.setVisible(self.annotation_list.count() > 0)
+
+    @property
+    def annotating(self) -> bool:
+        return self.received_from is not None and self.annotation_text.isVisible()
+
+    def start_annotating(self) -> None:
+        self.annotation_text.setVisible(True)
+        self.add_note_button.setVisible(True)
+        self.cancel_note_button.setVisible(True)
+        self.annotate_button.setVisible(False)
+        self.annotation_state.setText("")
+        self.annotation_text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _stop_annotating(self) -> None:
+        self.annotation_text.clear()
+        for w in (self.annotation_text, self.add_note_button, self.cancel_note_button):
+            w.setVisible(False)
+        self.annotate_button.setVisible(True)
+
+    def add_note(self) -> None:
+        from app.gui.refusals import user_text
+        from app.services.intake import annotations
+        from storage.errors import TawthiqError
+
+        vault = self.session.vault
+        if vault is None or self.case_id is None:
+            return
+        try:
+            annotations.annotate(vault, self.case_id, self.annotation_text.toPlainText())
+        except TawthiqError as exc:
+            self.annotation_state.setText(user_text(exc))
+            return
+        self._stop_annotating()
+        self._refresh_annotations()
+        self.annotation_state.setText(tr("Note added. The documenter's version is unchanged."))
 
     def _show_custody(self) -> None:
         """One line: do the stored versions still match what their documenter signed (issue 14)?"""
@@ -377,6 +470,11 @@ class CaseEditor(QWidget):
         self.version_requested.emit(self.case_id, int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _back(self) -> None:
+        if self.received_from is not None and self.annotating and self.annotation_text.toPlainText().strip():
+            # A note being written is not thrown away by Escape or Back: it is added or cancelled.
+            self.annotation_state.setText(tr("Add the note or cancel it first."))
+            self.annotation_text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.flush()
         self.closed.emit()
 

@@ -30,26 +30,27 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.bar_chart import BarChart
-from app.gui.i18n import QT_TRANSLATE_NOOP, current_language, fmt_date, fmt_int, tr, tr_args
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_int, tr, tr_args
+from app.gui.vocabulary import documenter_label, place_label, term_label
 from app.services.analysis import statistics
+from app.services.exchange import trust_list
 from app.services.outputs import partner_export
-from forms import gazetteer, vocabularies
 
 # Which vocabulary names the codes of each breakdown (governorates: the gazetteer).
 VOCABULARY_OF = {"by_act": "act_types", "by_fate": "fates", "by_perpetrator_group": "perpetrator_groups"}
 
 
 def code_label(breakdown: str, code: str) -> str:
-    """The label of a stored code in the interface language; unknown codes are shown as stored."""
-    language = current_language()
+    """The label of a stored code in the interface language; codes no vocabulary knows (another
+    organisation's) are shown as stored, and analysis's "unknown" says what it means."""
+    if code == statistics.UNKNOWN:
+        return tr("Not recorded")
     if breakdown == "by_month":
         return fmt_date(code)
     if breakdown == "by_governorate":
-        place = gazetteer.get_place(code)
-        return place.name(language) if place else code
+        return place_label(code, "governorate")
     name = VOCABULARY_OF.get(breakdown)
-    term = vocabularies.term(name, code) if name else None
-    return term.label(language) if term else code
+    return term_label(name, code) if name else code
 
 
 # Breakdowns shown as charts: (key in the statistics JSON, title, note key for the caption).
@@ -89,6 +90,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.session = session
         self.figures: dict | None = None
+        self.names: dict[str, str] = {}  # documenter key id -> the name in their trusted identity
         self._headlines: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
         self._charts: dict[str, BarChart] = {}
@@ -135,7 +137,7 @@ class DashboardView(QWidget):
             charts.addWidget(self._chart_box(f"incidents_{key}", tr(title)), j // 2, j % 2)
         self.grid.addLayout(charts)
         self.grid.addWidget(self._table_box("documenters", tr("Documenters"), [
-            tr("Documenter key"), tr("Victim records"), tr("Excluded records"), tr("Unique victims"),
+            tr("Documenter"), tr("Victim records"), tr("Excluded records"), tr("Unique victims"),
             tr("Incidents")]))
         self.grid.addWidget(self._table_box("capture_histories", tr("Capture histories"), [
             tr("Pattern"), tr("Unique victims")]))
@@ -196,8 +198,13 @@ class DashboardView(QWidget):
         vault = self.session.vault
         self.refresh_button.setEnabled(False)
         self.status.setText(tr("Counting…"))
-        self.session.runner.run(lambda task: statistics.compute(vault).to_json(), vault=vault,
-                                on_done=self.show_statistics, on_error=self._failed)
+        self.session.runner.run(
+            lambda task: (statistics.compute(vault).to_json(), trust_list.documenter_names(vault)), vault=vault,
+            on_done=self._counted, on_error=self._failed)
+
+    def _counted(self, result: tuple[dict, dict[str, str]]) -> None:
+        figures, self.names = result
+        self.show_statistics(figures)
 
     def _failed(self, message: str) -> None:
         self.refresh_button.setEnabled(True)
@@ -235,7 +242,7 @@ class DashboardView(QWidget):
             extra = {"by_act": tr("A victim with several acts is counted under each act, so the bars can "
                                   "add up to more than the total."),
                      "by_perpetrator_group": tr("A victim is counted under each suspected group of the "
-                                                "incident; 'unknown' where none was named."),
+                                                "incident; “Not recorded” where none was named."),
                      "by_month": tr("Incidents known only to the year are counted under the year.")}.get(key, "")
             self._captions[f"victims_{key}"].setText(" ".join(t for t in (
                 tr_args(tr("Total: %1 unique victims."), fmt_int(v["unique"])), extra, excluded_line) if t))
@@ -261,7 +268,8 @@ class DashboardView(QWidget):
         rows = figures["documenters"]
         table.setRowCount(len(rows))
         for r, d in enumerate(rows):
-            values = [d["documenter"], d["victim_records"], d["victim_records_excluded"], d["unique_victims"],
+            values = [documenter_label(d["documenter"], self.names), d["victim_records"],
+                      d["victim_records_excluded"], d["unique_victims"],
                       d["incidents"]]
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value if isinstance(value, str) else fmt_int(value)))
@@ -278,7 +286,8 @@ class DashboardView(QWidget):
             table.setItem(r, 0, QTableWidgetItem(pattern))
             table.setItem(r, 1, QTableWidgetItem(fmt_int(count)))
         self._fit_rows(table)
-        order = ", ".join(f"{n + 1}. {d}" for n, d in enumerate(history["documenters"]))
+        order = ", ".join(f"{fmt_int(n + 1)}. {documenter_label(d, self.names)}"
+                          for n, d in enumerate(history["documenters"]))
         self._captions["capture_histories"].setText(
             tr_args(tr("Each pattern has one digit per documenter, in this order: %1. 1 = recorded the victim, "
                "0 = did not. Only unique victims that are counted appear."), order))

@@ -129,6 +129,10 @@ def _wordings() -> dict[str, str]:
         "bundle_case.attachment_id_clash": tr("The bundle carries an attachment id this vault already holds, or "
                                               "the bundle carries twice, for other content: nothing was applied"),
         # ---- case
+        "annotation.empty": tr("Write the note first"),
+        "annotation.too_long": tr("A note is at most {limit} characters"),
+        "annotation.control": tr("A note cannot hold NUL characters"),
+        "annotation.own_case": tr("Only a received case is annotated; a case recorded here is edited"),
         "case.not_found": tr("No case with that id"),
         "case.no_such_version": tr("No such version of that case"),
         "case.attachment_unreadable": tr("The attachment is not a readable file"),
@@ -155,6 +159,7 @@ def _wordings() -> dict[str, str]:
         "custodian.unreasonable_work": tr("The custodian key file asks for unreasonable key-derivation work"),
         "custodian.no_identity": tr("No identity was recorded for that witness"),
         "custodian.not_linked": tr("Those two pseudonyms are not linked"),
+        "custodian.wrong_passphrase": tr("Wrong custodian passphrase: the custodian key was not opened"),
         # ---- database
         "database.wrong_key": tr("The vault database cannot be opened with this vault's key"),
         "database.newer_schema": tr("This vault was written by a newer Tawthiq (schema {schema}, we know {latest})"),
@@ -214,6 +219,7 @@ def _wordings() -> dict[str, str]:
         "linkage.no_pair_run_link": tr("No candidate pair with that id (run linkage first)."),
         "linkage.pair_not_current": tr("That pair's records are no longer current: run linkage again."),
         "linkage.no_pair": tr("No candidate pair with that id"),
+        "linkage.nothing_to_undo": tr("No review decision is left to undo"),
         # ---- orgdata
         "orgdata.no_vocabulary": tr("No vocabulary named {name}."),
         "orgdata.not_imported": tr("Nothing was imported: {reason}"),

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from app.gui.i18n import tr, tr_args
 from app.gui.refusals import user_text
-from app.services.exchange import imports
+from app.gui.vocabulary import documenter_label
+from app.services.exchange import imports, trust_list
 from storage.errors import BundleRejected, TawthiqError
 
 MAX_BUNDLES_PER_DROP = 1000
@@ -51,10 +52,11 @@ class BundleOutcome:
         return {"file": self.file, "status": self.status, "summary": self.summary, "report": self.report}
 
 
-def describe(report) -> str:
-    """One line for the table from the import service's ImportReport (counts, never content)."""
+def describe(report, names: dict[str, str] | None = None) -> str:
+    """One line for the table from the import service's ImportReport (counts, never content); the
+    documenter by the name in their trusted identity, never by key id."""
     text = tr_args(tr("documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions"),
-                   str(report.documenter), str(report.sequence), str(report.records),
+                   documenter_label(report.documenter, names or {}), str(report.sequence), str(report.records),
                    str(report.attachments), str(report.versions_added))
     if report.gaps:
         text += " · " + tr_args(tr("GAP: bundles %1 from this documenter have not arrived"),
@@ -245,4 +247,4 @@ def _import_one(vault, path: Path, task, index: int, count: int) -> BundleOutcom
     except TawthiqError as exc:  # unreadable file, not a coordinator vault: one safe line
         return BundleOutcome(path.name, "failed", user_text(exc))
     status = "already" if report.already_imported else "imported"
-    return BundleOutcome(path.name, status, describe(report), report.to_json())
+    return BundleOutcome(path.name, status, describe(report, trust_list.documenter_names(vault)), report.to_json())

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import tr, tr_args
+from app.gui.i18n import fmt_date, tr, tr_args
 from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
@@ -65,7 +65,7 @@ def _how_labels() -> dict[str, str]:
 
 def consent_summary(consent: dict) -> str:
     if consent.get("withdrawn_on"):
-        return tr_args(tr("Withdrawn on %1"), consent["withdrawn_on"])
+        return tr_args(tr("Withdrawn on %1"), fmt_date(consent["withdrawn_on"]))
     if not consent.get("given"):
         return tr("No consent")
     labels = _purpose_labels()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from app.gui.case_list import CaseListView
+from app.gui.custodian_view import CustodianView
 from app.gui.dashboard_view import DashboardView
 from app.gui.estimate_view import EstimateView
 from app.gui.export_view import ExportView
@@ -50,6 +51,8 @@ WORKSPACE_VIEWS = (
                   follows=(DOCUMENTERS, IMPORT)),
     WorkspaceView("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50,
                   follows=(CASES, WITNESSES)),
+    WorkspaceView("custodian", QT_TRANSLATE_NOOP("", "Custodian"), CustodianView, roles=("coordinator",), order=47,
+                  follows=(WITNESSES, IMPORT)),
     WorkspaceView("dashboard", QT_TRANSLATE_NOOP("", "Statistics"), DashboardView, order=60, follows=EVERY),
     WorkspaceView("estimate", QT_TRANSLATE_NOOP("", "Estimate"), EstimateView, roles=("coordinator",), order=62,
                   follows=(DOCUMENTERS,)),

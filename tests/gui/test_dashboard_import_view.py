@@ -105,6 +105,10 @@ def test_real_bundles_dropped_imported_replayed_and_rejected(qtbot, three_docume
     assert cases.count_cases(coordinator) == 5
     assert reports[0]["report"]["documenter"] in made
     assert "records" in view.table.item(0, 2).text() and view.table.item(3, 2).text()
+    # Each bundle's documenter by the name in their trusted identity, never by key id (issue 15).
+    for row, report in enumerate(reports[:3]):
+        line = view.table.item(row, 2).text()
+        assert line.startswith("documenter doc") and report["report"]["documenter"] not in line
     assert len(set(progress)) > 2 and view.progress.value() == view.progress.maximum()
     assert view.status.text().startswith("3 imported, 0 already imported, 1 rejected")
     # The import linked what it brought: statistics (which only read linkage) count one man once.

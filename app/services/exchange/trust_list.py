@@ -154,6 +154,18 @@ def list_trusted(vault: Vault) -> list[dict]:
     return out
 
 
+def documenter_names(vault: Vault) -> dict[str, str]:
+    """Each documenter key id this vault knows (trusted ever, revoked ones too, and any that
+    sent a case it holds) and the name their signed identity gave ("" when none): what views show
+    instead of key ids. In the order they were trusted, so numbering the unnamed ones is stable."""
+    conn = vault.connection()
+    names = {key_id: name for key_id, name in conn.execute(
+        "SELECT key_id, name FROM trusted_documenters ORDER BY trusted_at, key_id")}
+    for (key_id,) in conn.execute("SELECT DISTINCT documenter FROM case_provenance ORDER BY documenter"):
+        names.setdefault(key_id, "")
+    return names
+
+
 def trusted_key(vault: Vault, key_id: str) -> minisign.PublicKey | None:
     """The trusted, non-revoked key with that id, or None."""
     row = vault.connection().execute(

@@ -44,10 +44,6 @@
         <translation>العودة إلى الحالات (Esc)</translation>
     </message>
     <message>
-        <source>Received from %1: read-only here. Only its documenter changes it; a change arrives as a new version in their next bundle.</source>
-        <translation>وردت من %1: للقراءة فقط هنا. لا يغيّرها إلا الموثِّق الذي سجّلها؛ ويصل أي تغيير نسخةً جديدة في حزمته التالية.</translation>
-    </message>
-    <message>
         <source>Signature check FAILED: %1 of %2 version(s) are not what their documenter signed (`tawthiq verify-vault` names them).</source>
         <translation>فشل التحقق من التوقيع: %1 من %2 نسخة ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</translation>
     </message>
@@ -92,8 +88,42 @@
         <translation>اختم</translation>
     </message>
     <message>
+        <source>Add the note or cancel it first.</source>
+        <translation>أضف الملاحظة أو ألغِها أولاً.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Received from %1: read-only here. Only its documenter changes it; a change arrives as a new version in their next bundle. Your own notes go beside it: Annotate.</source>
+        <translation>وردت من %1: للقراءة فقط هنا. لا يغيّرها إلا موثِّقها؛ ويصل أي تغيير نسخةً جديدة في حزمته التالية. ملاحظاتك أنت توضع بجانبها: «إضافة ملاحظة».</translation>
+    </message>
+    <message>
+        <source>Your notes on this case</source>
+        <translation>ملاحظاتك على هذه الحالة</translation>
+    </message>
+    <message>
+        <source>Kept as your own record beside the documenter&apos;s signed version, which they never change. Notes are added, never edited.</source>
+        <translation>تُحفظ سجلاً خاصاً بك بجانب النسخة التي وقّعها الموثِّق، ولا تغيّرها أبداً. الملاحظات تُضاف ولا تُعدَّل.</translation>
+    </message>
+    <message>
+        <source>Annotate</source>
+        <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>أضف الملاحظة</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · on version %3
+%4</source>
+        <translation>%1 · %2 · على النسخة %3
+%4</translation>
+    </message>
+    <message>
+        <source>Note added. The documenter&apos;s version is unchanged.</source>
+        <translation>أُضيفت الملاحظة. نسخة الموثِّق لم تتغيّر.</translation>
     </message>
     <message>
         <source>sealed</source>

@@ -68,8 +68,12 @@
         <translation>الموثّقون</translation>
     </message>
     <message>
-        <source>Documenter key</source>
-        <translation>مفتاح الموثّق</translation>
+        <source>A victim is counted under each suspected group of the incident; “Not recorded” where none was named.</source>
+        <translation>تُحسب الضحية تحت كل جهة مشتبه بها في الحادثة؛ و«غير مسجّل» حين لم تُذكر أي جهة.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>غير مسجّل</translation>
     </message>
     <message>
         <source>Victim records</source>
@@ -82,6 +86,10 @@
     <message>
         <source>Unique victims</source>
         <translation>الضحايا الفريدون</translation>
+    </message>
+    <message>
+        <source>Documenter</source>
+        <translation>الموثّق</translation>
     </message>
     <message>
         <source>Incidents</source>
@@ -126,10 +134,6 @@
     <message>
         <source>A victim with several acts is counted under each act, so the bars can add up to more than the total.</source>
         <translation>الضحية التي تعرّضت لعدة أفعال تُحسب تحت كل فعل، لذا قد يتجاوز مجموع الأعمدة العدد الكلي.</translation>
-    </message>
-    <message>
-        <source>A victim is counted under each suspected group of the incident; &apos;unknown&apos; where none was named.</source>
-        <translation>تُحسب الضحية تحت كل جهة مشتبه بها في الحادثة؛ و&apos;مجهول&apos; حين لم تُذكر أي جهة.</translation>
     </message>
     <message>
         <source>Incidents known only to the year are counted under the year.</source>

@@ -376,6 +376,22 @@
         <translation>تحمل الحزمة معرّف مرفق تحتفظ به هذه الخزنة من قبل، أو تحمله الحزمة مرتين، لمحتوى آخر: لم يُطبَّق شيء.</translation>
     </message>
     <message>
+        <source>Write the note first</source>
+        <translation>اكتب الملاحظة أولاً.</translation>
+    </message>
+    <message>
+        <source>A note is at most {limit} characters</source>
+        <translation>لا تتجاوز الملاحظة {limit} حرفاً.</translation>
+    </message>
+    <message>
+        <source>A note cannot hold NUL characters</source>
+        <translation>لا يمكن أن تحوي الملاحظة محارف NUL.</translation>
+    </message>
+    <message>
+        <source>Only a received case is annotated; a case recorded here is edited</source>
+        <translation>تُضاف الملاحظات إلى الحالات الواردة فقط؛ أما الحالة المسجّلة هنا فتُعدَّل.</translation>
+    </message>
+    <message>
         <source>No case with that id</source>
         <translation>لا توجد حالة بهذا المعرّف.</translation>
     </message>
@@ -466,6 +482,10 @@
     <message>
         <source>Those two pseudonyms are not linked</source>
         <translation>هذان الاسمان المستعاران غير مربوطين.</translation>
+    </message>
+    <message>
+        <source>Wrong custodian passphrase: the custodian key was not opened</source>
+        <translation>عبارة مرور أمين الهويات خاطئة: لم يُفتح مفتاح أمين الهويات.</translation>
     </message>
     <message>
         <source>The vault database cannot be opened with this vault&apos;s key</source>
@@ -638,6 +658,10 @@
     <message>
         <source>No candidate pair with that id</source>
         <translation>لا يوجد زوج مرشَّح بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>No review decision is left to undo</source>
+        <translation>لم يبقَ قرار مراجعة للتراجع عنه.</translation>
     </message>
     <message>
         <source>No vocabulary named {name}.</source>
@@ -1378,10 +1402,6 @@
     <message>
         <source>Linkage needs the optional linkage extra, which is not installed with this copy of Tawthiq</source>
         <translation>يحتاج الربط إلى إضافة الربط الاختيارية، وهي غير مثبّتة مع هذه النسخة من توثيق.</translation>
-    </message>
-    <message>
-        <source>Wrong custodian passphrase: the custodian key was not opened</source>
-        <translation>عبارة مرور أمين الهويات خاطئة: لم يُفتح مفتاح أمين الهويات.</translation>
     </message>
     <message>
         <source>That case was received from a documenter and belongs to the documenter: it cannot be changed here; record your own notes as a new case</source>

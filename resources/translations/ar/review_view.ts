@@ -64,6 +64,22 @@
         <translation>المصير</translation>
     </message>
     <message>
+        <source>Same person</source>
+        <translation>الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Different people</source>
+        <translation>شخصان مختلفان</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>غير متأكد</translation>
+    </message>
+    <message>
+        <source>From %1, bundle no. %2, received %3</source>
+        <translation>من %1، الحزمة رقم %2، وردت في %3</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
@@ -86,6 +102,10 @@
     <message>
         <source>Not sure (U)</source>
         <translation>غير متأكد (U)</translation>
+    </message>
+    <message>
+        <source>Undo last decision (Ctrl+Z)</source>
+        <translation>تراجع عن آخر قرار (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Run linkage</source>
@@ -116,12 +136,20 @@
         <translation>احتمال التطابق %1</translation>
     </message>
     <message>
-        <source>Case %1</source>
-        <translation>الحالة %1</translation>
+        <source>Case: %1</source>
+        <translation>الحالة: %1</translation>
     </message>
     <message>
-        <source>From %1, bundle %2 (no. %3), received %4</source>
-        <translation>من %1، الحزمة %2 (رقم %3)، استُلمت في %4</translation>
+        <source>Case without a title</source>
+        <translation>حالة بلا عنوان</translation>
+    </message>
+    <message>
+        <source>No decision to undo</source>
+        <translation>لا يوجد قرار للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Undo “%1” (%2); the pair waits for review again unless it had an earlier decision</source>
+        <translation>التراجع عن «%1» (%2)؛ يعود الزوج إلى انتظار المراجعة ما لم يكن له قرار سابق</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,10 @@
         <translation>التصدير</translation>
     </message>
     <message>
+        <source>Custodian</source>
+        <translation>أمين الهويات</translation>
+    </message>
+    <message>
         <source>Statistics</source>
         <translation>الإحصاءات</translation>
     </message>

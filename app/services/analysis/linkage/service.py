@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.services import changes
-from app.services.analysis.linkage import engine
+from app.services.analysis.linkage import engine, history
 from app.services.analysis.linkage.clusters import cluster, group
 from app.services.analysis.linkage.records import VictimRecord, date_days, read_records
 from storage import audit
@@ -276,15 +276,39 @@ def decide(vault: Vault, pid: str, decision: str) -> dict:
     if left not in records or right not in records:
         raise PairNotFound("linkage.pair_not_current")
     with transaction(conn):
-        conn.execute(
-            "INSERT OR REPLACE INTO linkage_decisions (left_ref, right_ref, left_hash, right_hash, decision, "
-            "decided_at) VALUES (?,?,?,?,?,?)",
-            (left, right, records[left].content_hash, records[right].content_hash, decision, audit.now_iso()),
-        )
+        history.write(conn, "decide", [(left, right, records[left].content_hash, records[right].content_hash,
+                                        decision)], audit.now_iso())
         _store_clusters(conn, _stored_members(conn))
         audit.record(conn, "linkage.decide", pid, decision=decision)
     changes.publish(vault, changes.DECISIONS)
     return {"pair_id": pid, "decision": decision}
+
+
+class NothingToUndo(TawthiqError):
+    pass
+
+
+def undo(vault: Vault) -> dict:
+    """Take back the latest review decision still standing: each pair it decided gets back what it
+    had before (a decision, or none, and then it waits in the queue again), and the clusters are
+    made again from the decisions, as after any decision. The undo is itself kept in the decision
+    log and the audit log; undoing again takes back the decision before."""
+    conn = vault.connection()
+    with transaction(conn):
+        undone = history.undo_last(conn, audit.now_iso())
+        if undone is None:
+            raise NothingToUndo("linkage.nothing_to_undo")
+        action, _number = undone
+        _store_clusters(conn, _stored_members(conn))
+        audit.record(conn, "linkage.undo", str(action.action), pairs=len(action.pairs))
+    changes.publish(vault, changes.DECISIONS)
+    return {"undone": action.to_json() | {"pair_ids": [pair_id(a, b) for a, b, *_ in action.pairs]}}
+
+
+def recent_decisions(vault: Vault, limit: int = 20) -> list[dict]:
+    """The latest decisions still standing, newest first (what Undo takes back, in order)."""
+    return [a.to_json() | {"pair_ids": [pair_id(a_ref, b_ref) for a_ref, b_ref, *_ in a.pairs]}
+            for a in history.standing(vault.connection(), limit)]
 
 
 def _case_of(ref: str) -> str:
