@@ -43,6 +43,8 @@ ACTIONS = frozenset(
         "linkage.decide",
         "report.export",
         "organisation.data",
+        "source.import",
+        "source.remove",
     }
 )
 

@@ -73,8 +73,16 @@ def stats(ctx: Context) -> int:
     lines.append("Overlaps (unique victims recorded by both; diagonal: by that documenter):")
     for a, row in figures.overlaps.items():
         lines.append(f"  {a}  " + "  ".join(f"{b}={n}" for b, n in row.items()))
+    if figures.sources:
+        lines.append("External lists (never counted as ours; rows / people named / also recorded by us / only in "
+                      "the list):")
+        for src in figures.sources:
+            lines.append(f"  {src['source']}  {src['records']} / {src['unique_victims']} / "
+                         f"{src['also_recorded_by_us']} / {src['only_in_source']}")
+        lines.append(f"  ({notes['sources']})")
     ch = figures.capture_histories
-    lines.append("Capture histories (order: " + ", ".join(ch["documenters"]) + "):")
+    order = ch["documenters"] + [f"source:{name}" for name in ch.get("sources", [])]
+    lines.append("Capture histories (order: " + ", ".join(order) + "):")
     lines += [f"  {pattern}  {count}" for pattern, count in ch["patterns"].items()]
     lines.append(f"  ({notes['capture_histories']})")
     print("\n".join(shown(line) for line in lines))

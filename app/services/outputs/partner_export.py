@@ -193,7 +193,10 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
     versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
     records, _ = statistics.read_records(conn)
     clusters, _state = statistics.grouped_victims(vault, records, links)
-    unique_of = {r.key: min(m.key for m in cluster) for cluster in clusters for r in cluster}
+    # External lists (docs/sources.md) link to our victims but are never exported as ours: a
+    # victim's id is the lowest key of our own records in its cluster.
+    ours = [[r for r in cluster if not statistics.is_source(r.case_id)] for cluster in clusters]
+    unique_of = {r.key: min(m.key for m in cluster) for cluster in ours for r in cluster}
     by_key = {r.key: r for r in records}
     names_out = purpose != "publication"
     tables = Tables()
