@@ -226,9 +226,8 @@ class EstimateView(QWidget):
     # ---- lists -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Documenters with counted victims, each its own list unless the user grouped them."""
-        from app.services.exchange import trust_list
-
         from app.services.analysis import external_sources
+        from app.services.exchange import trust_list
 
         chosen = self.chosen_lists()
         rows = [(row["key_id"], row["name"] or row["key_id"], row["name"] or row["key_id"])

@@ -20,7 +20,7 @@ from app.services.analysis import linkage
 from app.services.exchange import export, imports
 from app.services.intake import cases
 from tests.bundle_support import enroll, make_vault
-from tests.conftest import run_tawthiq, snapshot
+from tests.conftest import run_tawthiq
 
 GIVEN = ["محمد", "أحمد", "خالد", "يوسف", "عمر", "سامر", "رامي", "باسل", "ماهر", "وائل", "فادي", "زياد"]
 FAMILY = ["الحموي", "العلي", "الخطيب", "الأسعد", "الحلبي", "الشامي", "الزعبي", "النوري", "الحسن", "الدروبي"]
@@ -173,8 +173,18 @@ def test_partner_exports_never_carry_the_list(imported):
     assert not any(v["case_id"].startswith("source:") or v["unique_victim"].startswith("source:")
                    for v in document["victims"])
     for path in [tmp / "partners.json", tmp / "partners.xlsx", *sorted((tmp / "partners").iterdir())]:
-        data = path.read_bytes()
-        assert b"CANARYLIST" not in data and b"source:X" not in data, path
+        for data in _contents(path):
+            assert b"CANARYLIST" not in data and b"source:X" not in data, path
+
+
+def _contents(path) -> list[bytes]:
+    """A file's bytes, or each member's when it is a ZIP (XLSX, Uwazi): compressed bytes hide text."""
+    import zipfile
+
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as package:
+            return [package.read(name) for name in package.namelist()]
+    return [path.read_bytes()]
 
 
 def test_a_documenter_cannot_import_a_list_so_no_bundle_can_carry_one(tmp_path, passphrase_file, world):
