@@ -138,6 +138,8 @@ ENGLISH: dict[str, str] = {
     "export.no_folder": "the folder for the export does not exist",
     "export.csv_needs_folder": "a CSV export needs a folder: that path is a file",
     "export.path_is_folder": "that path is a folder: name the file to write",
+    "export.needs_estimation": "the capture-history table needs the estimation extra: "
+                               "pip install 'tawthiq[estimation]'",
     # ---- file
     "file.unreadable": "the {what} file cannot be read",
     "file.too_large": "the {what} file is too large",

@@ -21,7 +21,11 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--purpose", required=True, choices=partner_export.PURPOSES,
                    help="what the export is for: decides which witness statements may go out")
     p.add_argument("--out", required=True, metavar="PATH",
-                   help="the file to write (csv: a folder for victims.csv, incidents.csv, sources.csv)")
+                   help="the file to write (csv: a folder for victims.csv, incidents.csv, sources.csv; uwazi: "
+                        "a .zip for Uwazi's CSV import; capture-histories: a .csv for R's estimation tools)")
+    p.add_argument("--attachments", action="store_true",
+                   help="uwazi: also put in the ZIP the attachments that statements allowed to go out cite "
+                        "(never for publication)")
     p.add_argument("--allow-field", action="append", default=[], metavar="FIELD",
                    choices=sorted(partner_export.SENSITIVE_VICTIM_FIELDS),
                    help="include a sensitive victim field (e.g. religion_or_sect); repeatable")
@@ -92,7 +96,7 @@ def stats(ctx: Context) -> int:
 def report(ctx: Context) -> int:
     result = partner_export.export(
         ctx.vault(), Path(ctx.args.out), fmt=ctx.args.format, purpose=ctx.args.purpose,
-        allowed_fields=frozenset(ctx.args.allow_field),
+        allowed_fields=frozenset(ctx.args.allow_field), attachments=ctx.args.attachments,
     )
     for line in result.summary_lines():
         print(shown(line))

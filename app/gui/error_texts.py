@@ -164,6 +164,8 @@ def _wordings() -> dict[str, str]:
         "export.no_folder": tr("The folder for the export does not exist"),
         "export.csv_needs_folder": tr("A CSV export needs a folder: that path is a file"),
         "export.path_is_folder": tr("That path is a folder: name the file to write"),
+        "export.needs_estimation": tr("The capture-history table needs the estimation part of Tawthiq, which is not "
+                                     "installed with this copy"),
         # ---- file
         "file.unreadable": tr("The {what} file cannot be read"),
         "file.too_large": tr("The {what} file is too large"),

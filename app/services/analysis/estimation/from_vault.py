@@ -44,19 +44,22 @@ def _strata(cluster: list) -> dict[str, str]:
             "period": year or UNKNOWN, "sex": str(sex or UNKNOWN), "age_group": age_group(age)}
 
 
-def _lists(vault: Vault, groups: Mapping[str, Sequence[str]], seen: set[str]) -> tuple[dict[str, str], tuple]:
-    """Each documenter key's list name, and the lists in order."""
+def _lists(vault: Vault, groups: Mapping[str, Sequence[str]], seen: set[str],
+           with_sources: bool = False) -> tuple[dict[str, str], tuple]:
+    """Each documenter key's list name, and the lists in order (`with_sources`, without groups:
+    each imported list is a list too, after the documenters, named `source:<name>`)."""
     known = trust_list.list_trusted(vault)
     name_of = {row["key_id"]: (row["name"] or row["key_id"]) for row in known}
     if not groups:
         # By default one list per documenter; an external list is a list only when named.
+        sources = sorted(k for k in seen if statistics.is_source(k)) if with_sources else []
         seen = {k for k in seen if not statistics.is_source(k)}
         ordered = sorted(seen, key=lambda k: (str(name_of.get(k, k)).casefold(), k))  # as people read them
         labels = [name_of.get(k, k) for k in ordered]
         # Two documenters with one name stay two lists: the key id tells them apart.
         labels = [label if labels.count(label) == 1 else f"{label} ({key})" for label, key in zip(labels, ordered,
                                                                                                  strict=True)]
-        return dict(zip(ordered, labels, strict=True)), tuple(labels)
+        return dict(zip(ordered + sources, labels + sources, strict=True)), tuple(labels + sources)
     by_word = {k.upper(): k for k in (*name_of, *seen) if not statistics.is_source(k)}
     by_word.update({name.casefold(): k for k, name in name_of.items()})
     # An external list is named `source:<name>` (docs/sources.md), as statistics shows it.
@@ -76,12 +79,13 @@ def _source_lists(vault: Vault) -> list[str]:
             for row in vault.connection().execute("SELECT name FROM external_sources ORDER BY name")]
 
 
-def histories(vault: Vault, groups: Mapping[str, Sequence[str]] | None = None) -> Histories:
+def histories(vault: Vault, groups: Mapping[str, Sequence[str]] | None = None,
+              with_sources: bool = False) -> Histories:
     records, _incidents = statistics.read_records(vault.connection())
     clusters, linkage_state = statistics.grouped_victims(vault, records)
     counted = [c for c in ([r for r in cluster if r.countable] for cluster in clusters) if c]
     seen = {d for cluster in counted for r in cluster for d in r.documenters}
-    list_of, lists = _lists(vault, groups or {}, seen)
+    list_of, lists = _lists(vault, groups or {}, seen, with_sources)
     individuals = []
     for cluster in counted:
         # Only the records of the chosen lists speak for a person's strata.
