@@ -164,7 +164,8 @@ def test_estimation_takes_the_list_as_a_list_and_its_table_is_the_truth(imported
 
 def test_partner_exports_never_carry_the_list(imported):
     tmp, truth, pf, _ = imported
-    for fmt, out in (("json", tmp / "partners.json"), ("xlsx", tmp / "partners.xlsx"), ("csv", tmp / "partners")):
+    for fmt, out in (("json", tmp / "partners.json"), ("xlsx", tmp / "partners.xlsx"), ("csv", tmp / "partners"),
+                     ("uwazi", tmp / "partners.zip")):
         done = _run(tmp, pf, "report", "--format", fmt, "--purpose", "partners", "--out", str(out))
         assert done.returncode == 0, done.stderr.decode()
     document = json.loads((tmp / "partners.json").read_text(encoding="utf-8"))
@@ -172,7 +173,8 @@ def test_partner_exports_never_carry_the_list(imported):
     assert len(document["victims"]) == ours
     assert not any(v["case_id"].startswith("source:") or v["unique_victim"].startswith("source:")
                    for v in document["victims"])
-    for path in [tmp / "partners.json", tmp / "partners.xlsx", *sorted((tmp / "partners").iterdir())]:
+    for path in [tmp / "partners.json", tmp / "partners.xlsx", tmp / "partners.zip",
+                 *sorted((tmp / "partners").iterdir())]:
         for data in _contents(path):
             assert b"CANARYLIST" not in data and b"source:X" not in data, path
 
@@ -185,6 +187,20 @@ def _contents(path) -> list[bytes]:
         with zipfile.ZipFile(path) as package:
             return [package.read(name) for name in package.namelist()]
     return [path.read_bytes()]
+
+
+def test_the_capture_history_export_has_the_list_as_a_column_and_no_names(imported):
+    tmp, truth, pf, _ = imported
+    out = tmp / "histories.csv"
+    done = _run(tmp, pf, "report", "--format", "capture-histories", "--purpose", "publication", "--out", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0]) == ["documenter A", "documenter B", "source:X", "governorate", "period", "sex", "age_group"]
+    found = Counter(tuple(r[c] for c in ("documenter A", "documenter B", "source:X")) for r in rows)
+    expected = Counter(tuple("1" if w in seen else "0" for w in ("documenter A", "documenter B", "X"))
+                       for seen in truth.values())
+    assert found == expected
+    assert "CANARYLIST" not in out.read_text(encoding="utf-8")
 
 
 def test_a_documenter_cannot_import_a_list_so_no_bundle_can_carry_one(tmp_path, passphrase_file, world):
