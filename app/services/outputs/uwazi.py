@@ -225,7 +225,7 @@ def write_zip(vault: Vault, out: Path, rows: list[dict],
                 if name in written:
                     continue
                 with package.open(name, "w", force_zip64=True) as member:
-                    vault.blobs.read_into(blob, member, sha)
+                    vault.blobs.read_into(blob, member, sha)  # type: ignore[arg-type]  # a ZipExtFile writes bytes
                 written.add(name)
         report.attachments = len(written)
     return report

@@ -167,6 +167,16 @@ class RowReader:
         self.vocabulary = {f: _vocabulary_index(v) for f, v in VOCABULARY_OF.items()}
         self.values = {f: {_fold(k): v for k, v in table.items()} for f, table in mapping.values.items()}
         self.report = RowReport()
+        self._dates: dict[str, tuple[str, str] | None] = {}  # lists repeat dates: parse each text once
+
+    def _parsed_date(self, text: str) -> tuple[str, str] | None:
+        if not text:
+            return None
+        if text not in self._dates:
+            if len(self._dates) > 100_000:
+                self._dates.clear()
+            self._dates[text] = _date(text, self.mapping.date_formats)
+        return self._dates[text]
 
     def _cell(self, row: Sequence[str], name: str) -> str:
         i = self.positions.get(name)
@@ -191,8 +201,9 @@ class RowReader:
         if name:
             victim["name_ar" if _ARABIC_LETTER.search(name) else "name_latin"] = name
         for script in ("name_ar", "name_latin"):
-            if self._cell(row, script):
-                victim[script] = self._cell(row, script)
+            written = self._cell(row, script)
+            if written:
+                victim[script] = written
         if not victim:
             self.report.missing["name"] += 1
         for f in ("sex", "act", "fate"):
@@ -205,17 +216,18 @@ class RowReader:
                 victim["age"] = int(age)
             else:
                 self.report.not_understood["age"] += 1
-        if self._cell(row, "id"):
-            victim["list_id"] = self._cell(row, "id")
+        list_id = self._cell(row, "id")
+        if list_id:
+            victim["list_id"] = list_id
         date: dict[str, str] = {}
         text = self._cell(row, "date")
         if text:
-            parsed = _date(text, self.mapping.date_formats)
+            parsed = self._parsed_date(text)
             if parsed is None:
                 self.report.not_understood["date"] += 1
             else:
                 date = {"start": parsed[0], "precision": parsed[1]}
-                end = _date(self._cell(row, "date_end"), self.mapping.date_formats)
+                end = self._parsed_date(self._cell(row, "date_end"))
                 if end is not None and end[0] >= parsed[0]:
                     date["end"] = end[0]
         if not date:
@@ -229,7 +241,8 @@ class RowReader:
                 self.report.governorates_not_in_gazetteer += 1
         else:
             self.report.missing["place"] += 1
-        if self._cell(row, "place"):
-            location["place"] = self._cell(row, "place")
+        place = self._cell(row, "place")
+        if place:
+            location["place"] = place
         extra = {name: row[i] for i, name in self.extra_columns if i < len(row) and row[i].strip()}
         return {"date": date, "location": location, "victims": [victim], "extra": extra}

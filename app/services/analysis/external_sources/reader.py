@@ -16,7 +16,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -57,7 +57,7 @@ def kind_of(file_name: str) -> str:
 def read_table(data: bytes, kind: str, sheet: str | None = None) -> Table:
     if len(data) > MAX_FILE_BYTES:
         raise SourceRefused("source.too_large", limit=MAX_FILE_BYTES)
-    grid = _csv_rows(data) if kind == "csv" else _xlsx_rows(data, sheet)
+    grid: Iterable[Sequence[object]] = _csv_rows(data) if kind == "csv" else _xlsx_rows(data, sheet)
     header: tuple[str, ...] | None = None
     rows: list[tuple[str, ...]] = []
     for number, raw in enumerate(grid, start=1):
@@ -182,7 +182,7 @@ def _check_workbook(data: bytes) -> None:
             raise SourceRefused("source.workbook_unreadable") from None
 
 
-def _xlsx_rows(data: bytes, sheet: str | None) -> Iterator[list[object]]:
+def _xlsx_rows(data: bytes, sheet: str | None) -> Iterator[Sequence[object]]:
     _check_workbook(data)
     import python_calamine
 
