@@ -102,6 +102,10 @@ class SourcesPanel(QGroupBox):
                       fmt_int(s["also_recorded_by_us"]), fmt_int(s["only_in_source"])]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+        # As tall as its rows (at least two), so the page scrolls instead of the table.
+        rows = max(2, self.table.rowCount())
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows * self.table.verticalHeader()
+                                  .defaultSectionSize() + 2 * self.table.frameWidth() + 4)
 
     def _busy(self, busy: bool) -> None:
         self.import_button.setEnabled(not busy)
