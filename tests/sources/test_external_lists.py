@@ -229,3 +229,26 @@ def test_remove_takes_the_whole_list_away(world, passphrase_file, tmp_path):
     assert [s["source"] for s in figures["sources"]] == ["X"]  # the module's own list stays
     assert figures["capture_histories"]["sources"] == ["X"]
     assert _run(copy, passphrase_file, "source", "remove", "Y").returncode == 1
+
+
+def test_a_pair_with_a_list_record_can_be_reviewed(imported):
+    """A person decides on a pair with a list's row as on any other: its record is found by its reference."""
+    from app.services.analysis.linkage import service
+    from storage.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    tmp, *_ = imported
+    vault = Vault.unlock(tmp / "coordinator", PASSPHRASE)
+    try:
+        conn = vault.connection()
+        left, right = conn.execute(
+            "SELECT left_ref, right_ref FROM linkage_pairs WHERE left_ref LIKE 'source:%' "
+            "OR right_ref LIKE 'source:%' LIMIT 1").fetchone()
+        found = service._records_of(conn, [left, right])
+        assert set(found) == {left, right}
+        source_side = found[left if left.startswith("source:") else right]
+        assert source_side.documenters == ("source:X",) and source_side.display["name_ar"]
+        pid = service.pair_id(left, right)
+        assert service.decide(vault, pid, "accept") == {"pair_id": pid, "decision": "accept"}
+    finally:
+        vault.lock()
