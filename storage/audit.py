@@ -45,6 +45,8 @@ ACTIONS = frozenset(
         "linkage.undo",
         "report.export",
         "organisation.data",
+        "source.import",
+        "source.remove",
     }
 )
 

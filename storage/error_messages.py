@@ -153,7 +153,6 @@ ENGLISH: dict[str, str] = {
     "custodian.unreasonable_work": "the custodian key file asks for unreasonable key-derivation work",
     "custodian.no_identity": "no identity was recorded for that witness",
     "custodian.not_linked": "those two pseudonyms are not linked",
-    "custodian.wrong_passphrase": "wrong custodian passphrase: the custodian key was not opened",
     # ---- database
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
@@ -164,6 +163,8 @@ ENGLISH: dict[str, str] = {
     "export.no_folder": "the folder for the export does not exist",
     "export.csv_needs_folder": "a CSV export needs a folder: that path is a file",
     "export.path_is_folder": "that path is a folder: name the file to write",
+    "export.needs_estimation": "the capture-history table needs the estimation extra: "
+                               "pip install 'tawthiq[estimation]'",
     # ---- file
     "file.larger_than": "the {what} file is larger than {mib} MiB",
     "file.unreadable": "the {what} file cannot be read",
@@ -176,7 +177,8 @@ ENGLISH: dict[str, str] = {
     "estimate.too_few_lists": "estimation needs {minimum} to {maximum} lists; {count} given",
     "estimate.too_many_lists": ("estimation needs {minimum} to {maximum} lists; {count} given (group documenters "
                                 "into lists)"),
-    "estimate.unknown_documenter": "no documenter is known as {name} (use a key id or a name from `trust --list`)",
+    "estimate.unknown_documenter": ("no documenter is known as {name} (use a key id or a name from `trust --list`, "
+                                    "or source:NAME for an imported list)"),
     "estimate.extra_missing": "estimation needs the estimation extra: pip install 'tawthiq[estimation]'",
     # ---- import
     "import.coordinator_only": "bundles are verified and imported on a coordinator's vault",
@@ -289,6 +291,38 @@ ENGLISH: dict[str, str] = {
     "signed_file.too_large": "the {kind} file is too large",
     "signed_file.not_signed_file": "not a tawthiq {kind} file",
     "signed_file.no_signing_key": "the {kind} file names no signing key",
+    # ---- source
+    "source.coordinator_only": "external lists are imported on a coordinator's vault",
+    "source.name_invalid": "a source name is 1 to 60 letters, digits, spaces, dots, dashes or brackets",
+    "source.name_taken": "a source with that name is already imported: remove it first or choose another name",
+    "source.not_found": "no source has that name (see `tawthiq source list`)",
+    "source.unreadable": "the list file cannot be read",
+    "source.kind_unknown": "the list must be a .csv or .xlsx file",
+    "source.too_large": "the list file is larger than {limit:,} bytes",
+    "source.too_many_rows": "the list has more than {limit:,} rows",
+    "source.too_many_columns": "the list has more than {limit:,} columns",
+    "source.no_header": "the list has no header row",
+    "source.empty": "the list has no rows under its header",
+    "source.header_repeated": "column {column:,} repeats the name of an earlier column",
+    "source.cell_too_long": "row {row:,}, column {column:,}: the cell is longer than {limit:,} characters",
+    "source.field_too_long": "line {line:,}: a cell is longer than {limit:,} characters",
+    "source.control_character": "row {row:,}, column {column:,}: the cell holds a control or direction-override "
+                                "character",
+    "source.not_utf8": "the CSV file is not UTF-8 text",
+    "source.csv_malformed": "the CSV file is malformed at line {line:,}",
+    "source.workbook_unreadable": "the spreadsheet cannot be read (damaged, encrypted or not an .xlsx workbook)",
+    "source.expands_too_much": "the spreadsheet expands to more than {limit:,} bytes",
+    "source.sheet_missing": "the spreadsheet has no sheet with the name the mapping gives",
+    "source.mapping_unreadable": "the mapping file cannot be read",
+    "source.mapping_malformed": "the mapping file is not a JSON object of the documented shape (docs/sources.md)",
+    "source.mapping_unknown_key": "the mapping has a key this version does not know (keys: {keys})",
+    "source.mapping_unknown_field": "the mapping's columns name a field this version does not know, or a column name "
+                                    "that is not text (fields: {fields})",
+    "source.mapping_no_name": "the mapping must give the column of the name (name, name_ar or name_latin)",
+    "source.mapping_date_formats": "the mapping's date_formats must be a list of date formats, each with %Y",
+    "source.mapping_defaults": "the mapping's defaults may set only {fields}, each to a code of its vocabulary",
+    "source.mapping_value_code": "the mapping's values for {field} must be codes of its vocabulary",
+    "source.mapping_column_missing": "the mapping gives a column for {field} that the list does not have",
     # ---- trust
     "trust.usage": ("usage: trust FILE --fingerprint DIGITS | trust --revoke KEYID | trust --reinstate KEYID "
                     "--fingerprint DIGITS | trust --list"),

@@ -21,7 +21,11 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--purpose", required=True, choices=partner_export.PURPOSES,
                    help="what the export is for: decides which witness statements may go out")
     p.add_argument("--out", required=True, metavar="PATH",
-                   help="the file to write (csv: a folder for victims.csv, incidents.csv, sources.csv)")
+                   help="the file to write (csv: a folder for victims.csv, incidents.csv, sources.csv; uwazi: "
+                        "a .zip for Uwazi's CSV import; capture-histories: a .csv for R's estimation tools)")
+    p.add_argument("--attachments", action="store_true",
+                   help="uwazi: also put in the ZIP the attachments that statements allowed to go out cite "
+                        "(never for publication)")
     p.add_argument("--allow-field", action="append", default=[], metavar="FIELD",
                    choices=sorted(partner_export.SENSITIVE_VICTIM_FIELDS),
                    help="include a sensitive victim field (e.g. religion_or_sect); repeatable")
@@ -73,8 +77,16 @@ def stats(ctx: Context) -> int:
     lines.append("Overlaps (unique victims recorded by both; diagonal: by that documenter):")
     for a, row in figures.overlaps.items():
         lines.append(f"  {a}  " + "  ".join(f"{b}={n}" for b, n in row.items()))
+    if figures.sources:
+        lines.append("External lists (never counted as ours; rows / people named / also recorded by us / only in "
+                      "the list):")
+        for src in figures.sources:
+            lines.append(f"  {src['source']}  {src['records']} / {src['unique_victims']} / "
+                         f"{src['also_recorded_by_us']} / {src['only_in_source']}")
+        lines.append(f"  ({notes['sources']})")
     ch = figures.capture_histories
-    lines.append("Capture histories (order: " + ", ".join(ch["documenters"]) + "):")
+    order = ch["documenters"] + [f"source:{name}" for name in ch.get("sources", [])]
+    lines.append("Capture histories (order: " + ", ".join(order) + "):")
     lines += [f"  {pattern}  {count}" for pattern, count in ch["patterns"].items()]
     lines.append(f"  ({notes['capture_histories']})")
     print("\n".join(shown(line) for line in lines))
@@ -84,7 +96,7 @@ def stats(ctx: Context) -> int:
 def report(ctx: Context) -> int:
     result = partner_export.export(
         ctx.vault(), Path(ctx.args.out), fmt=ctx.args.format, purpose=ctx.args.purpose,
-        allowed_fields=frozenset(ctx.args.allow_field),
+        allowed_fields=frozenset(ctx.args.allow_field), attachments=ctx.args.attachments,
     )
     for line in result.summary_lines():
         print(shown(line))

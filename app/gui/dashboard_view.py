@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.bar_chart import BarChart
 from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_int, tr, tr_args
+from app.gui.sources_panel import SourcesPanel
 from app.gui.vocabulary import documenter_label, place_label, term_label
 from app.services.analysis import statistics
 from app.services.exchange import trust_list
@@ -65,6 +67,16 @@ INCIDENT_CHARTS = (
     ("by_month", QT_TRANSLATE_NOOP("", "Incidents by month")),
     ("by_governorate", QT_TRANSLATE_NOOP("", "Incidents by governorate")),
 )
+FORMAT_TITLES = {
+    "csv": QT_TRANSLATE_NOOP("", "CSV"),
+    "xlsx": QT_TRANSLATE_NOOP("", "XLSX"),
+    "json": QT_TRANSLATE_NOOP("", "JSON"),
+    "uwazi": QT_TRANSLATE_NOOP("", "Uwazi (ZIP)"),
+    "capture-histories": QT_TRANSLATE_NOOP("", "Capture histories for R (CSV)"),
+}
+# The file name each export proposes (csv: a folder is chosen instead).
+FORMAT_FILES = {"xlsx": "tawthiq-export.xlsx", "json": "tawthiq-export.json", "uwazi": "tawthiq-uwazi.zip",
+                "capture-histories": "capture-histories.csv"}
 PURPOSE_TITLES = {
     "internal": QT_TRANSLATE_NOOP("", "Internal analysis"),
     "partners": QT_TRANSLATE_NOOP("", "Partner organisations"),
@@ -105,7 +117,10 @@ class DashboardView(QWidget):
             self.purpose.addItem(tr(PURPOSE_TITLES[key]), key)
         self.format = QComboBox()
         for key in partner_export.FORMATS:
-            self.format.addItem(key.upper(), key)
+            self.format.addItem(tr(FORMAT_TITLES[key]), key)
+        self.attachments = QCheckBox(tr("With cited attachments (Uwazi)"))
+        self.attachments.setToolTip(tr("Files cited by statements this purpose may receive; never for "
+                                       "anonymised publication"))
         self.export_button = QPushButton(tr("Export for partners…"))
         self.export_button.clicked.connect(self._ask_export)
         self.status = _caption("")
@@ -114,6 +129,7 @@ class DashboardView(QWidget):
         bar.addWidget(QLabel(tr("Purpose:")))
         bar.addWidget(self.purpose)
         bar.addWidget(self.format)
+        bar.addWidget(self.attachments)
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
         outer.addWidget(self.status)
@@ -141,6 +157,11 @@ class DashboardView(QWidget):
             tr("Incidents")]))
         self.grid.addWidget(self._table_box("capture_histories", tr("Capture histories"), [
             tr("Pattern"), tr("Unique victims")]))
+        self.sources: SourcesPanel | None = None
+        if getattr(session.vault, "role", None) == "coordinator":  # lists are a coordinator's to import
+            self.sources = SourcesPanel(session)
+            self.sources.changed.connect(self.refresh)
+            self.grid.addWidget(self.sources)
         self.grid.addStretch(1)
         self.refresh()
 
@@ -253,6 +274,8 @@ class DashboardView(QWidget):
                         fmt_int(i["unique"]), fmt_int(iex["records"])))
         self._fill_documenters(figures)
         self._fill_capture_histories(figures)
+        if self.sources is not None:
+            self.sources.show_sources(figures.get("sources", []))
         self.loaded.emit()
 
     def _fill_chart(self, key: str, counts: dict[str, int], breakdown: str) -> None:
@@ -286,8 +309,9 @@ class DashboardView(QWidget):
             table.setItem(r, 0, QTableWidgetItem(pattern))
             table.setItem(r, 1, QTableWidgetItem(fmt_int(count)))
         self._fit_rows(table)
-        order = ", ".join(f"{fmt_int(n + 1)}. {documenter_label(d, self.names)}"
-                          for n, d in enumerate(history["documenters"]))
+        lists = [documenter_label(d, self.names) for d in history["documenters"]] + [
+            tr_args(tr("%1 (external list)"), s) for s in history.get("sources", [])]
+        order = ", ".join(f"{fmt_int(n + 1)}. {d}" for n, d in enumerate(lists))
         self._captions["capture_histories"].setText(
             tr_args(tr("Each pattern has one digit per documenter, in this order: %1. 1 = recorded the victim, "
                "0 = did not. Only unique victims that are counted appear."), order))
@@ -298,17 +322,18 @@ class DashboardView(QWidget):
         if fmt == "csv":
             target = QFileDialog.getExistingDirectory(self, tr("Folder for the CSV files"))
         else:
-            target, _ = QFileDialog.getSaveFileName(self, tr("Export for partners"), f"tawthiq-export.{fmt}")
+            target, _ = QFileDialog.getSaveFileName(self, tr("Export for partners"), FORMAT_FILES[fmt])
         if target:
             self.export_to(Path(target), fmt, self.purpose.currentData())
 
     def export_to(self, out: Path, fmt: str, purpose: str) -> None:
         vault = self.session.vault
+        attachments = self.attachments.isChecked()
         self.export_button.setEnabled(False)
         self.status.setText(tr("Exporting…"))
         self.session.runner.run(
-            lambda task: partner_export.export(vault, out, fmt=fmt, purpose=purpose), vault=vault,
-            on_done=self._exported, on_error=self._failed)
+            lambda task: partner_export.export(vault, out, fmt=fmt, purpose=purpose, attachments=attachments),
+            vault=vault, on_done=self._exported, on_error=self._failed)
 
     def _exported(self, result: partner_export.ExportResult) -> None:
         self.export_button.setEnabled(True)

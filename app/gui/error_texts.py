@@ -170,6 +170,8 @@ def _wordings() -> dict[str, str]:
         "export.no_folder": tr("The folder for the export does not exist"),
         "export.csv_needs_folder": tr("A CSV export needs a folder: that path is a file"),
         "export.path_is_folder": tr("That path is a folder: name the file to write"),
+        "export.needs_estimation": tr("The capture-history table needs the estimation part of Tawthiq, which is not "
+                                     "installed with this copy"),
         # ---- file
         "file.unreadable": tr("The {what} file cannot be read"),
         "file.too_large": tr("The {what} file is too large"),
@@ -264,6 +266,40 @@ def _wordings() -> dict[str, str]:
         "signed_file.too_large": tr("The {kind} file is too large"),
         "signed_file.not_signed_file": tr("Not a tawthiq {kind} file"),
         "signed_file.no_signing_key": tr("The {kind} file names no signing key"),
+        # ---- source
+        "source.coordinator_only": tr("External lists are imported on a coordinator's vault"),
+        "source.name_invalid": tr("A list's name is 1 to 60 letters, digits, spaces, dots, dashes or brackets"),
+        "source.name_taken": tr("A list with that name is already imported: remove it first or choose another name"),
+        "source.not_found": tr("No list has that name"),
+        "source.unreadable": tr("The list file cannot be read"),
+        "source.kind_unknown": tr("The list must be a .csv or .xlsx file"),
+        "source.too_large": tr("The list file is larger than {limit:,} bytes"),
+        "source.too_many_rows": tr("The list has more than {limit:,} rows"),
+        "source.too_many_columns": tr("The list has more than {limit:,} columns"),
+        "source.no_header": tr("The list has no header row"),
+        "source.empty": tr("The list has no rows under its header"),
+        "source.header_repeated": tr("Column {column:,} repeats the name of an earlier column"),
+        "source.cell_too_long": tr("Row {row:,}, column {column:,}: the cell is longer than {limit:,} characters"),
+        "source.field_too_long": tr("Line {line:,}: a cell is longer than {limit:,} characters"),
+        "source.control_character": tr("Row {row:,}, column {column:,}: the cell holds a control or "
+                                       "direction-override character"),
+        "source.not_utf8": tr("The CSV file is not UTF-8 text"),
+        "source.csv_malformed": tr("The CSV file is malformed at line {line:,}"),
+        "source.workbook_unreadable": tr("The spreadsheet cannot be read (damaged, encrypted or not an .xlsx "
+                                         "workbook)"),
+        "source.expands_too_much": tr("The spreadsheet expands to more than {limit:,} bytes"),
+        "source.sheet_missing": tr("The spreadsheet has no sheet with the name the mapping gives"),
+        "source.mapping_unreadable": tr("The mapping file cannot be read"),
+        "source.mapping_malformed": tr("The mapping file is not a JSON object of the documented shape"),
+        "source.mapping_unknown_key": tr("The mapping has a key this version does not know (keys: {keys})"),
+        "source.mapping_unknown_field": tr("The mapping's columns name a field this version does not know, or a "
+                                           "column name that is not text (fields: {fields})"),
+        "source.mapping_no_name": tr("The mapping must give the column of the name (name, name_ar or name_latin)"),
+        "source.mapping_date_formats": tr("The mapping's date formats must be a list of date formats, each with %Y"),
+        "source.mapping_defaults": tr("The mapping's defaults may set only {fields}, each to a code of its "
+                                      "vocabulary"),
+        "source.mapping_value_code": tr("The mapping's values for {field} must be codes of its vocabulary"),
+        "source.mapping_column_missing": tr("The mapping gives a column for {field} that the list does not have"),
         # ---- trust
         "trust.own_key": tr("That is this vault's own key"),
         "trust.revoked": tr("Refused: key {key_id} was revoked on {revoked_on} and its bundles stay refused. To "
@@ -481,7 +517,6 @@ def _wordings() -> dict[str, str]:
         "orgdata.vocabularies_not_mapping": tr("The vocabularies are not a mapping of names to terms"),
         "linkage.extra_missing": tr("Linkage needs the optional linkage extra, which is not installed with this copy "
                                     "of Tawthiq"),
-        "custodian.wrong_passphrase": tr("Wrong custodian passphrase: the custodian key was not opened"),
         "case.received": tr("That case was received from a documenter and belongs to the documenter: it cannot be "
                             "changed here; record your own notes as a new case"),
         "bundle.other_recipient": tr("The bundle is not encrypted to this vault (it is for another recipient)"),

@@ -226,19 +226,23 @@ class EstimateView(QWidget):
     # ---- lists -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Documenters with counted victims, each its own list unless the user grouped them."""
+        from app.services.analysis import external_sources
         from app.services.exchange import trust_list
 
         chosen = self.chosen_lists()
-        rows = [(row["key_id"], row["name"] or row["key_id"]) for row in trust_list.list_trusted(self.session.vault)
-                if not row["revoked_at"]]
+        rows = [(row["key_id"], row["name"] or row["key_id"], row["name"] or row["key_id"])
+                for row in trust_list.list_trusted(self.session.vault) if not row["revoked_at"]]
+        # Imported lists (docs/sources.md) are lists only when the coordinator names them.
+        rows += [(f"source:{s.name}", tr_args(tr("%1 (external list)"), s.name), "")
+                 for s in external_sources.list_sources(self.session.vault)]
         self.lists.setRowCount(len(rows))
-        for r, (key_id, name) in enumerate(rows):
+        for r, (key_id, name, default) in enumerate(rows):
             item = QTableWidgetItem(name)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             item.setData(Qt.ItemDataRole.UserRole, key_id)
             item.setToolTip(key_id)
             self.lists.setItem(r, 0, item)
-            self.lists.setItem(r, 1, QTableWidgetItem(chosen.get(key_id, name)))
+            self.lists.setItem(r, 1, QTableWidgetItem(chosen.get(key_id, default)))
 
     def chosen_lists(self) -> dict[str, str]:
         """Documenter key id → list name, as typed (empty: left out)."""

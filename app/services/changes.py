@@ -25,7 +25,8 @@ WITNESSES = "witnesses"      # added, edited, consent, resealed, received
 DECISIONS = "decisions"      # a review decision (accept, reject, not sure)
 DOCUMENTERS = "documenters"  # trusted, revoked, reinstated
 IMPORT = "import"            # a bundle applied (cases, witnesses, documenters' sequences)
-EVERY = (CASES, WITNESSES, DECISIONS, DOCUMENTERS, IMPORT)
+SOURCES = "sources"          # an external list imported or removed (docs/sources.md)
+EVERY = (CASES, WITNESSES, DECISIONS, DOCUMENTERS, IMPORT, SOURCES)
 
 
 @dataclass(frozen=True)

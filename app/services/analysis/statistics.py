@@ -19,6 +19,13 @@ What is counted (DESIGN.md section 7, HRDAG's practice for Syria):
 
 Victims with several acts or several suspected perpetrator groups are counted once under each;
 those breakdowns can add up to more than the total, and `notes` says so.
+
+External lists (other monitors' published lists imported as sources, docs/sources.md) are never
+counted as ours: a unique victim is ours when one of our countable records is in its cluster, and
+its figures are the values our records give. Each list gets its own line (`sources`): its rows,
+the unique people it names, how many of them we recorded too and how many only it has. In the
+capture histories a list is one more column after the documenters, and people only a list
+recorded have a pattern of their own (so the patterns can add up to more than our unique count).
 """
 
 from __future__ import annotations
@@ -32,17 +39,19 @@ from app.services.analysis import linkage
 from app.services.analysis.linkage.clusters import group
 from app.services.analysis.linkage.records import (
     LOCAL_DOCUMENTER,
+    SOURCE_PREFIX,
     UNKNOWN,
     IncidentRecord,
     VictimRecord,
     codes,
     current_bodies,
+    is_source,
     read_records,
 )
 from storage.vault import Vault
 
-__all__ = ["LOCAL_DOCUMENTER", "UNKNOWN", "Statistics", "codes", "compute", "current_bodies", "grouped_victims",
-           "notes", "read_records"]
+__all__ = ["LOCAL_DOCUMENTER", "SOURCE_PREFIX", "UNKNOWN", "Statistics", "codes", "compute", "consensus",
+           "current_bodies", "grouped_victims", "is_source", "notes", "read_records"]
 
 
 @dataclass
@@ -56,6 +65,7 @@ class Statistics:
     overlaps: dict[str, dict[str, int]]
     capture_histories: dict
     notes: dict[str, str] = field(default_factory=dict)
+    sources: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -65,6 +75,7 @@ class Statistics:
             "documenters": self.documenters,
             "overlaps": self.overlaps,
             "capture_histories": self.capture_histories,
+            "sources": self.sources,
             "notes": self.notes,
         }
 
@@ -89,8 +100,16 @@ def grouped_victims(vault: Vault, records: list[VictimRecord],
 
 
 # ---- counting --------------------------------------------------------------------------------
-def _consensus(records: list, attribute: str) -> object:
-    """The value most records give; ties to the most precise date, then the lowest key."""
+def consensus(records: list, attribute: str, known_only: bool = False) -> object:
+    """The value most of a victim's records give; ties to the most precise date, then the lowest key.
+
+    The one rule for a victim's attributes wherever victims are counted (statistics, estimation's
+    strata). `known_only` lets only the records that give a value (not None) vote; None when none do.
+    """
+    if known_only:
+        records = [r for r in records if getattr(r, attribute) is not None]
+        if not records:
+            return None
     if len(records) == 1:  # most victims are recorded once
         return getattr(records[0], attribute)
     ordered = sorted(records, key=lambda r: (r.precision_rank, r.key))
@@ -113,7 +132,7 @@ def _exclusions(records: Iterable) -> dict[str, int]:
 def _breakdown(clusters: list[list], attribute: str, multi: bool) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for cluster in clusters:
-        value: Any = _consensus(cluster, attribute)
+        value: Any = consensus(cluster, attribute)
         counts.update(value if multi else (value,))
     return dict(sorted(counts.items()))
 
@@ -125,10 +144,14 @@ def _documenter_sets(clusters: list[list]) -> list[frozenset[str]]:
 def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Statistics:
     """All figures, each case body parsed once; `links` are clusters of victim record keys to use
     instead of the stored linkage."""
-    victim_records, incident_records = read_records(vault.connection())
+    conn = vault.connection()
+    victim_records, incident_records = read_records(conn)
     clusters, linkage_state = grouped_victims(vault, victim_records, links)
     # Only countable records speak for a unique victim; a cluster of excluded records is dropped.
-    counted = [c for c in ([r for r in cl if r.countable] for cl in clusters) if c]
+    countable = [c for c in ([r for r in cl if r.countable] for cl in clusters) if c]
+    # Ours: the clusters with a countable record of ours, counted by those records alone.
+    counted = [c for c in ([r for r in cl if not is_source(r.case_id)] for cl in countable) if c]
+    our_records = [r for r in victim_records if not is_source(r.case_id)]
     merged_away = sum(len(c) for c in counted) - len(counted)
 
     # Given `links` (a what-if), the linkage service is not asked about incidents either.
@@ -139,14 +162,16 @@ def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Stati
         incident_groups = group(incident_records, by_case, lambda r: r.case_id)
     incidents = [c for c in ([r for r in cl if not r.missing] for cl in incident_groups) if c]
 
-    documenter_sets = _documenter_sets(counted)
+    documenter_sets = _documenter_sets(countable)
     names = sorted({d for r in incident_records for d in r.documenters})
+    source_names = [row[0] for row in conn.execute("SELECT name FROM external_sources ORDER BY name")]
+    lists = names + [SOURCE_PREFIX + name for name in source_names]
     # One pass per collection; each victim's documenter set is small, so pairs are cheap.
     sets = Counter(documenter_sets)
     patterns: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     for members, n in sets.items():
-        patterns["".join("1" if d in members else "0" for d in names)] += n
+        patterns["".join("1" if d in members else "0" for d in lists)] += n
         for a in members:
             for b in members:
                 pairs[a, b] += n
@@ -163,14 +188,26 @@ def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Stati
          "unique_victims": pairs[d, d], "incidents": incidents_of[d]}
         for d in names
     ]
+    ours_too: Counter[str] = Counter()  # people a list names whom we recorded too
+    for members, n in sets.items():
+        if any(not is_source(d) for d in members):
+            for d in members:
+                ours_too[d] += n
+    per_source = [
+        {"source": name, "records": records_of[label], "records_excluded": excluded_of[label],
+         "unique_victims": pairs[label, label], "also_recorded_by_us": ours_too[label],
+         "only_in_source": pairs[label, label] - ours_too[label],
+         "recorded_by": {d: pairs[label, d] for d in names}}
+        for name, label in ((name, SOURCE_PREFIX + name) for name in source_names)
+    ]
     return Statistics(
         linkage=linkage_state,
         victims={
             "unique": len(counted),
-            "records": len(victim_records),
+            "records": len(our_records),
             "records_counted": sum(len(c) for c in counted),
             "records_linked_into_others": merged_away,
-            "excluded": _exclusions(victim_records),
+            "excluded": _exclusions(our_records),
             "by_month": _breakdown(counted, "month", multi=False),
             "by_governorate": _breakdown(counted, "governorate", multi=False),
             "by_act": _breakdown(counted, "acts", multi=True),
@@ -188,8 +225,10 @@ def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Stati
         },
         documenters=per_documenter,
         overlaps=overlaps,
-        capture_histories={"documenters": names, "patterns": dict(sorted(patterns.items(), reverse=True))},
+        capture_histories={"documenters": names, "sources": source_names,
+                           "patterns": dict(sorted(patterns.items(), reverse=True))},
         notes=notes(linkage_state),
+        sources=per_source,
     )
 
 
@@ -212,6 +251,9 @@ def notes(linkage_state: str) -> dict[str, str]:
         "by_perpetrator_group": "A victim is counted under each suspected perpetrator group of the "
                                 "incident; 'unknown' where none was named.",
         "capture_histories": "For each unique victim, which documenters recorded it (1) or not (0), "
-                             "in the order of `documenters`; all-zero patterns cannot be observed.",
+                             "in the order of `documenters`, then of the external lists (`sources`); "
+                             "all-zero patterns cannot be observed.",
+        "sources": "External lists are never counted as ours: for each, the people it names, how many "
+                   "of them we recorded too, and how many only it has.",
         "overlaps": "Unique victims recorded by both documenters (the diagonal: by that documenter).",
     }

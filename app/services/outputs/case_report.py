@@ -143,8 +143,8 @@ def build_case_report(vault: Vault, case_id: str, purpose: str = "courts") -> Ca
     parts.append("<h2>Victims</h2>")
     for i, v in enumerate(victims):
         parts += [f"<h3>Victim {i + 1}</h3>", _fields([
-            ("Name (Arabic)", partner_export._name(v, "ar") if names_out else "(withheld)"),
-            ("Name (Latin)", partner_export._name(v, "latin") if names_out else "(withheld)"),
+            ("Name (Arabic)", partner_export.victim_name(v, "ar") if names_out else "(withheld)"),
+            ("Name (Latin)", partner_export.victim_name(v, "latin") if names_out else "(withheld)"),
             *[(label(f), partner_export.victim_value(v, f)) for f in VICTIM_ROWS]])]
     if not victims:
         parts.append("<p><i>none recorded</i></p>")

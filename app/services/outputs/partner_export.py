@@ -12,6 +12,13 @@ One allow-list decides what leaves the vault (docs/statistics.md, "Exports"):
   statements). The export report counts what was left out and why.
 - `publication` (anonymised publication) also leaves out victims' names.
 - Every file is written atomically and 0600; strings are written as text, never as formulas.
+- External lists imported as sources (docs/sources.md) are never exported as ours: the tables are
+  built from cases alone; a victim's `unique_victim` is the lowest key among our own records.
+
+Formats: `csv` (a folder of three tables and the report), `xlsx`, `json`; `uwazi`, the same
+incidents as Uwazi's CSV/ZIP import reads them (app/services/outputs/uwazi.py, docs/uwazi.md);
+`capture-histories`, the table R's estimation tools read (one row per unique victim, a 0/1 column
+per list — each documenter and each imported list — then the stratum columns; no names).
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from storage.database import transaction
 from storage.errors import TawthiqError, UsageError
 from storage.vault import Vault
 
-FORMATS = ("csv", "xlsx", "json")
+FORMATS = ("csv", "xlsx", "json", "uwazi", "capture-histories")
 PURPOSES = ("internal", "partners", "un", "courts", "publication")
 # Purposes whose readers get the documenters' narratives (when every statement in it may go out).
 NARRATIVE_PURPOSES = frozenset({"internal", "un", "courts"})
@@ -89,6 +96,8 @@ class ExportResult:
     narratives_left_out: int = 0
     consent: consent_rules.ConsentReport | None = None
     fields_left_out: list[str] = field(default_factory=list)
+    attachments: int = 0  # files written beside Uwazi's import.csv
+    attachments_left_out: int = 0  # cited by a statement that may go out, but larger than the bound
 
     def to_json(self) -> dict:
         return {
@@ -96,7 +105,8 @@ class ExportResult:
             "victims": self.victims, "incidents": self.incidents, "sources": self.sources,
             "statements_left_out": self.statements_left_out, "witnesses_left_out": self.witnesses_left_out,
             "narratives_left_out": self.narratives_left_out, "consent": self._consent_json(),
-            "fields_left_out": self.fields_left_out,
+            "fields_left_out": self.fields_left_out, "attachments": self.attachments,
+            "attachments_left_out": self.attachments_left_out,
         }
 
     def _consent_json(self) -> dict | None:
@@ -118,6 +128,9 @@ class ExportResult:
             lines += self.consent.lines()
         if self.fields_left_out:
             lines.append("fields left out: " + ", ".join(self.fields_left_out))
+        if self.attachments or self.attachments_left_out:
+            lines.append(f"attachments: {self.attachments} written; {self.attachments_left_out} left out "
+                         "(larger than the bound)")
         return lines
 
 
@@ -142,7 +155,8 @@ def victim_value(victim: dict, field_id: str) -> str:
     return _text(value)
 
 
-def _name(victim: dict, script: str) -> str:
+def victim_name(victim: dict, script: str) -> str:
+    """A victim's whole name in one script ("ar" or "latin"), from the name or its parts (never the mother's)."""
     flat = _text(victim.get(f"name_{script}"))
     if flat:
         return flat
@@ -179,6 +193,7 @@ class Tables:
     victims: list[dict] = field(default_factory=list)
     incidents: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
+    case_bodies: dict[str, dict] = field(default_factory=dict)  # consent-filtered, by case id
 
 
 def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult,
@@ -193,7 +208,10 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
     versions = dict(conn.execute("SELECT id, current_version FROM cases").fetchall())
     records, _ = statistics.read_records(conn)
     clusters, _state = statistics.grouped_victims(vault, records, links)
-    unique_of = {r.key: min(m.key for m in cluster) for cluster in clusters for r in cluster}
+    # External lists (docs/sources.md) link to our victims but are never exported as ours: a
+    # victim's id is the lowest key of our own records in its cluster.
+    ours = [[r for r in cluster if not statistics.is_source(r.case_id)] for cluster in clusters]
+    unique_of = {r.key: min(m.key for m in cluster) for cluster in ours for r in cluster}
     by_key = {r.key: r for r in records}
     names_out = purpose != "publication"
     tables = Tables()
@@ -204,6 +222,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
         (body for _, body in bodies), purpose, witnesses.consents(conn), mode="omit")
     result.consent = consent_report
     for (case_id, original), body in zip(bodies, filtered, strict=True):
+        tables.case_bodies[case_id] = body
         withheld_here = _witness_sources(original) != _witness_sources(body)
         prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
         date = section(body, "date")
@@ -242,8 +261,8 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
             row = {
                 "victim_record": key, "unique_victim": unique_of.get(key, key), "case_id": case_id,
                 "case_version": versions.get(case_id, ""),
-                "name_ar": _name(victim, "ar") if names_out else "",
-                "name_latin": _name(victim, "latin") if names_out else "",
+                "name_ar": victim_name(victim, "ar") if names_out else "",
+                "name_latin": victim_name(victim, "latin") if names_out else "",
                 **{f: victim_value(victim, f) for f in VICTIM_FIELDS},
                 "act": _text(victim.get("act")), "fate": _text(victim.get("fate")),
                 **{f: victim_value(victim, f) for f in FATE_FIELDS},
@@ -312,7 +331,8 @@ def _xlsx_bytes(tables: Tables, report: dict, allowed_fields: frozenset[str]) ->
 
 
 def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
-           allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None) -> ExportResult:
+           allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None,
+           attachments: bool = False) -> ExportResult:
     """Write one export; returns what was written and what was left out (also in the export)."""
     if fmt not in FORMATS:
         raise UsageError("export.format_unknown", choices=", ".join(FORMATS))
@@ -324,7 +344,15 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
     if fmt != "csv" and out.is_dir():
         raise TawthiqError("export.path_is_folder")
     result = ExportResult(purpose=purpose, format=fmt, paths=[])
+    if fmt == "capture-histories":
+        _write_capture_histories(vault, out, purpose, result)
+        _audit(vault, result)
+        return result
     tables = build_tables(vault, purpose, allowed_fields, result, links)
+    if fmt == "uwazi":
+        _write_uwazi(vault, out, tables, result, attachments and purpose != "publication")
+        _audit(vault, result)
+        return result
     if fmt == "csv":
         ensure_private_dir(out)
         result.paths = [out / "victims.csv", out / "incidents.csv", out / "sources.csv", out / "export-report.json"]
@@ -342,8 +370,42 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
         document = {"export": report, "victims": tables.victims, "incidents": tables.incidents,
                     "sources": tables.sources}
         atomic_write_bytes(out, json.dumps(document, ensure_ascii=False, indent=2).encode())
+    _audit(vault, result)
+    return result
+
+
+def _audit(vault: Vault, result: ExportResult) -> None:
     conn = vault.connection()
     with transaction(conn):
-        audit.record(conn, "report.export", "", purpose=purpose, format=fmt, victims=result.victims,
+        audit.record(conn, "report.export", "", purpose=result.purpose, format=result.format, victims=result.victims,
                      incidents=result.incidents, statements_left_out=result.statements_left_out)
-    return result
+
+
+def _write_uwazi(vault: Vault, out: Path, tables: Tables, result: ExportResult, with_attachments: bool) -> None:
+    from app.services.outputs import uwazi
+
+    files = uwazi.cited_attachments(vault, tables.sources) if with_attachments else {}
+    kept = {case: [f for f in found if f[3] <= uwazi.MAX_ATTACHMENT_BYTES] for case, found in files.items()}
+    result.attachments_left_out = sum(len(found) - len(kept[case]) for case, found in files.items())
+    rows = uwazi.incident_rows(tables.incidents, tables.case_bodies, result.purpose != "publication",
+                               {case: [f[0] for f in found] for case, found in kept.items()})
+    report = uwazi.write_zip(vault, out, rows, kept)
+    result.attachments = report.attachments
+    result.paths = [out]
+
+
+def _write_capture_histories(vault: Vault, out: Path, purpose: str, result: ExportResult) -> None:
+    """Every unique victim's capture history with its strata (no names, no case content): every
+    documenter and every imported list is a list, as `estimate --table-out` writes them."""
+    if purpose not in PURPOSES:
+        raise UsageError("export.purpose_unknown", choices=", ".join(PURPOSES))
+    try:
+        from app.services.analysis.estimation import from_vault, histories
+    except ImportError:
+        raise TawthiqError("export.needs_estimation") from None
+    inputs = from_vault.histories(vault, with_sources=True)
+    table = histories.table_csv(inputs.individuals, list(inputs.lists), histories.STRATA)
+    atomic_write_bytes(out, table.encode("utf-8"))
+    result.victims = len(inputs.individuals)
+    result.fields_left_out = fields_left_out(frozenset(), names_out=False)  # everything but the strata
+    result.paths = [out]

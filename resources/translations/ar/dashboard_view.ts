@@ -32,6 +32,26 @@
         <translation>الحوادث حسب المحافظة</translation>
     </message>
     <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>XLSX</source>
+        <translation>XLSX</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Uwazi (ZIP)</source>
+        <translation>Uwazi (ZIP)</translation>
+    </message>
+    <message>
+        <source>Capture histories for R (CSV)</source>
+        <translation>تواريخ الرصد لأدوات R ‏(CSV)</translation>
+    </message>
+    <message>
         <source>Internal analysis</source>
         <translation>التحليل الداخلي</translation>
     </message>
@@ -54,6 +74,14 @@
     <message>
         <source>Refresh</source>
         <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>With cited attachments (Uwazi)</source>
+        <translation>مع المرفقات المستشهد بها (Uwazi)</translation>
+    </message>
+    <message>
+        <source>Files cited by statements this purpose may receive; never for anonymised publication</source>
+        <translation>الملفات التي تستشهد بها إفادات يجوز أن تصل إلى هذا الغرض؛ لا تُرفق أبداً بالنشر المجهَّل</translation>
     </message>
     <message>
         <source>Export for partners…</source>
@@ -150,6 +178,10 @@
     <message>
         <source>Victim records as received, excluded ones included; unique victims: people in whose linked records this documenter appears.</source>
         <translation>سجلات الضحايا كما وصلت، بما فيها المستبعدة؛ الضحايا الفريدون: الأشخاص الذين يظهر هذا الموثّق في سجلاتهم المربوطة.</translation>
+    </message>
+    <message>
+        <source>%1 (external list)</source>
+        <translation>%1 (قائمة خارجية)</translation>
     </message>
     <message>
         <source>Each pattern has one digit per documenter, in this order: %1. 1 = recorded the victim, 0 = did not. Only unique victims that are counted appear.</source>

@@ -520,6 +520,10 @@
         <translation>هذا المسار مجلد: سمِّ الملف المراد كتابته.</translation>
     </message>
     <message>
+        <source>The capture-history table needs the estimation part of Tawthiq, which is not installed with this copy</source>
+        <translation>يحتاج جدول تواريخ الرصد إلى جزء التقدير من توثيق، وهو غير مثبت مع هذه النسخة</translation>
+    </message>
+    <message>
         <source>The {what} file cannot be read</source>
         <translation>تعذّرت قراءة ملف {what}.</translation>
     </message>
@@ -782,6 +786,122 @@
     <message>
         <source>The {kind} file names no signing key</source>
         <translation>لا يسمّي ملف {kind} مفتاح توقيع.</translation>
+    </message>
+    <message>
+        <source>External lists are imported on a coordinator&apos;s vault</source>
+        <translation>تُستورد القوائم الخارجية في خزنة المنسق</translation>
+    </message>
+    <message>
+        <source>A list&apos;s name is 1 to 60 letters, digits, spaces, dots, dashes or brackets</source>
+        <translation>اسم القائمة من 1 إلى 60 حرفاً أو رقماً أو مسافة أو نقطة أو شرطة أو قوساً</translation>
+    </message>
+    <message>
+        <source>A list with that name is already imported: remove it first or choose another name</source>
+        <translation>قائمة بهذا الاسم مستوردة من قبل: احذفها أولاً أو اختر اسماً آخر</translation>
+    </message>
+    <message>
+        <source>No list has that name</source>
+        <translation>لا توجد قائمة بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>The list file cannot be read</source>
+        <translation>تعذّرت قراءة ملف القائمة</translation>
+    </message>
+    <message>
+        <source>The list must be a .csv or .xlsx file</source>
+        <translation>يجب أن تكون القائمة ملف ‎.csv أو ‎.xlsx</translation>
+    </message>
+    <message>
+        <source>The list file is larger than {limit:,} bytes</source>
+        <translation>ملف القائمة أكبر من {limit:,} بايت</translation>
+    </message>
+    <message>
+        <source>The list has more than {limit:,} rows</source>
+        <translation>في القائمة أكثر من {limit:,} صف</translation>
+    </message>
+    <message>
+        <source>The list has more than {limit:,} columns</source>
+        <translation>في القائمة أكثر من {limit:,} عمود</translation>
+    </message>
+    <message>
+        <source>The list has no header row</source>
+        <translation>ليس في القائمة صف عناوين</translation>
+    </message>
+    <message>
+        <source>The list has no rows under its header</source>
+        <translation>ليس في القائمة صفوف تحت عناوينها</translation>
+    </message>
+    <message>
+        <source>Column {column:,} repeats the name of an earlier column</source>
+        <translation>العمود {column:,} يكرر اسم عمود سابق</translation>
+    </message>
+    <message>
+        <source>Row {row:,}, column {column:,}: the cell is longer than {limit:,} characters</source>
+        <translation>الصف {row:,}، العمود {column:,}: الخلية أطول من {limit:,} حرف</translation>
+    </message>
+    <message>
+        <source>Line {line:,}: a cell is longer than {limit:,} characters</source>
+        <translation>السطر {line:,}: خلية أطول من {limit:,} حرف</translation>
+    </message>
+    <message>
+        <source>Row {row:,}, column {column:,}: the cell holds a control or direction-override character</source>
+        <translation>الصف {row:,}، العمود {column:,}: في الخلية محرف تحكم أو محرف يقلب اتجاه الكتابة</translation>
+    </message>
+    <message>
+        <source>The CSV file is not UTF-8 text</source>
+        <translation>ملف CSV ليس نصاً بترميز UTF-8</translation>
+    </message>
+    <message>
+        <source>The CSV file is malformed at line {line:,}</source>
+        <translation>ملف CSV معطوب عند السطر {line:,}</translation>
+    </message>
+    <message>
+        <source>The spreadsheet cannot be read (damaged, encrypted or not an .xlsx workbook)</source>
+        <translation>تعذّرت قراءة جدول البيانات (تالف أو مشفّر أو ليس مصنف ‎.xlsx)</translation>
+    </message>
+    <message>
+        <source>The spreadsheet expands to more than {limit:,} bytes</source>
+        <translation>يتمدد جدول البيانات إلى أكثر من {limit:,} بايت</translation>
+    </message>
+    <message>
+        <source>The spreadsheet has no sheet with the name the mapping gives</source>
+        <translation>ليس في جدول البيانات ورقة بالاسم الذي يذكره ملف الربط</translation>
+    </message>
+    <message>
+        <source>The mapping file cannot be read</source>
+        <translation>تعذّرت قراءة ملف الربط</translation>
+    </message>
+    <message>
+        <source>The mapping file is not a JSON object of the documented shape</source>
+        <translation>ملف الربط ليس كائن JSON بالشكل الموثّق</translation>
+    </message>
+    <message>
+        <source>The mapping has a key this version does not know (keys: {keys})</source>
+        <translation>في ملف الربط مفتاح لا تعرفه هذه النسخة (المفاتيح: {keys})</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s columns name a field this version does not know, or a column name that is not text (fields: {fields})</source>
+        <translation>تذكر أعمدة ملف الربط حقلاً لا تعرفه هذه النسخة، أو اسم عمود ليس نصاً (الحقول: {fields})</translation>
+    </message>
+    <message>
+        <source>The mapping must give the column of the name (name, name_ar or name_latin)</source>
+        <translation>يجب أن يذكر ملف الربط عمود الاسم (name أو name_ar أو name_latin)</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s date formats must be a list of date formats, each with %Y</source>
+        <translation>صيغ التاريخ في ملف الربط يجب أن تكون قائمة صيغ، في كل منها %Y</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s defaults may set only {fields}, each to a code of its vocabulary</source>
+        <translation>القيم الافتراضية في ملف الربط لا تحدد إلا {fields}، كلٌّ برمز من مفرداته</translation>
+    </message>
+    <message>
+        <source>The mapping&apos;s values for {field} must be codes of its vocabulary</source>
+        <translation>قيم {field} في ملف الربط يجب أن تكون رموزاً من مفرداته</translation>
+    </message>
+    <message>
+        <source>The mapping gives a column for {field} that the list does not have</source>
+        <translation>يذكر ملف الربط عموداً لـ {field} ليس في القائمة</translation>
     </message>
     <message>
         <source>That is this vault&apos;s own key</source>

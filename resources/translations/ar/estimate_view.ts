@@ -100,6 +100,10 @@
         <translation>التقدير بنموذج الفئات الكامنة، الذي يراعي اختلاف فرص تسجيل الضحايا. وإلى جانبه طريقتان أخريان: المتوسط على نماذج الاعتماد بين القوائم، والنموذج اللوغاريتمي الخطي الأنسب.</translation>
     </message>
     <message>
+        <source>%1 (external list)</source>
+        <translation>%1 (قائمة خارجية)</translation>
+    </message>
+    <message>
         <source>Estimation is not installed with this copy of Tawthiq (its estimation extra).</source>
         <translation>التقدير غير مثبّت مع هذه النسخة من توثيق (إضافة التقدير).</translation>
     </message>

@@ -8,7 +8,6 @@ in its cluster; its strata are the values most of its countable records give.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,34 +30,38 @@ class UnknownDocumenter(service.EstimationRefused):
         super().__init__("estimate.unknown_documenter", name=repr(name))
 
 
-def _majority(values: list) -> object:
-    return Counter(values).most_common(1)[0][0] if values else None
-
-
 def _strata(cluster: list) -> dict[str, str]:
-    month = _majority([r.month for r in cluster])
+    # One rule for a victim's attributes, the one statistics counts by (statistics.consensus).
+    month = statistics.consensus(cluster, "month")
     year = str(month)[:4] if month else None
     # Linkage keeps the sex's first letter for comparison; strata use the vocabulary's codes.
-    sex = {"m": "male", "f": "female"}.get(str(_majority([r.sex for r in cluster if r.sex])))
-    born = _majority([r.birth_year for r in cluster if r.birth_year])
+    sex = {"m": "male", "f": "female"}.get(str(statistics.consensus(cluster, "sex", known_only=True)))
+    born = statistics.consensus(cluster, "birth_year", known_only=True)
     age = int(year) - int(born) if year and year.isdigit() and isinstance(born, int) else None
-    return {"governorate": str(_majority([r.governorate for r in cluster]) or UNKNOWN),
+    return {"governorate": str(statistics.consensus(cluster, "governorate") or UNKNOWN),
             "period": year or UNKNOWN, "sex": str(sex or UNKNOWN), "age_group": age_group(age)}
 
 
-def _lists(vault: Vault, groups: Mapping[str, Sequence[str]], seen: set[str]) -> tuple[dict[str, str], tuple]:
-    """Each documenter key's list name, and the lists in order."""
+def _lists(vault: Vault, groups: Mapping[str, Sequence[str]], seen: set[str],
+           with_sources: bool = False) -> tuple[dict[str, str], tuple]:
+    """Each documenter key's list name, and the lists in order (`with_sources`, without groups:
+    each imported list is a list too, after the documenters, named `source:<name>`)."""
     known = trust_list.list_trusted(vault)
     name_of = {row["key_id"]: (row["name"] or row["key_id"]) for row in known}
     if not groups:
+        # By default one list per documenter; an external list is a list only when named.
+        sources = sorted(k for k in seen if statistics.is_source(k)) if with_sources else []
+        seen = {k for k in seen if not statistics.is_source(k)}
         ordered = sorted(seen, key=lambda k: (str(name_of.get(k, k)).casefold(), k))  # as people read them
         labels = [name_of.get(k, k) for k in ordered]
         # Two documenters with one name stay two lists: the key id tells them apart.
         labels = [label if labels.count(label) == 1 else f"{label} ({key})" for label, key in zip(labels, ordered,
                                                                                                  strict=True)]
-        return dict(zip(ordered, labels, strict=True)), tuple(labels)
-    by_word = {k.upper(): k for k in (*name_of, *seen)}
+        return dict(zip(ordered + sources, labels + sources, strict=True)), tuple(labels + sources)
+    by_word = {k.upper(): k for k in (*name_of, *seen) if not statistics.is_source(k)}
     by_word.update({name.casefold(): k for k, name in name_of.items()})
+    # An external list is named `source:<name>` (docs/sources.md), as statistics shows it.
+    by_word.update({k.casefold(): k for k in _source_lists(vault)})
     list_of: dict[str, str] = {}
     for list_name, members in groups.items():
         for member in members:
@@ -69,17 +72,25 @@ def _lists(vault: Vault, groups: Mapping[str, Sequence[str]], seen: set[str]) ->
     return list_of, tuple(groups)
 
 
-def histories(vault: Vault, groups: Mapping[str, Sequence[str]] | None = None) -> Histories:
+def _source_lists(vault: Vault) -> list[str]:
+    return [statistics.SOURCE_PREFIX + row[0]
+            for row in vault.connection().execute("SELECT name FROM external_sources ORDER BY name")]
+
+
+def histories(vault: Vault, groups: Mapping[str, Sequence[str]] | None = None,
+              with_sources: bool = False) -> Histories:
     records, _incidents = statistics.read_records(vault.connection())
     clusters, linkage_state = statistics.grouped_victims(vault, records)
     counted = [c for c in ([r for r in cluster if r.countable] for cluster in clusters) if c]
     seen = {d for cluster in counted for r in cluster for d in r.documenters}
-    list_of, lists = _lists(vault, groups or {}, seen)
+    list_of, lists = _lists(vault, groups or {}, seen, with_sources)
     individuals = []
     for cluster in counted:
-        recorded_by = frozenset(list_of[d] for r in cluster for d in r.documenters if d in list_of)
+        # Only the records of the chosen lists speak for a person's strata.
+        chosen = [r for r in cluster if any(d in list_of for d in r.documenters)]
+        recorded_by = frozenset(list_of[d] for r in chosen for d in r.documenters if d in list_of)
         if recorded_by:
-            individuals.append(Individual(recorded_by, _strata(cluster)))
+            individuals.append(Individual(recorded_by, _strata(chosen)))
     return Histories(lists, individuals, linkage_state)
 
 

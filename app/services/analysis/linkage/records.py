@@ -28,6 +28,11 @@ NAME_PARTS = ("given", "father", "grandfather", "family")  # the chain, in order
 # or cases a coordinator typed in directly).
 LOCAL_DOCUMENTER = "local"
 UNKNOWN = "unknown"
+# Other monitors' published lists, imported as read-only sources (docs/sources.md): each row is a
+# victim record whose case id is `source:<name>:<row>` and whose one documenter is `source:<name>`,
+# so linkage links it to our victims and capture histories count the list, while nothing that
+# reads cases (bundles, partner exports) ever sees it.
+SOURCE_PREFIX = "source:"
 _PRECISION_RANK = {"day": 0, "month": 1, "approximate": 2, "year": 3}
 _YEAR = re.compile(r"^(\d{4})")
 
@@ -387,11 +392,32 @@ def current_bodies(conn: Connection, case_ids: list[str] | None = None):
             yield case_id, parsed
 
 
+def is_source(case_id_or_documenter: str) -> bool:
+    """Whether a record's case id (or documenter) is an imported list's, not a case of ours."""
+    return case_id_or_documenter.startswith(SOURCE_PREFIX)
+
+
+def source_records(conn: Connection, case_ids: list[str] | None = None) -> list[VictimRecord]:
+    """The rows of every imported list (or the ones named by their `source:<name>:<row>` ids)."""
+    rows = conn.execute("SELECT source, row_number, body FROM external_source_records ORDER BY source, row_number")
+    wanted = None if case_ids is None else {c for c in case_ids if is_source(c)}
+    if wanted == set():
+        return []
+    out: list[VictimRecord] = []
+    for name, row, body in rows:
+        case_id = f"{SOURCE_PREFIX}{name}:{row}"
+        if wanted is not None and case_id not in wanted:
+            continue
+        parsed = json.loads(body)  # written by the source import itself, never by a documenter
+        out.extend(records_from_body(case_id, parsed, (SOURCE_PREFIX + name,))[0])
+    return out
+
+
 def read_records(conn: Connection,
                  case_ids: list[str] | None = None) -> tuple[list[VictimRecord], list[IncidentRecord]]:
     """Every victim and incident in the current version of every case (or of the cases named),
-    each body parsed once. Cases without provenance (entered on this machine) count as
-    documented by "local"."""
+    each body parsed once, then the rows of the imported lists as victim records (no incidents).
+    Cases without provenance (entered on this machine) count as documented by "local"."""
     by_case = documenters_by_case(conn, case_ids)
     victims: list[VictimRecord] = []
     incidents: list[IncidentRecord] = []
@@ -399,4 +425,5 @@ def read_records(conn: Connection,
         found, incident = records_from_body(case_id, body, by_case.get(case_id, (LOCAL_DOCUMENTER,)))
         victims.extend(found)
         incidents.append(incident)
+    victims.extend(source_records(conn, case_ids))
     return victims, incidents
