@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.gui import form_source
 from app.gui.attachments_panel import AttachmentsPanel
 from app.gui.form_widgets import FieldsForm
-from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr
+from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr, tr_args
 from app.gui.session import Session
 from app.gui.vocabulary import pick
 from app.services.intake import cases
@@ -227,9 +227,9 @@ class CaseEditor(QWidget):
         self.custody.setTextFormat(Qt.TextFormat.PlainText)
         self.custody.setWordWrap(True)
         if check.problems:
-            self.custody.setText(tr("Signature check FAILED: %1 of %2 version(s) are not what their documenter "
-                                    "signed (`tawthiq verify-vault` names them).")
-                                 .replace("%1", fmt_int(len(check.problems))).replace("%2", fmt_int(check.versions)))
+            self.custody.setText(tr_args(tr("Signature check FAILED: %Ln of the %1 versions are not what their "
+                                            "documenter signed (`tawthiq verify-vault` names them).", None,
+                                            len(check.problems)), fmt_int(check.versions)))
         else:
             self.custody.setText(tr("Signature checked: every version is what its documenter signed."))
         layout = self.layout()

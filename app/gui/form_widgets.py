@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import form_source
-from app.gui.i18n import tr
+from app.gui.i18n import fmt_int, tr
 from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
 
@@ -535,7 +535,7 @@ class GroupField(FieldWidget):
 
     def add_entry(self, value: dict | None = None) -> FieldsForm:
         frame = QGroupBox(self)
-        frame.setTitle(f"{pick(self.spec.get('labels'), self.spec['id'])} {len(self.entries) + 1}")
+        frame.setTitle(f"{pick(self.spec.get('labels'), self.spec['id'])} {fmt_int(len(self.entries) + 1)}")
         layout = QVBoxLayout(frame)
         entry = FieldsForm(list(self.spec.get("children", [])), frame)
         entry.set_value(value or {})

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import QT_TRANSLATE_NOOP, tr, tr_args
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_number, tr, tr_args
 from app.services.analysis import linkage, linkage_extra
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
@@ -175,12 +175,12 @@ class ReviewView(QWidget):
         self.pairs.blockSignals(True)
         self.pairs.clear()
         for item in queue:
-            row = QListWidgetItem(f"{item['probability']:.2f}  {self._short_name(item)}")
+            row = QListWidgetItem(f"{fmt_number(format(item['probability'], '.2f'))}  {self._short_name(item)}")
             if item.get("changed"):
                 row.setToolTip(tr("One of the records changed since it was decided"))
             self.pairs.addItem(row)
         self.pairs.blockSignals(False)
-        self.status.setText(tr_args(tr("%1 pairs waiting for review"), str(len(queue)))
+        self.status.setText(tr("%Ln pairs waiting for review", None, len(queue))
                             if queue else tr("No pairs waiting for review"))
         self.queue_loaded.emit(len(queue))
         if queue:
@@ -226,7 +226,7 @@ class ReviewView(QWidget):
             for source_label in self.sources:
                 source_label.setText("")
             return
-        self.score.setText(tr_args(tr("Match probability %1"), f"{item['probability']:.3f}"))
+        self.score.setText(tr_args(tr("Match probability %1"), fmt_number(format(item["probability"], ".3f"))))
         for source_label, side in zip(self.sources, ("left", "right"), strict=True):
             lines = [tr_args(tr("Case %1"), item[side]["case_id"])]
             for s in item[side]["sources"]:

@@ -135,7 +135,7 @@ def test_register_lists_consent_and_sealing_state(qtbot, vault):
     qtbot.addWidget(view)
     row = [view.table.item(0, j).text() for j in range(view.table.columnCount())]
     assert row[0] == code and row[1] == "Noor"
-    assert "2026-11-20" in row[3] and "this vault" in row[4]
+    assert "20 November 2026" in row[3] and "this vault" in row[4]
 
 
 def test_a_coordinator_sees_the_register_but_enters_or_changes_no_witness(qtbot, coordinator_vault):

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Very weak</source>
         <translation>ضعيفة جداً</translation>
@@ -106,6 +106,10 @@
     <message>
         <source>Create vault</source>
         <translation>إنشاء الخزنة</translation>
+    </message>
+    <message>
+        <source>Use several unrelated words.</source>
+        <translation>استعمل عدة كلمات لا رابط بينها.</translation>
     </message>
     <message>
         <source>use at least %1 characters</source>

@@ -8,6 +8,18 @@
         <translation>اللغة</translation>
     </message>
     <message>
+        <source>Arabic-Indic (٠١٢٣)</source>
+        <translation>عربية مشرقية (٠١٢٣)</translation>
+    </message>
+    <message>
+        <source>Latin (0123)</source>
+        <translation>لاتينية (0123)</translation>
+    </message>
+    <message>
+        <source>Digits in Arabic</source>
+        <translation>الأرقام في الواجهة العربية</translation>
+    </message>
+    <message>
         <source>min</source>
         <translation>دقيقة</translation>
     </message>

@@ -1,0 +1,40 @@
+"""One visual style: the Qt style sheet in resources/style/tawthiq.qss, and the tones that colour
+a message by what it means (error, warning, success, muted).
+
+    from app.gui.style import set_tone
+    set_tone(self.message, "error")       # red and bold; "warning" amber; "success" green; None plain
+
+The sheet selects on the dynamic property "tone"; Qt reads a property once per polish, so
+`set_tone` re-polishes the widget. The sheet holds no left/right values that differ, so the same
+sheet serves the right-to-left Arabic layout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.gui.i18n import REPO
+
+STYLE_SHEET = REPO / "resources" / "style" / "tawthiq.qss"
+TONES = ("error", "warning", "success", "muted")
+
+
+def apply_style(app: QApplication) -> None:
+    """Fusion (the same on every platform) under the app's sheet."""
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+
+
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    if tone is not None and tone not in TONES:
+        raise ValueError(f"unknown tone {tone!r}")
+    widget.setProperty("tone", tone or "")
+    repolish(widget)
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the sheet again after a property it selects on changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
