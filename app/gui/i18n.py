@@ -202,14 +202,19 @@ def fmt_size(size: int) -> str:
     return tr_args(tr(unit), QLocale().toString(value, "f", 1 if value < 100 else 0))
 
 
-def fmt_number(text: str) -> str:
-    """Digits inside a ready-made string (a probability, a key's number) in the interface's digits."""
+def local_digits(text: str) -> str:
+    """The digits 0-9 of a ready-made string (a stored date such as 2024-03-06) in the interface's digits."""
     if uses_latin_digits():
         return text
-    locale = QLocale()
-    zero = ord(locale.zeroDigit())
-    mapped = "".join(chr(zero + ord(c) - 48) if "0" <= c <= "9" else c for c in text)
-    return mapped.replace(".", locale.decimalPoint())
+    zero = ord(QLocale().zeroDigit())
+    return "".join(chr(zero + ord(c) - 48) if "0" <= c <= "9" else c for c in text)
+
+
+def fmt_number(text: str) -> str:
+    """A number already formatted (a probability: 0.714) in the interface's digits and decimal point."""
+    if uses_latin_digits():
+        return text
+    return local_digits(text).replace(".", QLocale().decimalPoint())
 
 
 DATE_FORMAT = "d MMMM yyyy"  # 4 December 2026 / ٤ كانون الأول ٢٠٢٦: never 04/12/2026

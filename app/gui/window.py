@@ -330,7 +330,10 @@ class MainWindow(QMainWindow):
             self.lock_state.setText(tr("Locked"))
             return
         role = tr("Coordinator") if vault.role == "coordinator" else tr("Documenter")
-        self.vault_header.setText(tr_args(tr("%1 · %2"), vault.name, role) if vault.name else role)
+        # The name is the owner's own text in any script: isolated (FSI … PDI), so a Latin name does
+        # not turn the Arabic line left to right ("موثّق · demo" read role first).
+        name = "\u2068" + vault.name + "\u2069"
+        self.vault_header.setText(tr_args(tr("%1 · %2"), name, role) if vault.name else role)
         self.lock_state.setText(tr("Unlocked · Ctrl+L locks"))
 
     def _show_audit_warning(self, broken_at: int) -> None:

@@ -214,3 +214,28 @@ def test_arabic_is_drawn_with_the_font_shipped_in_resources(qtbot, qapp):
         assert QFontInfo(label.font()).family() == "Noto Sans Arabic"
     finally:
         i18n.install_language(qapp, "en")
+
+
+def test_the_editor_shows_a_stored_date_in_arabic_digits_and_keeps_it(qtbot, tmp_path, vault):
+    """The incident date reads ٢٠١٣-٠٥-٠١ in the Arabic editor (it showed 2013-05-01), and opening,
+    leaving and re-reading the case changes nothing: it is still 2013-05-01, version 1."""
+    from tests.bundle_support import add_case
+
+    case_id = add_case(vault)  # incident on 2013-05-01
+    vault.lock()
+    window = make_window(qtbot, tmp_path, vault_dir=vault.path, language="ar")
+    try:
+        unlock_through_gui(qtbot, window)
+        listing = window.show_view("cases")
+        listing.table.setFocus()
+        QTest.keyClick(listing.table, Qt.Key.Key_Down)
+        with qtbot.waitSignal(window.view_shown, timeout=10_000):
+            QTest.keyClick(listing.table, Qt.Key.Key_Return)
+        editor = window.editor
+        assert editor.field("date").start.text() == "٢٠١٣-٠٥-٠١"
+        assert editor.field("date").value()["start"] == "2013-05-01"
+        QTest.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
+        body = cases.get_case(window.session.vault, case_id)
+        assert body["date"]["start"] == "2013-05-01" and body["_meta"]["version"] == 1
+    finally:
+        close_window(window)
