@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr, tr_args
 from app.gui.session import Session
-from app.gui.style import repolish, set_tone
+from app.gui.style import button_row, repolish, set_tone
 from app.services.vault import emergency
 from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
 from storage.vault import Vault, vault_exists
@@ -98,7 +98,7 @@ class UnlockPage(_AccessPage):
         self.unlock_button = QPushButton(tr("Unlock"), self)
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setDefault(True)
-        self.form.addRow(self.unlock_button)
+        self.form.addRow(button_row(self, self.unlock_button))
         self.attempts = QLabel(self)
         self.attempts.setObjectName("attempts_left")
         self.attempts.setWordWrap(True)
@@ -110,7 +110,7 @@ class UnlockPage(_AccessPage):
         self.wipe_button = QPushButton(tr("Wipe this vault…"), self)
         self.wipe_button.setObjectName("wipe")
         self.wipe_button.setAutoDefault(False)
-        self.form.addRow(self.wipe_button)
+        self.form.addRow(button_row(self, self.wipe_button))
         self.wipe_dialog: WipeDialog | None = None
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
@@ -204,7 +204,7 @@ class FirstRunPage(_AccessPage):
         self.form.addRow(warning)
         self.create_button = QPushButton(tr("Create vault"), self)
         self.create_button.setObjectName("create")
-        self.form.addRow(self.create_button)
+        self.form.addRow(button_row(self, self.create_button))
         self.form.addRow(self.busy)
         self.form.addRow(self.message)
         self.passphrase.textChanged.connect(self._update_strength)

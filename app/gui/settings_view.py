@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushBu
 from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, install_language, tr
 from app.gui.session import LANGUAGE_SETTING, Session
+from app.gui.style import button_row
 from app.services.vault import emergency
 from storage.wipe import MAX_WIPE_AFTER
 
@@ -34,8 +35,8 @@ class SettingsView(QWidget):
         # with the language, so the unlock page follows it too.
         self.digits = QComboBox(self)
         self.digits.setObjectName("digits")
-        self.digits.addItem(tr("Arabic-Indic (٠١٢٣)"), False)
-        self.digits.addItem(tr("Latin (0123)"), True)
+        self.digits.addItem(tr("Arabic-Indic (١٢٣)"), False)
+        self.digits.addItem(tr("Latin (123)"), True)
         self.digits.setCurrentIndex(1 if session.prefs.latin_digits() else 0)
         form.addRow(tr("Digits in Arabic"), self.digits)
         self.idle = QSpinBox(self)
@@ -64,10 +65,11 @@ class SettingsView(QWidget):
         form.addRow(self.neutral)
         self.apply_button = QPushButton(tr("Apply"), self)
         self.apply_button.setObjectName("apply")
-        form.addRow(self.apply_button)
+        self.apply_button.setDefault(True)
+        form.addRow(button_row(self, self.apply_button))
         self.wipe_button = QPushButton(tr("Wipe this vault…"), self)
         self.wipe_button.setObjectName("wipe")
-        form.addRow(self.wipe_button)
+        form.addRow(button_row(self, self.wipe_button))
         self.wipe_dialog: WipeDialog | None = None
         self.apply_button.clicked.connect(self.apply)
         self.wipe_button.clicked.connect(self.ask_to_wipe)

@@ -11,7 +11,7 @@ sheet serves the right-to-left Arabic layout.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QWidget
 
 from app.gui.i18n import REPO
 
@@ -30,6 +30,18 @@ def set_tone(widget: QWidget, tone: str | None) -> None:
         raise ValueError(f"unknown tone {tone!r}")
     widget.setProperty("tone", tone or "")
     repolish(widget)
+
+
+def button_row(parent: QWidget, *buttons: QAbstractButton) -> QWidget:
+    """Buttons at their own width on the leading side (right in Arabic), not stretched across a
+    form row as QFormLayout.addRow(button) does."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for button in buttons:
+        layout.addWidget(button)
+    layout.addStretch(1)
+    return row
 
 
 def repolish(widget: QWidget) -> None:

@@ -44,6 +44,8 @@ def test_the_strength_bar_is_empty_and_neutral_until_typing_then_coloured_by_str
         page = window.current_page
         assert isinstance(page, FirstRunPage)
         meter, verdict = page.meter, page.strength_label
+        # Buttons at their own width, not stretched across the form.
+        assert page.create_button.width() < page.box.width() / 2
         # Nothing typed: no "Very weak", an empty bar in the neutral grey (it was blue and judged).
         assert meter.value() == 0
         assert page.tr("Very weak") not in verdict.text() and "Very weak" not in verdict.text()

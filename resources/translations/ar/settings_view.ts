@@ -2,18 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <source>Arabic-Indic (٠١٢٣)</source>
-        <translation>عربية مشرقية (٠١٢٣)</translation>
+        <source>Arabic-Indic (١٢٣)</source>
+        <translation>عربية مشرقية (١٢٣)</translation>
     </message>
     <message>
-        <source>Latin (0123)</source>
-        <translation>لاتينية (0123)</translation>
+        <source>Latin (123)</source>
+        <translation>لاتينية (123)</translation>
     </message>
     <message>
         <source>Digits in Arabic</source>
