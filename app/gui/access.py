@@ -239,7 +239,7 @@ class FirstRunPage(_AccessPage):
         set_tone(self.strength_label, "success" if score >= MIN_SCORE and len(secret) >= MIN_LENGTH else "error")
         text = _strength_word(score)
         if secret and len(secret) < MIN_LENGTH:
-            text += " — " + tr_args(tr("use at least %1 characters"), str(MIN_LENGTH))
+            text += " — " + tr("use at least %Ln characters", None, MIN_LENGTH)
         elif secret and score < MIN_SCORE:
             text += " — " + tr("too easy to guess: use several unrelated words")
         if self.repeat.text() and self.repeat.text() != secret:

@@ -86,6 +86,7 @@ class AttachmentsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(2, self.table.fontMetrics().horizontalAdvance("0" * 20 + "…") + 12)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.setMinimumHeight(120)
         layout.addWidget(self.table)
         self.preview = QLabel(self)

@@ -171,6 +171,7 @@ class DashboardView(QWidget):
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._tables[key] = table
         self._captions[key] = _caption("")

@@ -314,6 +314,7 @@ class WitnessRegisterView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.splitter.addWidget(self.table)
         self.editor: WitnessEditor | None = None

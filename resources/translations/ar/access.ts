@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Very weak</source>
         <translation>ضعيفة جداً</translation>
@@ -111,9 +111,16 @@
         <source>Use several unrelated words.</source>
         <translation>استعمل عدة كلمات لا رابط بينها.</translation>
     </message>
-    <message>
-        <source>use at least %1 characters</source>
-        <translation>استخدم %1 محرفاً على الأقل</translation>
+    <message numerus="yes">
+        <source>use at least %Ln characters</source>
+        <translation>
+            <numerusform>استخدم محرفاً واحداً على الأقل</numerusform>
+            <numerusform>استخدم محرفاً واحداً على الأقل</numerusform>
+            <numerusform>استخدم محرفين على الأقل</numerusform>
+            <numerusform>استخدم %Ln محارف على الأقل</numerusform>
+            <numerusform>استخدم %Ln محرفاً على الأقل</numerusform>
+            <numerusform>استخدم %Ln محرف على الأقل</numerusform>
+        </translation>
     </message>
     <message>
         <source>too easy to guess: use several unrelated words</source>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Language</source>
         <translation>اللغة</translation>
