@@ -204,6 +204,7 @@ class FirstRunPage(_AccessPage):
         self.form.addRow(warning)
         self.create_button = QPushButton(tr("Create vault"), self)
         self.create_button.setObjectName("create")
+        self.create_button.setDefault(True)  # the page's main action (Enter in either field creates)
         self.form.addRow(button_row(self, self.create_button))
         self.form.addRow(self.busy)
         self.form.addRow(self.message)

@@ -52,6 +52,7 @@ ARABIC_FONTS = ("Noto Sans Arabic", "Noto Naskh Arabic", "Noto Kufi Arabic", "De
 _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
 _latin_digits = False
+_language_installed = False
 _registered_fonts: list[str] = []
 
 
@@ -69,6 +70,12 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
     With `n` (a count), the catalogue's plural form for `n` is chosen and `%Ln` in it becomes `n`
     in the interface's digits (lupdate marks such a call numerus: keep the literal first)."""
+    if n >= 0 and not _language_installed:
+        # A count needs its catalogue even in English ("1 case"): a widget made before any
+        # install_language (a view built on its own) installs the current language once.
+        app = QCoreApplication.instance()
+        if isinstance(app, QGuiApplication):
+            install_language(app, _current, _latin_digits)
     return QCoreApplication.translate("", text, disambiguation, n)
 
 
@@ -127,7 +134,7 @@ def install_language(app: QCoreApplication | None, language: str, latin_digits: 
     """Switch translations, direction, font and locale; widgets built afterwards use them.
 
     `latin_digits`: in Arabic, write numbers in Latin digits (the Settings choice, app/gui/prefs.py)."""
-    global _current, _latin_digits
+    global _current, _latin_digits, _language_installed
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("the interface language needs the running Qt application")
     if language not in LANGUAGES:
@@ -137,6 +144,7 @@ def install_language(app: QCoreApplication | None, language: str, latin_digits: 
     _installed.clear()
     _current = language
     _latin_digits = bool(latin_digits) and language == "ar"
+    _language_installed = True
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name in ("qtbase",):  # Qt's own words: the file dialog, standard buttons, context menus

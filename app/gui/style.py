@@ -11,6 +11,7 @@ sheet serves the right-to-left Arabic layout.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QWidget
 
 from app.gui.i18n import REPO
@@ -19,9 +20,17 @@ STYLE_SHEET = REPO / "resources" / "style" / "tawthiq.qss"
 TONES = ("error", "warning", "success", "muted")
 
 
+ACCENT = "#2f6b52"  # the green of the header and of the app's icon
+
+
 def apply_style(app: QApplication) -> None:
-    """Fusion (the same on every platform) under the app's sheet."""
+    """Fusion (the same on every platform) under the app's sheet; the palette's highlight is the
+    accent, so what paints with it (the statistics' and estimate's bars, selections) matches."""
     app.setStyle("Fusion")
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
 
 
