@@ -6,7 +6,9 @@ Runs on a demo vault in a temporary folder (app/demo.py); nothing else is writte
 case is sealed and then edited first, so that an earlier version can be shown. A sample
 coordinator vault is made beside it: the demo documenter imports its organisation profile (the
 Organisation view and its fingerprint check), and it trusts sample documenters, one of them
-revoked (the coordinator's Documenters view). All names are made up.
+revoked (the coordinator's Documenters view). Two of them send bundles of sample cases that the
+coordinator imports (and links), one victim recorded by both under two spellings: the
+coordinator's case list, review queue, statistics and import report. All names are made up.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
 from app.gui.i18n import install_language
@@ -60,22 +63,65 @@ SAMPLE_TERMS_CSV = ("code,en,ar\nngo_hotline,NGO hotline,خط ساخن لمنظ�
                     "community_committee,Community committee,لجنة محلية\n")
 
 
-def _sample_coordinator(folder: Path, passphrase: str) -> Vault:
-    """A coordinator vault with two organisation terms, trusting the sample documenters (the last revoked)."""
+def _killing(name: str, age: int, date: str = "2013-03-06", governorate: str = "homs") -> dict:
+    victim = {"name_ar" if any("\u0600" <= c <= "\u06ff" for c in name) else "name_latin": name,
+              "sex": "male", "age": age, "act": "killing", "fate": "killed"}
+    return {"form": "killing", "title": "Killed at a checkpoint", "date": {"start": date, "precision": "day"},
+            "location": {"governorate": governorate}, "victims": [victim]}
+
+
+def _sample_cases(index: int) -> list[dict]:
+    """Sample cases for the first two sample documenters: the same man under two spellings (a pair
+    for review), and cases of their own."""
+    import random
+
+    from app.demo import _simple_case
+
+    rng = random.Random(20 + index)  # noqa: S311 - sample data
+    own = [_simple_case(rng, i) for i in range(8 if index == 0 else 5)]
+    pair = _killing("محمد أحمد علي الحسن", 31) if index == 0 else _killing("Mahmoud Ahmad Ali al-Hassan", 27)
+    return [pair, *own]
+
+
+def _sample_coordinator(folder: Path, passphrase: str) -> tuple[Vault, list[Path]]:
+    """A coordinator vault with two organisation terms, trusting the sample documenters (the last
+    revoked); the bundles of the first two, imported."""
+    from app.services.exchange import export, imports
+
     coordinator = Vault.create(folder / "coordinator", passphrase, role="coordinator", name=SAMPLE_ORGANISATION,
                                kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
     terms = folder / "terms.csv"
     terms.write_text(SAMPLE_TERMS_CSV, encoding="utf-8")
     organisation_data.import_vocabulary_csv(coordinator, "source_types", terms)
+    profile = organisation_profile.read_profile(organisation_profile.export_profile(coordinator))
+    bundles = []
     for i, name in enumerate(SAMPLE_DOCUMENTERS):
         documenter = Vault.create(folder / f"documenter-{i}", passphrase, name=name,
                                   kdf_params=dict(keyfile.TEST_PARAMS), check_strength=False)
         candidate = trust_list.read_identity(trust_list.export_identity(documenter))
+        if i < 2:
+            organisation_profile.confirm_fingerprint(profile, profile.fingerprint)
+            organisation_profile.import_profile(documenter, profile)
+            bodies = _sample_cases(i)
+            later = bodies[-2:] if i == 1 else []  # the second team sends two bundles
+            for body in bodies[:len(bodies) - len(later)]:
+                cases.save_case(documenter, body)
+            bundles.append(folder / f"documenter-{i}-1.tawthiq")
+            export.export_bundle(documenter, bundles[-1])
+            if later:
+                for body in later:
+                    cases.save_case(documenter, body)
+                bundles.append(folder / f"documenter-{i}-2.tawthiq")
+                export.export_bundle(documenter, bundles[-1])
         documenter.lock()
         trust_list.trust(coordinator, candidate)
         if i == len(SAMPLE_DOCUMENTERS) - 1:
             trust_list.revoke(coordinator, candidate.signer.id_hex)
-    return coordinator
+    # The first bundle now; the second is imported through the Import view, on screen.
+    for report in imports.import_bundles(coordinator, bundles[:1]):
+        if isinstance(report, imports.Refusal):
+            raise SystemExit(f"screenshots: a sample bundle was refused: {report}")
+    return coordinator, bundles[1:]
 
 
 def _import_profile(documenter: Vault, profile: bytes) -> None:
@@ -110,7 +156,7 @@ def take(out: Path) -> list[Path]:
         folder = Path(tmp)
         vault = create_demo_vault(folder)
         edited = _seal_and_edit(vault)
-        coordinator = _sample_coordinator(folder, DEMO_PASSPHRASE)
+        coordinator, on_screen_bundles = _sample_coordinator(folder, DEMO_PASSPHRASE)
         profile_file = folder / "organisation.profile"
         profile_file.write_bytes(organisation_profile.export_profile(coordinator))
         coordinator.lock()
@@ -140,6 +186,14 @@ def take(out: Path) -> list[Path]:
             window.rebuild()
             cases_view = window.show_view("cases")
             written.append(_save(window, out, f"cases-{language}.png"))
+            # The filters in use: a governorate, and incidents between two dates.
+            cases_view.governorate.setCurrentIndex(cases_view.governorate.findData("homs"))
+            cases_view.use_dates.setChecked(True)
+            cases_view.date_from.setDate(QDate(2025, 1, 1))
+            cases_view.date_to.setDate(QDate(2025, 12, 31))
+            written.append(_save(window, out, f"cases-filtered-{language}.png"))
+            cases_view.governorate.setCurrentIndex(0)
+            cases_view.use_dates.setChecked(False)
             window.open_case(cases_view.model.case_id(0))
             written.append(_save(window, out, f"case-editor-{language}.png"))
             version_view = window.open_case_version(edited, 1)
@@ -168,6 +222,19 @@ def take(out: Path) -> list[Path]:
             coordinator_window.rebuild()
             coordinator_window.show_view("documenters")
             written.append(_save(coordinator_window, out, f"documenters-{language}.png"))
+            importer = coordinator_window.show_view("import")
+            # The second team's first bundle in English, its second in Arabic.
+            importer.import_files([on_screen_bundles[0 if language == "en" else 1]])
+            coordinator_window.session.runner.wait_all(120_000)
+            written.append(_save(coordinator_window, out, f"import-{language}.png"))
+            coordinator_window.show_view("cases")
+            written.append(_save(coordinator_window, out, f"coordinator-cases-{language}.png"))
+            coordinator_window.show_view("review")
+            coordinator_window.session.runner.wait_all(120_000)
+            written.append(_save(coordinator_window, out, f"review-{language}.png"))
+            coordinator_window.show_view("dashboard")
+            coordinator_window.session.runner.wait_all(120_000)
+            written.append(_save(coordinator_window, out, f"statistics-{language}.png"))
             coordinator_window.session.shutdown()
             coordinator_window.close()
         install_language(app, "en")

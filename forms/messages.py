@@ -28,7 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_applicable": {"en": "only applies when {condition} is {values}",
                        "ar": "ينطبق فقط عندما يكون {condition} {values}"},
     "malformed_date": {"en": "a date is YYYY, YYYY-MM or YYYY-MM-DD",
-                       "ar": "التاريخ بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD"},
+                       "ar": "التاريخ بصيغة سنة، أو سنة-شهر، أو سنة-شهر-يوم (مثل ٢٠٢٤-٠٣-٠٦)"},
     "date_precision_mismatch": {"en": "the date is less precise than its stated precision",
                                 "ar": "التاريخ أقل دقة من الدقة المذكورة"},
     "date_end_before_start": {"en": "the end is before the start", "ar": "النهاية قبل البداية"},

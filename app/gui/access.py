@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, fmt_int, install_language, tr, tr_args
 from app.gui.session import Session
+from app.gui.style import button_row, repolish, set_tone
 from app.services.vault import emergency
 from storage.passphrase import MIN_LENGTH, MIN_SCORE, strength
 from storage.vault import Vault, vault_exists
@@ -75,7 +76,7 @@ class _AccessPage(QWidget):
 
         code = self.language.currentData()
         self.session.prefs.set_language(code)
-        install_language(QApplication.instance(), code)
+        install_language(QApplication.instance(), code, self.session.prefs.latin_digits())
         self.session.language_changed.emit()
 
     def _set_busy(self, busy: bool) -> None:
@@ -97,7 +98,7 @@ class UnlockPage(_AccessPage):
         self.unlock_button = QPushButton(tr("Unlock"), self)
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.setDefault(True)
-        self.form.addRow(self.unlock_button)
+        self.form.addRow(button_row(self, self.unlock_button))
         self.attempts = QLabel(self)
         self.attempts.setObjectName("attempts_left")
         self.attempts.setWordWrap(True)
@@ -109,7 +110,7 @@ class UnlockPage(_AccessPage):
         self.wipe_button = QPushButton(tr("Wipe this vault…"), self)
         self.wipe_button.setObjectName("wipe")
         self.wipe_button.setAutoDefault(False)
-        self.form.addRow(self.wipe_button)
+        self.form.addRow(button_row(self, self.wipe_button))
         self.wipe_dialog: WipeDialog | None = None
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
@@ -130,9 +131,11 @@ class UnlockPage(_AccessPage):
         secret = self.passphrase.text()
         if not secret:
             self.message.setText(tr("Type your passphrase."))
+            set_tone(self.message, "warning")
             return
         self.passphrase.clear()
         self.message.setText(tr("Opening the vault…"))
+        set_tone(self.message, None)
         self._set_busy(True)
         path = self.session.vault_dir
 
@@ -153,6 +156,7 @@ class UnlockPage(_AccessPage):
                                                "had chosen. Nothing in it can be recovered."))
             return
         self._show_attempts_left()
+        set_tone(self.message, "error")
         if message.startswith("wrong passphrase"):
             self.message.setText(tr("Wrong passphrase. The vault stays locked and nothing was changed."))
         else:
@@ -186,7 +190,7 @@ class FirstRunPage(_AccessPage):
         self.form.addRow(tr("Repeat it"), self.repeat)
         self.meter = QProgressBar(self)
         self.meter.setObjectName("strength")
-        self.meter.setRange(0, 4)
+        self.meter.setRange(0, 5)  # 0: nothing typed; 1-5: zxcvbn's score 0-4 (very weak still shows a sliver)
         self.meter.setTextVisible(False)
         self.strength_label = QLabel(self)
         self.strength_label.setObjectName("strength_label")
@@ -200,7 +204,8 @@ class FirstRunPage(_AccessPage):
         self.form.addRow(warning)
         self.create_button = QPushButton(tr("Create vault"), self)
         self.create_button.setObjectName("create")
-        self.form.addRow(self.create_button)
+        self.create_button.setDefault(True)  # the page's main action (Enter in either field creates)
+        self.form.addRow(button_row(self, self.create_button))
         self.form.addRow(self.busy)
         self.form.addRow(self.message)
         self.passphrase.textChanged.connect(self._update_strength)
@@ -222,10 +227,20 @@ class FirstRunPage(_AccessPage):
     def _update_strength(self) -> None:
         secret = self.passphrase.text()
         score = strength(secret)["score"] if secret else 0
-        self.meter.setValue(score)
+        # Nothing typed: an empty, neutral bar and no verdict ("Very weak" before the first key
+        # was a judgement of nothing). Then the bar fills and takes the colour of its level.
+        self.meter.setValue(score + 1 if secret else 0)
+        self.meter.setProperty("level", str(score) if secret else "none")
+        repolish(self.meter)
+        if not secret:
+            self.strength_label.setText(tr("Use several unrelated words.") if not self.repeat.text() else "")
+            set_tone(self.strength_label, "muted")
+            self.create_button.setEnabled(False)
+            return
+        set_tone(self.strength_label, "success" if score >= MIN_SCORE and len(secret) >= MIN_LENGTH else "error")
         text = _strength_word(score)
         if secret and len(secret) < MIN_LENGTH:
-            text += " — " + tr_args(tr("use at least %1 characters"), str(MIN_LENGTH))
+            text += " — " + tr("use at least %Ln characters", None, MIN_LENGTH)
         elif secret and score < MIN_SCORE:
             text += " — " + tr("too easy to guess: use several unrelated words")
         if self.repeat.text() and self.repeat.text() != secret:
@@ -257,3 +272,4 @@ class FirstRunPage(_AccessPage):
     def _failed(self, message: str) -> None:
         self._set_busy(False)
         self.message.setText(tr_args(tr("The vault was not created: %1"), message))
+        set_tone(self.message, "error")

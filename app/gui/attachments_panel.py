@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -75,7 +76,17 @@ class AttachmentsPanel(QWidget):
         self.table.setHorizontalHeaderLabels([tr("File"), tr("Size"), tr("SHA-256")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Column widths from content: the file name takes the room, the size fits its text, and the
+        # 64-digit hash (which crowded the names out) shows its first and last digits, elided in the
+        # middle, the whole of it in the tooltip.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(2, self.table.fontMetrics().horizontalAdvance("0" * 20 + "…") + 12)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.setMinimumHeight(120)
         layout.addWidget(self.table)
         self.preview = QLabel(self)

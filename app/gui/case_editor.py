@@ -320,9 +320,9 @@ class CaseEditor(QWidget):
         self.custody.setTextFormat(Qt.TextFormat.PlainText)
         self.custody.setWordWrap(True)
         if check.problems:
-            self.custody.setText(tr("Signature check FAILED: %1 of %2 version(s) are not what their documenter "
-                                    "signed (`tawthiq verify-vault` names them).")
-                                 .replace("%1", fmt_int(len(check.problems))).replace("%2", fmt_int(check.versions)))
+            self.custody.setText(tr_args(tr("Signature check FAILED: %Ln of the %1 versions are not what their "
+                                            "documenter signed (`tawthiq verify-vault` names them).", None,
+                                            len(check.problems)), fmt_int(check.versions)))
         else:
             self.custody.setText(tr("Signature checked: every version is what its documenter signed."))
         layout = self.layout()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_datetime, fmt_int, tr, tr_args
+from app.gui.i18n import QT_TRANSLATE_NOOP, date_edit_format, fmt_date, fmt_datetime, fmt_int, tr
 from app.gui.session import Session
 from app.gui.vocabulary import form_choices, form_label, governorate_choices, governorate_label
 from app.services.intake import cases
@@ -183,7 +183,9 @@ class CaseListView(QWidget):
         self.date_to = QDateEdit(QDate.currentDate(), self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            # The month by name, in the interface's digits: never 2025-12-04, which the Arabic
+            # (right-to-left) line showed reversed as 04-12-2025.
+            edit.setDisplayFormat(date_edit_format())
             edit.setEnabled(False)
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
@@ -205,7 +207,15 @@ class CaseListView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Widths from content: the title takes what is left; the short columns (version, status,
+        # dates) fit their text instead of an equal share (a wide Version column beside cut titles).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A header click picks the order (CaseTableModel.sort); there is no ascending/descending, so
+        # no arrow: it would flip without effect, and its room is reserved in every column.
+        header.setSortIndicatorShown(False)
+        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         layout.addWidget(self.table, 1)
         # Searching on every keystroke would query once per letter: wait for a pause in typing.
@@ -268,7 +278,7 @@ class CaseListView(QWidget):
         )
 
     def _update_count(self) -> None:
-        self.count_label.setText(tr_args(tr("%1 cases"), fmt_int(self.model.total)))
+        self.count_label.setText(tr("%Ln cases", None, self.model.total))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -194,6 +194,7 @@ class DashboardView(QWidget):
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._tables[key] = table
         self._captions[key] = _caption("")
@@ -242,9 +243,10 @@ class DashboardView(QWidget):
         self._headlines["victims"].setText(tr_args(tr("Unique victims: %1"), fmt_int(v["unique"])))
         self._captions["victims"].setText(
             tr_args(tr("Counted: victim records with a name, an incident date and a governorate; records of the same "
-                       "person count once (%1 of %2 records were linked into others). Excluded: %3 records without "
+                       "person count once (%1 of %2 were linked into others). Excluded: %3 without "
                        "a name (%4), a date (%5) or a place (%6)."),
-                    fmt_int(v["records_linked_into_others"]), fmt_int(v["records"]), fmt_int(ex["records"]),
+                    fmt_int(v["records_linked_into_others"]), tr("%Ln records", None, v["records"]),
+                    tr("%Ln records", None, ex["records"]),
                     fmt_int(ex["missing_name"]), fmt_int(ex["missing_date"]), fmt_int(ex["missing_place"])))
         self._captions["linkage"].setText(
             tr("Linkage has not run: every record counts as its own victim, so people recorded by several "
@@ -253,11 +255,11 @@ class DashboardView(QWidget):
         iex = i["excluded"]
         self._headlines["incidents"].setText(tr_args(tr("Incidents: %1"), fmt_int(i["unique"])))
         self._captions["incidents"].setText(
-            tr_args(tr("Counted: cases with a date and a governorate (%1 cases in all). Excluded: %2 without a date, "
+            tr_args(tr("Counted: cases with a date and a governorate (%1 in all). Excluded: %2 without a date, "
                        "%3 without a place."),
-                    fmt_int(i["records"]), fmt_int(iex["missing_date"]), fmt_int(iex["missing_place"])))
-        excluded_line = tr_args(tr("Not counted: %1 victim records without a name, a date or a place."),
-                                fmt_int(ex["records"]))
+                    tr("%Ln cases", None, i["records"]), fmt_int(iex["missing_date"]), fmt_int(iex["missing_place"])))
+        excluded_line = tr("Not counted: %Ln victim records without a name, a date or a place.", None,
+                           ex["records"])
         for key, _ in VICTIM_CHARTS:
             self._fill_chart(f"victims_{key}", v[key], key)
             extra = {"by_act": tr("A victim with several acts is counted under each act, so the bars can "
@@ -266,12 +268,12 @@ class DashboardView(QWidget):
                                                 "incident; “Not recorded” where none was named."),
                      "by_month": tr("Incidents known only to the year are counted under the year.")}.get(key, "")
             self._captions[f"victims_{key}"].setText(" ".join(t for t in (
-                tr_args(tr("Total: %1 unique victims."), fmt_int(v["unique"])), extra, excluded_line) if t))
+                tr("Total: %Ln unique victims.", None, v["unique"]), extra, excluded_line) if t))
         for key, _ in INCIDENT_CHARTS:
             self._fill_chart(f"incidents_{key}", i[key], key)
             self._captions[f"incidents_{key}"].setText(
-                tr_args(tr("Total: %1 incidents. Not counted: %2 cases without a date or a place."),
-                        fmt_int(i["unique"]), fmt_int(iex["records"])))
+                tr_args(tr("Total: %1. Not counted: %2 without a date or a place."),
+                        tr("%Ln incidents", None, i["unique"]), tr("%Ln cases", None, iex["records"])))
         self._fill_documenters(figures)
         self._fill_capture_histories(figures)
         if self.sources is not None:
@@ -339,9 +341,9 @@ class DashboardView(QWidget):
         self.export_button.setEnabled(True)
         report = result.consent
         self.status.setText(
-            tr_args(tr("Exported %1 victims and %2 incidents. Left out: %3 witness statements whose consent does not "
+            tr_args(tr("Exported %1 and %2. Left out: %3 whose consent does not "
                        "cover this purpose; sensitive fields (religion, sect and others) and sealed identities are "
                        "never exported."),
-                    fmt_int(result.victims), fmt_int(result.incidents),
-                    fmt_int(report.statements_withheld if report else 0)))
+                    tr("%Ln victims", None, result.victims), tr("%Ln incidents", None, result.incidents),
+                    tr("%Ln witness statements", None, report.statements_withheld if report else 0)))
         self.exported.emit([str(p) for p in result.paths])

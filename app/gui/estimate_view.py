@@ -162,6 +162,7 @@ class EstimateView(QWidget):
         self.lists = QTableWidget(0, 2)
         self.lists.setHorizontalHeaderLabels([tr("Documenter"), tr("List")])
         self.lists.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.lists.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.lists.setMaximumHeight(160)
         outer.addWidget(self.lists)
         strata = QHBoxLayout()
@@ -202,6 +203,7 @@ class EstimateView(QWidget):
         self.table.setHorizontalHeaderLabels([tr("Stratum"), tr("Documented"), tr("Estimated (95% interval)"),
                                               tr("Model average"), tr("Log-linear"), tr("Note")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         column.addWidget(self.table)
         chart_box = QGroupBox(tr("Documented (bar) and estimated (point and 95% interval)"))

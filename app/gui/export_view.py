@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.i18n import fmt_datetime, fmt_int, fmt_size, tr, tr_args
 from app.gui.session import Session
+from app.gui.style import set_tone
 from app.gui.tasks import Task
 from app.services.exchange import export
 
@@ -70,8 +71,9 @@ class ExportView(QWidget):
         if self.session.vault is None:
             return
         for b in export.sent_bundles(self.session.vault):
-            self.sent.addItem(tr_args(tr("Bundle %1 · %2 · %3 records · %4"), fmt_int(b["sequence"]),
-                                      fmt_datetime(b["created_at"]), fmt_int(b["records"]), fmt_size(b["size"])))
+            self.sent.addItem(tr_args(tr("Bundle %1 · %2 · %3 · %4"), fmt_int(b["sequence"]),
+                                      fmt_datetime(b["created_at"]), tr("%Ln records", None, b["records"]),
+                                      fmt_size(b["size"])))
 
     def choose_file(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, tr("Export a bundle"), "bundle.tawthiq", "",
@@ -101,26 +103,28 @@ class ExportView(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setValue(int(1000 * done / max(1, total)))
 
-    def _finish(self, text: str) -> None:
+    def _finish(self, text: str, tone: str | None = None) -> None:
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.export_button.setEnabled(True)
         self.message.setText(text)
+        set_tone(self.message, tone)
         self.task = None
         self.refresh()
 
     def _done(self, result: export.ExportResult) -> None:
         if result.written and result.sequence is not None:
-            self._finish(tr_args(tr("Bundle %1 written: %2 records, %3 attachments."), fmt_int(result.sequence),
-                                 fmt_int(result.records), fmt_int(result.attachments)))
+            self._finish(tr_args(tr("Bundle %1 written: %2, %3."), fmt_int(result.sequence),
+                                 tr("%Ln records", None, result.records),
+                                 tr("%Ln attachments", None, result.attachments)), "success")
         else:
             self._finish(tr_args(tr("Nothing to export: %1"), result.message))
 
     def _failed(self, message: str) -> None:
-        self._finish(tr_args(tr("The bundle was not written: %1"), message))
+        self._finish(tr_args(tr("The bundle was not written: %1"), message), "error")
 
     def _cancelled(self) -> None:
-        self._finish(tr("Cancelled: no bundle was written and nothing is marked as sent."))
+        self._finish(tr("Cancelled: no bundle was written and nothing is marked as sent."), "warning")
 
     def _cancel(self) -> None:
         if self.task is not None:

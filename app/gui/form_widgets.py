@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import form_source
-from app.gui.i18n import tr
+from app.gui.i18n import fmt_int, local_digits, tr
 from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
 
@@ -276,7 +276,8 @@ class DateField(FieldWidget):
         return typed_date(self.edit.text()) or None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText(value if isinstance(value, str) else "")
+        # Shown in the interface's digits (٢٠٢٤-٠٣-٠٦ in Arabic); typed_date reads either back.
+        self.edit.setText(local_digits(value) if isinstance(value, str) else "")
 
 
 class DateRangeField(FieldWidget):
@@ -329,8 +330,8 @@ class DateRangeField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         value = value if isinstance(value, dict) else {}
-        self.start.setText(value.get("start") or "")
-        self.end.setText(value.get("end") or "")
+        self.start.setText(local_digits(value.get("start") or ""))
+        self.end.setText(local_digits(value.get("end") or ""))
         index = self.precision.findData(value.get("precision"))
         self.precision.setCurrentIndex(max(0, index))
 
@@ -535,7 +536,7 @@ class GroupField(FieldWidget):
 
     def add_entry(self, value: dict | None = None) -> FieldsForm:
         frame = QGroupBox(self)
-        frame.setTitle(f"{pick(self.spec.get('labels'), self.spec['id'])} {len(self.entries) + 1}")
+        frame.setTitle(f"{pick(self.spec.get('labels'), self.spec['id'])} {fmt_int(len(self.entries) + 1)}")
         layout = QVBoxLayout(frame)
         entry = FieldsForm(list(self.spec.get("children", [])), frame)
         entry.set_value(value or {})

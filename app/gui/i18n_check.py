@@ -4,6 +4,10 @@
     python -m app.gui.i18n_check --update   # lupdate every app/gui module, then lrelease
 
 One catalogue per module: app/gui/case_list.py → resources/translations/ar/case_list.ts (+ .qm).
+English is the source language; its catalogues (resources/translations/en/) hold only the plural
+messages (`tr("%Ln cases", None, n)`: "%Ln case" / "%Ln cases"), made with lupdate -pluralonly.
+Arabic plural messages have six forms, in Qt's order: 0, 1, 2, 3–10, 11–99, 100–102 (the
+last two digits of n decide, as in Arabic grammar: 103 takes the 3–10 form).
 After `--update`, translate the new entries (Qt Linguist: `pyside6-linguist FILE.ts`, or edit
 the XML: fill <translation> and drop type="unfinished"), then run `--update` again to compile.
 The check fails when: a module has strings missing from its catalogue, a catalogue keeps strings
@@ -26,7 +30,10 @@ from PySide6.QtCore import QTranslator
 from app.gui.i18n import REPO, TRANSLATIONS
 
 SOURCES = REPO / "app" / "gui"
-LANGUAGES = ("ar",)
+LANGUAGES = ("ar", "en")
+PLURALS_ONLY = {"en"}  # the source language needs only its plural forms
+# One count per numerus form, in the order Qt's numerus rules list the forms.
+FORM_SAMPLES = {"ar": (0, 1, 2, 3, 11, 100), "en": (1, 2)}
 
 
 def _tool(name: str) -> str:
@@ -46,8 +53,9 @@ def _catalogue(language: str, module: Path, translations: Path = TRANSLATIONS) -
 
 
 def _lupdate(module: Path, ts: Path, language: str = "ar") -> None:
-    result = subprocess.run([_tool("lupdate"), "-locations", "none", "-no-obsolete", "-target-language", language,
-                             str(module), "-ts", str(ts)], capture_output=True, text=True)
+    plurals = ["-pluralonly"] if language in PLURALS_ONLY else []
+    result = subprocess.run([_tool("lupdate"), "-locations", "none", "-no-obsolete", *plurals,
+                             "-target-language", language, str(module), "-ts", str(ts)], capture_output=True, text=True)
     if result.returncode != 0 or "won't be updated" in result.stdout + result.stderr:
         raise SystemExit(f"i18n_check: lupdate failed on {ts.name}: {(result.stdout + result.stderr).strip()}")
 
@@ -57,15 +65,32 @@ def _shown(path: Path) -> Path:
 
 
 def read_ts(ts: Path) -> list[tuple[str, str, str, str]]:
-    """(context, source, translation, type) for every message in a catalogue."""
+    """(context, source, translation, type) for every message in a catalogue (for a plural message,
+    its forms joined by PLURAL_JOIN: one empty form makes the translation count as empty)."""
+    return [(c, s, PLURAL_JOIN.join(forms) if numerus else forms[0], kind)
+            for c, s, forms, kind, numerus in read_messages(ts)]
+
+
+PLURAL_JOIN = "\n"
+
+
+def read_messages(ts: Path) -> list[tuple[str, str, list[str], str, bool]]:
+    """(context, source, forms, type, numerus) for every message; `forms` has one entry unless numerus."""
     root = ET.parse(ts).getroot()  # noqa: S314 - our own file
     messages = []
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            messages.append((name, message.findtext("source") or "", (translation.text or "") if translation is not None
-                             else "", (translation.get("type") or "") if translation is not None else ""))
+            numerus = message.get("numerus") == "yes"
+            if translation is None:
+                forms = [""]
+            elif numerus:
+                forms = [form.text or "" for form in translation.iter("numerusform")] or [""]
+            else:
+                forms = [translation.text or ""]
+            messages.append((name, message.findtext("source") or "", forms,
+                             (translation.get("type") or "") if translation is not None else "", numerus))
     return messages
 
 
@@ -76,7 +101,7 @@ def update(sources: Path = SOURCES, translations: Path = TRANSLATIONS) -> None:
             ts = _catalogue(language, module, translations)
             with tempfile.TemporaryDirectory() as tmp:
                 probe = Path(tmp) / "probe.ts"
-                _lupdate(module, probe)
+                _lupdate(module, probe, language)
                 has_strings = bool(read_ts(probe))
             if has_strings:
                 _lupdate(module, ts, language)
@@ -93,7 +118,7 @@ def problems(sources: Path = SOURCES, translations: Path = TRANSLATIONS) -> list
         for module in _modules(sources):
             with tempfile.TemporaryDirectory() as tmp:
                 probe = Path(tmp) / "probe.ts"
-                _lupdate(module, probe)
+                _lupdate(module, probe, language)
                 wanted = {(c, s) for c, s, _, _ in read_ts(probe)}
             ts = _catalogue(language, module, translations)
             if not wanted:
@@ -103,8 +128,8 @@ def problems(sources: Path = SOURCES, translations: Path = TRANSLATIONS) -> list
             if not ts.exists():
                 found.append(f"{rel}: missing ({len(wanted)} strings in {module.name}); run `make strings`")
                 continue
-            have = read_ts(ts)
-            keys = {(c, s) for c, s, _, _ in have}
+            have = read_messages(ts)
+            keys = {(c, s) for c, s, _, _, _ in have}
             for _c, s in sorted(wanted - keys):
                 found.append(f"{rel}: not in the catalogue: {s!r}; run `make strings`")
             for _c, s in sorted(keys - wanted):
@@ -114,10 +139,15 @@ def problems(sources: Path = SOURCES, translations: Path = TRANSLATIONS) -> list
             translator = loaded if loaded.load(str(qm)) else None
             if translator is None:
                 found.append(f"{_shown(qm)}: missing or unreadable; run `make strings`")
-            for c, s, translation, kind in have:
-                if not translation.strip() or kind in ("unfinished", "vanished", "obsolete"):
+            for c, s, forms, kind, numerus in have:
+                if not all(form.strip() for form in forms) or kind in ("unfinished", "vanished", "obsolete"):
                     found.append(f"{rel}: untranslated: {s!r}")
-                elif translator is not None and translator.translate(c, s) != translation:
+                elif numerus and len(forms) != len(FORM_SAMPLES[language]):
+                    found.append(f"{rel}: {s!r} has {len(forms)} plural forms, {language} has "
+                                 f"{len(FORM_SAMPLES[language])}")
+                elif translator is not None and any(
+                        translator.translate(c, s, None, n) != form
+                        for n, form in zip(FORM_SAMPLES[language] if numerus else (-1,), forms, strict=True)):
                     found.append(f"{_shown(qm)}: out of date for {s!r}; run `make strings`")
         folder = translations / language
         for stale in sorted(folder.glob("*.ts")) if folder.is_dir() else []:

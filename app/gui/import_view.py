@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import tr, tr_args
+from app.gui.i18n import fmt_int, tr, tr_args
 from app.gui.refusals import user_text
+from app.gui.style import set_tone
 from app.gui.vocabulary import documenter_label
 from app.services.exchange import imports, trust_list
 from storage.errors import BundleRejected, TawthiqError
@@ -55,9 +56,10 @@ class BundleOutcome:
 def describe(report, names: dict[str, str] | None = None) -> str:
     """One line for the table from the import service's ImportReport (counts, never content); the
     documenter by the name in their trusted identity, never by key id."""
-    text = tr_args(tr("documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions"),
-                   documenter_label(report.documenter, names or {}), str(report.sequence), str(report.records),
-                   str(report.attachments), str(report.versions_added))
+    text = tr_args(tr("documenter %1, bundle %2: %3, %4, %5"),
+                   documenter_label(report.documenter, names or {}), fmt_int(report.sequence),
+                   tr("%Ln records", None, report.records), tr("%Ln attachments", None, report.attachments),
+                   tr("%Ln new versions", None, report.versions_added))
     if report.gaps:
         text += " · " + tr_args(tr("GAP: bundles %1 from this documenter have not arrived"),
                                 imports.ranges_text(report.gaps))
@@ -139,7 +141,11 @@ class ImportView(QWidget):
         layout.addWidget(self.status)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([tr("Bundle"), tr("Result"), tr("Report")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # the file's whole name
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
@@ -173,7 +179,7 @@ class ImportView(QWidget):
         self.progress.setValue(0)
         self.choose_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.status.setText(tr_args(tr("Verifying and importing %1 bundles…"), str(len(files))))
+        self.status.setText(tr("Verifying and importing %Ln bundles…", None, len(files)))
 
         def work(task) -> list[BundleOutcome]:
             outcomes = []
@@ -218,15 +224,16 @@ class ImportView(QWidget):
         self.progress.setValue(self.progress.maximum())
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in labels}
         self.status.setText(
-            tr_args(tr("%1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, "
-                       "%5 not started."),
-                    str(counts["imported"]), str(counts["already"]), str(counts["rejected"]),
-                    str(counts["failed"]), str(counts["cancelled"])))
+            tr_args(tr("Bundles: %1 imported, %2 already imported, %3 rejected (nothing from them was applied), "
+                       "%4 failed, %5 not started."),
+                    fmt_int(counts["imported"]), fmt_int(counts["already"]), fmt_int(counts["rejected"]),
+                    fmt_int(counts["failed"]), fmt_int(counts["cancelled"])))
         self.imported.emit([o.to_json() for o in outcomes])
 
     def _failed(self, message: str) -> None:
         self._finish()
         self.status.setText(message)
+        set_tone(self.status, "error")
 
     def _cancelled(self) -> None:
         self._finish()

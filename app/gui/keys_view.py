@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPushButton, QWi
 
 from app.gui.i18n import tr
 from app.gui.session import Session
+from app.gui.style import button_row
 from app.services.exchange import trust_list
 from app.services.vault import keys
 from storage.atomic import atomic_write_bytes
@@ -57,7 +58,7 @@ class KeysView(QWidget):
         form.addRow(tr("Key id"), key_id)
         self.export_button = QPushButton(tr("Save my public identity file…"), self)
         self.export_button.setObjectName("export_identity")
-        form.addRow(self.export_button)
+        form.addRow(button_row(self, self.export_button))
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.message)

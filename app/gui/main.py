@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.gui import qt_binding, shutdown, wheel_guard
+from app.gui import qt_binding, shutdown, style, wheel_guard
 from app.gui.i18n import install_language
 from app.gui.prefs import PreUnlockPrefs
 from app.gui.session import Session
@@ -43,6 +43,7 @@ def application() -> QApplication:
     app.setApplicationName("Tawthiq")
     app.setApplicationDisplayName("Tawthiq")
     wheel_guard.install(app)  # the wheel scrolls, it never steps a recorded value
+    style.apply_style(app)  # resources/style/tawthiq.qss
     return app
 
 
@@ -51,7 +52,7 @@ def build_window(vault_dir: Path, prefs: PreUnlockPrefs | None = None,
     """The window for a vault folder, in the language chosen before (tests call this too)."""
     app = application()
     prefs = prefs or PreUnlockPrefs()
-    install_language(app, prefs.language())
+    install_language(app, prefs.language(), prefs.latin_digits())
     session = Session(Path(vault_dir), prefs, runner)
     return MainWindow(session)
 

@@ -22,6 +22,7 @@ from app.gui.fingerprint_check import FingerprintDialog, fingerprint_label, untr
 from app.gui.i18n import fmt_datetime, fmt_int, tr, tr_args
 from app.gui.refusals import user_text
 from app.gui.session import Session
+from app.gui.style import set_tone
 from app.gui.tasks import Task
 from app.services.exchange import organisation_profile
 from storage.errors import TawthiqError
@@ -80,7 +81,8 @@ class ProfileView(QWidget):
         self._row(tr("Profile number"), fmt_int(current["serial"]))
         data = current["organisation_data"]
         self._row(tr("Organisation terms and places"),
-                  tr_args(tr("%1 terms, %2 places"), fmt_int(data.get("terms", 0)), fmt_int(data.get("places", 0))))
+                  tr_args(tr("%1, %2"), tr("%Ln terms", None, data.get("terms", 0)),
+                          tr("%Ln places", None, data.get("places", 0))))
         self._row(tr("Imported"), fmt_datetime(current["imported_at"]))
 
     def _row(self, name: str, value: str) -> None:
@@ -148,8 +150,9 @@ class ProfileView(QWidget):
         self.import_button.setEnabled(True)
         self.refresh()
         data = summary["organisation_data"]
-        text = tr_args(tr("Profile %1 imported; the organisation's %2 terms and %3 places are in force now."),
-                       fmt_int(summary["serial"]), fmt_int(data.get("terms", 0)), fmt_int(data.get("places", 0)))
+        text = tr_args(tr("Profile %1 imported; the organisation's %2 and %3 are in force now."),
+                       fmt_int(summary["serial"]), tr("%Ln terms", None, data.get("terms", 0)),
+                       tr("%Ln places", None, data.get("places", 0)))
         assert self.session.vault is not None  # the view is deleted on lock
         missing = organisation_profile.forms_not_here(self.session.vault)
         if missing:
@@ -164,3 +167,4 @@ class ProfileView(QWidget):
         self.candidate = None
         self.import_button.setEnabled(True)
         self.message.setText(tr_args(tr("Not imported: %1"), message))
+        set_tone(self.message, "error")

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_datetime, fmt_int, tr, tr_args
+from app.gui.i18n import QT_TRANSLATE_NOOP, fmt_date, fmt_datetime, fmt_int, fmt_number, tr, tr_args
 from app.gui.vocabulary import documenter_label, incident_date_label, place_label, term_label
 from app.services.analysis import linkage, linkage_extra
 from app.services.exchange import trust_list
@@ -221,13 +221,12 @@ class ReviewView(QWidget):
         self.pairs.blockSignals(True)
         self.pairs.clear()
         for item in queue:
-            row = QListWidgetItem(f"{QLocale().toString(float(item['probability']), 'f', 2)}  "
-                                  f"{self._short_name(item)}")
+            row = QListWidgetItem(f"{fmt_number(format(item['probability'], '.2f'))}  {self._short_name(item)}")
             if item.get("changed"):
                 row.setToolTip(tr("One of the records changed since it was decided"))
             self.pairs.addItem(row)
         self.pairs.blockSignals(False)
-        self.status.setText(tr_args(tr("%1 pairs waiting for review"), str(len(queue)))
+        self.status.setText(tr("%Ln pairs waiting for review", None, len(queue))
                             if queue else tr("No pairs waiting for review"))
         self.queue_loaded.emit(len(queue))
         if queue:
@@ -274,7 +273,7 @@ class ReviewView(QWidget):
             for source_label in self.sources:
                 source_label.setText("")
             return
-        self.score.setText(tr_args(tr("Match probability %1"), QLocale().toString(float(item["probability"]), "f", 3)))
+        self.score.setText(tr_args(tr("Match probability %1"), fmt_number(format(item["probability"], ".3f"))))
         for source_label, side in zip(self.sources, ("left", "right"), strict=True):
             title = ((item[side].get("record") or {}).get("title") or "").strip()
             lines = [tr_args(tr("Case: %1"), title) if title else tr("Case without a title")]

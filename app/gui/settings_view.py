@@ -1,4 +1,5 @@
 """Settings kept in the vault (after unlock): interface language and idle minutes before auto-lock;
+the digits of the Arabic interface (Arabic-Indic or Latin, kept in the pre-unlock file only);
 and the emergency options, kept in the guard file beside the key file (app/services/vault/emergency.py):
 the failed-unlock limit and neutral mode. The wipe button is here as well as on the unlock page.
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushBu
 from app.gui.emergency import WipeDialog
 from app.gui.i18n import LANGUAGES, current_language, install_language, tr
 from app.gui.session import LANGUAGE_SETTING, Session
+from app.gui.style import button_row
 from app.services.vault import emergency
 from storage.wipe import MAX_WIPE_AFTER
 
@@ -28,6 +30,15 @@ class SettingsView(QWidget):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(list(LANGUAGES).index(current_language()))
         form.addRow(tr("Language"), self.language)
+        # One rule for numbers everywhere (counts, dates, spin boxes, filters): the Arabic interface
+        # writes Arabic-Indic digits unless Latin ones are chosen here. Kept in the pre-unlock file
+        # with the language, so the unlock page follows it too.
+        self.digits = QComboBox(self)
+        self.digits.setObjectName("digits")
+        self.digits.addItem(tr("Arabic-Indic (١٢٣)"), False)
+        self.digits.addItem(tr("Latin (123)"), True)
+        self.digits.setCurrentIndex(1 if session.prefs.latin_digits() else 0)
+        form.addRow(tr("Digits in Arabic"), self.digits)
         self.idle = QSpinBox(self)
         self.idle.setObjectName("idle_minutes")
         self.idle.setRange(1, 240)
@@ -54,10 +65,11 @@ class SettingsView(QWidget):
         form.addRow(self.neutral)
         self.apply_button = QPushButton(tr("Apply"), self)
         self.apply_button.setObjectName("apply")
-        form.addRow(self.apply_button)
+        self.apply_button.setDefault(True)
+        form.addRow(button_row(self, self.apply_button))
         self.wipe_button = QPushButton(tr("Wipe this vault…"), self)
         self.wipe_button.setObjectName("wipe")
-        form.addRow(self.wipe_button)
+        form.addRow(button_row(self, self.wipe_button))
         self.wipe_dialog: WipeDialog | None = None
         self.apply_button.clicked.connect(self.apply)
         self.wipe_button.clicked.connect(self.ask_to_wipe)
@@ -77,9 +89,11 @@ class SettingsView(QWidget):
         # set_idle_minutes emits settings_changed: the window re-reads its title and icon then.
         self.session.set_idle_minutes(self.idle.value())
         code = self.language.currentData()
-        if code != current_language():
+        latin = bool(self.digits.currentData())
+        if code != current_language() or latin != self.session.prefs.latin_digits():
             assert self.session.vault is not None
             self.session.vault.set_setting(LANGUAGE_SETTING, code)
             self.session.prefs.set_language(code)
-            install_language(QApplication.instance(), code)
+            self.session.prefs.set_latin_digits(latin)
+            install_language(QApplication.instance(), code, latin)
             self.session.language_changed.emit()  # the window rebuilds every page in it

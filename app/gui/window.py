@@ -34,9 +34,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -114,6 +116,17 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setMovable(False)
         self.addToolBar(self.toolbar)
+        # The header: which vault is open, in which role, and that it is open (Lock closes it).
+        self.vault_header = QLabel(self.toolbar)
+        self.vault_header.setObjectName("vault_header")
+        self.vault_header.setTextFormat(Qt.TextFormat.PlainText)
+        self.lock_state = QLabel(self.toolbar)
+        self.lock_state.setObjectName("lock_state")
+        self.toolbar.addWidget(self.vault_header)
+        self.toolbar.addWidget(self.lock_state)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
         self.toolbar.addAction(self.lock_action)
         session.setParent(self)  # deleted with the window, on the GUI thread
         session.unlocked.connect(self._on_unlocked)
@@ -296,6 +309,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self.toolbar.setVisible(True)
+        self._update_header()
         views = self.visible_views()
         for spec in views:
             item = QListWidgetItem(tr(spec.title))
@@ -308,10 +322,22 @@ class MainWindow(QMainWindow):
         if self.session.vault.audit_broken_at is not None:
             self._show_audit_warning(self.session.vault.audit_broken_at)
 
+    def _update_header(self) -> None:
+        """Vault name · role, and the lock state, in the header (the vault's name is the owner's own)."""
+        vault = self.session.vault
+        if vault is None or not self.session.is_unlocked:
+            self.vault_header.setText("")
+            self.lock_state.setText(tr("Locked"))
+            return
+        role = tr("Coordinator") if vault.role == "coordinator" else tr("Documenter")
+        # The name is the owner's own text in any script: isolated (FSI … PDI), so a Latin name does
+        # not turn the Arabic line left to right ("موثّق · demo" read role first).
+        name = "\u2068" + vault.name + "\u2069"
+        self.vault_header.setText(tr_args(tr("%1 · %2"), name, role) if vault.name else role)
+        self.lock_state.setText(tr("Unlocked · Ctrl+L locks"))
+
     def _show_audit_warning(self, broken_at: int) -> None:
         """Found at unlock (storage.vault): said for as long as the vault is open; goes on lock."""
-        from PySide6.QtWidgets import QLabel
-
         from app.gui.i18n import fmt_int
 
         label = QLabel(tr_args(tr("Warning: the audit log is broken at entry %1: this vault was changed outside "
@@ -337,7 +363,7 @@ class MainWindow(QMainWindow):
         assert self.session.vault is not None
         stored = self.session.vault.setting(LANGUAGE_SETTING)
         if stored in LANGUAGES and stored != current_language():
-            install_language(QApplication.instance(), stored)
+            install_language(QApplication.instance(), stored, self.session.prefs.latin_digits())
             self.session.prefs.set_language(stored)
         self._build_workspace()
 

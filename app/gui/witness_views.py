@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import fmt_date, tr, tr_args
+from app.gui.i18n import date_edit_format, fmt_date, tr, tr_args
 from app.gui.refusals import user_text
 from app.gui.session import Session
 from app.gui.text_edit import PlainTextEdit
@@ -98,7 +98,7 @@ class ConsentEditor(QWidget):
             self.how.addItem(label, code)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_edit_format())
         self.recorded_by = QLineEdit()
         self.scope = {}
         scope_box = QWidget()
@@ -112,7 +112,7 @@ class ConsentEditor(QWidget):
         self.withdrawn = QCheckBox(tr("Consent withdrawn"))
         self.withdrawn_on = QDateEdit(QDate.currentDate())
         self.withdrawn_on.setCalendarPopup(True)
-        self.withdrawn_on.setDisplayFormat("yyyy-MM-dd")
+        self.withdrawn_on.setDisplayFormat(date_edit_format())
         self.withdrawn_on.setEnabled(False)
         form.addRow(self.given)
         form.addRow(tr("How"), self.how)
@@ -314,6 +314,7 @@ class WitnessRegisterView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.splitter.addWidget(self.table)
         self.editor: WitnessEditor | None = None

@@ -100,7 +100,7 @@ def test_export_from_the_dashboard(qtbot, session, tmp_path):
         view.export_to(out, "json", "publication")
     assert signal.args[0] == [str(out)]
     assert json.loads(out.read_text(encoding="utf-8"))["export"]["statements_left_out"] == 1
-    assert "Left out: 1 witness statements" in view.status.text()
+    assert "Left out: 1 witness statement whose" in view.status.text()  # one, not "1 witness statements"
 
 
 def test_dashboard_right_to_left(qtbot, session):

@@ -110,7 +110,7 @@ def test_real_bundles_dropped_imported_replayed_and_rejected(qtbot, three_docume
         line = view.table.item(row, 2).text()
         assert line.startswith("documenter doc") and report["report"]["documenter"] not in line
     assert len(set(progress)) > 2 and view.progress.value() == view.progress.maximum()
-    assert view.status.text().startswith("3 imported, 0 already imported, 1 rejected")
+    assert view.status.text().startswith("Bundles: 3 imported, 0 already imported, 1 rejected")
     # The import linked what it brought: statistics (which only read linkage) count one man once.
     from app.services.analysis import statistics
 

@@ -28,7 +28,7 @@ def test_the_case_view_shows_the_signature_check(qtbot, tmp_path):
         line = window.open_case(kept).custody
         assert line.isVisible() and line.text() == "Signature checked: every version is what its documenter signed."
         line = window.open_case(rewritten).custody
-        assert line.isVisible() and line.text().startswith("Signature check FAILED: 1 of 1 version(s)")
+        assert line.isVisible() and line.text().startswith("Signature check FAILED: 1 of the 1 versions is not")
     finally:
         close_window(window)
 

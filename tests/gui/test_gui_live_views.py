@@ -38,7 +38,7 @@ def test_a_new_case_is_counted_when_the_person_goes_back_to_the_list(qtbot, tmp_
             QTest.keyClicks(editor.field("title").edit, "Neighbour saw the abduction")
         QTest.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
         assert window.workspace.stack.currentWidget() is listing
-        assert listing.model.total == 1 and listing.count_label.text() == "1 cases"
+        assert listing.model.total == 1 and listing.count_label.text() == "1 case"
     finally:
         close_window(window)
 

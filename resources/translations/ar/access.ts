@@ -108,8 +108,19 @@
         <translation>إنشاء الخزنة</translation>
     </message>
     <message>
-        <source>use at least %1 characters</source>
-        <translation>استخدم %1 محرفاً على الأقل</translation>
+        <source>Use several unrelated words.</source>
+        <translation>استعمل عدة كلمات لا رابط بينها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>use at least %Ln characters</source>
+        <translation>
+            <numerusform>استخدم محرفاً واحداً على الأقل</numerusform>
+            <numerusform>استخدم محرفاً واحداً على الأقل</numerusform>
+            <numerusform>استخدم محرفين على الأقل</numerusform>
+            <numerusform>استخدم %Ln محارف على الأقل</numerusform>
+            <numerusform>استخدم %Ln محرفاً على الأقل</numerusform>
+            <numerusform>استخدم %Ln محرف على الأقل</numerusform>
+        </translation>
     </message>
     <message>
         <source>too easy to guess: use several unrelated words</source>

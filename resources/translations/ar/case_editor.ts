@@ -43,9 +43,16 @@
         <source>Back to cases (Esc)</source>
         <translation>العودة إلى الحالات (Esc)</translation>
     </message>
-    <message>
-        <source>Signature check FAILED: %1 of %2 version(s) are not what their documenter signed (`tawthiq verify-vault` names them).</source>
-        <translation>فشل التحقق من التوقيع: %1 من %2 نسخة ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</translation>
+    <message numerus="yes">
+        <source>Signature check FAILED: %Ln of the %1 versions are not what their documenter signed (`tawthiq verify-vault` names them).</source>
+        <translation>
+            <numerusform>فشل التحقق من التوقيع: %Ln من %1 نسخة ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</numerusform>
+            <numerusform>فشل التحقق من التوقيع: نسخة واحدة من %1 ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</numerusform>
+            <numerusform>فشل التحقق من التوقيع: نسختان من %1 ليستا كما وقّعهما موثِّقهما (يسمّيهما الأمر `tawthiq verify-vault`).</numerusform>
+            <numerusform>فشل التحقق من التوقيع: %Ln نسخ من %1 ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</numerusform>
+            <numerusform>فشل التحقق من التوقيع: %Ln نسخة من %1 ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</numerusform>
+            <numerusform>فشل التحقق من التوقيع: %Ln نسخة من %1 ليست كما وقّعها موثِّقها (يسمّيها الأمر `tawthiq verify-vault`).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signature checked: every version is what its documenter signed.</source>

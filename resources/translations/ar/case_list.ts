@@ -75,9 +75,16 @@
         <source>Search (Ctrl+F)</source>
         <translation>بحث (Ctrl+F)</translation>
     </message>
-    <message>
-        <source>%1 cases</source>
-        <translation>%1 حالة</translation>
+    <message numerus="yes">
+        <source>%Ln cases</source>
+        <translation>
+            <numerusform>لا حالات</numerusform>
+            <numerusform>حالة واحدة</numerusform>
+            <numerusform>حالتان</numerusform>
+            <numerusform>%Ln حالات</numerusform>
+            <numerusform>%Ln حالة</numerusform>
+            <numerusform>%Ln حالة</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -140,8 +140,97 @@
         <translation>الضحايا الفريدون: %1</translation>
     </message>
     <message>
-        <source>Counted: victim records with a name, an incident date and a governorate; records of the same person count once (%1 of %2 records were linked into others). Excluded: %3 records without a name (%4), a date (%5) or a place (%6).</source>
-        <translation>المحسوب: سجلات الضحايا التي فيها اسم وتاريخ للحادثة ومحافظة؛ تُحسب سجلات الشخص الواحد مرة واحدة (رُبط %1 من %2 سجلاً بسجلات أخرى). المستبعد: %3 سجلاً بلا اسم (%4) أو تاريخ (%5) أو مكان (%6).</translation>
+        <source>Counted: victim records with a name, an incident date and a governorate; records of the same person count once (%1 of %2 were linked into others). Excluded: %3 without a name (%4), a date (%5) or a place (%6).</source>
+        <translation>المحسوب: سجلات الضحايا التي فيها اسم وتاريخ للحادثة ومحافظة؛ تُحسب سجلات الشخص الواحد مرة واحدة (رُبط %1 من %2 بسجلات أخرى). المستبعد: %3 بلا اسم (%4) أو تاريخ (%5) أو مكان (%6).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records</source>
+        <translation>
+            <numerusform>لا سجلات</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%Ln سجلات</numerusform>
+            <numerusform>%Ln سجلاً</numerusform>
+            <numerusform>%Ln سجل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counted: cases with a date and a governorate (%1 in all). Excluded: %2 without a date, %3 without a place.</source>
+        <translation>المحسوب: الحالات التي لها تاريخ ومحافظة (%1 في المجموع). المستبعد: %2 بلا تاريخ، %3 بلا مكان.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cases</source>
+        <translation>
+            <numerusform>لا حالات</numerusform>
+            <numerusform>حالة واحدة</numerusform>
+            <numerusform>حالتان</numerusform>
+            <numerusform>%Ln حالات</numerusform>
+            <numerusform>%Ln حالة</numerusform>
+            <numerusform>%Ln حالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not counted: %Ln victim records without a name, a date or a place.</source>
+        <translation>
+            <numerusform>غير محسوب: لا سجلات لضحايا بلا اسم أو تاريخ أو مكان.</numerusform>
+            <numerusform>غير محسوب: سجل واحد لضحية بلا اسم أو تاريخ أو مكان.</numerusform>
+            <numerusform>غير محسوب: سجلان لضحايا بلا اسم أو تاريخ أو مكان.</numerusform>
+            <numerusform>غير محسوب: %Ln سجلات لضحايا بلا اسم أو تاريخ أو مكان.</numerusform>
+            <numerusform>غير محسوب: %Ln سجلاً لضحايا بلا اسم أو تاريخ أو مكان.</numerusform>
+            <numerusform>غير محسوب: %Ln سجل لضحايا بلا اسم أو تاريخ أو مكان.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %Ln unique victims.</source>
+        <translation>
+            <numerusform>المجموع: لا ضحايا.</numerusform>
+            <numerusform>المجموع: ضحية فريدة واحدة.</numerusform>
+            <numerusform>المجموع: ضحيتان فريدتان.</numerusform>
+            <numerusform>المجموع: %Ln ضحايا فريدين.</numerusform>
+            <numerusform>المجموع: %Ln ضحية فريدة.</numerusform>
+            <numerusform>المجموع: %Ln ضحية فريدة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: %1. Not counted: %2 without a date or a place.</source>
+        <translation>المجموع: %1. غير محسوب: %2 بلا تاريخ أو مكان.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln incidents</source>
+        <translation>
+            <numerusform>لا حوادث</numerusform>
+            <numerusform>حادثة واحدة</numerusform>
+            <numerusform>حادثتان</numerusform>
+            <numerusform>%Ln حوادث</numerusform>
+            <numerusform>%Ln حادثة</numerusform>
+            <numerusform>%Ln حادثة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exported %1 and %2. Left out: %3 whose consent does not cover this purpose; sensitive fields (religion, sect and others) and sealed identities are never exported.</source>
+        <translation>صُدّر %1 و%2. أُغفلت: %3 لا تشمل موافقتها هذا الغرض؛ الحقول الحساسة (الدين والطائفة وغيرها) والهويات المختومة لا تُصدَّر أبداً.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln victims</source>
+        <translation>
+            <numerusform>لا ضحايا</numerusform>
+            <numerusform>ضحية واحدة</numerusform>
+            <numerusform>ضحيتان</numerusform>
+            <numerusform>%Ln ضحايا</numerusform>
+            <numerusform>%Ln ضحية</numerusform>
+            <numerusform>%Ln ضحية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln witness statements</source>
+        <translation>
+            <numerusform>لا إفادات شهود</numerusform>
+            <numerusform>إفادة شاهد واحدة</numerusform>
+            <numerusform>إفادتا شاهد</numerusform>
+            <numerusform>%Ln إفادات شهود</numerusform>
+            <numerusform>%Ln إفادة شاهد</numerusform>
+            <numerusform>%Ln إفادة شاهد</numerusform>
+        </translation>
     </message>
     <message>
         <source>Linkage has not run: every record counts as its own victim, so people recorded by several documenters are counted more than once.</source>
@@ -152,28 +241,12 @@
         <translation>الحوادث: %1</translation>
     </message>
     <message>
-        <source>Counted: cases with a date and a governorate (%1 cases in all). Excluded: %2 without a date, %3 without a place.</source>
-        <translation>المحسوب: الحالات التي لها تاريخ ومحافظة (%1 حالة في المجموع). المستبعد: %2 بلا تاريخ، %3 بلا مكان.</translation>
-    </message>
-    <message>
-        <source>Not counted: %1 victim records without a name, a date or a place.</source>
-        <translation>غير محسوب: %1 سجلاً لضحايا بلا اسم أو تاريخ أو مكان.</translation>
-    </message>
-    <message>
         <source>A victim with several acts is counted under each act, so the bars can add up to more than the total.</source>
         <translation>الضحية التي تعرّضت لعدة أفعال تُحسب تحت كل فعل، لذا قد يتجاوز مجموع الأعمدة العدد الكلي.</translation>
     </message>
     <message>
         <source>Incidents known only to the year are counted under the year.</source>
         <translation>الحوادث المعروفة بالسنة فقط تُحسب تحت السنة.</translation>
-    </message>
-    <message>
-        <source>Total: %1 unique victims.</source>
-        <translation>المجموع: %1 ضحية فريدة.</translation>
-    </message>
-    <message>
-        <source>Total: %1 incidents. Not counted: %2 cases without a date or a place.</source>
-        <translation>المجموع: %1 حادثة. غير محسوب: %2 حالة بلا تاريخ أو مكان.</translation>
     </message>
     <message>
         <source>Victim records as received, excluded ones included; unique victims: people in whose linked records this documenter appears.</source>
@@ -198,10 +271,6 @@
     <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
-    </message>
-    <message>
-        <source>Exported %1 victims and %2 incidents. Left out: %3 witness statements whose consent does not cover this purpose; sensitive fields (religion, sect and others) and sealed identities are never exported.</source>
-        <translation>صُدّر %1 ضحية و%2 حادثة. أُغفلت: %3 إفادة شاهد لا تشمل موافقتها هذا الغرض؛ الحقول الحساسة (الدين والطائفة وغيرها) والهويات المختومة لا تُصدَّر أبداً.</translation>
     </message>
 </context>
 </TS>

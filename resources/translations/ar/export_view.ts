@@ -24,8 +24,34 @@
         <translation>الحزم المرسلة</translation>
     </message>
     <message>
-        <source>Bundle %1 · %2 · %3 records · %4</source>
-        <translation>الحزمة %1 · %2 · %3 سجلاً · %4</translation>
+        <source>Bundle %1 · %2 · %3 · %4</source>
+        <translation>الحزمة %1 · %2 · %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records</source>
+        <translation>
+            <numerusform>لا سجلات</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%Ln سجلات</numerusform>
+            <numerusform>%Ln سجلاً</numerusform>
+            <numerusform>%Ln سجل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bundle %1 written: %2, %3.</source>
+        <translation>كُتبت الحزمة %1: %2، %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attachments</source>
+        <translation>
+            <numerusform>لا مرفقات</numerusform>
+            <numerusform>مرفق واحد</numerusform>
+            <numerusform>مرفقان</numerusform>
+            <numerusform>%Ln مرفقات</numerusform>
+            <numerusform>%Ln مرفقاً</numerusform>
+            <numerusform>%Ln مرفق</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export a bundle</source>
@@ -34,10 +60,6 @@
     <message>
         <source>Writing the bundle…</source>
         <translation>جارٍ كتابة الحزمة…</translation>
-    </message>
-    <message>
-        <source>Bundle %1 written: %2 records, %3 attachments.</source>
-        <translation>كُتبت الحزمة %1: %2 سجلاً، %3 مرفقاً.</translation>
     </message>
     <message>
         <source>Nothing to export: %1</source>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
-        <translation>YYYY-MM-DD أو YYYY-MM أو YYYY</translation>
+        <translation>سنة-شهر-يوم، أو سنة-شهر، أو سنة</translation>
     </message>
     <message>
         <source>From</source>

@@ -4,8 +4,41 @@
 <context>
     <name></name>
     <message>
-        <source>documenter %1, bundle %2: %3 records, %4 attachments, %5 new versions</source>
-        <translation>الموثّق %1، الحزمة %2: %3 سجلاً، %4 مرفقاً، %5 نسخة جديدة</translation>
+        <source>documenter %1, bundle %2: %3, %4, %5</source>
+        <translation>الموثّق %1، الحزمة %2: %3، %4، %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records</source>
+        <translation>
+            <numerusform>لا سجلات</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%Ln سجلات</numerusform>
+            <numerusform>%Ln سجلاً</numerusform>
+            <numerusform>%Ln سجل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attachments</source>
+        <translation>
+            <numerusform>لا مرفقات</numerusform>
+            <numerusform>مرفق واحد</numerusform>
+            <numerusform>مرفقان</numerusform>
+            <numerusform>%Ln مرفقات</numerusform>
+            <numerusform>%Ln مرفقاً</numerusform>
+            <numerusform>%Ln مرفق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new versions</source>
+        <translation>
+            <numerusform>لا نسخ جديدة</numerusform>
+            <numerusform>نسخة جديدة واحدة</numerusform>
+            <numerusform>نسختان جديدتان</numerusform>
+            <numerusform>%Ln نسخ جديدة</numerusform>
+            <numerusform>%Ln نسخة جديدة</numerusform>
+            <numerusform>%Ln نسخة جديدة</numerusform>
+        </translation>
     </message>
     <message>
         <source>GAP: bundles %1 from this documenter have not arrived</source>
@@ -51,9 +84,20 @@
         <source>waiting</source>
         <translation>بالانتظار</translation>
     </message>
+    <message numerus="yes">
+        <source>Verifying and importing %Ln bundles…</source>
+        <translation>
+            <numerusform>لا حزم للتحقق منها…</numerusform>
+            <numerusform>جارٍ التحقق من حزمة واحدة واستيرادها…</numerusform>
+            <numerusform>جارٍ التحقق من حزمتين واستيرادهما…</numerusform>
+            <numerusform>جارٍ التحقق من %Ln حزم واستيرادها…</numerusform>
+            <numerusform>جارٍ التحقق من %Ln حزمة واستيرادها…</numerusform>
+            <numerusform>جارٍ التحقق من %Ln حزمة واستيرادها…</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Verifying and importing %1 bundles…</source>
-        <translation>جارٍ التحقق من %1 حزمة واستيرادها…</translation>
+        <source>Bundles: %1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, %5 not started.</source>
+        <translation>الحزم: استُورد %1، و%2 مستوردة سابقاً، ورُفض %3 (لم يُطبَّق منها شيء)، وفشل %4، ولم يبدأ %5.</translation>
     </message>
     <message>
         <source>imported</source>
@@ -74,10 +118,6 @@
     <message>
         <source>not imported (cancelled)</source>
         <translation>لم يُستورد (أُلغي)</translation>
-    </message>
-    <message>
-        <source>%1 imported, %2 already imported, %3 rejected (nothing from them was applied), %4 failed, %5 not started.</source>
-        <translation>استُورد %1، و%2 مستوردة سابقاً، ورُفض %3 (لم يُطبَّق منها شيء)، وفشل %4، ولم يبدأ %5.</translation>
     </message>
     <message>
         <source>Import cancelled: bundles already imported stay, the others were not started.</source>

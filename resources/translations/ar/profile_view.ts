@@ -36,8 +36,34 @@
         <translation>مصطلحات المنظمة وأماكنها</translation>
     </message>
     <message>
-        <source>%1 terms, %2 places</source>
-        <translation>%1 مصطلحاً، %2 مكاناً</translation>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln terms</source>
+        <translation>
+            <numerusform>لا مصطلحات</numerusform>
+            <numerusform>مصطلح واحد</numerusform>
+            <numerusform>مصطلحان</numerusform>
+            <numerusform>%Ln مصطلحات</numerusform>
+            <numerusform>%Ln مصطلحاً</numerusform>
+            <numerusform>%Ln مصطلح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln places</source>
+        <translation>
+            <numerusform>لا أماكن</numerusform>
+            <numerusform>مكان واحد</numerusform>
+            <numerusform>مكانان</numerusform>
+            <numerusform>%Ln أماكن</numerusform>
+            <numerusform>%Ln مكاناً</numerusform>
+            <numerusform>%Ln مكان</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile %1 imported; the organisation&apos;s %2 and %3 are in force now.</source>
+        <translation>استُورد ملف التعريف %1؛ %2 و%3 للمنظمة نافذة الآن.</translation>
     </message>
     <message>
         <source>Imported</source>
@@ -70,10 +96,6 @@
     <message>
         <source>Not imported: nothing was changed.</source>
         <translation>لم يُستورد: لم يتغيّر شيء.</translation>
-    </message>
-    <message>
-        <source>Profile %1 imported; the organisation&apos;s %2 terms and %3 places are in force now.</source>
-        <translation>استُورد ملف التعريف %1؛ مصطلحات المنظمة (%2) وأماكنها (%3) نافذة الآن.</translation>
     </message>
     <message>
         <source>Your coordinator uses forms this program does not have (%1): install the newer Tawthiq.</source>

@@ -119,9 +119,16 @@
         <source>One of the records changed since it was decided</source>
         <translation>تغيّر أحد السجلين منذ اتخاذ القرار</translation>
     </message>
-    <message>
-        <source>%1 pairs waiting for review</source>
-        <translation>%1 من الأزواج بانتظار المراجعة</translation>
+    <message numerus="yes">
+        <source>%Ln pairs waiting for review</source>
+        <translation>
+            <numerusform>لا أزواج بانتظار المراجعة</numerusform>
+            <numerusform>زوج واحد بانتظار المراجعة</numerusform>
+            <numerusform>زوجان بانتظار المراجعة</numerusform>
+            <numerusform>%Ln أزواج بانتظار المراجعة</numerusform>
+            <numerusform>%Ln زوجاً بانتظار المراجعة</numerusform>
+            <numerusform>%Ln زوج بانتظار المراجعة</numerusform>
+        </translation>
     </message>
     <message>
         <source>No pairs waiting for review</source>

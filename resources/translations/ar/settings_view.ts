@@ -8,6 +8,18 @@
         <translation>اللغة</translation>
     </message>
     <message>
+        <source>Arabic-Indic (١٢٣)</source>
+        <translation>عربية مشرقية (١٢٣)</translation>
+    </message>
+    <message>
+        <source>Latin (123)</source>
+        <translation>لاتينية (123)</translation>
+    </message>
+    <message>
+        <source>Digits in Arabic</source>
+        <translation>الأرقام في الواجهة العربية</translation>
+    </message>
+    <message>
         <source>min</source>
         <translation>دقيقة</translation>
     </message>
