@@ -25,6 +25,38 @@ ENGLISH: dict[str, str] = {
     "attachment.too_large_for_memory": "the attachment is too large to open in memory",
     # ---- audit
     "audit.broken": "the audit log is broken at entry {entry}",
+    # ---- backup
+    "backup.not_backup": "this is not a Tawthiq backup file",
+    "backup.truncated": "the backup file is cut short: it does not verify, and nothing was restored from it",
+    "backup.damaged": "the backup file is damaged or was changed: it does not verify, and nothing was restored from it",
+    "backup.data_after_end": "the backup file has data after its end: it was changed, and nothing was restored from it",
+    "backup.unsupported_version": "backup format version {version} is not supported by this version of Tawthiq",
+    "backup.vault_changed": ("the vault changed while it was being backed up (an attachment was removed): no "
+                             "backup was written; run it again"),
+    "backup.inside_vault": ("a backup cannot be written inside the vault folder (a wipe would destroy it with the "
+                            "vault): choose another place"),
+    "backup.cannot_read": "the backup file {file} cannot be read",
+    "backup.restored_database_damaged": "the database in the backup fails its integrity check: nothing was restored",
+    # ---- recovery
+    "recovery.bad_numbers": ("shares: at least 2 must be needed to recover, no more than the number made, and at "
+                             "most {max} made"),
+    "recovery.share_unknown_word": ("share {number}: word {position} is not in the SLIP-39 word list; check its "
+                                    "spelling"),
+    "recovery.share_checksum": ("share {number} has a changed or misspelt word (its checksum does not match): "
+                                "check it word by word; nothing was recovered"),
+    "recovery.share_malformed": ("share {number} is not a whole SLIP-39 share (words missing or extra): nothing "
+                                 "was recovered"),
+    "recovery.too_few_shares": "{given} different share(s) given, {needed} needed: nothing was recovered",
+    "recovery.shares_mismatch": "share {number} belongs to another set of shares than share 1: nothing was recovered",
+    "recovery.shares_inconsistent": ("the shares do not combine into one secret (they are not of one set): "
+                                     "nothing was recovered"),
+    "recovery.shares_do_not_open": ("these shares do not open this key file (another set, or new shares were made "
+                                    "since): nothing was changed"),
+    "recovery.not_set_up": "no recovery shares were made for this key file: only its passphrase opens it",
+    # ---- restore
+    "restore.target_not_empty": "{folder} is not empty: a backup is restored only into a new or empty folder",
+    "restore.new_passphrase_needed": ("a vault restored with recovery shares needs a new passphrase "
+                                      "(--new-passphrase-file, or asked)"),
     # ---- bundle
     "bundle.data_after_end": "the bundle has data after the end of its archive",
     "bundle.archive_truncated": "the bundle's archive is truncated",

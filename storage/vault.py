@@ -243,7 +243,9 @@ class Vault:
         keyfile.unlock_keyfile(self.path / KEYFILE, old)  # raises WrongPassphrase
         check_new_passphrase(new)
         params = kdf_params or keyfile.default_params()
-        keyfile.write_keyfile(self.path / KEYFILE, self.keys, new, params)
+        # The recovery slot (SLIP-39 shares, if made) wraps the same keys: it stays valid and is kept.
+        recovery = keyfile.read_header(self.path / KEYFILE).get("recovery")
+        keyfile.write_keyfile(self.path / KEYFILE, self.keys, new, params, recovery=recovery)
         self.kdf_params = params
         conn = self.connection()
         with database.transaction(conn):

@@ -89,6 +89,24 @@ def create_key(path: Path, passphrase: str, label: str = "", params: dict | None
     check_new_passphrase(passphrase)
     key = CustodianKey(str(pyrage.x25519.Identity.generate()), secrets.token_bytes(32), label.strip(),
                        audit.now_iso())
+    write_key(path, key, passphrase, params)
+    return key
+
+
+def payload_of(key: CustodianKey) -> bytes:
+    """The secret part of the key file, as wrapped under the passphrase (and the recovery secret)."""
+    return json.dumps({"age_identity": key.age_identity, "link_key": key.link_key.hex(),
+                       "label": key.label, "created_at": key.created_at}).encode()
+
+
+def key_from_payload(raw: bytes) -> CustodianKey:
+    d = json.loads(raw)
+    return CustodianKey(d["age_identity"], bytes.fromhex(d["link_key"]), d["label"], d["created_at"])
+
+
+def write_key(path: Path, key: CustodianKey, passphrase: str, params: dict | None = None,
+              recovery: dict | None = None) -> None:
+    """Write (atomically) the key file of `key` wrapped under `passphrase`, with its recovery slot if any."""
     params = params or keyfile.default_params()
     keyfile.check_params(params, "custodian key file")
     salt = secrets.token_bytes(16)
@@ -100,16 +118,24 @@ def create_key(path: Path, passphrase: str, label: str = "", params: dict | None
                 "salt": base64.b64encode(salt).decode()},
         "cipher": "aes-256-gcm",
     }
-    payload = json.dumps({"age_identity": key.age_identity, "link_key": key.link_key.hex(),
-                          "label": key.label, "created_at": key.created_at}).encode()
     nonce = secrets.token_bytes(12)
     kek = keyfile.derive_kek(passphrase, salt, params)
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     doc = {"header": header, "nonce": base64.b64encode(nonce).decode(),
-           "ciphertext": base64.b64encode(AESGCM(kek).encrypt(nonce, payload, _aad(header))).decode()}
-    atomic_write_bytes(path, json.dumps(doc, indent=1).encode())
-    return key
+           "ciphertext": base64.b64encode(AESGCM(kek).encrypt(nonce, payload_of(key), _aad(header))).decode()}
+    if recovery is not None:
+        doc["recovery"] = recovery
+    atomic_write_bytes(Path(path), json.dumps(doc, indent=1).encode())
+
+
+def read_document(path: Path) -> dict:
+    """The key file's JSON object (header checked), for the recovery slot kept beside the wrapped key."""
+    return _read_doc(path)
+
+
+def write_document(path: Path, doc: dict) -> None:
+    atomic_write_bytes(Path(path), json.dumps(doc, indent=1).encode())
 
 
 def read_recipient(path: Path) -> str:
@@ -148,8 +174,7 @@ def unlock_key(path: Path, passphrase: str) -> CustodianKey:
         raw = AESGCM(keyfile.derive_kek(passphrase, salt, params)).decrypt(nonce, ciphertext, _aad(header))
     except InvalidTag:
         raise WrongCustodianPassphrase() from None
-    d = json.loads(raw)
-    key = CustodianKey(d["age_identity"], bytes.fromhex(d["link_key"]), d["label"], d["created_at"])
+    key = key_from_payload(raw)
     if key.recipient != header["recipient"]:
         raise CustodianKeyError("custodian.key_file_damaged")
     return key
