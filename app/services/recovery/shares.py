@@ -97,6 +97,9 @@ def combine(texts: list[str], passphrase: bytes = b"") -> bytes:
             raise ShareRefused("recovery.shares_mismatch", number=number)
     chosen = [s.mnemonic() for s in shares]
     if first.group_count == 1:  # what Tawthiq makes: one group, k of n
+        for number, share in enumerate(shares[1:], 2):
+            if share.group_parameters() != first.group_parameters():  # e.g. another member threshold
+                raise ShareRefused("recovery.shares_mismatch", number=number)
         distinct: dict[int, str] = {}
         for share in shares:
             distinct.setdefault(share.index, share.mnemonic())
