@@ -5,8 +5,8 @@
     SHA-256 of everything above (32 bytes)
     chunks: AES-256-GCM, 1 MiB of plaintext each, the last one shorter (possibly empty)
 
-The header is in the clear and holds only what opening needs: the format and version, the chunk
-size, a random salt, and the vault's key file as it was (already wrapped under the passphrase by
+The header is in the clear and holds only what opening needs (no date, name or count): the format
+and version, the chunk size, a random salt, and the vault's key file as it was (already wrapped under the passphrase by
 Argon2id, and under the recovery secret when shares were made: storage.keyfile). Whoever unwraps
 it holds the vault's database key; the stream key is HKDF-SHA-256 of that key with the salt, so
 the backup opens exactly when the key file does.
@@ -74,8 +74,9 @@ def stream_key(db_key: bytes, salt: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_STREAM_INFO).derive(db_key)
 
 
-def new_header(keyfile_document: dict, created_at: str) -> dict:
-    return {"format": FORMAT, "version": VERSION, "created_at": created_at, "chunk_size": CHUNK,
+def new_header(keyfile_document: dict) -> dict:
+    # No date, name or count in the clear: when the backup was made is in the sealed summary.
+    return {"format": FORMAT, "version": VERSION, "chunk_size": CHUNK,
             "salt": base64.b64encode(secrets.token_bytes(16)).decode(), "keyfile": keyfile_document}
 
 

@@ -147,7 +147,7 @@ def write_backup(vault: Vault, out_path: Path, progress: Progress | None = None)
             if progress is not None:
                 progress(done, total)
 
-        header = backup_file.new_header(keyfile_doc, created_at)
+        header = backup_file.new_header(keyfile_doc)
         key = backup_file.stream_key(vault.keys.db_key, backup_file.salt_of(header))
         with atomic_output(out_path) as out:
             digest = backup_file.write_header(out, header)
