@@ -27,6 +27,7 @@ ACTIONS = frozenset(
         "vault.recover",
         "recovery.shares",
         "recovery.off",
+        "keys.rotate",
         "case.create",
         "case.edit",
         "case.seal",

@@ -173,6 +173,13 @@ ENGLISH: dict[str, str] = {
     # ---- file
     "file.unreadable": "the {what} file cannot be read",
     "file.too_large": "the {what} file is too large",
+    # ---- handover
+    "handover.none": "this vault has made no key handover (`tawthiq keys rotate` makes one)",
+    "handover.malformed": "the handover file is malformed or does not name the coordinator key imported before",
+    "handover.other_key": ("REFUSED: the handover names coordinator key {new_key_id}, but the profile is signed by "
+                           "{profile_key_id} (or lists other recipients): nothing was imported"),
+    "handover.not_needed": ("the profile is signed by the coordinator key imported before: no handover is needed; "
+                            "import it without --handover"),
     # ---- identity
     "identity.malformed": "the identity file is malformed",
     # ---- import

@@ -14,7 +14,7 @@ import os
 import secrets
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -104,17 +104,22 @@ class VaultKeys:
     signing_seed: bytes  # 32-byte Ed25519 private seed
     signing_key_id: bytes  # 8 bytes, minisign key id
     vault_id: str
+    # Keys a coordinator rotated away from (app/services/vault/rotation.py), newest first: each
+    # {"age_identity", "signing_seed", "signing_key_id", "retired_at"}. Kept so bundles and
+    # attachments encrypted to an old identity stay readable; never used to sign or encrypt again.
+    retired: list[dict] = field(default_factory=list)
 
     def to_json(self) -> bytes:
-        return json.dumps(
-            {
-                "db_key": self.db_key.hex(),
-                "age_identity": self.age_identity,
-                "signing_seed": self.signing_seed.hex(),
-                "signing_key_id": self.signing_key_id.hex(),
-                "vault_id": self.vault_id,
-            }
-        ).encode()
+        d = {
+            "db_key": self.db_key.hex(),
+            "age_identity": self.age_identity,
+            "signing_seed": self.signing_seed.hex(),
+            "signing_key_id": self.signing_key_id.hex(),
+            "vault_id": self.vault_id,
+        }
+        if self.retired:
+            d["retired"] = self.retired
+        return json.dumps(d).encode()
 
     @classmethod
     def from_json(cls, raw: bytes) -> VaultKeys:
@@ -125,6 +130,7 @@ class VaultKeys:
             signing_seed=bytes.fromhex(d["signing_seed"]),
             signing_key_id=bytes.fromhex(d["signing_key_id"]),
             vault_id=d["vault_id"],
+            retired=list(d.get("retired") or []),
         )
 
     @classmethod

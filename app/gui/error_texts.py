@@ -235,6 +235,13 @@ def _wordings() -> dict[str, str]:
         "recovery.shares_do_not_open": tr("These shares do not open this key file (another set, or new shares "
                                           "were made since): nothing was changed"),
         "recovery.not_set_up": tr("No recovery shares were made for this key file: only its passphrase opens it"),
+        "handover.none": tr("This vault has made no key handover"),
+        "handover.malformed": tr("The handover file is malformed or does not name the coordinator key imported "
+                                 "before"),
+        "handover.other_key": tr("Refused: the handover names coordinator key {new_key_id}, but the profile is signed "
+                                 "by {profile_key_id} (or lists other recipients): nothing was imported"),
+        "handover.not_needed": tr("The profile is signed by the coordinator key imported before: no handover is "
+                                  "needed"),
         "keyfile.unsupported_version": tr("Key file version {version} is not supported"),
         "keyfile.damaged": tr("The key file is damaged or not a Tawthiq key file"),
         "keyfile.unreasonable_work": tr("The key file asks for unreasonable key-derivation work"),

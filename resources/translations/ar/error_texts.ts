@@ -668,6 +668,22 @@
         <translation>لم تُصنع حصص استرداد لملف المفاتيح هذا: لا تفتحه إلا عبارة مروره</translation>
     </message>
     <message>
+        <source>This vault has made no key handover</source>
+        <translation>لم تصنع هذه الخزنة أي تسليم للمفاتيح</translation>
+    </message>
+    <message>
+        <source>The handover file is malformed or does not name the coordinator key imported before</source>
+        <translation>ملف التسليم مشوّه أو لا يسمّي مفتاح المنسّق المستورد سابقاً</translation>
+    </message>
+    <message>
+        <source>Refused: the handover names coordinator key {new_key_id}, but the profile is signed by {profile_key_id} (or lists other recipients): nothing was imported</source>
+        <translation>مرفوض: يسمّي التسليم مفتاح المنسّق {new_key_id}، لكن ملف التعريف موقّع بالمفتاح {profile_key_id} (أو يذكر مستلمين آخرين): لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>The profile is signed by the coordinator key imported before: no handover is needed</source>
+        <translation>ملف التعريف موقّع بمفتاح المنسّق المستورد سابقاً: لا حاجة إلى تسليم</translation>
+    </message>
+    <message>
         <source>Key file version {version} is not supported</source>
         <translation>إصدار ملف المفاتيح {version} غير مدعوم.</translation>
     </message>
