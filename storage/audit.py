@@ -28,6 +28,7 @@ ACTIONS = frozenset(
         "recovery.shares",
         "recovery.off",
         "keys.rotate",
+        "custodian.rotate",
         "case.create",
         "case.edit",
         "case.seal",

@@ -160,6 +160,8 @@ ENGLISH: dict[str, str] = {
     "custodian.unreasonable_work": "the custodian key file asks for unreasonable key-derivation work",
     "custodian.no_identity": "no identity was recorded for that witness",
     "custodian.not_linked": "those two pseudonyms are not linked",
+    "custodian.not_successor": ("the new custodian key file is not a successor of this key (another link key, "
+                                "or the same key): nothing was resealed"),
     # ---- database
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",

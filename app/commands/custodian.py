@@ -65,6 +65,13 @@ def register(sub: Subcommands) -> None:
     a.add_argument("--shares-file", metavar="FILE", help="one share per line ('-': stdin); asked if not given")
     a.add_argument("--new-passphrase-file", metavar="FILE", help="the new custodian passphrase ('-': stdin)")
     a.set_defaults(handler=recover)
+    a = csub.add_parser("rotate", help="move every sealed identity onto a new custodian key (made if absent)")
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE", help="the key being retired")
+    a.add_argument("--new-key", required=True, metavar="KEYFILE",
+                   help="the new key file (made now, with the same link key; or one made by an earlier rotation)")
+    a.add_argument("--new-passphrase-file", metavar="FILE", help="the new key's passphrase ('-': stdin)")
+    _passphrase_option(a)
+    a.set_defaults(handler=rotate)
     a = csub.add_parser("reveals", help="the reveal history: pseudonym, who, when, why")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=reveals)
@@ -160,4 +167,19 @@ def recover(ctx: Context) -> int:
     new = ctx.read_secret(ctx.args.new_passphrase_file, "New custodian passphrase: ", confirm=True)
     recipient = key_recovery.recover_custodian(path, shares, new)
     print(f"custodian passphrase set from the recovery shares; the key is unchanged ({recipient})")
+    return 0
+
+
+def rotate(ctx: Context) -> int:
+    custodian = _service()
+    vault = ctx.vault()
+    old = _key(ctx)
+    new_path = Path(ctx.args.new_key)
+    new = ctx.read_secret(ctx.args.new_passphrase_file, "New custodian key passphrase: ",
+                          confirm=not new_path.exists())
+    report = custodian.rotate_key(vault, old, new_path, new)
+    print(report.recipient)
+    print(f"{report.resealed} sealed identities moved to the new custodian key"
+          + (f" written to {new_path}" if report.created else "")
+          + "; export the profile again so documenters seal to it (the recipient above)", file=sys.stderr)
     return 0

@@ -235,6 +235,8 @@ def _wordings() -> dict[str, str]:
         "recovery.shares_do_not_open": tr("These shares do not open this key file (another set, or new shares "
                                           "were made since): nothing was changed"),
         "recovery.not_set_up": tr("No recovery shares were made for this key file: only its passphrase opens it"),
+        "custodian.not_successor": tr("The new custodian key file is not a successor of this key (another link "
+                                      "key, or the same key): nothing was resealed"),
         "handover.none": tr("This vault has made no key handover"),
         "handover.malformed": tr("The handover file is malformed or does not name the coordinator key imported "
                                  "before"),

@@ -34,6 +34,9 @@ from storage.vault import Vault
 PROFILE = "tawthiq.profile"
 VERSION = 1
 CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
+# Custodian recipients rotated away from (app.services.custody.custodian.rotate_key), JSON list:
+# identities still sealed to them import, and the next rotation pass moves them.
+RETIRED_CUSTODIANS_SETTING = "profile.custodian_retired_recipients"
 SERIAL_SETTING = "profile.serial"  # documenter: the serial of the profile imported
 EXPORTED_SERIAL_SETTING = "profile.exported_serial"  # coordinator: the last serial exported
 MAX_FILE = 8 << 20  # a profile, identity or acknowledgement file read whole into memory

@@ -668,6 +668,10 @@
         <translation>لم تُصنع حصص استرداد لملف المفاتيح هذا: لا تفتحه إلا عبارة مروره</translation>
     </message>
     <message>
+        <source>The new custodian key file is not a successor of this key (another link key, or the same key): nothing was resealed</source>
+        <translation>ملف مفتاح أمين الهويات الجديد ليس خلفاً لهذا المفتاح (مفتاح ربط آخر، أو المفتاح نفسه): لم يُعَد ختم شيء</translation>
+    </message>
+    <message>
         <source>This vault has made no key handover</source>
         <translation>لم تصنع هذه الخزنة أي تسليم للمفاتيح</translation>
     </message>
