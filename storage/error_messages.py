@@ -36,6 +36,7 @@ ENGLISH: dict[str, str] = {
     "backup.inside_vault": ("a backup cannot be written inside the vault folder (a wipe would destroy it with the "
                             "vault): choose another place"),
     "backup.cannot_read": "the backup file {file} cannot be read",
+    "backup.cannot_write": "the backup file {file} could not be written ({reason}): no backup was made",
     "backup.restored_database_damaged": "the database in the backup fails its integrity check: nothing was restored",
     # ---- recovery
     "recovery.bad_numbers": ("shares: at least 2 must be needed to recover, no more than the number made, and at "

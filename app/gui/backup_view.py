@@ -82,6 +82,7 @@ class BackupPanel(QGroupBox):
         self.shares_button = QPushButton(tr("Make recovery shares…"), self)
         self.shares_button.setObjectName("make_shares")
         shares_row.addWidget(self.shares_button)
+        shares_row.addStretch(1)  # keep "any 2 of 3" together rather than spread across the row
         form.addRow(tr("Recovery shares"), shares_row)
         self.message = QLabel(self)
         self.message.setObjectName("backup_message")

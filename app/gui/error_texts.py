@@ -215,6 +215,7 @@ def _wordings() -> dict[str, str]:
         "backup.inside_vault": tr("A backup cannot be written inside the vault folder (a wipe would destroy it "
                                   "with the vault): choose another place"),
         "backup.cannot_read": tr("The backup file {file} cannot be read"),
+        "backup.cannot_write": tr("The backup file {file} could not be written ({reason}): no backup was made"),
         "backup.restored_database_damaged": tr("The database in the backup fails its integrity check: nothing was "
                                                "restored"),
         "restore.target_not_empty": tr("{folder} is not empty: a backup is restored only into a new or empty folder"),

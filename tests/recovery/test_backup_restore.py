@@ -138,6 +138,15 @@ def test_a_backup_is_never_written_inside_the_vault(vault):
     assert refused.value.code == "backup.inside_vault"
 
 
+def test_a_backup_that_cannot_be_written_is_one_line_and_leaves_nothing(vault, tmp_path, passphrase_file):
+    r = run_tawthiq("--vault", str(vault.path), "--passphrase-file", str(passphrase_file), "backup", "--out",
+                    str(tmp_path / "no such folder" / "b.backup"))
+    assert r.returncode == 1
+    assert r.stderr.decode().strip() == ("tawthiq: the backup file b.backup could not be written "
+                                         "(no such file or directory): no backup was made")
+    assert not [p for p in os.listdir(vault.path) if p.startswith(".")]  # the snapshot folder is gone
+
+
 def _passphrase_file(tmp_path):
     path = tmp_path / "passphrase.txt"
     path.write_text(PASSPHRASE + "\n")

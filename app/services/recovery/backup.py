@@ -137,7 +137,10 @@ def write_backup(vault: Vault, out_path: Path, progress: Progress | None = None)
         keyfile_doc = keyfile.read_header(vault.path / KEYFILE)
         summary.recovery = _public_recovery(keyfile_doc)
         summary.files = 1 + len(blobs)
-        sizes = {name: (vault.blobs.folder / name).stat().st_size for name in blobs}
+        try:
+            sizes = {name: (vault.blobs.folder / name).stat().st_size for name in blobs}
+        except FileNotFoundError:  # removed since the snapshot (a purge in another process)
+            raise TawthiqError("backup.vault_changed") from None
         total = snapshot.stat().st_size + sum(sizes.values())
         done = 0
 
@@ -149,22 +152,11 @@ def write_backup(vault: Vault, out_path: Path, progress: Progress | None = None)
 
         header = backup_file.new_header(keyfile_doc)
         key = backup_file.stream_key(vault.keys.db_key, backup_file.salt_of(header))
-        with atomic_output(out_path) as out:
-            digest = backup_file.write_header(out, header)
-            writer = backup_file.ChunkWriter(out, key, digest)
-            with open(snapshot, "rb", buffering=_IO_CHUNK) as source:
-                backup_file.write_file_entry(writer, backup_file.DATABASE_NAME, snapshot.stat().st_size, source,
-                                             advance)
-            for name in blobs:
-                try:
-                    source_file = open(vault.blobs.folder / name, "rb", buffering=_IO_CHUNK)  # noqa: SIM115
-                except FileNotFoundError:
-                    raise TawthiqError("backup.vault_changed") from None
-                with source_file:
-                    backup_file.write_file_entry(writer, f"{BLOBS}/{name}", sizes[name], source_file, advance)
-            backup_file.write_end(writer, summary.to_json())
-            out.flush()
-            summary.size = out.tell()
+        try:
+            summary.size = _write_stream(vault, out_path, header, key, snapshot, blobs, sizes, summary, advance)
+        except OSError as exc:  # no such folder, no permission, disk full: one line, no half file
+            raise TawthiqError("backup.cannot_write", file=out_path.name,
+                               reason=(exc.strerror or type(exc).__name__).lower()) from None
     finally:
         shutil.rmtree(snapshot_dir, ignore_errors=True)
     conn = vault.connection()
@@ -173,6 +165,26 @@ def write_backup(vault: Vault, out_path: Path, progress: Progress | None = None)
         audit.record(conn, "vault.backup", cases=summary.cases, attachments=summary.attachments,
                      size=summary.size)
     return summary
+
+
+def _write_stream(vault: Vault, out_path: Path, header: dict, key: bytes, snapshot: Path, blobs: list[str],
+                  sizes: dict[str, int], summary: BackupSummary, advance: Callable[[int], None]) -> int:
+    """The file itself: header, then the snapshot and every blob as entries, then the summary."""
+    with atomic_output(out_path) as out:
+        digest = backup_file.write_header(out, header)
+        writer = backup_file.ChunkWriter(out, key, digest)
+        with open(snapshot, "rb", buffering=_IO_CHUNK) as source:
+            backup_file.write_file_entry(writer, backup_file.DATABASE_NAME, snapshot.stat().st_size, source, advance)
+        for name in blobs:
+            try:
+                source_file = open(vault.blobs.folder / name, "rb", buffering=_IO_CHUNK)  # noqa: SIM115
+            except FileNotFoundError:
+                raise TawthiqError("backup.vault_changed") from None
+            with source_file:
+                backup_file.write_file_entry(writer, f"{BLOBS}/{name}", sizes[name], source_file, advance)
+        backup_file.write_end(writer, summary.to_json())
+        out.flush()
+        return out.tell()
 
 
 def _public_recovery(doc: dict) -> dict | None:

@@ -620,6 +620,10 @@
         <translation>تعذّرت قراءة ملف النسخة الاحتياطية {file}</translation>
     </message>
     <message>
+        <source>The backup file {file} could not be written ({reason}): no backup was made</source>
+        <translation>تعذّرت كتابة ملف النسخة الاحتياطية {file} ({reason}): لم تُصنع نسخة</translation>
+    </message>
+    <message>
         <source>The database in the backup fails its integrity check: nothing was restored</source>
         <translation>قاعدة البيانات في النسخة الاحتياطية لم تجتز فحص السلامة: لم يُستعد شيء</translation>
     </message>
