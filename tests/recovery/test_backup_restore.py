@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -248,3 +249,37 @@ def test_a_killed_backups_snapshot_folder_is_removed_at_the_next_unlock(vault, t
 def test_the_snapshot_folder_is_gone_after_a_backup(vault, tmp_path):
     backup.write_backup(vault, tmp_path / "b.backup")
     assert not [p for p in os.listdir(vault.path) if p.startswith(".")]
+
+
+def test_a_backup_killed_midway_leaves_no_file_under_its_name_and_its_leftovers_go(vault, tmp_path, passphrase_file):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "big.bin").write_bytes(os.urandom(48 << 20))
+    cases.attach_file(vault, add_case(vault, "big"), tmp_path / "big.bin")
+    vault.lock()
+    out = tmp_path / "out"
+    out.mkdir()
+    child = subprocess.Popen([sys.executable, "-m", "app", "--vault", str(vault.path), "--passphrase-file",
+                              str(passphrase_file), "backup", "--out", str(out / "v.backup")],
+                             cwd=Path(__file__).resolve().parents[2], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.name.endswith(".partial") and p.stat().st_size > 0 for p in out.iterdir()):
+            assert child.poll() is None, "the backup ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait()
+    assert not (out / "v.backup").exists()  # never half a backup under its name
+    assert [p for p in os.listdir(vault.path) if p.startswith(".snapshot-")]  # killed with its snapshot
+    Vault.unlock(vault.path, PASSPHRASE).lock()  # the sweep at unlock removes the snapshot folder
+    assert not [p for p in os.listdir(vault.path) if p.startswith(".snapshot-")]
+    with Vault.unlock(vault.path, PASSPHRASE) as again:
+        backup.write_backup(again, out / "v.backup")  # the next backup to that name removes the dead temp file
+    assert os.listdir(out) == ["v.backup"]
+    assert backup.verify_backup(out / "v.backup", passphrase=PASSPHRASE).attachments == 1
