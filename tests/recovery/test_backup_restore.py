@@ -283,3 +283,15 @@ def test_a_backup_killed_midway_leaves_no_file_under_its_name_and_its_leftovers_
         backup.write_backup(again, out / "v.backup")  # the next backup to that name removes the dead temp file
     assert os.listdir(out) == ["v.backup"]
     assert backup.verify_backup(out / "v.backup", passphrase=PASSPHRASE).attachments == 1
+
+
+def test_a_dead_restores_staging_folder_is_removed_by_the_next_restore_there(vault, tmp_path):
+    backup.write_backup(vault, tmp_path / "b.backup")
+    dead = tmp_path / ".r.restore-0123456789ab"  # what a restore killed before its rename leaves
+    (dead / "blobs").mkdir(parents=True)
+    (dead / "vault.db").write_bytes(b"ciphertext")
+    other = tmp_path / ".elsewhere.restore-0123456789ab"  # another target's: not this restore's to remove
+    other.mkdir()
+    backup.restore_backup(tmp_path / "b.backup", tmp_path / "r", passphrase=PASSPHRASE)
+    assert not dead.exists() and other.exists()
+    assert (tmp_path / "r" / "keyfile").exists()
