@@ -7,6 +7,8 @@ fields are cleared as soon as the work is handed over.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -201,8 +203,21 @@ class FirstRunPage(_AccessPage):
         self.create_button = QPushButton(tr("Create vault"), self)
         self.create_button.setObjectName("create")
         self.form.addRow(self.create_button)
+        # A new laptop after a lost one: the vault comes back from a backup (docs/backup.md).
+        restore_intro = QLabel(tr("Or bring back a vault from a backup file, with the passphrase it had when "
+                                  "the backup was made:"), self)
+        restore_intro.setWordWrap(True)
+        self.form.addRow(restore_intro)
+        self.backup_passphrase = QLineEdit(self)
+        self.backup_passphrase.setObjectName("backup_passphrase")
+        self.backup_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(tr("Passphrase of the backup"), self.backup_passphrase)
+        self.restore_button = QPushButton(tr("Restore from a backup…"), self)
+        self.restore_button.setObjectName("restore")
+        self.form.addRow(self.restore_button)
         self.form.addRow(self.busy)
         self.form.addRow(self.message)
+        self.restore_button.clicked.connect(self.choose_backup)
         self.passphrase.textChanged.connect(self._update_strength)
         self.repeat.textChanged.connect(self._update_strength)
         self.create_button.clicked.connect(self.create_vault)
@@ -257,3 +272,34 @@ class FirstRunPage(_AccessPage):
     def _failed(self, message: str) -> None:
         self._set_busy(False)
         self.message.setText(tr_args(tr("The vault was not created: %1"), message))
+
+    def choose_backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        source, _ = QFileDialog.getOpenFileName(self, tr("Restore from a backup"), "", "",
+                                                options=QFileDialog.Option.DontUseNativeDialog)
+        if source:
+            self.restore_from(Path(source))
+
+    def restore_from(self, source: Path):
+        """Restore the backup into this app's vault folder (checked before it is moved in), then open it."""
+        from app.services.recovery import backup
+
+        secret = self.backup_passphrase.text()
+        self.backup_passphrase.clear()
+        self.message.setText(tr("Restoring and checking the backup…"))
+        self._set_busy(True)
+        path = self.session.vault_dir
+
+        def work(task):
+            backup.restore_backup(source, path, passphrase=secret)
+            vault = Vault.unlock(path, secret)
+            vault.close_thread_connection()  # the GUI thread opens its own
+            return vault
+
+        def failed(message: str) -> None:
+            self._set_busy(False)
+            self.message.setText(tr_args(tr("Nothing was restored: %1"), message))
+
+        self.task = self.session.runner.run(work, on_done=self.session.open, on_error=failed)
+        return self.task

@@ -101,3 +101,26 @@ def test_the_panel_and_the_shares_dialog_speak_arabic(qtbot, tmp_path, vault):
         panel.shares_dialog.reject()
     finally:
         close_window(w)
+
+
+def test_a_new_laptop_restores_the_vault_from_the_first_run_page(qtbot, tmp_path, vault):
+    case_id, _ = cases.save_case(vault, {"form": "kidnapping", "title": "From the lost laptop"})
+    backup.write_backup(vault, tmp_path / "vault.backup")
+    vault_id = vault.vault_id
+    vault.lock()
+    w = make_window(qtbot, tmp_path / "new-laptop", vault_dir=tmp_path / "new-laptop" / "vault")
+    try:
+        page = w.current_page
+        type_text(page.backup_passphrase, "the wrong one, typed in a hurry")
+        task = _finish(qtbot, page.restore_from(tmp_path / "vault.backup"))
+        assert task.outcome == "failed" and "Wrong passphrase" in page.message.text()
+        assert not (tmp_path / "new-laptop" / "vault").exists()
+        type_text(page.backup_passphrase, PASSPHRASE)
+        with qtbot.waitSignal(w.session.unlocked, timeout=60_000):
+            page.restore_from(tmp_path / "vault.backup")
+        restored = w.session.vault
+        assert restored.vault_id == vault_id
+        assert cases.get_case(restored, case_id)["title"] == "From the lost laptop"
+        assert audit.entries(restored.connection())[-1]["action"] == "vault.restore"
+    finally:
+        close_window(w)

@@ -108,6 +108,18 @@
         <translation>إنشاء الخزنة</translation>
     </message>
     <message>
+        <source>Or bring back a vault from a backup file, with the passphrase it had when the backup was made:</source>
+        <translation>أو أعد خزنة من ملف نسخة احتياطية، بعبارة المرور التي كانت لها حين صُنعت النسخة:</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation>عبارة مرور النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>استعد من نسخة احتياطية…</translation>
+    </message>
+    <message>
         <source>use at least %1 characters</source>
         <translation>استخدم %1 محرفاً على الأقل</translation>
     </message>
@@ -130,6 +142,18 @@
     <message>
         <source>The vault was not created: %1</source>
         <translation>لم تُنشأ الخزنة: %1</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>استعد من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Restoring and checking the backup…</source>
+        <translation>جارٍ استعادة النسخة الاحتياطية والتحقق منها…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>لم يُستعد شيء: %1</translation>
     </message>
 </context>
 </TS>
