@@ -110,7 +110,7 @@ class VaultKeys:
     retired: list[dict] = field(default_factory=list)
 
     def to_json(self) -> bytes:
-        d = {
+        d: dict[str, object] = {
             "db_key": self.db_key.hex(),
             "age_identity": self.age_identity,
             "signing_seed": self.signing_seed.hex(),

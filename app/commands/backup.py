@@ -86,7 +86,7 @@ def read_shares(ctx: Context, source: str | None) -> list[str]:
         return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not sys.stdin.isatty():
         raise UsageError("usage: no terminal to ask for the shares: use --shares-file")
-    shares = []
+    shares: list[str] = []
     while True:
         line = getpass.getpass(f"Share {len(shares) + 1} (an empty line when all are typed): ")
         if not line.strip():
