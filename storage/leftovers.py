@@ -80,10 +80,11 @@ def sweep(folder: Path, blobs_folder: Path, referenced_blobs: set[str]) -> Swept
     partials = remove_stale_partials(folder, remove=_shred_or_unlink)
     # A backup in progress holds the vault open, so a snapshot folder seen here (the vault held
     # exclusively) is a dead run's.
-    for entry in os.scandir(folder):
-        if SNAPSHOT_FOLDER.match(entry.name) and entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path, ignore_errors=True)
-            partials += 1
+    with os.scandir(folder) as entries:
+        snapshots = [e.path for e in entries if SNAPSHOT_FOLDER.match(e.name) and e.is_dir(follow_symlinks=False)]
+    for snapshot in snapshots:
+        shutil.rmtree(snapshot, ignore_errors=True)
+        partials += 1
     with os.scandir(blobs_folder) as entries:  # one listing of blobs/ serves both sweeps
         blob_files = {entry.name: entry.is_file(follow_symlinks=False) for entry in entries}
     partials += remove_stale_partials(blobs_folder, names=list(blob_files))
