@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -113,6 +114,21 @@ class UnlockPage(_AccessPage):
         self.wipe_button.setAutoDefault(False)
         self.form.addRow(self.wipe_button)
         self.wipe_dialog: WipeDialog | None = None
+        # Only when shares were made for this vault: recovery is off until chosen (docs/backup.md).
+        from app.services.recovery import key_recovery
+
+        self.recover_button: QPushButton | None = None
+        self.recover_dialog: QDialog | None = None
+        try:
+            has_shares = key_recovery.vault_status(self.session.vault_dir) is not None
+        except Exception:  # noqa: BLE001 - a damaged key file: the unlock itself will say so
+            has_shares = False
+        if has_shares:
+            self.recover_button = QPushButton(tr("Forgot the passphrase? Use recovery shares…"), self)
+            self.recover_button.setObjectName("recover_with_shares")
+            self.recover_button.setAutoDefault(False)
+            self.form.addRow(self.recover_button)
+            self.recover_button.clicked.connect(self.ask_to_recover)
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
         self.wipe_button.clicked.connect(self.ask_to_wipe)
@@ -123,6 +139,13 @@ class UnlockPage(_AccessPage):
         self.attempts.setVisible(left is not None)
         if left is not None:
             self.attempts.setText(tr_args(tr("Attempts left before this vault is wiped: %1"), fmt_int(left)))
+
+    def ask_to_recover(self) -> None:
+        from app.gui.recovery_dialog import RecoverDialog
+
+        dialog = RecoverDialog(self.session, self.window())
+        self.recover_dialog = dialog
+        dialog.open()
 
     def ask_to_wipe(self) -> None:
         self.wipe_dialog = WipeDialog(self.session, self.window())

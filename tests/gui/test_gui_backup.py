@@ -124,3 +124,48 @@ def test_a_new_laptop_restores_the_vault_from_the_first_run_page(qtbot, tmp_path
         assert audit.entries(restored.connection())[-1]["action"] == "vault.restore"
     finally:
         close_window(w)
+
+
+def test_a_forgotten_passphrase_is_replaced_with_two_shares_on_the_unlock_page(qtbot, tmp_path, vault):
+    from storage.vault import KEYFILE
+    from tests.recovery.test_shared_recovery import NEW_PASSPHRASE, _changed_word
+
+    made = key_recovery.make_vault_shares(vault, 2, 3)
+    vault.lock()
+    w = make_window(qtbot, tmp_path, vault_dir=vault.path)
+    try:
+        page = w.current_page
+        assert page.recover_button is not None
+        QTest.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
+        dialog = page.recover_dialog
+        assert dialog is not None and dialog.isVisible()
+
+        def fill(shares_typed: list[str]) -> None:
+            dialog.shares.setFocus()
+            for share in shares_typed:
+                QTest.keyClicks(dialog.shares, share)
+                QTest.keyClick(dialog.shares, Qt.Key.Key_Return)
+            type_text(dialog.passphrase, NEW_PASSPHRASE)
+            type_text(dialog.repeat, NEW_PASSPHRASE)
+
+        before = (vault.path / KEYFILE).read_bytes()
+        fill([made.shares[0], _changed_word(made.shares[2])])
+        task = _finish(qtbot, dialog.recover())
+        assert task.outcome == "failed" and "Share 2 has a changed or misspelt word" in dialog.message.text()
+        assert (vault.path / KEYFILE).read_bytes() == before and dialog.shares.toPlainText() == ""
+        fill([made.shares[2], made.shares[0]])
+        with qtbot.waitSignal(w.session.unlocked, timeout=60_000):
+            QTest.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+        assert audit.entries(w.session.vault.connection())[-1]["action"] == "vault.recover"
+    finally:
+        close_window(w)
+    Vault.unlock(vault.path, NEW_PASSPHRASE).lock()
+
+
+def test_no_recovery_button_until_shares_are_made(qtbot, tmp_path, vault):
+    vault.lock()
+    w = make_window(qtbot, tmp_path, vault_dir=vault.path)
+    try:
+        assert w.current_page.recover_button is None
+    finally:
+        close_window(w)

@@ -44,6 +44,10 @@
         <translation>محو هذه الخزنة…</translation>
     </message>
     <message>
+        <source>Forgot the passphrase? Use recovery shares…</source>
+        <translation>نسيت عبارة المرور؟ استخدم حصص الاسترداد…</translation>
+    </message>
+    <message>
         <source>Attempts left before this vault is wiped: %1</source>
         <translation>المحاولات المتبقية قبل محو هذه الخزنة: %1</translation>
     </message>
