@@ -20,7 +20,10 @@ when it is stale. DESIGN.md section 8 is the contract this implements.
 Exit status: 0 success; 1 error; 2 usage; 3 wrong passphrase; 4 a bundle failed verification
 (tampered, untrusted signer, wrong recipient, fork), or `audit verify` / `verify-vault` found
 something that does not hold (a broken audit chain, a damaged database, a version that no longer
-matches its hash or its documenter's signature). Errors are one line on standard error; a broken
+matches its hash or its documenter's signature), or a backup file, recovery shares or a key handover
+were refused (damaged, cut short or extended; a changed word; not signed by the imported key;
+docs/backup.md): shares that are valid but of another set exit 3, like a wrong passphrase.
+Errors are one line on standard error; a broken
 audit chain found at unlock adds one `tawthiq: WARNING: …` line to every command (it does not
 refuse). `--json` output is stable: keys are only ever added, never renamed or removed.
 

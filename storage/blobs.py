@@ -64,9 +64,11 @@ class _HashingWriter(io.RawIOBase):
 
 
 class BlobStore:
-    def __init__(self, folder: Path, identity: pyrage.x25519.Identity):
+    def __init__(self, folder: Path, identity: pyrage.x25519.Identity,
+                 retired: tuple[pyrage.x25519.Identity, ...] = ()):
         self.folder = ensure_private_dir(Path(folder))
-        self._identity = identity
+        # New blobs go to the current identity; blobs stored before a key rotation open with a retired one.
+        self._identities = [identity, *retired]
         self._recipient = identity.to_public()
 
     def path_of(self, blob: str) -> Path:
@@ -93,7 +95,7 @@ class BlobStore:
         try:
             # pyrage reads 8 KiB at a time: a 1 MiB buffer makes that one system call per MiB.
             with open(self.path_of(blob), "rb", buffering=CHUNK) as src:
-                pyrage.decrypt_io(src, writer, [self._identity])
+                pyrage.decrypt_io(src, writer, self._identities)
         except FileNotFoundError:
             raise TawthiqError("attachment.missing") from None
         except (pyrage.DecryptError, OSError):  # pyrage reports a bad tag as OSError

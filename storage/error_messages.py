@@ -33,6 +33,39 @@ ENGLISH: dict[str, str] = {
     # ---- audit
     "audit.vault_failed": "the vault failed verification: {count} problem(s)",
     "audit.broken": "the audit log is broken at entry {entry}",
+    # ---- backup
+    "backup.not_backup": "this is not a Tawthiq backup file",
+    "backup.truncated": "the backup file is cut short: it does not verify, and nothing was restored from it",
+    "backup.damaged": "the backup file is damaged or was changed: it does not verify, and nothing was restored from it",
+    "backup.data_after_end": "the backup file has data after its end: it was changed, and nothing was restored from it",
+    "backup.unsupported_version": "backup format version {version} is not supported by this version of Tawthiq",
+    "backup.vault_changed": ("the vault changed while it was being backed up (an attachment was removed): no "
+                             "backup was written; run it again"),
+    "backup.inside_vault": ("a backup cannot be written inside the vault folder (a wipe would destroy it with the "
+                            "vault): choose another place"),
+    "backup.cannot_read": "the backup file {file} cannot be read",
+    "backup.cannot_write": "the backup file {file} could not be written ({reason}): no backup was made",
+    "backup.restored_database_damaged": "the database in the backup fails its integrity check: nothing was restored",
+    # ---- recovery
+    "recovery.bad_numbers": ("shares: at least 2 must be needed to recover, no more than the number made, and at "
+                             "most {max} made"),
+    "recovery.share_unknown_word": ("share {number}: word {position} is not in the SLIP-39 word list; check its "
+                                    "spelling"),
+    "recovery.share_checksum": ("share {number} has a changed or misspelt word (its checksum does not match): "
+                                "check it word by word; nothing was recovered"),
+    "recovery.share_malformed": ("share {number} is not a whole SLIP-39 share (words missing or extra): nothing "
+                                 "was recovered"),
+    "recovery.too_few_shares": "{given} different share(s) given, {needed} needed: nothing was recovered",
+    "recovery.shares_mismatch": "share {number} belongs to another set of shares than share 1: nothing was recovered",
+    "recovery.shares_inconsistent": ("the shares do not combine into one secret (they are not of one set): "
+                                     "nothing was recovered"),
+    "recovery.shares_do_not_open": ("these shares do not open this key file (another set, or new shares were made "
+                                    "since): nothing was changed"),
+    "recovery.not_set_up": "no recovery shares were made for this key file: only its passphrase opens it",
+    # ---- restore
+    "restore.target_not_empty": "{folder} is not empty: a backup is restored only into a new or empty folder",
+    "restore.new_passphrase_needed": ("a vault restored with recovery shares needs a new passphrase "
+                                      "(--new-passphrase-file, or asked)"),
     # ---- bundle
     "bundle.data_after_end": "the bundle has data after the end of its archive",
     "bundle.archive_truncated": "the bundle's archive is truncated",
@@ -153,6 +186,8 @@ ENGLISH: dict[str, str] = {
     "custodian.unreasonable_work": "the custodian key file asks for unreasonable key-derivation work",
     "custodian.no_identity": "no identity was recorded for that witness",
     "custodian.not_linked": "those two pseudonyms are not linked",
+    "custodian.not_successor": ("the new custodian key file is not a successor of this key (another link key, "
+                                "or the same key): nothing was resealed"),
     # ---- database
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
@@ -169,6 +204,13 @@ ENGLISH: dict[str, str] = {
     "file.larger_than": "the {what} file is larger than {mib} MiB",
     "file.unreadable": "the {what} file cannot be read",
     "file.too_large": "the {what} file is too large",
+    # ---- handover
+    "handover.none": "this vault has made no key handover (`tawthiq keys rotate` makes one)",
+    "handover.malformed": "the handover file is malformed or does not name the coordinator key imported before",
+    "handover.other_key": ("REFUSED: the handover names coordinator key {new_key_id}, but the profile is signed by "
+                           "{profile_key_id} (or lists other recipients): nothing was imported"),
+    "handover.not_needed": ("the profile is signed by the coordinator key imported before: no handover is needed; "
+                            "import it without --handover"),
     # ---- identity
     "identity.malformed": "the identity file is malformed",
     # ---- estimate

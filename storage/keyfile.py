@@ -14,7 +14,7 @@ import os
 import secrets
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -98,17 +98,22 @@ class VaultKeys:
     signing_seed: bytes  # 32-byte Ed25519 private seed
     signing_key_id: bytes  # 8 bytes, minisign key id
     vault_id: str
+    # Keys a coordinator rotated away from (app/services/vault/rotation.py), newest first: each
+    # {"age_identity", "signing_seed", "signing_key_id", "retired_at"}. Kept so bundles and
+    # attachments encrypted to an old identity stay readable; never used to sign or encrypt again.
+    retired: list[dict] = field(default_factory=list)
 
     def to_json(self) -> bytes:
-        return json.dumps(
-            {
-                "db_key": self.db_key.hex(),
-                "age_identity": self.age_identity,
-                "signing_seed": self.signing_seed.hex(),
-                "signing_key_id": self.signing_key_id.hex(),
-                "vault_id": self.vault_id,
-            }
-        ).encode()
+        d: dict[str, object] = {
+            "db_key": self.db_key.hex(),
+            "age_identity": self.age_identity,
+            "signing_seed": self.signing_seed.hex(),
+            "signing_key_id": self.signing_key_id.hex(),
+            "vault_id": self.vault_id,
+        }
+        if self.retired:
+            d["retired"] = self.retired
+        return json.dumps(d).encode()
 
     @classmethod
     def from_json(cls, raw: bytes) -> VaultKeys:
@@ -119,6 +124,7 @@ class VaultKeys:
             signing_seed=bytes.fromhex(d["signing_seed"]),
             signing_key_id=bytes.fromhex(d["signing_key_id"]),
             vault_id=d["vault_id"],
+            retired=list(d.get("retired") or []),
         )
 
     @classmethod
@@ -193,7 +199,9 @@ def _aad(header: dict) -> bytes:
     return json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
 
 
-def write_keyfile(path: Path, keys: VaultKeys, passphrase: str, params: dict) -> None:
+def keyfile_document(keys: VaultKeys, passphrase: str, params: dict, recovery: dict | None = None) -> dict:
+    """The key file's JSON object: the keys wrapped under the passphrase, and the recovery slot
+    (the same keys wrapped under the secret that SLIP-39 shares rebuild) when one was made."""
     check_params(params)
     salt = secrets.token_bytes(16)
     header = _header(params, salt)
@@ -201,25 +209,47 @@ def write_keyfile(path: Path, keys: VaultKeys, passphrase: str, params: dict) ->
     nonce = secrets.token_bytes(12)
     ct = AESGCM(kek).encrypt(nonce, keys.to_json(), _aad(header))
     doc = {"header": header, "nonce": _b64(nonce), "ciphertext": _b64(ct)}
+    if recovery is not None:
+        doc["recovery"] = recovery
+    return doc
+
+
+def write_keyfile(path: Path, keys: VaultKeys, passphrase: str, params: dict, recovery: dict | None = None) -> None:
+    write_document(path, keyfile_document(keys, passphrase, params, recovery))
+
+
+def write_document(path: Path, doc: dict) -> None:
     atomic_write_bytes(Path(path), json.dumps(doc, indent=1).encode())
 
 
 def read_header(path: Path) -> dict:
     try:
-        doc = json.loads(Path(path).read_bytes())
-        header = doc["header"]
+        return check_document(json.loads(Path(path).read_bytes()))
+    except (OSError, ValueError) as exc:
+        raise CorruptVault("keyfile.damaged") from exc
+
+
+def check_document(doc: object) -> dict:
+    """The key file object if it looks like one of ours (its keys are not checked here)."""
+    try:
+        header = doc["header"]  # type: ignore[index]
         if header.get("format") != FORMAT:
             raise ValueError
         if header.get("version") != VERSION:
             raise CorruptVault("keyfile.unsupported_version", version=repr(header.get("version")))
-        return doc
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return doc  # type: ignore[return-value]
+    except (ValueError, KeyError, TypeError) as exc:
         raise CorruptVault("keyfile.damaged") from exc
 
 
 def unlock_keyfile(path: Path, passphrase: str) -> tuple[VaultKeys, dict]:
     """Return the keys and the KDF parameters; raise WrongPassphrase without writing anything."""
-    doc = read_header(path)
+    return unlock_document(read_header(path), passphrase)
+
+
+def unlock_document(doc: dict, passphrase: str) -> tuple[VaultKeys, dict]:
+    """unlock_keyfile for a key file object already read (a backup carries one in its header)."""
+    doc = check_document(doc)
     header = doc["header"]
     kdf = header["kdf"]
     try:

@@ -6,7 +6,9 @@ A kill -9, a power cut or a full disk never leaves half a file under a final nam
 - hidden temp files `.<name>.<12 hex>.partial` in the vault folder and in blobs/ (a half-written
   key file among them: keys wrapped under a passphrase, so it is shredded like the key file);
 - whole blobs in blobs/ that no `attachments` row names: an attach or an import killed between
-  the blob's rename and the commit of the transaction that records it.
+  the blob's rename and the commit of the transaction that records it;
+- a backup's snapshot folder `.snapshot-<12 hex>` (a SQLCipher copy of the database under the
+  vault's key: storage.backup_file), when the backup was killed before removing it.
 
 Everything there is ciphertext, but it takes space (a half-imported video can be gigabytes) and a
 forgotten wrapped key is one more thing a coerced passphrase opens. Removing a blob is only safe
@@ -22,11 +24,13 @@ import contextlib
 import fcntl
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from storage import wipe
 from storage.atomic import fsync_dir, partial_target, remove_stale_partials
+from storage.backup_file import SNAPSHOT_FOLDER
 
 BLOB_NAME = re.compile(r"^[0-9a-f]{32}$")  # storage.blobs names every blob so
 
@@ -74,6 +78,13 @@ def _shred_or_unlink(path: Path) -> None:
 def sweep(folder: Path, blobs_folder: Path, referenced_blobs: set[str]) -> Swept:
     """Remove dead writers' temp files and blobs no row names. Call only holding the folder exclusively."""
     partials = remove_stale_partials(folder, remove=_shred_or_unlink)
+    # A backup in progress holds the vault open, so a snapshot folder seen here (the vault held
+    # exclusively) is a dead run's.
+    with os.scandir(folder) as entries:
+        snapshots = [e.path for e in entries if SNAPSHOT_FOLDER.match(e.name) and e.is_dir(follow_symlinks=False)]
+    for snapshot in snapshots:
+        shutil.rmtree(snapshot, ignore_errors=True)
+        partials += 1
     with os.scandir(blobs_folder) as entries:  # one listing of blobs/ serves both sweeps
         blob_files = {entry.name: entry.is_file(follow_symlinks=False) for entry in entries}
     partials += remove_stale_partials(blobs_folder, names=list(blob_files))

@@ -76,7 +76,18 @@ class Vault:
         self._hold: leftovers.FolderHold | None = None
         # Set at unlock: the first audit log entry where its chain breaks, or None (docs/threat-model.md).
         self.audit_broken_at: int | None = None
-        self.blobs = BlobStore(self.path / BLOBS, pyrage.x25519.Identity.from_str(keys.age_identity))
+        self.blobs = self._blob_store(keys)
+
+    def _blob_store(self, keys: keyfile.VaultKeys) -> BlobStore:
+        retired = tuple(pyrage.x25519.Identity.from_str(r["age_identity"]) for r in keys.retired)
+        return BlobStore(self.path / BLOBS, pyrage.x25519.Identity.from_str(keys.age_identity), retired)
+
+    def adopt_keys(self, keys: keyfile.VaultKeys) -> None:
+        """Use `keys` from now on (after a key rotation wrote them to the key file); same database key."""
+        if keys.db_key != self.keys.db_key or keys.vault_id != self.keys.vault_id:
+            raise ValueError("a rotation keeps the database key and the vault id")
+        self._keys = keys
+        self.blobs = self._blob_store(keys)
 
     # ---- creation and unlocking -------------------------------------------------------------
     @classmethod
@@ -182,6 +193,11 @@ class Vault:
         return pyrage.x25519.Identity.from_str(self.keys.age_identity)
 
     @property
+    def age_identities(self) -> list[pyrage.x25519.Identity]:
+        """The current identity, then any retired by a key rotation: what decrypts bundles and blobs."""
+        return [self.age_identity] + [pyrage.x25519.Identity.from_str(r["age_identity"]) for r in self.keys.retired]
+
+    @property
     def age_recipient(self) -> str:
         return str(self.age_identity.to_public())
 
@@ -240,7 +256,9 @@ class Vault:
         keyfile.unlock_keyfile(self.path / KEYFILE, old)  # raises WrongPassphrase
         check_new_passphrase(new)
         params = kdf_params or keyfile.default_params()
-        keyfile.write_keyfile(self.path / KEYFILE, self.keys, new, params)
+        # The recovery slot (SLIP-39 shares, if made) wraps the same keys: it stays valid and is kept.
+        recovery = keyfile.read_header(self.path / KEYFILE).get("recovery")
+        keyfile.write_keyfile(self.path / KEYFILE, self.keys, new, params, recovery=recovery)
         self.kdf_params = params
         conn = self.connection()
         with database.transaction(conn):

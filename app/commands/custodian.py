@@ -53,6 +53,25 @@ def register(sub: Subcommands) -> None:
     a.add_argument("--custodian-key", required=True, metavar="KEYFILE")
     _passphrase_option(a)
     a.set_defaults(handler=unlink)
+    a = csub.add_parser("shares", help="make n SLIP-39 word shares of the custodian key, any k of which recover it")
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE")
+    a.add_argument("--threshold", type=int, required=True, metavar="K", help="how many shares recover (at least 2)")
+    a.add_argument("--shares", type=int, required=True, metavar="N", help="how many shares to make (at most 16)")
+    a.add_argument("--out-dir", metavar="DIR", help="write each share to its own new file in DIR")
+    _passphrase_option(a)
+    a.set_defaults(handler=make_shares)
+    a = csub.add_parser("recover", help="set a new passphrase on the custodian key file with k shares")
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE")
+    a.add_argument("--shares-file", metavar="FILE", help="one share per line ('-': stdin); asked if not given")
+    a.add_argument("--new-passphrase-file", metavar="FILE", help="the new custodian passphrase ('-': stdin)")
+    a.set_defaults(handler=recover)
+    a = csub.add_parser("rotate", help="move every sealed identity onto a new custodian key (made if absent)")
+    a.add_argument("--custodian-key", required=True, metavar="KEYFILE", help="the key being retired")
+    a.add_argument("--new-key", required=True, metavar="KEYFILE",
+                   help="the new key file (made now, with the same link key; or one made by an earlier rotation)")
+    a.add_argument("--new-passphrase-file", metavar="FILE", help="the new key's passphrase ('-': stdin)")
+    _passphrase_option(a)
+    a.set_defaults(handler=rotate)
     a = csub.add_parser("reveals", help="the reveal history: pseudonym, who, when, why")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=reveals)
@@ -122,4 +141,45 @@ def reveals(ctx: Context) -> int:
     else:
         for r in rows:
             print("\t".join(shown(field) for field in (r["at"], r["pseudonym"], r["who"] or "-", r["why"] or "-")))
+    return 0
+
+
+def make_shares(ctx: Context) -> int:
+    from app.commands.backup import show_shares
+    from app.services.recovery import key_recovery
+
+    path = Path(ctx.args.custodian_key)
+    _service().read_recipient(path)
+    vault = ctx.vault()
+    secret = ctx.read_secret(ctx.args.custodian_passphrase_file, "Custodian key passphrase: ")
+    made = key_recovery.make_custodian_shares(vault, path, secret, ctx.args.threshold, ctx.args.shares)
+    show_shares(made, "the custodian key", Path(ctx.args.out_dir) if ctx.args.out_dir else None)
+    return 0
+
+
+def recover(ctx: Context) -> int:
+    from app.commands.backup import read_shares
+    from app.services.recovery import key_recovery
+
+    path = Path(ctx.args.custodian_key)
+    _service().read_recipient(path)
+    shares = read_shares(ctx, ctx.args.shares_file)
+    new = ctx.read_secret(ctx.args.new_passphrase_file, "New custodian passphrase: ", confirm=True)
+    recipient = key_recovery.recover_custodian(path, shares, new)
+    print(f"custodian passphrase set from the recovery shares; the key is unchanged ({recipient})")
+    return 0
+
+
+def rotate(ctx: Context) -> int:
+    custodian = _service()
+    vault = ctx.vault()
+    old = _key(ctx)
+    new_path = Path(ctx.args.new_key)
+    new = ctx.read_secret(ctx.args.new_passphrase_file, "New custodian key passphrase: ",
+                          confirm=not new_path.exists())
+    report = custodian.rotate_key(vault, old, new_path, new)
+    print(report.recipient)
+    print(f"{report.resealed} sealed identities moved to the new custodian key"
+          + (f" written to {new_path}" if report.created else "")
+          + "; export the profile again so documenters seal to it (the recipient above)", file=sys.stderr)
     return 0

@@ -17,7 +17,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--minisign-out", metavar="FILE", help="also write the minisign public key file")
     p.set_defaults(handler=show_keys)
-    ksub = p.add_subparsers(dest="keys_command", metavar="[export-age-identity]", parser_class=type(p))
+    ksub = p.add_subparsers(dest="keys_command", metavar="[export-age-identity|rotate|handover]", parser_class=type(p))
     a = ksub.add_parser(
         "export-age-identity",
         help="write this vault's SECRET age identity to a new file (0600) for `age -d -i FILE`; audited",
@@ -28,6 +28,20 @@ def register(sub: Subcommands) -> None:
     )
     a.add_argument("--out", required=True, metavar="FILE")
     a.set_defaults(handler=export_age_identity)
+    a = ksub.add_parser(
+        "rotate",
+        help="coordinator: new signing key and age identity (the old kept to read old bundles); "
+             "writes a handover signed by the old key",
+        description="Give this coordinator vault a new signing key and age identity. The old ones stay in the "
+                    "key file, retired, so bundles and attachments made for them stay readable. The handover "
+                    "(signed by the old key) goes to documenters with the next profile: `profile import PROFILE "
+                    "--handover FILE`. Recovery shares made before are removed (they hold the old keys).",
+    )
+    a.add_argument("--handover-out", required=True, metavar="FILE", help="where to write the signed handover")
+    a.set_defaults(handler=rotate)
+    a = ksub.add_parser("handover", help="coordinator: write the last key handover again")
+    a.add_argument("--out", required=True, metavar="FILE")
+    a.set_defaults(handler=write_last_handover)
 
 
 def show_keys(ctx: Context) -> int:
@@ -51,4 +65,28 @@ def export_age_identity(ctx: Context) -> int:
     keys.export_age_identity(vault, Path(ctx.args.out))
     print(f"tawthiq: warning: {keys.AGE_IDENTITY_WARNING.format(path=shown(ctx.args.out))}", file=sys.stderr)
     print(f"age identity of {vault.age_recipient} written to {shown(ctx.args.out)}")
+    return 0
+
+
+def rotate(ctx: Context) -> int:
+    from app.services.vault import rotation
+
+    vault = ctx.vault()
+    old = keys.describe(vault)
+    handover = rotation.rotate_coordinator_keys(vault, ctx.passphrase())
+    rotation.write_handover(Path(ctx.args.handover_out), handover)
+    new = keys.describe(vault)
+    print(f"coordinator keys rotated: key {old.key_id} retired (kept to read what was made for it), "
+          f"new key {new.key_id}")
+    print(f"new fingerprint: {new.fingerprint}")
+    print(f"handover written to {ctx.args.handover_out}: export the profile again and give both to every "
+          "documenter (`tawthiq profile import PROFILE --handover FILE`)", file=sys.stderr)
+    return 0
+
+
+def write_last_handover(ctx: Context) -> int:
+    from app.services.vault import rotation
+
+    rotation.write_handover(Path(ctx.args.out), rotation.last_handover(ctx.vault()))
+    print(f"handover written to {ctx.args.out}")
     return 0

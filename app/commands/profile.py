@@ -30,6 +30,10 @@ def register(sub: Subcommands) -> None:
     a = psub.add_parser("import", help="documenter: import the profile after checking its fingerprint")
     a.add_argument("file")
     a.add_argument("--fingerprint", metavar="DIGITS", help="the coordinator's fingerprint, read to you out of band")
+    a.add_argument("--handover", metavar="FILE",
+                   help="the coordinator's key handover, signed by the key imported before (after `keys rotate`)")
+    a.add_argument("--new-coordinator-key", action="store_true",
+                   help="accept a changed coordinator key on a new fingerprint check (--fingerprint) instead")
     a.set_defaults(handler=import_profile)
     a = psub.add_parser("show", help="the imported profile")
     a.add_argument("--json", action="store_true")
@@ -60,9 +64,14 @@ def export_profile(ctx: Context) -> int:
 
 def import_profile(ctx: Context) -> int:
     candidate = organisation_profile.read_profile(read_small_file(ctx.args.file, "profile"))
-    confirm(candidate, ctx.args.fingerprint, "coordinator")
+    handover = read_small_file(ctx.args.handover, "handover") if ctx.args.handover else None
+    if handover is None:  # through a handover the old key vouches for the new one: no call needed
+        confirm(candidate, ctx.args.fingerprint, "coordinator")
+    elif ctx.args.new_coordinator_key:
+        raise UsageError("usage: --handover or --new-coordinator-key, not both")
     vault = ctx.vault()
-    summary = organisation_profile.import_profile(vault, candidate)
+    summary = organisation_profile.import_profile(vault, candidate, handover=handover,
+                                                  new_key_confirmed=ctx.args.new_coordinator_key)
     data = summary["organisation_data"]
     print(f"profile {summary['serial']} of {shown(summary['organisation']) or 'the organisation'} imported "
           f"(coordinator key {summary['coordinator_key_id']}); organisation terms: {data['terms']}, "

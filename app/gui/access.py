@@ -7,9 +7,12 @@ fields are cleared as soon as the work is handed over.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -112,6 +115,21 @@ class UnlockPage(_AccessPage):
         self.wipe_button.setAutoDefault(False)
         self.form.addRow(button_row(self, self.wipe_button))
         self.wipe_dialog: WipeDialog | None = None
+        # Only when shares were made for this vault: recovery is off until chosen (docs/backup.md).
+        from app.services.recovery import key_recovery
+
+        self.recover_button: QPushButton | None = None
+        self.recover_dialog: QDialog | None = None
+        try:
+            has_shares = key_recovery.vault_status(self.session.vault_dir) is not None
+        except Exception:  # noqa: BLE001 - a damaged key file: the unlock itself will say so
+            has_shares = False
+        if has_shares:
+            self.recover_button = QPushButton(tr("Forgot the passphrase? Use recovery shares…"), self)
+            self.recover_button.setObjectName("recover_with_shares")
+            self.recover_button.setAutoDefault(False)
+            self.form.addRow(self.recover_button)
+            self.recover_button.clicked.connect(self.ask_to_recover)
         self.unlock_button.clicked.connect(self.unlock)
         self.passphrase.returnPressed.connect(self.unlock)
         self.wipe_button.clicked.connect(self.ask_to_wipe)
@@ -122,6 +140,13 @@ class UnlockPage(_AccessPage):
         self.attempts.setVisible(left is not None)
         if left is not None:
             self.attempts.setText(tr_args(tr("Attempts left before this vault is wiped: %1"), fmt_int(left)))
+
+    def ask_to_recover(self) -> None:
+        from app.gui.recovery_dialog import RecoverDialog
+
+        dialog = RecoverDialog(self.session, self.window())
+        self.recover_dialog = dialog
+        dialog.open()
 
     def ask_to_wipe(self) -> None:
         self.wipe_dialog = WipeDialog(self.session, self.window())
@@ -206,8 +231,21 @@ class FirstRunPage(_AccessPage):
         self.create_button.setObjectName("create")
         self.create_button.setDefault(True)  # the page's main action (Enter in either field creates)
         self.form.addRow(button_row(self, self.create_button))
+        # A new laptop after a lost one: the vault comes back from a backup (docs/backup.md).
+        restore_intro = QLabel(tr("Or bring back a vault from a backup file, with the passphrase it had when "
+                                  "the backup was made:"), self)
+        restore_intro.setWordWrap(True)
+        self.form.addRow(restore_intro)
+        self.backup_passphrase = QLineEdit(self)
+        self.backup_passphrase.setObjectName("backup_passphrase")
+        self.backup_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(tr("Passphrase of the backup"), self.backup_passphrase)
+        self.restore_button = QPushButton(tr("Restore from a backup…"), self)
+        self.restore_button.setObjectName("restore")
+        self.form.addRow(button_row(self, self.restore_button))
         self.form.addRow(self.busy)
         self.form.addRow(self.message)
+        self.restore_button.clicked.connect(self.choose_backup)
         self.passphrase.textChanged.connect(self._update_strength)
         self.repeat.textChanged.connect(self._update_strength)
         self.create_button.clicked.connect(self.create_vault)
@@ -273,3 +311,35 @@ class FirstRunPage(_AccessPage):
         self._set_busy(False)
         self.message.setText(tr_args(tr("The vault was not created: %1"), message))
         set_tone(self.message, "error")
+
+    def choose_backup(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        source, _ = QFileDialog.getOpenFileName(self, tr("Restore from a backup"), "", "",
+                                                options=QFileDialog.Option.DontUseNativeDialog)
+        if source:
+            self.restore_from(Path(source))
+
+    def restore_from(self, source: Path):
+        """Restore the backup into this app's vault folder (checked before it is moved in), then open it."""
+        from app.services.recovery import backup
+
+        secret = self.backup_passphrase.text()
+        self.backup_passphrase.clear()
+        self.message.setText(tr("Restoring and checking the backup…"))
+        self._set_busy(True)
+        path = self.session.vault_dir
+
+        def work(task):
+            backup.restore_backup(source, path, passphrase=secret)
+            vault = Vault.unlock(path, secret)
+            vault.close_thread_connection()  # the GUI thread opens its own
+            return vault
+
+        def failed(message: str) -> None:
+            self._set_busy(False)
+            self.message.setText(tr_args(tr("Nothing was restored: %1"), message))
+            set_tone(self.message, "error")
+
+        self.task = self.session.runner.run(work, on_done=self.session.open, on_error=failed)
+        return self.task

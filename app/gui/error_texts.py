@@ -211,6 +211,48 @@ def _wordings() -> dict[str, str]:
         "json.invalid_at": tr("The {what} file is not valid JSON (line {line}, column {column})"),
         "json.invalid": tr("The {what} file is not valid JSON"),
         # ---- keyfile
+        "backup.not_backup": tr("This is not a Tawthiq backup file"),
+        "backup.truncated": tr("The backup file is cut short: it does not verify, and nothing was restored from it"),
+        "backup.damaged": tr("The backup file is damaged or was changed: it does not verify, and nothing was "
+                             "restored from it"),
+        "backup.data_after_end": tr("The backup file has data after its end: it was changed, and nothing was "
+                                    "restored from it"),
+        "backup.unsupported_version": tr("Backup format version {version} is not supported by this version of Tawthiq"),
+        "backup.vault_changed": tr("The vault changed while it was being backed up (an attachment was removed): "
+                                   "no backup was written. Try again."),
+        "backup.inside_vault": tr("A backup cannot be written inside the vault folder (a wipe would destroy it "
+                                  "with the vault): choose another place"),
+        "backup.cannot_read": tr("The backup file {file} cannot be read"),
+        "backup.cannot_write": tr("The backup file {file} could not be written ({reason}): no backup was made"),
+        "backup.restored_database_damaged": tr("The database in the backup fails its integrity check: nothing was "
+                                               "restored"),
+        "restore.target_not_empty": tr("{folder} is not empty: a backup is restored only into a new or empty folder"),
+        "restore.new_passphrase_needed": tr("A vault restored with recovery shares needs a new passphrase"),
+        "recovery.bad_numbers": tr("Shares: at least 2 must be needed to recover, no more than the number made, "
+                                   "and at most {max} made"),
+        "recovery.share_unknown_word": tr("Share {number}: word {position} is not in the SLIP-39 word list; check "
+                                          "its spelling"),
+        "recovery.share_checksum": tr("Share {number} has a changed or misspelt word (its checksum does not "
+                                      "match): check it word by word. Nothing was recovered."),
+        "recovery.share_malformed": tr("Share {number} is not a whole SLIP-39 share (words missing or extra): "
+                                       "nothing was recovered"),
+        "recovery.too_few_shares": tr("{given} different share(s) given, {needed} needed: nothing was recovered"),
+        "recovery.shares_mismatch": tr("Share {number} belongs to another set of shares than share 1: nothing was "
+                                       "recovered"),
+        "recovery.shares_inconsistent": tr("The shares do not combine into one secret (they are not of one set): "
+                                           "nothing was recovered"),
+        "recovery.shares_do_not_open": tr("These shares do not open this key file (another set, or new shares "
+                                          "were made since): nothing was changed"),
+        "recovery.not_set_up": tr("No recovery shares were made for this key file: only its passphrase opens it"),
+        "custodian.not_successor": tr("The new custodian key file is not a successor of this key (another link "
+                                      "key, or the same key): nothing was resealed"),
+        "handover.none": tr("This vault has made no key handover"),
+        "handover.malformed": tr("The handover file is malformed or does not name the coordinator key imported "
+                                 "before"),
+        "handover.other_key": tr("Refused: the handover names coordinator key {new_key_id}, but the profile is signed "
+                                 "by {profile_key_id} (or lists other recipients): nothing was imported"),
+        "handover.not_needed": tr("The profile is signed by the coordinator key imported before: no handover is "
+                                  "needed"),
         "keyfile.unsupported_version": tr("Key file version {version} is not supported"),
         "keyfile.damaged": tr("The key file is damaged or not a Tawthiq key file"),
         "keyfile.unreasonable_work": tr("The key file asks for unreasonable key-derivation work"),

@@ -1,4 +1,5 @@
-"""Own keys: the fingerprint people compare out of band (digit groups and a QR code), identity export.
+"""Own keys: the fingerprint people compare out of band (digit groups and a QR code), identity export,
+and below them backups and recovery shares (app/gui/backup_view.py).
 
 The QR code is drawn by segno into memory (PNG bytes → QImage.fromData); no image file exists.
 """
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QPushButton, QWidget
 
+from app.gui.backup_view import BackupPanel
 from app.gui.i18n import tr
 from app.gui.session import Session
 from app.gui.style import button_row
@@ -63,6 +65,8 @@ class KeysView(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.message)
         self.export_button.clicked.connect(self.choose_identity_file)
+        self.backup = BackupPanel(session, self)
+        form.addRow(self.backup)
 
     def choose_identity_file(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self, tr("Save my public identity file"), "identity.tawthiq-id", "",

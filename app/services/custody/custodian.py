@@ -89,6 +89,24 @@ def create_key(path: Path, passphrase: str, label: str = "", params: dict | None
     check_new_passphrase(passphrase)
     key = CustodianKey(str(pyrage.x25519.Identity.generate()), secrets.token_bytes(32), label.strip(),
                        audit.now_iso())
+    write_key(path, key, passphrase, params)
+    return key
+
+
+def payload_of(key: CustodianKey) -> bytes:
+    """The secret part of the key file, as wrapped under the passphrase (and the recovery secret)."""
+    return json.dumps({"age_identity": key.age_identity, "link_key": key.link_key.hex(),
+                       "label": key.label, "created_at": key.created_at}).encode()
+
+
+def key_from_payload(raw: bytes) -> CustodianKey:
+    d = json.loads(raw)
+    return CustodianKey(d["age_identity"], bytes.fromhex(d["link_key"]), d["label"], d["created_at"])
+
+
+def write_key(path: Path, key: CustodianKey, passphrase: str, params: dict | None = None,
+              recovery: dict | None = None) -> None:
+    """Write (atomically) the key file of `key` wrapped under `passphrase`, with its recovery slot if any."""
     params = params or keyfile.default_params()
     keyfile.check_params(params, "custodian key file")
     salt = secrets.token_bytes(16)
@@ -100,16 +118,24 @@ def create_key(path: Path, passphrase: str, label: str = "", params: dict | None
                 "salt": base64.b64encode(salt).decode()},
         "cipher": "aes-256-gcm",
     }
-    payload = json.dumps({"age_identity": key.age_identity, "link_key": key.link_key.hex(),
-                          "label": key.label, "created_at": key.created_at}).encode()
     nonce = secrets.token_bytes(12)
     kek = keyfile.derive_kek(passphrase, salt, params)
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     doc = {"header": header, "nonce": base64.b64encode(nonce).decode(),
-           "ciphertext": base64.b64encode(AESGCM(kek).encrypt(nonce, payload, _aad(header))).decode()}
-    atomic_write_bytes(path, json.dumps(doc, indent=1).encode())
-    return key
+           "ciphertext": base64.b64encode(AESGCM(kek).encrypt(nonce, payload_of(key), _aad(header))).decode()}
+    if recovery is not None:
+        doc["recovery"] = recovery
+    atomic_write_bytes(Path(path), json.dumps(doc, indent=1).encode())
+
+
+def read_document(path: Path) -> dict:
+    """The key file's JSON object (header checked), for the recovery slot kept beside the wrapped key."""
+    return _read_doc(path)
+
+
+def write_document(path: Path, doc: dict) -> None:
+    atomic_write_bytes(Path(path), json.dumps(doc, indent=1).encode())
 
 
 def read_recipient(path: Path) -> str:
@@ -148,8 +174,7 @@ def unlock_key(path: Path, passphrase: str) -> CustodianKey:
         raw = AESGCM(keyfile.derive_kek(passphrase, salt, params)).decrypt(nonce, ciphertext, _aad(header))
     except InvalidTag:
         raise WrongCustodianPassphrase() from None
-    d = json.loads(raw)
-    key = CustodianKey(d["age_identity"], bytes.fromhex(d["link_key"]), d["label"], d["created_at"])
+    key = key_from_payload(raw)
     if key.recipient != header["recipient"]:
         raise CustodianKeyError("custodian.key_file_damaged")
     return key
@@ -299,3 +324,58 @@ def clusters(vault: Vault) -> list[list[str]]:
     for code in parent:
         groups.setdefault(find(code), []).append(code)
     return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+# ---- rotation -----------------------------------------------------------------------------------
+@dataclass
+class RotationReport:
+    recipient: str
+    resealed: int
+    created: bool
+
+
+def rotate_key(vault: Vault, old: CustodianKey, new_path: Path, new_passphrase: str,
+               params: dict | None = None) -> RotationReport:
+    """Move every identity sealed to `old` onto a new custodian key (issue 20 item 3).
+
+    The new key file at `new_path` is made (new age identity, the same link key, so keyed tags and
+    links stay valid) unless it exists, as after an earlier rotation: then it is opened with
+    `new_passphrase` and must share the link key. Every witness identity sealed to the old
+    recipient is opened in memory and sealed to the new one in one transaction; the coordinator's
+    profile names the new recipient from now on (the next `profile export` carries it), and
+    identities still arriving sealed to the old one (documenters who have not imported the new
+    profile yet) are accepted and moved by running this again. Audited as `custodian.rotate`.
+    """
+    new_path = Path(new_path)
+    created = not new_path.exists()
+    if created:
+        check_new_passphrase(new_passphrase)
+        new = CustodianKey(str(pyrage.x25519.Identity.generate()), old.link_key, old.label, audit.now_iso())
+        write_key(new_path, new, new_passphrase, params)
+    else:
+        new = unlock_key(new_path, new_passphrase)
+        if not hmac.compare_digest(new.link_key, old.link_key):
+            raise CustodianKeyError("custodian.not_successor")
+    if new.recipient == old.recipient:
+        raise CustodianKeyError("custodian.not_successor")
+    conn = vault.connection()
+    resealed = 0
+    with transaction(conn):
+        rows = conn.execute("SELECT code, sealed_identity FROM witnesses WHERE sealed_to = 'custodian' "
+                            "AND sealed_recipient = ?", (old.recipient,)).fetchall()
+        for code, ciphertext in rows:
+            identity = witnesses.open_identity(code, bytes(ciphertext), old.identity)
+            conn.execute("UPDATE witnesses SET sealed_identity = ?, sealed_recipient = ? WHERE code = ?",
+                         (witnesses.seal_identity(code, identity, new.recipient), new.recipient, code))
+            resealed += 1
+        from app.services.exchange.organisation_profile import CUSTODIAN_SETTING, RETIRED_CUSTODIANS_SETTING
+
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (RETIRED_CUSTODIANS_SETTING,)).fetchone()
+        retired = json.loads(row[0]) if row else []
+        if old.recipient not in retired:
+            retired.append(old.recipient)
+        for key, value in ((CUSTODIAN_SETTING, new.recipient), (RETIRED_CUSTODIANS_SETTING, json.dumps(retired))):
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        audit.record(conn, "custodian.rotate", new.fingerprint, old=old.fingerprint, resealed=resealed)
+    return RotationReport(new.recipient, resealed, created)

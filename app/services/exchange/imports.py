@@ -275,7 +275,7 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
     with source:
         stream = source if progress is None else _ProgressReader(source, path.stat().st_size, progress)
         opened = reader.read_bundle(
-            stream, [vault.age_identity], lambda kid: trust_list.trusted_key(vault, kid),  # type: ignore[arg-type]
+            stream, vault.age_identities, lambda kid: trust_list.trusted_key(vault, kid),  # type: ignore[arg-type]
             store=vault.blobs.put if keep_attachments else None, discard=vault.blobs.delete,
             known_attachments=known, on_manifest=on_manifest,
         )

@@ -34,6 +34,9 @@ from storage.vault import Vault
 PROFILE = "tawthiq.profile"
 VERSION = 1
 CUSTODIAN_SETTING = "profile.custodian_recipient"  # read by the witness register
+# Custodian recipients rotated away from (app.services.custody.custodian.rotate_key), JSON list:
+# identities still sealed to them import, and the next rotation pass moves them.
+RETIRED_CUSTODIANS_SETTING = "profile.custodian_retired_recipients"
 SERIAL_SETTING = "profile.serial"  # documenter: the serial of the profile imported
 EXPORTED_SERIAL_SETTING = "profile.exported_serial"  # coordinator: the last serial exported
 MAX_FILE = 8 << 20  # a profile, identity or acknowledgement file read whole into memory
@@ -175,12 +178,30 @@ def current_coordinator_key(vault: Vault) -> minisign.PublicKey | None:
     return minisign.PublicKey.from_base64(text) if text else None
 
 
-def import_profile(vault: Vault, candidate: Candidate) -> dict:
-    """Store a profile whose fingerprint the caller has confirmed; refuse a changed coordinator key."""
+def import_profile(vault: Vault, candidate: Candidate, *, handover: bytes | None = None,
+                   new_key_confirmed: bool = False) -> dict:
+    """Store a profile whose fingerprint the caller has confirmed; refuse a changed coordinator key
+    unless it comes through a handover signed by the imported key (app/services/vault/rotation.py),
+    or the caller confirmed the new key's fingerprint out of band again (`new_key_confirmed`)."""
     previous = current_coordinator_key(vault)
+    how = "same key"
     if previous is not None and previous != candidate.signer:
-        raise CoordinatorKeyChanged("profile.coordinator_key_changed", new_key_id=candidate.signer.id_hex,
-                                    imported_key_id=previous.id_hex)
+        if handover is not None:
+            from app.services.vault import rotation
+
+            handed = rotation.read_handover(handover, previous)  # BundleRejected unless the old key signed it
+            recipients = candidate.document.get("coordinator_recipients") or []
+            if handed.new_key != candidate.signer or not set(handed.new_recipients) <= set(recipients):
+                raise BundleRejected("handover.other_key", new_key_id=handed.new_key.id_hex,
+                                     profile_key_id=candidate.signer.id_hex)
+            how = "handover"
+        elif new_key_confirmed:
+            how = "new fingerprint check"
+        else:
+            raise CoordinatorKeyChanged("profile.coordinator_key_changed", new_key_id=candidate.signer.id_hex,
+                                        imported_key_id=previous.id_hex)
+    elif handover is not None:
+        raise BundleRejected("handover.not_needed")
     doc = candidate.document
     serial = int(doc.get("serial", 0))
     made = _made_at(doc)
@@ -211,7 +232,10 @@ def import_profile(vault: Vault, candidate: Candidate) -> dict:
         for k, v in values.items():
             vault.set_setting(k, v)
         organisation_data.store_from_profile(vault, conn, data)
-        audit.record(conn, "profile.import", candidate.signer.id_hex, replaced=previous is not None, serial=serial)
+        detail: dict = {"replaced": previous is not None, "serial": serial}
+        if previous is not None and previous != candidate.signer:
+            detail.update(previous_key_id=previous.id_hex, key_changed_by=how)
+        audit.record(conn, "profile.import", candidate.signer.id_hex, **detail)
     # In force at once, in this process (the CLI's next step, or an open GUI session).
     organisation_data.install(vault)
     # Identities entered before the profile were sealed to this vault; now the custodian is known.

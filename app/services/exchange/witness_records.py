@@ -24,7 +24,7 @@ import re
 
 import pyrage
 
-from app.services.exchange.organisation_profile import CUSTODIAN_SETTING
+from app.services.exchange.organisation_profile import CUSTODIAN_SETTING, RETIRED_CUSTODIANS_SETTING
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
 from storage.database import Connection
@@ -199,7 +199,12 @@ def check_owner(conn: Connection, r: dict, documenter: str) -> None:
         # A coordinator that exported the profile knows the custodian's recipient. One that only
         # receives (a second coordinator named in another's profile) knows none and cannot check.
         custodian = conn.execute("SELECT value FROM settings WHERE key = ?", (CUSTODIAN_SETTING,)).fetchone()
-        if custodian is not None and r["sealed_recipient"] != custodian[0]:
+        # A custodian key rotated away from (custodian.rotate_key) is still the organisation's: a
+        # documenter who has not imported the new profile yet seals to it; running the rotation
+        # again moves those identities onto the new key.
+        retired = conn.execute("SELECT value FROM settings WHERE key = ?", (RETIRED_CUSTODIANS_SETTING,)).fetchone()
+        known = {custodian[0]} | set(json.loads(retired[0]) if retired else []) if custodian is not None else None
+        if known is not None and r["sealed_recipient"] not in known:
             raise _reject("witness_record.not_custodian")
 
 

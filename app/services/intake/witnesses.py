@@ -166,10 +166,13 @@ def seal_identity(code: str, identity: dict, recipient: str) -> bytes:
     return pyrage.encrypt(payload, [pyrage.x25519.Recipient.from_str(recipient)])
 
 
-def open_identity(code: str, ciphertext: bytes, identity: pyrage.x25519.Identity) -> dict:
-    """Decrypt in memory; raise IdentityUnavailable if this key cannot or the code differs."""
+def open_identity(code: str, ciphertext: bytes,
+                  identity: pyrage.x25519.Identity | list[pyrage.x25519.Identity]) -> dict:
+    """Decrypt in memory; raise IdentityUnavailable if this key cannot or the code differs.
+    A list of identities: the vault's current one and those a key rotation retired."""
+    identities = identity if isinstance(identity, list) else [identity]
     try:
-        payload = json.loads(pyrage.decrypt(bytes(ciphertext), [identity]))
+        payload = json.loads(pyrage.decrypt(bytes(ciphertext), identities))
     except Exception:
         raise IdentityUnavailable("witness.key_cannot_open") from None
     if not isinstance(payload, dict) or payload.pop("code", None) != code:
@@ -305,7 +308,7 @@ def read_local_copy(vault: Vault, code: str, reason: str) -> dict:
         raise WitnessNotFound("witness.not_found")
     if row[0] is None:
         raise IdentityUnavailable("witness.no_local_copy")
-    identity = open_identity(code, row[0], vault.age_identity)
+    identity = open_identity(code, row[0], vault.age_identities)
     with transaction(conn):
         audit.record(conn, "identity.reveal", code, who="documenter (local copy)", why=check_reason(reason))
     return identity
@@ -335,7 +338,7 @@ def reseal(vault: Vault) -> int:
             "SELECT code, sealed_identity FROM witnesses WHERE sealed_to = 'vault' AND origin = ''"
         ).fetchall()
         for code, ciphertext in rows:
-            identity = open_identity(code, ciphertext, vault.age_identity)
+            identity = open_identity(code, ciphertext, vault.age_identities)
             conn.execute(
                 "UPDATE witnesses SET sealed_identity = ?, sealed_to = 'custodian', sealed_recipient = ?, "
                 "updated_at = ?, revision = revision + 1 WHERE code = ?",

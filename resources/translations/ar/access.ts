@@ -44,6 +44,10 @@
         <translation>محو هذه الخزنة…</translation>
     </message>
     <message>
+        <source>Forgot the passphrase? Use recovery shares…</source>
+        <translation>نسيت عبارة المرور؟ استخدم حصص الاسترداد…</translation>
+    </message>
+    <message>
         <source>Attempts left before this vault is wiped: %1</source>
         <translation>المحاولات المتبقية قبل محو هذه الخزنة: %1</translation>
     </message>
@@ -123,6 +127,18 @@
         </translation>
     </message>
     <message>
+        <source>Or bring back a vault from a backup file, with the passphrase it had when the backup was made:</source>
+        <translation>أو أعد خزنة من ملف نسخة احتياطية، بعبارة المرور التي كانت لها حين صُنعت النسخة:</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation>عبارة مرور النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>استعد من نسخة احتياطية…</translation>
+    </message>
+    <message>
         <source>too easy to guess: use several unrelated words</source>
         <translation>سهلة التخمين: استخدم عدة كلمات لا رابط بينها</translation>
     </message>
@@ -141,6 +157,18 @@
     <message>
         <source>The vault was not created: %1</source>
         <translation>لم تُنشأ الخزنة: %1</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>استعد من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Restoring and checking the backup…</source>
+        <translation>جارٍ استعادة النسخة الاحتياطية والتحقق منها…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>لم يُستعد شيء: %1</translation>
     </message>
 </context>
 </TS>

@@ -632,6 +632,110 @@
         <translation>ملف {what} ليس JSON صالحاً.</translation>
     </message>
     <message>
+        <source>This is not a Tawthiq backup file</source>
+        <translation>هذا ليس ملف نسخة احتياطية من توثيق</translation>
+    </message>
+    <message>
+        <source>The backup file is cut short: it does not verify, and nothing was restored from it</source>
+        <translation>ملف النسخة الاحتياطية مبتور: لم يجتز التحقق، ولم يُستعد منه شيء</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or was changed: it does not verify, and nothing was restored from it</source>
+        <translation>ملف النسخة الاحتياطية تالف أو مُعدَّل: لم يجتز التحقق، ولم يُستعد منه شيء</translation>
+    </message>
+    <message>
+        <source>The backup file has data after its end: it was changed, and nothing was restored from it</source>
+        <translation>في ملف النسخة الاحتياطية بيانات بعد نهايته: لقد عُدِّل، ولم يُستعد منه شيء</translation>
+    </message>
+    <message>
+        <source>Backup format version {version} is not supported by this version of Tawthiq</source>
+        <translation>إصدار صيغة النسخة الاحتياطية {version} غير مدعوم في هذا الإصدار من توثيق</translation>
+    </message>
+    <message>
+        <source>The vault changed while it was being backed up (an attachment was removed): no backup was written. Try again.</source>
+        <translation>تغيّرت الخزنة أثناء نسخها احتياطياً (حُذف مرفق): لم تُكتب أي نسخة. حاول مجدداً.</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written inside the vault folder (a wipe would destroy it with the vault): choose another place</source>
+        <translation>لا تُكتب النسخة الاحتياطية داخل مجلد الخزنة (المسح يتلفها مع الخزنة): اختر مكاناً آخر</translation>
+    </message>
+    <message>
+        <source>The backup file {file} cannot be read</source>
+        <translation>تعذّرت قراءة ملف النسخة الاحتياطية {file}</translation>
+    </message>
+    <message>
+        <source>The backup file {file} could not be written ({reason}): no backup was made</source>
+        <translation>تعذّرت كتابة ملف النسخة الاحتياطية {file} ({reason}): لم تُصنع نسخة</translation>
+    </message>
+    <message>
+        <source>The database in the backup fails its integrity check: nothing was restored</source>
+        <translation>قاعدة البيانات في النسخة الاحتياطية لم تجتز فحص السلامة: لم يُستعد شيء</translation>
+    </message>
+    <message>
+        <source>{folder} is not empty: a backup is restored only into a new or empty folder</source>
+        <translation>المجلد {folder} ليس فارغاً: تُستعاد النسخة الاحتياطية في مجلد جديد أو فارغ فقط</translation>
+    </message>
+    <message>
+        <source>A vault restored with recovery shares needs a new passphrase</source>
+        <translation>الخزنة المستعادة بحصص الاسترداد تحتاج إلى عبارة مرور جديدة</translation>
+    </message>
+    <message>
+        <source>Shares: at least 2 must be needed to recover, no more than the number made, and at most {max} made</source>
+        <translation>الحصص: يلزم اثنتان على الأقل للاسترداد، ولا يزيد المطلوب على عدد الحصص، ولا تزيد الحصص على {max}</translation>
+    </message>
+    <message>
+        <source>Share {number}: word {position} is not in the SLIP-39 word list; check its spelling</source>
+        <translation>الحصة {number}: الكلمة رقم {position} ليست في قائمة كلمات SLIP-39؛ تحقّق من تهجئتها</translation>
+    </message>
+    <message>
+        <source>Share {number} has a changed or misspelt word (its checksum does not match): check it word by word. Nothing was recovered.</source>
+        <translation>في الحصة {number} كلمة مُغيَّرة أو خاطئة الإملاء (مجموعها الاختباري لا يطابق): راجعها كلمةً كلمة. لم يُسترد شيء.</translation>
+    </message>
+    <message>
+        <source>Share {number} is not a whole SLIP-39 share (words missing or extra): nothing was recovered</source>
+        <translation>الحصة {number} ليست حصة SLIP-39 كاملة (كلمات ناقصة أو زائدة): لم يُسترد شيء</translation>
+    </message>
+    <message>
+        <source>{given} different share(s) given, {needed} needed: nothing was recovered</source>
+        <translation>أُدخلت {given} حصة مختلفة، والمطلوب {needed}: لم يُسترد شيء</translation>
+    </message>
+    <message>
+        <source>Share {number} belongs to another set of shares than share 1: nothing was recovered</source>
+        <translation>الحصة {number} من مجموعة حصص غير مجموعة الحصة 1: لم يُسترد شيء</translation>
+    </message>
+    <message>
+        <source>The shares do not combine into one secret (they are not of one set): nothing was recovered</source>
+        <translation>الحصص لا تجتمع في سرّ واحد (ليست من مجموعة واحدة): لم يُسترد شيء</translation>
+    </message>
+    <message>
+        <source>These shares do not open this key file (another set, or new shares were made since): nothing was changed</source>
+        <translation>هذه الحصص لا تفتح ملف المفاتيح هذا (مجموعة أخرى، أو صُنعت حصص جديدة بعدها): لم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <source>No recovery shares were made for this key file: only its passphrase opens it</source>
+        <translation>لم تُصنع حصص استرداد لملف المفاتيح هذا: لا تفتحه إلا عبارة مروره</translation>
+    </message>
+    <message>
+        <source>The new custodian key file is not a successor of this key (another link key, or the same key): nothing was resealed</source>
+        <translation>ملف مفتاح أمين الهويات الجديد ليس خلفاً لهذا المفتاح (مفتاح ربط آخر، أو المفتاح نفسه): لم يُعَد ختم شيء</translation>
+    </message>
+    <message>
+        <source>This vault has made no key handover</source>
+        <translation>لم تصنع هذه الخزنة أي تسليم للمفاتيح</translation>
+    </message>
+    <message>
+        <source>The handover file is malformed or does not name the coordinator key imported before</source>
+        <translation>ملف التسليم مشوّه أو لا يسمّي مفتاح المنسّق المستورد سابقاً</translation>
+    </message>
+    <message>
+        <source>Refused: the handover names coordinator key {new_key_id}, but the profile is signed by {profile_key_id} (or lists other recipients): nothing was imported</source>
+        <translation>مرفوض: يسمّي التسليم مفتاح المنسّق {new_key_id}، لكن ملف التعريف موقّع بالمفتاح {profile_key_id} (أو يذكر مستلمين آخرين): لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>The profile is signed by the coordinator key imported before: no handover is needed</source>
+        <translation>ملف التعريف موقّع بمفتاح المنسّق المستورد سابقاً: لا حاجة إلى تسليم</translation>
+    </message>
+    <message>
         <source>Key file version {version} is not supported</source>
         <translation>إصدار ملف المفاتيح {version} غير مدعوم.</translation>
     </message>
