@@ -41,6 +41,7 @@ ACTIONS = frozenset(
         "ack.export",
         "ack.import",
         "linkage.decide",
+        "linkage.split",
         "report.export",
         "organisation.data",
     }

@@ -186,6 +186,9 @@ ENGLISH: dict[str, str] = {
     "linkage.no_pair_run_link": "no candidate pair with that id (run `tawthiq link` first)",
     "linkage.pair_not_current": "that pair's records are no longer current: run `tawthiq link` again",
     "linkage.no_pair": "no candidate pair with that id",
+    "linkage.no_cluster": "no victim cluster {cluster} in the last linkage run (see `tawthiq link --json`)",
+    "linkage.not_in_cluster": "{record} is not one record of that cluster (see `tawthiq link show CLUSTER`)",
+    "linkage.alone_in_cluster": "{record} is the only record of that cluster: there is nothing to split",
     # ---- orgdata
     "orgdata.no_vocabulary": "no vocabulary named {name} (see `tawthiq vocabulary list`)",
     "orgdata.not_imported": "nothing was imported: {reason}",

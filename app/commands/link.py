@@ -5,6 +5,10 @@
 `link review [--json]` lists the pairs waiting for a person, strongest first, from the last run
 (it does not run linkage: `tawthiq link` or an import does).
 `link decide PAIR DECISION` records a decision; it is kept and re-applied on every run.
+`link show CLUSTER [--json]` says why a victim's records are one person: each record, and each
+pair between two of them with its level and match weight per field, band and decision.
+`link split CLUSTER RECORD` takes a record out of a victim (a decision kept like the others:
+rejected pairs between it and each other record, each undone by `link decide PAIR accept`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,15 @@ def register(sub: Subcommands) -> None:
     a.add_argument("decision", choices=linkage.DECISIONS)
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=decide)
+    a = lsub.add_parser("show", help="why a victim's records are one person: pairs, levels, weights")
+    a.add_argument("cluster", help="the cluster id shown by `link --json` (v-…)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=show)
+    a = lsub.add_parser("split", help="take a record out of a victim (kept and re-applied on every run)")
+    a.add_argument("cluster", help="the cluster id shown by `link --json` (v-…)")
+    a.add_argument("record", help="the record's reference (or its case id) shown by `link show`")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=split)
 
 
 def _coordinator(ctx: Context) -> Vault:
@@ -44,7 +57,9 @@ def run(ctx: Context) -> int:
     vault = _coordinator(ctx)
     summary = linkage.run_linkage(vault, force=ctx.args.force)
     if ctx.args.json:
-        clusters = [c.to_json() for c in linkage.victim_clusters(vault) if len(c.members) > 1]
+        pairs = linkage.cluster_pair_ids(vault)
+        clusters = [c.to_json(pairs.get(c.cluster_id, [])) for c in linkage.victim_clusters(vault)
+                    if len(c.members) > 1]
         ctx.print_json({"summary": summary.to_json(), "clusters": clusters})
         return 0
     print(f"{summary.records} victim records; {summary.clusters} unique victims "
@@ -88,4 +103,60 @@ def decide(ctx: Context) -> int:
         ctx.print_json(result)
     else:
         print(f"{result['pair_id']}: {result['decision']}")
+    return 0
+
+
+def _name(member: dict) -> str:
+    record = member["record"] or {}
+    return shown(record.get("name_ar") or record.get("name_latin") or "(no name)")
+
+
+def _evidence_line(pair: dict) -> str:
+    fields = [f"{name} {level} {bits:+.1f}" for name, (level, bits) in pair["fields"].items() if level != "null"]
+    if pair["prior"] is not None:
+        fields.append(f"prior {pair['prior']:+.1f}")
+    return " · ".join(fields)
+
+
+def show(ctx: Context) -> int:
+    vault = _coordinator(ctx)
+    details = linkage.cluster_details(vault, ctx.args.cluster)
+    if ctx.args.json:
+        ctx.print_json(details)
+        return 0
+    members = details["members"]
+    number = {m["ref"]: i for i, m in enumerate(members, 1)}
+    print(f"victim {shown(details['cluster_id'])}: {len(members)} records")
+    for i, m in enumerate(members, 1):
+        who = ", ".join(shown(d) for d in m["documenters"]) or "?"
+        print(f"  [{i}] {shown(m['ref'])}  {_name(m)}  (from {who})")
+    print("pairs between these records, strongest first:" if details["pairs"] else "no pairs link these records")
+    for pair in details["pairs"]:
+        a, b = number.get(pair["left_ref"], "?"), number.get(pair["right_ref"], "?")
+        state = "links" if pair["links"] else "does not link"
+        if pair["probability"] is None:
+            score = "not scored"
+        else:
+            score = f"probability {pair['probability']:.3f}, weight {pair['match_weight']:+.1f}, {pair['band']}"
+        decision = f", decided: {pair['decision']}" if pair["decision"] else ""
+        conflict = ", names clearly differ" if pair["name_conflict"] else ""
+        print(f"  {pair['pair_id']}  [{a}]-[{b}]  {score}{decision}{conflict}: {state}")
+        if pair["fields"]:
+            print(f"      {_evidence_line(pair)}")
+    for pair in details["kept_apart"]:
+        inside = pair["left_ref"] if pair["left_ref"] in number else pair["right_ref"]
+        outside = pair["right_ref"] if inside == pair["left_ref"] else pair["left_ref"]
+        print(f"  {pair['pair_id']}  [{number[inside]}] kept apart from {shown(outside)} (rejected)")
+    return 0
+
+
+def split(ctx: Context) -> int:
+    vault = _coordinator(ctx)
+    result = linkage.split(vault, ctx.args.cluster, ctx.args.record)
+    if ctx.args.json:
+        ctx.print_json(result)
+        return 0
+    print(f"{shown(result['record'])} taken out of {shown(result['cluster_id'])}: now victim "
+          f"{shown(result['record_cluster_id'])}; {len(result['rejected_pairs'])} pairs rejected "
+          "(undo one with `tawthiq link decide PAIR accept`)")
     return 0

@@ -9,20 +9,26 @@ The interface other services use (all of it reads the stored result of the last 
 - `state(conn, records)`: "linked", "stale" (cases changed since the last run) or "unlinked".
 
 `run_linkage` (after an import, and on demand), `review_queue`, `review_items`, `decide`,
-`pair_details`, `summary`: the `link` command and the review view.
+`pair_details`, `summary`: the `link` command and the review view. `cluster_details` (why records
+are one person: the pairs, their levels and weights per field), `cluster_pair_ids`, `split` (take
+a record out of a cluster, kept as a decision): `link show`, `link split` and the clusters view.
 """
 
 from app.services.analysis.linkage.service import (
     DECISIONS,
+    ClusterNotFound,
     LinkageSummary,
     PairNotFound,
     VictimCluster,
+    cluster_details,
+    cluster_pair_ids,
     decide,
     incident_clusters,
     pair_details,
     review_items,
     review_queue,
     run_linkage,
+    split,
     state,
     summary,
     victim_clusters,
@@ -30,15 +36,19 @@ from app.services.analysis.linkage.service import (
 
 __all__ = [
     "DECISIONS",
+    "ClusterNotFound",
     "LinkageSummary",
     "PairNotFound",
     "VictimCluster",
+    "cluster_details",
+    "cluster_pair_ids",
     "decide",
     "incident_clusters",
     "pair_details",
     "review_items",
     "review_queue",
     "run_linkage",
+    "split",
     "state",
     "summary",
     "victim_clusters",

@@ -213,6 +213,35 @@ class Scored(NamedTuple):
     probability: float
     weight: float
     auto: bool   # may be linked without review
+    # {comparison: (level label, match weight in bits)}: why the pair scored as it did
+    evidence: dict[str, tuple[str, float]] | None = None
+
+
+def level_labels(settings: dict) -> dict[str, dict[int, str]]:
+    """Each comparison's level labels by the value Splink gives the level in a comparison vector:
+    -1 for the null level, then the other levels counting down from the first (strongest)."""
+    out: dict[str, dict[int, str]] = {}
+    for comparison in settings.get("comparisons", []):
+        levels = comparison["comparison_levels"]
+        plain = [lv for lv in levels if not lv.get("is_null_level")]
+        labels = {-1: "null"}
+        for i, level in enumerate(plain):
+            labels[len(plain) - 1 - i] = level.get("label_for_charts") or str(len(plain) - 1 - i)
+        out[comparison["output_column_name"]] = labels
+    return out
+
+
+def _evidence_columns(settings: dict) -> tuple[list[str], str]:
+    """The comparisons and the SQL that reads, for each, its level and its match weight in bits
+    (with the term-frequency adjustment for common names)."""
+    names = [c["output_column_name"] for c in settings.get("comparisons", [])]
+    parts = []
+    for comparison in settings.get("comparisons", []):
+        n = comparison["output_column_name"]
+        tf = any(lv.get("tf_adjustment_column") for lv in comparison["comparison_levels"])
+        weight = f'p."mw_{n}"' + (f' + coalesce(p."mw_tf_adj_{n}", 0)' if tf else "")
+        parts.append(f'p."gamma_{n}", {weight}')
+    return names, ", ".join(parts)
 
 
 # Brothers and sisters killed in one incident share father, grandfather, family, date and
@@ -247,27 +276,44 @@ _OTHER_CASES = "split_part(p.unique_id_l, '/', 1) <> split_part(p.unique_id_r, '
 
 
 def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None,
-                memory_limit: str = "2GB", auto_threshold: float | None = None) -> list[Scored]:
-    """Every blocked pair at or above `threshold`, left < right so a pair has one spelling."""
+                memory_limit: str = "2GB", auto_threshold: float | None = None,
+                evidence: bool = False) -> list[Scored]:
+    """Every blocked pair at or above `threshold`, left < right so a pair has one spelling; with
+    `evidence`, each pair's level and match weight per comparison."""
     if len(rows) < 2:
         return []
     auto_at = AUTO_THRESHOLD if auto_threshold is None else auto_threshold
+    settings = dict(settings or load_model(len(rows)))
+    # The per-field levels and Bayes factors are the pair's evidence (kept with the pair).
+    # (Splink keeps the level of each comparison only with the matching columns.)
+    settings["retain_intermediate_calculation_columns"] = evidence
+    settings["retain_matching_columns"] = evidence
     con = secure_duckdb(memory_limit)
     try:
-        linker = _linker(con, rows, settings or load_model(len(rows)))
+        linker = _linker(con, rows, settings)
         scored = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
         conflict = _CONFLICT if "father_hint" in rows[0] else "false"
         other_cases = _OTHER_CASES if "father_hint" in rows[0] else "true"
+        names, evidence_sql = _evidence_columns(settings) if evidence else ([], "")
         result = con.execute(
             f"SELECT least(p.unique_id_l, p.unique_id_r), greatest(p.unique_id_l, p.unique_id_r), "
-            f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict}) "
+            f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict})"
+            f"{', ' + evidence_sql if evidence_sql else ''} "
             f"FROM {scored.physical_name} p JOIN victims l ON l.unique_id = p.unique_id_l "
             f"JOIN victims r ON r.unique_id = p.unique_id_r WHERE {other_cases}",
             [auto_at],
         ).fetchall()
     finally:
         con.close()
-    return [Scored(a, b, float(p), float(w), bool(auto)) for a, b, p, w, auto in result]
+    if not evidence:
+        return [Scored(a, b, float(p), float(w), bool(auto)) for a, b, p, w, auto, *_ in result]
+    labels = level_labels(settings)
+    out = []
+    for a, b, p, w, auto, *levels in result:
+        found = {n: (labels[n].get(int(g), str(g)), round(float(bits), 2))
+                 for n, g, bits in zip(names, levels[0::2], levels[1::2], strict=True)}
+        out.append(Scored(a, b, float(p), float(w), bool(auto), found))
+    return out
 
 
 # Match probability at or above which a pair is linked without review, and the lower edge of

@@ -33,6 +33,10 @@ class PairNotFound(TawthiqError):
     pass
 
 
+class ClusterNotFound(TawthiqError):
+    pass
+
+
 @dataclass(frozen=True)
 class VictimCluster:
     """One victim as linkage sees them: the records that are the same person."""
@@ -54,9 +58,12 @@ class VictimCluster:
     def documenters(self) -> tuple[str, ...]:
         return tuple(sorted({d for m in self.members for d in m.documenters}))
 
-    def to_json(self) -> dict:
-        return {"cluster_id": self.cluster_id, "members": [m.to_json() for m in self.members],
-                "documenters": list(self.documenters)}
+    def to_json(self, pairs: list[str] | None = None) -> dict:
+        out = {"cluster_id": self.cluster_id, "members": [m.to_json() for m in self.members],
+               "documenters": list(self.documenters)}
+        if pairs is not None:
+            out["pairs"] = pairs
+        return out
 
 
 @dataclass
@@ -125,6 +132,18 @@ def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
     return len(groups)
 
 
+def _evidence_json(s: engine.Scored) -> str | None:
+    """What the pair was scored on: each comparison's level and weight, the prior's weight (the
+    match weight is their sum), and whether a clear name difference kept it from an automatic link."""
+    if s.evidence is None:
+        return None
+    fields = {name: [level, bits] for name, (level, bits) in s.evidence.items()}
+    prior = round(s.weight - sum(bits for _level, bits in s.evidence.values()), 2)
+    vetoed = s.probability >= engine.AUTO_THRESHOLD and not s.auto
+    return json.dumps({"fields": fields, "prior": prior, "name_conflict": vetoed},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = False) -> LinkageSummary:
     """Score, cluster and store; skips the scoring when nothing changed since the last run."""
     report = progress or (lambda _stage, _fraction: None)
@@ -139,16 +158,17 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
         report("done", 1.0)
         return summary(vault, ran=False)
     report("scoring", 0.2)
-    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD, settings=model)
+    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD, settings=model,
+                                evidence=True)
     report("clustering", 0.8)
     with transaction(conn):
         conn.execute("DELETE FROM linkage_pairs")
         conn.executemany(
             "INSERT INTO linkage_pairs (pair_id, left_ref, right_ref, left_hash, right_hash, probability, "
-            "weight, band) VALUES (?,?,?,?,?,?,?,?)",
+            "weight, band, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
             [(pair_id(s.left, s.right), s.left, s.right, by_ref[s.left].content_hash,
-              by_ref[s.right].content_hash, s.probability, s.weight, "auto" if s.auto else "review")
-             for s in scored],
+              by_ref[s.right].content_hash, s.probability, s.weight, "auto" if s.auto else "review",
+              _evidence_json(s)) for s in scored],
         )
         n_clusters = _store_clusters(conn, {r.ref: (r.case_id, r.victim_index, r.content_hash) for r in records})
         conn.execute(
@@ -269,6 +289,8 @@ def decide(vault: Vault, pid: str, decision: str) -> dict:
         raise UsageError("linkage.decision_unknown", choices=", ".join(DECISIONS))
     conn = vault.connection()
     row = conn.execute("SELECT left_ref, right_ref FROM linkage_pairs WHERE pair_id = ?", (pid,)).fetchone()
+    if row is None:  # a pair linkage did not score but a person decided (a split): may be decided again
+        row = next(((a, b) for a, b, *_ in _decisions(conn) if pair_id(a, b) == pid), None)
     if row is None:
         raise PairNotFound("linkage.no_pair_run_link")
     left, right = row
@@ -351,3 +373,120 @@ def review_items(vault: Vault) -> list[dict]:
     refs = [ref for row in rows for ref in row[1:3]]
     details = _details(conn, rows, _records_of(conn, refs), _provenance(conn, sorted({_case_of(r) for r in refs})))
     return [detail | item for item, detail in zip(queue, details, strict=True)]
+
+
+# ---- every cluster explainable and reversible (issue 17 item 5) --------------------------------
+
+def cluster_pair_ids(vault: Vault) -> dict[str, list[str]]:
+    """The pairs that hold each cluster together, by cluster id: the automatic links and the
+    accepted pairs between two of its members (a rejected pair never joins a cluster)."""
+    conn = vault.connection()
+    decided = {(a, b): d for a, b, d, *_ in _decisions(conn)}
+    out: dict[str, list[str]] = {}
+    for cid, pid, a, b, band in conn.execute(
+        "SELECT ml.cluster_id, p.pair_id, p.left_ref, p.right_ref, p.band FROM linkage_pairs p "
+        "JOIN linkage_members ml ON ml.victim_ref = p.left_ref "
+        "JOIN linkage_members mr ON mr.victim_ref = p.right_ref "
+        "WHERE ml.cluster_id = mr.cluster_id ORDER BY p.probability DESC, p.pair_id"):
+        decision = decided.pop((a, b), None)
+        if decision == "accept" or (band == "auto" and decision != "reject"):
+            out.setdefault(cid, []).append(pid)
+    members = dict(conn.execute("SELECT victim_ref, cluster_id FROM linkage_members").fetchall())
+    for (a, b), decision in decided.items():  # accepted pairs linkage did not score
+        if decision == "accept" and members.get(a) is not None and members.get(a) == members.get(b):
+            out.setdefault(members[a], []).append(pair_id(a, b))
+    return out
+
+
+def _cluster_refs(conn: Connection, cid: str) -> list[str]:
+    refs = [r for (r,) in conn.execute(
+        "SELECT victim_ref FROM linkage_members WHERE cluster_id = ? ORDER BY victim_ref", (cid,))]
+    if not refs:
+        raise ClusterNotFound("linkage.no_cluster", cluster=cid)
+    return refs
+
+
+def cluster_details(vault: Vault, cid: str) -> dict:
+    """One victim and why linkage thinks its records are one person: the records with their
+    sources, every scored or decided pair between two of them (level and match weight per
+    field, band, decision, whether it links), and the decisions that keep records out of it."""
+    conn = vault.connection()
+    refs = _cluster_refs(conn, cid)
+    inside = set(refs)
+    records = _records_of(conn, refs)
+    provenance = _provenance(conn, sorted({_case_of(r) for r in refs}))
+    marks = ",".join("?" * len(refs))
+    rows = conn.execute(
+        "SELECT pair_id, left_ref, right_ref, probability, weight, band, evidence FROM linkage_pairs "  # noqa: S608
+        f"WHERE left_ref IN ({marks}) AND right_ref IN ({marks}) ORDER BY probability DESC, pair_id",
+        refs + refs).fetchall()
+    decided = {(a, b): (d, at) for a, b, d, at in conn.execute(
+        "SELECT left_ref, right_ref, decision, decided_at FROM linkage_decisions "  # noqa: S608
+        f"WHERE left_ref IN ({marks}) OR right_ref IN ({marks})", refs + refs)}
+    pairs = []
+    for pid, a, b, p, w, band, evidence in rows:
+        decision = decided.pop((a, b), (None, None))[0]
+        parsed = json.loads(evidence) if evidence else {}
+        pairs.append({"pair_id": pid, "left_ref": a, "right_ref": b, "probability": round(p, 4),
+                      "match_weight": round(w, 2), "band": band, "decision": decision,
+                      "links": decision == "accept" or (band == "auto" and decision != "reject"),
+                      "fields": parsed.get("fields", {}), "prior": parsed.get("prior"),
+                      "name_conflict": parsed.get("name_conflict", False)})
+    kept_apart = []
+    for (a, b), (decision, at) in sorted(decided.items()):
+        if decision == "accept" and a in inside and b in inside:
+            pairs.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "probability": None,
+                          "match_weight": None, "band": None, "decision": "accept", "links": True,
+                          "fields": {}, "prior": None, "name_conflict": False})
+        elif decision == "reject":
+            kept_apart.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "decided_at": at})
+
+    def member(ref: str) -> dict:
+        rec = records.get(ref)
+        return {"ref": ref, "case_id": _case_of(ref), "record": rec.display if rec else None,
+                "documenters": list(rec.documenters) if rec else [],
+                "sources": provenance.get(_case_of(ref), [])}
+
+    return {"cluster_id": cid, "members": [member(r) for r in refs], "pairs": pairs, "kept_apart": kept_apart}
+
+
+def _member_ref(refs: list[str], record: str) -> str:
+    """A member named by its reference, or by an unambiguous start of it (a case id)."""
+    if record in refs:
+        return record
+    found = [r for r in refs if r.startswith(record)] if record else []
+    if len(found) != 1:
+        raise ClusterNotFound("linkage.not_in_cluster", record=record)
+    return found[0]
+
+
+def split(vault: Vault, cid: str, record: str) -> dict:
+    """Take a record out of a victim cluster: a person's decision that it is none of the others.
+
+    Stored as a rejected pair between the record and each other member, so it is kept and
+    re-applied on every run as any rejection is (no chain of links can bring it back), and each
+    can be undone alone with `decide(pair, "accept")`. Re-clusters at once, without scoring."""
+    conn = vault.connection()
+    refs = _cluster_refs(conn, cid)
+    ref = _member_ref(refs, record)
+    if len(refs) < 2:
+        raise ClusterNotFound("linkage.alone_in_cluster", record=ref)
+    others = [r for r in refs if r != ref]
+    current = _records_of(conn, refs)
+    if any(r not in current for r in refs):
+        raise PairNotFound("linkage.pair_not_current")
+    at = audit.now_iso()
+    with transaction(conn):
+        for other in others:
+            a, b = sorted((ref, other))
+            conn.execute(
+                "INSERT OR REPLACE INTO linkage_decisions (left_ref, right_ref, left_hash, right_hash, decision, "
+                "decided_at) VALUES (?,?,?,?,?,?)",
+                (a, b, current[a].content_hash, current[b].content_hash, "reject", at))
+        _store_clusters(conn, _stored_members(conn))
+        audit.record(conn, "linkage.split", cid, record=ref, rejected=len(others))
+    changes.publish(vault, changes.DECISIONS)
+    after = dict(conn.execute("SELECT victim_ref, cluster_id FROM linkage_members").fetchall())
+    return {"cluster_id": cid, "record": ref, "record_cluster_id": after.get(ref),
+            "remaining_cluster_ids": sorted({after[r] for r in others if r in after}),
+            "rejected_pairs": [pair_id(ref, o) for o in others]}
