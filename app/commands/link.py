@@ -139,7 +139,7 @@ def show(ctx: Context) -> int:
         else:
             score = f"probability {pair['probability']:.3f}, weight {pair['match_weight']:+.1f}, {pair['band']}"
         decision = f", decided: {pair['decision']}" if pair["decision"] else ""
-        conflict = ", names clearly differ" if pair["name_conflict"] else ""
+        conflict = ", a clear difference keeps it from automatic links" if pair["conflict"] else ""
         print(f"  {pair['pair_id']}  [{a}]-[{b}]  {score}{decision}{conflict}: {state}")
         if pair["fields"]:
             print(f"      {_evidence_line(pair)}")

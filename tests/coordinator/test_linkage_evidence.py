@@ -130,20 +130,21 @@ def test_link_json_show_and_split_from_the_command(tawthiq, coordinator_vault, p
         v.lock()
 
 
-GIVEN = ["محمد", "محمود", "خالد", "عمر", "يوسف", "ابراهيم", "مصطفى", "عثمان", "سليمان", "باسل"]
+GRANDFATHERS = ["علي", "خالد", "عمر", "يوسف", "ابراهيم", "مصطفى", "عثمان", "سليمان", "باسل", "حسن"]
 
 
-def _brothers(vault, n: int) -> None:
-    """n brothers killed the same night, each recorded by another documenter: every two of them
-    agree on all but the given name, so every pair waits for review (n × (n - 1) / 2 pairs)."""
-    for i, given in enumerate(GIVEN[:n]):
-        receive(vault, victim_case(f"{given} أحمد علي الحسن", age=20 + i), f"{i:02d}" * 8)
+def _namesakes(vault, n: int) -> None:
+    """n men named محمد son of أحمد of the family الحسن, killed the same night, each recorded by
+    another documenter: every two agree on all but the grandfather's name, so every pair waits
+    for review (n × (n - 1) / 2 pairs)."""
+    for i, grandfather in enumerate(GRANDFATHERS[:n]):
+        receive(vault, victim_case(f"محمد أحمد {grandfather} الحسن"), f"{i:02d}" * 8)
 
 
-@pytest.mark.parametrize("brothers", [4, 8])
+@pytest.mark.parametrize("namesakes", [4, 8])
 def test_the_review_queue_reads_each_case_once_whatever_the_number_of_pairs(coordinator_vault, monkeypatch,
-                                                                            brothers):
-    _brothers(coordinator_vault, brothers)
+                                                                            namesakes):
+    _namesakes(coordinator_vault, namesakes)
     linkage.run_linkage(coordinator_vault)
     parsed: list[str] = []
     real = linkage_records.records_from_body
@@ -154,6 +155,6 @@ def test_the_review_queue_reads_each_case_once_whatever_the_number_of_pairs(coor
     items = linkage.review_items(coordinator_vault)
     coordinator_vault.connection().set_trace_callback(None)
     cases = {item[side]["case_id"] for item in items for side in ("left", "right")}
-    assert len(items) > brothers  # more pairs than records: a per-pair read would show
+    assert len(items) > namesakes  # more pairs than records: a per-pair read would show
     assert sorted(parsed) == sorted(cases)  # each case body parsed once
     assert len(statements) <= 12  # a fixed number of queries, not one per pair

@@ -178,7 +178,9 @@ def split_name_chain(name: str | None) -> dict[str, str]:
     Four or more words: the first three are given/father/grandfather and the last is the family;
     three: given, father, family; two: given, family.
     """
-    words = name_words(name)
+    # Hamza on ya (ثائر) is a glottal stop, not a long ī: kept apart before the letters are
+    # folded (ئ → ي), so the part's long-vowel hint reads as the whole name's does.
+    words = name_words(name.replace("ئ", "ء") if name else name)
     if len(words) >= 4:
         return dict(zip(NAME_PARTS, [words[0], words[1], words[2], words[-1]], strict=True))
     if len(words) == 3:

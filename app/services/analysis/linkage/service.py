@@ -117,10 +117,14 @@ def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
     links = conn.execute(
         "SELECT left_ref, right_ref, probability FROM linkage_pairs WHERE band = 'auto'").fetchall()
     decisions = _decisions(conn)
+    accepted = [(a, b) for a, b, d, *_ in decisions if d == "accept"]
+    # A pair with a clear difference is a cannot-link unless a person accepted it: no chain of
+    # other links (through a record that gives no given name, say) may join brothers or namesakes.
+    conflicting = set(conn.execute("SELECT left_ref, right_ref FROM linkage_pairs WHERE conflict = 1").fetchall())
     groups = cluster(
         records.keys(), links,
-        accepted=[(a, b) for a, b, d, *_ in decisions if d == "accept"],
-        rejected=[(a, b) for a, b, d, *_ in decisions if d == "reject"],
+        accepted=accepted,
+        rejected=[(a, b) for a, b, d, *_ in decisions if d == "reject"] + sorted(conflicting - set(accepted)),
         apart={ref: member[0] for ref, member in records.items()},
     )
     conn.execute("DELETE FROM linkage_members")
@@ -132,6 +136,10 @@ def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
     return len(groups)
 
 
+def _band(s: engine.Scored) -> str:
+    return "auto" if s.auto else "apart" if s.apart else "review"
+
+
 def _evidence_json(s: engine.Scored) -> str | None:
     """What the pair was scored on: each comparison's level and weight, the prior's weight (the
     match weight is their sum), and whether a clear name difference kept it from an automatic link."""
@@ -139,8 +147,7 @@ def _evidence_json(s: engine.Scored) -> str | None:
         return None
     fields = {name: [level, bits] for name, (level, bits) in s.evidence.items()}
     prior = round(s.weight - sum(bits for _level, bits in s.evidence.values()), 2)
-    vetoed = s.probability >= engine.AUTO_THRESHOLD and not s.auto
-    return json.dumps({"fields": fields, "prior": prior, "name_conflict": vetoed},
+    return json.dumps({"fields": fields, "prior": prior, "conflict": s.conflict},
                       ensure_ascii=False, separators=(",", ":"))
 
 
@@ -165,9 +172,9 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
         conn.execute("DELETE FROM linkage_pairs")
         conn.executemany(
             "INSERT INTO linkage_pairs (pair_id, left_ref, right_ref, left_hash, right_hash, probability, "
-            "weight, band, evidence) VALUES (?,?,?,?,?,?,?,?,?)",
+            "weight, band, conflict, evidence) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(pair_id(s.left, s.right), s.left, s.right, by_ref[s.left].content_hash,
-              by_ref[s.right].content_hash, s.probability, s.weight, "auto" if s.auto else "review",
+              by_ref[s.right].content_hash, s.probability, s.weight, _band(s), int(s.conflict),
               _evidence_json(s)) for s in scored],
         )
         n_clusters = _store_clusters(conn, {r.ref: (r.case_id, r.victim_index, r.content_hash) for r in records})
@@ -431,13 +438,13 @@ def cluster_details(vault: Vault, cid: str) -> dict:
                       "match_weight": round(w, 2), "band": band, "decision": decision,
                       "links": decision == "accept" or (band == "auto" and decision != "reject"),
                       "fields": parsed.get("fields", {}), "prior": parsed.get("prior"),
-                      "name_conflict": parsed.get("name_conflict", False)})
+                      "conflict": parsed.get("conflict", False)})
     kept_apart = []
     for (a, b), (decision, at) in sorted(decided.items()):
         if decision == "accept" and a in inside and b in inside:
             pairs.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "probability": None,
                           "match_weight": None, "band": None, "decision": "accept", "links": True,
-                          "fields": {}, "prior": None, "name_conflict": False})
+                          "fields": {}, "prior": None, "conflict": False})
         elif decision == "reject":
             kept_apart.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "decided_at": at})
 
