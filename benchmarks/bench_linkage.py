@@ -36,7 +36,8 @@ def _link(rows: list[dict]) -> int:
     from app.services.analysis.linkage import engine
     from app.services.analysis.linkage.clusters import cluster
 
-    scored = engine.score_pairs(rows, engine.REVIEW_THRESHOLD, settings=engine.load_model(len(rows)))
+    # With each pair's evidence, as run_linkage stores it (levels and weights per field).
+    scored = engine.score_pairs(rows, engine.REVIEW_THRESHOLD, settings=engine.load_model(len(rows)), evidence=True)
     return len(cluster([r["unique_id"] for r in rows], [(s.left, s.right, s.probability) for s in scored if s.auto],
                        rejected=[(s.left, s.right) for s in scored if s.conflict]))
 
@@ -83,6 +84,22 @@ def quality(run: Run) -> None:
         run.metric("fake_1000 F1", fake["f1"], targets=[F1_AIM])
         run.metric("fake_1000 precision", fake["precision"])
         run.metric("fake_1000 recall", fake["recall"])
+    places = linkage_quality.place_spellings(2 if run.smoke else 10)
+    run.metric("Latin place spellings resolved (every shipped place, respelled by rule)", places["place_share"],
+               note=f"{places['place_spellings_resolved']} of {places['place_spellings']}")
+    run.metric("generator's Latin governorate spellings resolved", places["generator_share"],
+               note=f"{places['generator_governorates_resolved']} of {places['generator_governorates']}")
+    incidents = linkage_quality.incident_quality(500 if run.smoke else 5000)
+    run.metric("incident pairs (place, date, act, perpetrator): automatic precision", incidents["precision"])
+    run.metric("incident pairs: automatic recall (of all true case pairs)", incidents["recall"])
+    run.metric("incident pairs: review band per case", incidents["review_pairs_per_case"])
+    review = incidents["review_pairs"]
+    run.metric("incident pairs: review band truly one incident",
+               round(incidents["review_pairs_true"] / review, 4) if review else 1.0)
+    run.metric("incidents with unnamed victims: true", incidents["unnamed_incidents"])
+    run.metric("incidents with unnamed victims: cases (reports)", incidents["unnamed_cases"])
+    run.metric("incidents with unnamed victims: counted after automatic incident links",
+               incidents["unnamed_incidents_counted"])
     syrian = linkage_quality.syrian_quality(500 if run.smoke else 5000)
     run.metric("Syrian automatic links precision", syrian["precision"], targets=[] if run.smoke else [PRECISION_AIM])
     run.metric("Syrian automatic links recall", syrian["recall"], targets=[] if run.smoke else [RECALL_AIM])

@@ -63,6 +63,8 @@ def syrian_rows(n_people: int, seed: int, labels: Labels | None = None,
     rows = []
     for body in cases:
         for rec in records_from_body(body["id"], body, ("generator",))[0]:
+            if rec.ref not in truth:  # an unnamed victim: counted through its incident, not linked
+                continue
             row = rec.row()
             row["person"] = str(truth[rec.ref])
             rows.append(row)
@@ -111,6 +113,64 @@ def syrian_quality(n_people: int = 5000, seed: int = TEST_SEED, namesakes: float
     return result
 
 
+def incident_quality(n_people: int = 5000, seed: int = TEST_SEED) -> dict:
+    """Incident linkage on place, date, act and perpetrator (issue 17 item 7), on the cases of the
+    generator: pairs of cases that report one incident, automatic and review band, and how many
+    incidents whose victims nobody named are counted (truth: each counted once)."""
+    from app.services.analysis.linkage.incidents import incident_pairs
+
+    labels = Labels()
+    cases, _truth = generate(n_people, seed=seed, labels=labels)
+    documenters = ("d1", "d2", "d3")
+    incidents = [records_from_body(c["id"], c, (documenters[i % 3],))[1] for i, c in enumerate(cases)]
+    pairs = incident_pairs(incidents)
+    by_incident = defaultdict(list)
+    for case_id, number in labels.case_incident.items():
+        by_incident[number].append(case_id)
+    true = pairs_of(by_incident.values())
+    auto = {(p.left, p.right) for p in pairs if p.band == "auto"}
+    review = {(p.left, p.right) for p in pairs if p.band == "review"}
+    result = scores(pairs_of(cluster([c["id"] for c in cases], [(a, b, 1.0) for a, b in auto])), true)
+    unnamed_cases = [c for c, n in labels.case_incident.items() if n in labels.unnamed_incidents]
+    groups = cluster(unnamed_cases, [(a, b, 1.0) for a, b in auto if a in set(unnamed_cases)])
+    result.update({"cases": len(cases), "incidents": len(by_incident),
+                   "review_pairs": len(review), "review_pairs_true": len(review & true),
+                   "review_pairs_per_case": round(len(review) / len(cases), 4),
+                   "recall_auto_plus_review": round(len((auto | review) & true) / len(true), 4) if true else 1.0,
+                   "unnamed_incidents": len(labels.unnamed_incidents), "unnamed_cases": len(unnamed_cases),
+                   "unnamed_incidents_counted": len(groups)})
+    return result
+
+
+def place_spellings(per_place: int = 10, seed: int = 5) -> dict:
+    """How many Latin spellings of places resolve to the right gazetteer entry (issue 17 item 8):
+    every shipped place's English name respelled by rule (benchmarks/syrian_records.place_spelling:
+    vowels doubled or as ee/ea/ei/oo/ou, -ah/-a/-eh, Al-/El-/al-), and the governorates the
+    generator's Latin records write (seed 12, 5,000 people)."""
+    import random
+
+    from benchmarks.syrian_records import place_spelling
+    from forms import gazetteer
+
+    rng = random.Random(seed)
+    g = gazetteer.gazetteer()
+    tried = resolved = 0
+    for place in g.places.values():
+        name = place.names.get("en")
+        for _ in range(per_place if name else 0):
+            spelling = place_spelling(rng, name)
+            tried += 1
+            found = g.resolve(spelling, level=place.level)
+            resolved += found is not None and found.code == place.code
+    cases, _truth = generate(5000, seed=TEST_SEED)
+    written = [c["location"]["governorate"] for c in cases
+               if c["location"].get("governorate") and c["location"]["governorate"].isascii()]
+    known = sum(g.resolve(w, level="governorate") is not None for w in written)
+    return {"place_spellings": tried, "place_spellings_resolved": resolved,
+            "place_share": round(resolved / tried, 4), "generator_governorates": len(written),
+            "generator_governorates_resolved": known, "generator_share": round(known / len(written), 4)}
+
+
 def fake_1000_quality() -> dict:
     with FAKE_1000.open(encoding="utf-8") as fh:
         source = list(csv.DictReader(fh))
@@ -130,7 +190,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--train", action="store_true", help="retrain victim_model.json first")
     parser.add_argument("--people", type=int, default=5000)
-    parser.add_argument("--only", choices=("fake_1000", "syrian"))
+    parser.add_argument("--only", choices=("fake_1000", "syrian", "places", "incidents"))
     parser.add_argument("--namesakes", type=float, default=0.03,
                         help="share of people with a namesake killed nearby a few days apart")
     args = parser.parse_args()
@@ -142,6 +202,10 @@ def main() -> None:
     out = {}
     if args.only in (None, "fake_1000"):
         out["fake_1000"] = fake_1000_quality()
+    if args.only in (None, "incidents"):
+        out["incidents"] = incident_quality()
+    if args.only in (None, "places"):
+        out["places"] = place_spellings()
     if args.only in (None, "syrian"):
         out["syrian"] = syrian_quality(args.people, namesakes=args.namesakes)
     print(json.dumps(out, indent=1))

@@ -207,6 +207,8 @@ class Labels:
         self.clan: dict[int, int] = {}       # person → extended family (cousins share one)
         self.incident: dict[int, int] = {}   # person → incident id
         self.namesake_of: dict[int, int] = {}  # person → the person whose name they carry
+        self.case_incident: dict[str, int] = {}  # case id → incident id (every case, unnamed too)
+        self.unnamed_incidents: set[int] = set()  # incidents whose victims nobody named
 
     def pair_class(self, left: str, right: str) -> str:
         """same person; else why two records of different people may look alike."""
@@ -267,8 +269,59 @@ def _victim(rng: random.Random, person: _Person, arabic: bool, year: int) -> dic
     return victim
 
 
+# Perpetrator groups (vocabulary codes), most often named first; "unknown_gunmen" is a group too.
+PERPETRATORS = ["former_government_forces", "unknown_gunmen", "isis", "hts", "sdf", "sna_factions",
+                "national_defence_forces", "local_armed_group"]
+
+
+def _incident_details(rng: random.Random, gov: int) -> dict:
+    """What documenters say of an incident besides its victims: where below the governorate, who."""
+    from forms import gazetteer
+
+    code = gazetteer.resolve_place(GOVERNORATES[gov][1], level="governorate")
+    districts = [p.code for p in gazetteer.gazetteer().children(code.code)] if code else []
+    return {"district": rng.choice(districts) if districts else None,
+            "perpetrator": _zipf_pick(rng, PERPETRATORS, 1.0), "act": rng.choice(ACTS)}
+
+
+def _case_extras(rng: random.Random, details: dict) -> tuple[dict, list]:
+    """How one documenter reports the incident's place and perpetrator: not always both."""
+    location = {"district": details["district"]} if details["district"] and rng.random() < 0.6 else {}
+    perpetrators = [{"group": details["perpetrator"]}] if rng.random() < 0.7 else []
+    return location, perpetrators
+
+
+def _unnamed_incidents(rng: random.Random, first: int, count: int, max_records: int, cases: list[dict],
+                       labels: Labels | None) -> None:
+    """Attacks whose victims nobody named (a shelling, bodies found): one to five victims each,
+    reported by one to three documenters, each giving the date, governorate, perhaps the
+    district and the perpetrator, the act, and how many victims (not always the same number)."""
+    for number in range(first, first + count):
+        start, gov = _incident(rng)
+        details = _incident_details(rng, gov)
+        size = rng.randint(1, 5)
+        for _ in range(rng.choices(range(1, max_records + 1), weights=[50, 35, 15][:max_records])[0]):
+            arabic = rng.random() < 0.5
+            g_ar, g_lat = GOVERNORATES[gov]
+            place, perpetrators = _case_extras(rng, details)
+            seen = size if rng.random() < 0.8 else max(1, size + rng.choice((-1, 1)))
+            case_id = str(uuid.UUID(int=rng.getrandbits(128)))
+            cases.append({
+                "id": case_id, "form": "killing" if details["act"] == "killing" else "kidnapping",
+                "form_version": 1, "title": "", "date": _render_date(rng, start),
+                "location": {"governorate": g_ar if arabic else g_lat} | place,
+                "victims": [{"sex": rng.choice(("male", "male", "female", None)), "act": details["act"],
+                             "fate": FATES[details["act"]]} for _ in range(seen)],
+                "perpetrators": perpetrators,
+            })
+            if labels is not None:
+                labels.case_incident[case_id] = number
+                labels.unnamed_incidents.add(number)
+
+
 def generate(n_people: int, seed: int = 7, max_records: int = 3, labels: Labels | None = None,
-             namesakes: float = 0.03, together: float = 0.7) -> tuple[list[dict], dict[str, int]]:
+             namesakes: float = 0.03, together: float = 0.7,
+             unnamed: float = 0.1) -> tuple[list[dict], dict[str, int]]:
     """Case bodies and the true person ids ("<case id>/#<index>" → person).
 
     Siblings are often victims of one incident (a house raid, a shelling); each documenter who
@@ -277,6 +330,10 @@ def generate(n_people: int, seed: int = 7, max_records: int = 3, labels: Labels 
     a namesake killed nearby a few days apart. `labels`, when given, is filled with what tells
     the kinds of error apart (Labels.pair_class)."""
     rng = random.Random(seed)
+    spellings = random.Random(seed * 7919 + 1)
+    # Places, perpetrators and unnamed victims come from their own generator: the people and
+    # their records stay those of the same seed.
+    extras = random.Random(seed * 7919 + 2)
     people = _families(rng, n_people)
     incidents = {p.pid: _incident(rng) for p in people}
     for a, b in zip(people, people[1:], strict=False):
@@ -290,29 +347,89 @@ def generate(n_people: int, seed: int = 7, max_records: int = 3, labels: Labels 
     truth: dict[str, int] = {}
     for number, ((start, gov), victims) in enumerate(by_incident.items()):
         copies = rng.choices(range(1, max_records + 1), weights=[50, 35, 15][:max_records])[0]
+        details = _incident_details(extras, gov)
         for _ in range(copies):
             arabic = rng.random() < 0.5
             heard = [p for p in victims if len(victims) == 1 or rng.random() < 0.9] or victims[:1]
             groups = [heard] if rng.random() < together else [[p] for p in heard]
             for group in groups:
                 g_ar, g_lat = GOVERNORATES[gov]
+                # Half the Latin records spell the governorate their own way (place_spelling); its
+                # own generator, so the people and cases stay those of the same seed.
+                if spellings.random() < 0.5:
+                    g_lat = place_spelling(spellings, g_lat)
                 location = {} if rng.random() < 0.08 else {"governorate": g_ar if arabic else g_lat}
                 case_id = str(uuid.UUID(int=rng.getrandbits(128)))
                 body_victims = [_victim(rng, p, arabic, int(start[:4])) for p in group]
                 act = body_victims[0]["act"]
+                place, perpetrators = _case_extras(extras, details)
                 cases.append({
                     "id": case_id, "form": "killing" if act == "killing" else "kidnapping",
-                    "form_version": 1, "title": "", "date": _render_date(rng, start), "location": location,
-                    "victims": body_victims,
+                    "form_version": 1, "title": "", "date": _render_date(rng, start),
+                    "location": location | (place if location else {}), "victims": body_victims,
+                    "perpetrators": perpetrators,
                 })
                 for index, p in enumerate(group):
                     truth[f"{case_id}/#{index}"] = p.pid
+                if labels is not None:
+                    labels.case_incident[case_id] = number
         if labels is not None:
             for p in victims:
                 labels.incident[p.pid] = number
+    _unnamed_incidents(extras, len(by_incident), int(len(by_incident) * unnamed), max_records, cases, labels)
     if labels is not None:
         labels.person.update(truth)
         labels.clan.update({p.pid: p.clan for p in people})
         labels.namesake_of.update(namesake_of)
     rng.shuffle(cases)
     return cases, truth
+
+
+# ---- place spellings (issue 17 item 8) ---------------------------------------------------------
+# How people write the Latin names of places: vowels doubled or written as digraphs (ee, ea, ei,
+# oo, ou), the ta marbuta as -ah, -a or -eh, the article as Al-, El-, al- or nothing. Each rule
+# is applied by chance to a gazetteer name; the spelling is then looked up as a documenter's
+# would be.
+_VOWEL_SPELLINGS = {"i": ("ee", "ea", "ei", "i"), "u": ("oo", "ou", "u"), "a": ("aa", "a"), "e": ("ee", "ei", "e")}
+_ARTICLES = ("Al-", "El-", "al-", "Al ", "El ", "")
+_ENDINGS = ("ah", "a", "eh")
+
+
+def place_spelling(rng: random.Random, name: str) -> str:
+    """One Latin spelling of `name` (a gazetteer's English name) as a documenter might write it."""
+    words = name.split()
+    out = []
+    for word in words:
+        head, sep, rest = word.partition("-")
+        if sep and head.lower() in {"al", "el", "as", "ar", "ad", "at", "an", "az", "ash", "ez", "ed"} and rest:
+            out.append(rng.choice(_ARTICLES) + _respell(rng, rest))
+        elif word.lower() in {"al", "el"}:
+            out.append(rng.choice(("al", "el", "Al", "El")))
+        else:
+            out.append(_respell(rng, word))
+    return " ".join(out)
+
+
+_ENGLISH = {"mount", "rural", "centre", "district", "countryside", "governorate", "city", "old"}
+
+
+def _vowel(c: str) -> bool:
+    return c.lower() in "aeiouy"
+
+
+def _respell(rng: random.Random, word: str) -> str:
+    if len(word) < 4 or word.lower() in _ENGLISH:
+        return word
+    letters = list(word)
+    # a single vowel between consonants (a digraph is respelled as a whole by no rule here)
+    inner = [i for i in range(1, len(letters) - 1) if letters[i].lower() in _VOWEL_SPELLINGS
+             and not _vowel(letters[i - 1]) and not _vowel(letters[i + 1])]
+    if inner and rng.random() < 0.6:
+        i = rng.choice(inner)
+        letters[i] = rng.choice(_VOWEL_SPELLINGS[letters[i].lower()])
+    word = "".join(letters)
+    low = word.lower()
+    for ending in ("ah", "eh", "a"):
+        if low.endswith(ending) and not _vowel(low[-len(ending) - 1]) and rng.random() < 0.7:
+            return word[: len(word) - len(ending)] + rng.choice(_ENDINGS)
+    return word

@@ -9,6 +9,9 @@
 pair between two of them with its level and match weight per field, band and decision.
 `link split CLUSTER RECORD` takes a record out of a victim (a decision kept like the others:
 rejected pairs between it and each other record, each undone by `link decide PAIR accept`).
+`link incidents [--json]` lists the incident pairs (two cases that may report one incident, on
+place, date, act and perpetrator) waiting for a person; `link incident-decide PAIR DECISION`
+decides one (kept and re-applied on every run).
 """
 
 from __future__ import annotations
@@ -43,6 +46,14 @@ def register(sub: Subcommands) -> None:
     a.add_argument("record", help="the record's reference (or its case id) shown by `link show`")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=split)
+    a = lsub.add_parser("incidents", help="list the incident pairs waiting for review (place, date, act, perpetrator)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=incidents)
+    a = lsub.add_parser("incident-decide", help="accept, reject or mark unsure one incident pair")
+    a.add_argument("pair", help="the incident pair id shown by `link incidents` (i-…)")
+    a.add_argument("decision", choices=linkage.DECISIONS)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=incident_decide)
 
 
 def _coordinator(ctx: Context) -> Vault:
@@ -159,4 +170,29 @@ def split(ctx: Context) -> int:
     print(f"{shown(result['record'])} taken out of {shown(result['cluster_id'])}: now victim "
           f"{shown(result['record_cluster_id'])}; {len(result['rejected_pairs'])} pairs rejected "
           "(undo one with `tawthiq link decide PAIR accept`)")
+    return 0
+
+
+def incidents(ctx: Context) -> int:
+    vault = _coordinator(ctx)
+    queue = linkage.incident_review_queue(vault)
+    if ctx.args.json:
+        ctx.print_json(queue)
+        return 0
+    if not queue:
+        print("no incident pairs waiting for review")
+    for item in queue:
+        left, right = item["left"], item["right"]
+        agree = ", ".join(f"{k}: {v}" for k, v in item["evidence"].items())
+        print(f"{item['pair_id']}  {shown(left['case_id'])}  {shown(right['case_id'])}  {shown(agree)}")
+    return 0
+
+
+def incident_decide(ctx: Context) -> int:
+    vault = _coordinator(ctx)
+    result = linkage.incident_decide(vault, ctx.args.pair, ctx.args.decision)
+    if ctx.args.json:
+        ctx.print_json(result)
+    else:
+        print(f"{result['pair_id']}: {result['decision']}")
     return 0

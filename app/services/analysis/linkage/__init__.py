@@ -12,6 +12,8 @@ The interface other services use (all of it reads the stored result of the last 
 `pair_details`, `summary`: the `link` command and the review view. `cluster_details` (why records
 are one person: the pairs, their levels and weights per field), `cluster_pair_ids`, `split` (take
 a record out of a cluster, kept as a decision): `link show`, `link split` and the clusters view.
+`incident_review_queue`, `incident_decide`: incidents paired on place, date, act and perpetrator
+(linkage/incidents.py) that wait for a person: `link incidents`, `link incident-decide`.
 """
 
 from app.services.analysis.linkage.service import (
@@ -24,6 +26,8 @@ from app.services.analysis.linkage.service import (
     cluster_pair_ids,
     decide,
     incident_clusters,
+    incident_decide,
+    incident_review_queue,
     pair_details,
     review_items,
     review_queue,
@@ -44,6 +48,8 @@ __all__ = [
     "cluster_pair_ids",
     "decide",
     "incident_clusters",
+    "incident_decide",
+    "incident_review_queue",
     "pair_details",
     "review_items",
     "review_queue",

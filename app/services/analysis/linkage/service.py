@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.services import changes
-from app.services.analysis.linkage import engine
+from app.services.analysis.linkage import engine, incidents
 from app.services.analysis.linkage.clusters import cluster, group
-from app.services.analysis.linkage.records import VictimRecord, date_days, read_records
+from app.services.analysis.linkage.records import IncidentRecord, VictimRecord, date_days, read_records
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import TawthiqError, UsageError
@@ -91,11 +91,20 @@ def cluster_id(refs: list[str]) -> str:
     return "v-" + hashlib.sha256(min(refs).encode()).hexdigest()[:12]
 
 
-def _fingerprint(records: list[VictimRecord], model: dict) -> str:
+def _fingerprint(records: list[VictimRecord], model: dict, cases: list[IncidentRecord] | None = None) -> str:
+    """What the stored result was made from: "<victims>" and, with `cases`, ":<incidents>" (a
+    case's perpetrators change no victim record). `state` compares the victims' part only, so a
+    statistics read need not parse the cases twice."""
     h = hashlib.sha256(json.dumps(model, sort_keys=True).encode())
     for r in sorted(records, key=lambda r: r.ref):
         h.update(f"{r.ref}\t{r.content_hash}\t{','.join(r.documenters)}\n".encode())
-    return h.hexdigest()
+    if cases is None:
+        return h.hexdigest()
+    i = hashlib.sha256()
+    for c in sorted(cases, key=lambda c: c.case_id):
+        i.update(f"{c.case_id}\t{c.date_days}\t{c.date_precision}\t{c.governorate}\t{c.place}\t"
+                 f"{','.join(c.acts)}\t{','.join(c.perpetrator_groups)}\t{c.victims}\n".encode())
+    return f"{h.hexdigest()}:{i.hexdigest()}"
 
 
 def _decisions(conn: Connection) -> list[tuple[str, str, str, str, str]]:
@@ -156,9 +165,9 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
     report = progress or (lambda _stage, _fraction: None)
     conn = vault.connection()
     report("reading", 0.0)
-    records = read_records(conn)[0]
+    records, cases = read_records(conn)
     model = engine.load_model(len(records))
-    fingerprint = _fingerprint(records, model)
+    fingerprint = _fingerprint(records, model, cases)
     stored = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
     by_ref = {r.ref: r for r in records}
     if stored and stored[0] == fingerprint and not force:
@@ -178,6 +187,11 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
               _evidence_json(s)) for s in scored],
         )
         n_clusters = _store_clusters(conn, {r.ref: (r.case_id, r.victim_index, r.content_hash) for r in records})
+        conn.execute("DELETE FROM linkage_incident_pairs")
+        conn.executemany(
+            "INSERT INTO linkage_incident_pairs (pair_id, left_case, right_case, band, evidence) VALUES (?,?,?,?,?)",
+            [(p.pair_id, p.left, p.right, p.band, json.dumps(p.evidence, separators=(",", ":")))
+             for p in incidents.incident_pairs(cases)])
         conn.execute(
             "INSERT OR REPLACE INTO linkage_state (id, fingerprint, ran_at, model, records, clusters) "
             "VALUES (1, ?, ?, ?, ?, ?)",
@@ -210,7 +224,7 @@ def state(conn: Connection, records: list[VictimRecord]) -> str:
     row = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
     if row is None:
         return "unlinked"
-    return "linked" if row[0] == _fingerprint(records, engine.load_model(len(records))) else "stale"
+    return "linked" if row[0].split(":")[0] == _fingerprint(records, engine.load_model(len(records))) else "stale"
 
 
 def victim_clusters(vault: Vault, records: list[VictimRecord] | None = None) -> list[VictimCluster]:
@@ -242,34 +256,77 @@ def incident_clusters(vault: Vault, clusters: list[VictimCluster] | None = None,
     """Cases that record the same incident: lists of case ids (every case once, singletons too).
 
     Two cases are one incident when they share a linked victim, their dates are at most a month
-    apart (or one is unknown) and their governorates agree (or one is unknown). Incidents are not
-    scored on their own: an incident without a linked victim is only ever itself. Reads the
-    stored victim clusters (or takes the caller's)."""
+    apart (or one is unknown) and their governorates agree (or one is unknown); or when incident
+    linkage linked them on place, date, act and perpetrator (linkage/incidents.py), or a person
+    accepted the pair. A pair a person rejected is never one incident, through any chain. Reads
+    the stored victim clusters (or takes the caller's) and the stored incident pairs."""
     conn = vault.connection()
     if clusters is None:
         clusters = victim_clusters(vault)
     if case_ids is None:
         case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
-    parent = {c: c for c in case_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    known = set(case_ids)
+    links: list[tuple[str, str, float]] = []
     for victim in clusters:
         members = victim.members
         for a, b in zip(members, members[1:], strict=False):
             da, db = date_days(a.incident_date), date_days(b.incident_date)
             near = da is None or db is None or abs(da - db) <= INCIDENT_DAYS
             same_place = a.governorate is None or b.governorate is None or a.governorate == b.governorate
-            if near and same_place and a.case_id in parent and b.case_id in parent:
-                parent[find(a.case_id)] = find(b.case_id)
-    groups: dict[str, list[str]] = {}
-    for c in case_ids:
-        groups.setdefault(find(c), []).append(c)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+            if near and same_place and a.case_id in known and b.case_id in known and a.case_id != b.case_id:
+                links.append((a.case_id, b.case_id, 1.0))
+    links += [(a, b, 0.9) for a, b in conn.execute(
+        "SELECT left_case, right_case FROM linkage_incident_pairs WHERE band = 'auto'")]
+    decided = conn.execute("SELECT left_case, right_case, decision FROM linkage_incident_decisions").fetchall()
+    groups = cluster(case_ids, links, accepted=[(a, b) for a, b, d in decided if d == "accept"],
+                     rejected=[(a, b) for a, b, d in decided if d == "reject"])
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def incident_review_queue(vault: Vault) -> list[dict]:
+    """Incident pairs waiting for a person (review band, undecided or unsure), each with both
+    cases' date, governorate, place, acts, perpetrator groups, victims and documenters."""
+    conn = vault.connection()
+    decided = dict(((a, b), d) for a, b, d in conn.execute(
+        "SELECT left_case, right_case, decision FROM linkage_incident_decisions"))
+    rows = [(pid, a, b, ev) for pid, a, b, ev in conn.execute(
+        "SELECT pair_id, left_case, right_case, evidence FROM linkage_incident_pairs WHERE band = 'review' "
+        "ORDER BY left_case, right_case") if decided.get((a, b)) in (None, "unsure")]
+    if not rows:
+        return []
+    # Cases already one incident (a victim in common, or linked through other cases) need no one.
+    together = {case: i for i, group in enumerate(incident_clusters(vault)) for case in group}
+    rows = [r for r in rows if together.get(r[1]) is None or together.get(r[1]) != together.get(r[2])]
+    wanted = sorted({c for _pid, a, b, _ev in rows for c in (a, b)})
+    cases = {c.case_id: c for c in read_records(conn, wanted)[1]}
+
+    def side(case_id: str) -> dict:
+        c = cases.get(case_id)
+        if c is None:
+            return {"case_id": case_id}
+        return {"case_id": case_id, "month": c.month, "governorate": c.governorate, "place": c.place,
+                "acts": list(c.acts), "perpetrator_groups": list(c.perpetrator_groups), "victims": c.victims,
+                "documenters": list(c.documenters)}
+
+    return [{"pair_id": pid, "evidence": json.loads(ev), "previous_decision": decided.get((a, b)),
+             "left": side(a), "right": side(b)} for pid, a, b, ev in rows]
+
+
+def incident_decide(vault: Vault, pid: str, decision: str) -> dict:
+    """A person's decision on an incident pair; kept and re-applied on every run."""
+    if decision not in DECISIONS:
+        raise UsageError("linkage.decision_unknown", choices=", ".join(DECISIONS))
+    conn = vault.connection()
+    row = conn.execute("SELECT left_case, right_case FROM linkage_incident_pairs WHERE pair_id = ?",
+                       (pid,)).fetchone()
+    if row is None:
+        raise PairNotFound("linkage.no_pair_run_link")
+    with transaction(conn):
+        conn.execute("INSERT OR REPLACE INTO linkage_incident_decisions (left_case, right_case, decision, decided_at) "
+                     "VALUES (?,?,?,?)", (row[0], row[1], decision, audit.now_iso()))
+        audit.record(conn, "linkage.decide", pid, decision=decision, kind="incident")
+    changes.publish(vault, changes.DECISIONS)
+    return {"pair_id": pid, "decision": decision}
 
 
 def review_queue(vault: Vault) -> list[dict]:
