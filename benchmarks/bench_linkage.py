@@ -117,7 +117,8 @@ def quality(run: Run) -> None:
                targets=[REVIEW_TRUE_AIM] if aims else [])
     run.metric("Syrian F1, every review pair decided correctly", syrian["f1_review_decided"],
                targets=[DECIDED_F1_AIM] if aims else [])
-    run.metric("Syrian pairs kept apart (given or father's name clearly differs)", syrian["kept_apart_pairs"])
+    run.metric("Syrian pairs kept apart (given, father's or grandfather's name clearly differs)",
+               syrian["kept_apart_pairs"])
     run.metric("Syrian pairs kept apart that were one person", syrian["kept_apart_true"])
     # Every kind named, zeros too (two victims of one case are never a pair: "same case" stays 0).
     for kind in KINDS:

@@ -299,7 +299,8 @@ def _conflict(c: str, hint: bool, long_vowel: bool = True, far: bool = False) ->
 # automatic links but shown to a person instead: keys one letter apart (أيمن/منير mn/mnr, or
 # ممد typed for محمد), and a long ī that one spelling shows and the other does not (Tariq typed
 # Tairq).
-_NAME_APART = " OR ".join(_conflict(c, hint=True, long_vowel=False, far=True) for c in ("given", "father"))
+_NAME_APART = " OR ".join([*(_conflict(c, hint=True, long_vowel=False, far=True) for c in ("given", "father")),
+                           _conflict("grandfather", hint=False, far=True)])
 _NAME_CONFLICT = " OR ".join(_conflict(c, hint=True) for c in ("given", "father"))
 # A grandfather's name that clearly differs: namesakes (same given, father's and family names,
 # another family) a few days apart. Kept from automatic links, shown to a person.
