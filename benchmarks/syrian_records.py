@@ -10,6 +10,11 @@ share grandfather and family, and are often named after the grandfather — so t
 people can both be محمد أحمد … الحسن apart from one word. Given names follow a steep frequency
 curve (محمد is about one man in six), as in Syrian casualty lists.
 
+Issue 17 added what made the review queue noisy: relatives recorded in one case (two victims of
+one case are two people), siblings recorded by two documenters, namesakes killed in one
+governorate a few days apart, short given names (وسيم, نعيم, عمار) and Latin spellings shared by
+two Arabic names (Sameer: سمير or سامر).
+
 `generate(n_people, seed)` returns (case bodies, truth) where truth maps each case's victim
 reference "<case id>/#<index>" to a person id. Deterministic for a seed.
 """
@@ -27,7 +32,7 @@ MALE = [
     ("مصطفى", "Mustafa", "Moustafa", "Mostafa"), ("إبراهيم", "Ibrahim", "Ebrahim"),
     ("يوسف", "Youssef", "Yusuf", "Yousef"), ("عبد الله", "Abdullah", "Abdallah", "Abd Allah"),
     ("عبد الرحمن", "Abdulrahman", "Abd al-Rahman", "Abdurrahman"), ("خليل", "Khalil", "Khaleel"),
-    ("سامر", "Samer", "Sammer"), ("ياسر", "Yasser", "Yasir"), ("عماد", "Imad", "Emad"),
+    ("سامر", "Samer", "Sammer", "Sameer"), ("ياسر", "Yasser", "Yasir"), ("عماد", "Imad", "Emad"),
     ("فراس", "Firas", "Feras"), ("باسل", "Basel", "Basil"), ("وليد", "Walid", "Waleed"),
     ("رامي", "Rami", "Ramy"), ("ماهر", "Maher", "Mahir"), ("جمال", "Jamal", "Gamal"),
     ("زياد", "Ziad", "Ziyad"), ("طارق", "Tarek", "Tariq"), ("نبيل", "Nabil", "Nabeel"),
@@ -40,6 +45,11 @@ MALE = [
     ("جهاد", "Jihad", "Jehad"), ("رياض", "Riad", "Riyad"), ("كمال", "Kamal", "Kemal"),
     ("ثائر", "Thaer", "Tha'er"), ("مهند", "Muhannad", "Mohannad"), ("بلال", "Bilal", "Belal"),
     ("عدنان", "Adnan", "Adnane"), ("فيصل", "Faisal", "Faysal"), ("جميل", "Jamil", "Jameel"),
+    # Short given names (consonant keys of one to three letters: وسيم → sm, نعيم → nm, عمار → mr)
+    # and Latin spellings shared by two Arabic names (Samir/Sameer: سمير or سامر).
+    ("وسيم", "Wassim", "Wasim"), ("نعيم", "Naim", "Naeem"), ("سمير", "Samir", "Sameer"),
+    ("عمار", "Ammar", "Amar"), ("أمين", "Amin", "Ameen"), ("أيهم", "Ayham", "Aiham"),
+    ("وائل", "Wael", "Wa'il"), ("هاني", "Hani", "Hany"), ("علاء", "Alaa", "Ala"),
 ]
 FEMALE = [
     ("فاطمة", "Fatima", "Fatma", "Fatmeh"), ("عائشة", "Aisha", "Ayesha", "Aysha"),
@@ -111,8 +121,8 @@ def _typo(rng: random.Random, word: str) -> str:
 
 
 class _Person:
-    def __init__(self, pid, household, sex, given, father, grandfather, family, mother, birth_year):
-        self.pid, self.household, self.sex = pid, household, sex
+    def __init__(self, pid, household, sex, given, father, grandfather, family, mother, birth_year, clan=0):
+        self.pid, self.household, self.sex, self.clan = pid, household, sex, clan
         self.given, self.father, self.grandfather, self.family = given, father, grandfather, family
         self.mother, self.birth_year = mother, birth_year
 
@@ -120,7 +130,9 @@ class _Person:
 def _families(rng: random.Random, n_people: int) -> list[_Person]:
     people: list[_Person] = []
     households = 0
+    clans = 0
     while len(people) < n_people:
+        clans += 1
         family = _zipf_pick(rng, FAMILY, 0.6)
         grandfather = _zipf_pick(rng, MALE)
         # One to three brothers (the fathers), each with children; one child is often named
@@ -142,7 +154,7 @@ def _families(rng: random.Random, n_people: int) -> list[_Person]:
                     given = _zipf_pick(rng, MALE if sex == "male" else FEMALE, exclude=children + [father])
                 children.append(given)
                 people.append(_Person(len(people), households, sex, given, father, grandfather, family, mother,
-                                      base_year + rng.randint(0, 12)))
+                                      base_year + rng.randint(0, 12), clans))
                 if len(people) >= n_people:
                     return people
     return people
@@ -187,47 +199,237 @@ def _render_date(rng: random.Random, start: str) -> dict:
     return {"precision": "unknown"}
 
 
-def generate(n_people: int, seed: int = 7, max_records: int = 3) -> tuple[list[dict], dict[str, int]]:
-    """Case bodies (one victim each, or a family's victims together) and the true person ids."""
+class Labels:
+    """What the generator knows about each record, for telling kinds of error apart."""
+
+    def __init__(self):
+        self.person: dict[str, int] = {}     # victim reference → person id
+        self.clan: dict[int, int] = {}       # person → extended family (cousins share one)
+        self.incident: dict[int, int] = {}   # person → incident id
+        self.namesake_of: dict[int, int] = {}  # person → the person whose name they carry
+        self.case_incident: dict[str, int] = {}  # case id → incident id (every case, unnamed too)
+        self.unnamed_incidents: set[int] = set()  # incidents whose victims nobody named
+
+    def pair_class(self, left: str, right: str) -> str:
+        """same person; else why two records of different people may look alike."""
+        a, b = self.person[left], self.person[right]
+        if a == b:
+            return "same person"
+        if left.split("/")[0] == right.split("/")[0]:
+            return "same case"
+        if self.clan.get(a) == self.clan.get(b):
+            return "same family"
+        if self.namesake_of.get(a) == b or self.namesake_of.get(b) == a:
+            return "namesake, nearby days"
+        if self.incident.get(a) == self.incident.get(b):
+            return "same incident"
+        return "different incident"
+
+
+def _shifted(start: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(start) + timedelta(days=days)).isoformat()
+
+
+def _namesakes(rng: random.Random, people: list[_Person], incidents: dict, share: float) -> dict[int, int]:
+    """Different men who carry another victim's given, father's and family names (common names
+    in one town), killed in the same governorate a few days apart; their grandfather's name is
+    drawn as anyone's (so common ones coincide). The hardest pairs a documenter's list holds."""
+    out = {}
+    for original in rng.sample(people, int(len(people) * share)):
+        if original.sex != "male":
+            continue
+        grandfather = _zipf_pick(rng, MALE)
+        twin = _Person(len(people), -len(people), "male", original.given, original.father, grandfather,
+                       original.family, _zipf_pick(rng, FEMALE), original.birth_year + rng.randint(-15, 15),
+                       clan=-len(people))
+        people.append(twin)
+        start, gov = incidents[original.pid]
+        incidents[twin.pid] = (_shifted(start, rng.choice((-6, -3, -2, -1, 1, 2, 3, 6))), gov)
+        out[twin.pid] = original.pid
+    return out
+
+
+def _victim(rng: random.Random, person: _Person, arabic: bool, year: int) -> dict:
+    name, parts = _render_name(rng, person, arabic, drop_grandfather=rng.random() < 0.2, typo=rng.random() < 0.1)
+    victim: dict = {"sex": person.sex if rng.random() < 0.9 else None, "act": rng.choice(ACTS)}
+    victim["fate"] = FATES[victim["act"]]
+    victim["name_ar" if arabic else "name_latin"] = name
+    if rng.random() < 0.5:
+        victim["name_parts"] = parts
+    if rng.random() < 0.3:
+        mother = person.mother[0] if arabic else person.mother[1]
+        victim.setdefault("name_parts", {})["mother"] = mother
+    r = rng.random()
+    if r < 0.35:
+        victim["age"] = year - person.birth_year + rng.choice((0, 0, 0, -1, 1))
+    elif r < 0.6:
+        victim["birth_date"] = str(person.birth_year)
+    return victim
+
+
+# Perpetrator groups (vocabulary codes), most often named first; "unknown_gunmen" is a group too.
+PERPETRATORS = ["former_government_forces", "unknown_gunmen", "isis", "hts", "sdf", "sna_factions",
+                "national_defence_forces", "local_armed_group"]
+
+
+def _incident_details(rng: random.Random, gov: int) -> dict:
+    """What documenters say of an incident besides its victims: where below the governorate, who."""
+    from forms import gazetteer
+
+    code = gazetteer.resolve_place(GOVERNORATES[gov][1], level="governorate")
+    districts = [p.code for p in gazetteer.gazetteer().children(code.code)] if code else []
+    return {"district": rng.choice(districts) if districts else None,
+            "perpetrator": _zipf_pick(rng, PERPETRATORS, 1.0), "act": rng.choice(ACTS)}
+
+
+def _case_extras(rng: random.Random, details: dict) -> tuple[dict, list]:
+    """How one documenter reports the incident's place and perpetrator: not always both."""
+    location = {"district": details["district"]} if details["district"] and rng.random() < 0.6 else {}
+    perpetrators = [{"group": details["perpetrator"]}] if rng.random() < 0.7 else []
+    return location, perpetrators
+
+
+def _unnamed_incidents(rng: random.Random, first: int, count: int, max_records: int, cases: list[dict],
+                       labels: Labels | None) -> None:
+    """Attacks whose victims nobody named (a shelling, bodies found): one to five victims each,
+    reported by one to three documenters, each giving the date, governorate, perhaps the
+    district and the perpetrator, the act, and how many victims (not always the same number)."""
+    for number in range(first, first + count):
+        start, gov = _incident(rng)
+        details = _incident_details(rng, gov)
+        size = rng.randint(1, 5)
+        for _ in range(rng.choices(range(1, max_records + 1), weights=[50, 35, 15][:max_records])[0]):
+            arabic = rng.random() < 0.5
+            g_ar, g_lat = GOVERNORATES[gov]
+            place, perpetrators = _case_extras(rng, details)
+            seen = size if rng.random() < 0.8 else max(1, size + rng.choice((-1, 1)))
+            case_id = str(uuid.UUID(int=rng.getrandbits(128)))
+            cases.append({
+                "id": case_id, "form": "killing" if details["act"] == "killing" else "kidnapping",
+                "form_version": 1, "title": "", "date": _render_date(rng, start),
+                "location": {"governorate": g_ar if arabic else g_lat} | place,
+                "victims": [{"sex": rng.choice(("male", "male", "female", None)), "act": details["act"],
+                             "fate": FATES[details["act"]]} for _ in range(seen)],
+                "perpetrators": perpetrators,
+            })
+            if labels is not None:
+                labels.case_incident[case_id] = number
+                labels.unnamed_incidents.add(number)
+
+
+def generate(n_people: int, seed: int = 7, max_records: int = 3, labels: Labels | None = None,
+             namesakes: float = 0.03, together: float = 0.7,
+             unnamed: float = 0.1) -> tuple[list[dict], dict[str, int]]:
+    """Case bodies and the true person ids ("<case id>/#<index>" → person).
+
+    Siblings are often victims of one incident (a house raid, a shelling); each documenter who
+    heard of an incident records its victims, usually in one case (`together`), sometimes one
+    case each, and does not always hear of every victim. `namesakes`: the share of people given
+    a namesake killed nearby a few days apart. `labels`, when given, is filled with what tells
+    the kinds of error apart (Labels.pair_class)."""
     rng = random.Random(seed)
+    spellings = random.Random(seed * 7919 + 1)
+    # Places, perpetrators and unnamed victims come from their own generator: the people and
+    # their records stay those of the same seed.
+    extras = random.Random(seed * 7919 + 2)
     people = _families(rng, n_people)
     incidents = {p.pid: _incident(rng) for p in people}
-    # Siblings are often victims of one incident (a house raid, a shelling).
     for a, b in zip(people, people[1:], strict=False):
         if a.household == b.household and rng.random() < 0.5:
             incidents[b.pid] = incidents[a.pid]
+    namesake_of = _namesakes(rng, people, incidents, namesakes)
+    by_incident: dict[tuple, list[_Person]] = {}
+    for person in people:
+        by_incident.setdefault(incidents[person.pid], []).append(person)
     cases: list[dict] = []
     truth: dict[str, int] = {}
-    for person in people:
+    for number, ((start, gov), victims) in enumerate(by_incident.items()):
         copies = rng.choices(range(1, max_records + 1), weights=[50, 35, 15][:max_records])[0]
-        start, gov = incidents[person.pid]
+        details = _incident_details(extras, gov)
         for _ in range(copies):
             arabic = rng.random() < 0.5
-            name, parts = _render_name(rng, person, arabic, drop_grandfather=rng.random() < 0.2,
-                                       typo=rng.random() < 0.1)
-            victim: dict = {"sex": person.sex if rng.random() < 0.9 else None,
-                            "act": rng.choice(ACTS)}
-            victim["fate"] = FATES[victim["act"]]
-            victim["name_ar" if arabic else "name_latin"] = name
-            if rng.random() < 0.5:
-                victim["name_parts"] = parts
-            if rng.random() < 0.3:
-                mother = person.mother[0] if arabic else person.mother[1]
-                victim.setdefault("name_parts", {})["mother"] = mother
-            r = rng.random()
-            year = int(start[:4])
-            if r < 0.35:
-                victim["age"] = year - person.birth_year + rng.choice((0, 0, 0, -1, 1))
-            elif r < 0.6:
-                victim["birth_date"] = str(person.birth_year)
-            g_ar, g_lat = GOVERNORATES[gov]
-            location = {} if rng.random() < 0.08 else {"governorate": g_ar if arabic else g_lat}
-            case_id = str(uuid.UUID(int=rng.getrandbits(128)))
-            cases.append({
-                "id": case_id, "form": "killing" if victim["act"] == "killing" else "kidnapping",
-                "form_version": 1, "title": "", "date": _render_date(rng, start), "location": location,
-                "victims": [victim],
-            })
-            truth[f"{case_id}/#0"] = person.pid
+            heard = [p for p in victims if len(victims) == 1 or rng.random() < 0.9] or victims[:1]
+            groups = [heard] if rng.random() < together else [[p] for p in heard]
+            for group in groups:
+                g_ar, g_lat = GOVERNORATES[gov]
+                # Half the Latin records spell the governorate their own way (place_spelling); its
+                # own generator, so the people and cases stay those of the same seed.
+                if spellings.random() < 0.5:
+                    g_lat = place_spelling(spellings, g_lat)
+                location = {} if rng.random() < 0.08 else {"governorate": g_ar if arabic else g_lat}
+                case_id = str(uuid.UUID(int=rng.getrandbits(128)))
+                body_victims = [_victim(rng, p, arabic, int(start[:4])) for p in group]
+                act = body_victims[0]["act"]
+                place, perpetrators = _case_extras(extras, details)
+                cases.append({
+                    "id": case_id, "form": "killing" if act == "killing" else "kidnapping",
+                    "form_version": 1, "title": "", "date": _render_date(rng, start),
+                    "location": location | (place if location else {}), "victims": body_victims,
+                    "perpetrators": perpetrators,
+                })
+                for index, p in enumerate(group):
+                    truth[f"{case_id}/#{index}"] = p.pid
+                if labels is not None:
+                    labels.case_incident[case_id] = number
+        if labels is not None:
+            for p in victims:
+                labels.incident[p.pid] = number
+    _unnamed_incidents(extras, len(by_incident), int(len(by_incident) * unnamed), max_records, cases, labels)
+    if labels is not None:
+        labels.person.update(truth)
+        labels.clan.update({p.pid: p.clan for p in people})
+        labels.namesake_of.update(namesake_of)
     rng.shuffle(cases)
     return cases, truth
+
+
+# ---- place spellings (issue 17 item 8) ---------------------------------------------------------
+# How people write the Latin names of places: vowels doubled or written as digraphs (ee, ea, ei,
+# oo, ou), the ta marbuta as -ah, -a or -eh, the article as Al-, El-, al- or nothing. Each rule
+# is applied by chance to a gazetteer name; the spelling is then looked up as a documenter's
+# would be.
+_VOWEL_SPELLINGS = {"i": ("ee", "ea", "ei", "i"), "u": ("oo", "ou", "u"), "a": ("aa", "a"), "e": ("ee", "ei", "e")}
+_ARTICLES = ("Al-", "El-", "al-", "Al ", "El ", "")
+_ENDINGS = ("ah", "a", "eh")
+
+
+def place_spelling(rng: random.Random, name: str) -> str:
+    """One Latin spelling of `name` (a gazetteer's English name) as a documenter might write it."""
+    words = name.split()
+    out = []
+    for word in words:
+        head, sep, rest = word.partition("-")
+        if sep and head.lower() in {"al", "el", "as", "ar", "ad", "at", "an", "az", "ash", "ez", "ed"} and rest:
+            out.append(rng.choice(_ARTICLES) + _respell(rng, rest))
+        elif word.lower() in {"al", "el"}:
+            out.append(rng.choice(("al", "el", "Al", "El")))
+        else:
+            out.append(_respell(rng, word))
+    return " ".join(out)
+
+
+_ENGLISH = {"mount", "rural", "centre", "district", "countryside", "governorate", "city", "old"}
+
+
+def _vowel(c: str) -> bool:
+    return c.lower() in "aeiouy"
+
+
+def _respell(rng: random.Random, word: str) -> str:
+    if len(word) < 4 or word.lower() in _ENGLISH:
+        return word
+    letters = list(word)
+    # a single vowel between consonants (a digraph is respelled as a whole by no rule here)
+    inner = [i for i in range(1, len(letters) - 1) if letters[i].lower() in _VOWEL_SPELLINGS
+             and not _vowel(letters[i - 1]) and not _vowel(letters[i + 1])]
+    if inner and rng.random() < 0.6:
+        i = rng.choice(inner)
+        letters[i] = rng.choice(_VOWEL_SPELLINGS[letters[i].lower()])
+    word = "".join(letters)
+    low = word.lower()
+    for ending in ("ah", "eh", "a"):
+        if low.endswith(ending) and not _vowel(low[-len(ending) - 1]) and rng.random() < 0.7:
+            return word[: len(word) - len(ending)] + rng.choice(_ENDINGS)
+    return word

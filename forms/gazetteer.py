@@ -63,16 +63,60 @@ class Place:
                    tuple(data.get("variants", ())), data.get("pcode"), organisation=True)
 
 
+# Latin spellings of one place name differ where Arabic has no letter to spell: long and short
+# vowels (Idlib/Idleeb/Edlib, Tartus/Tartous, Dayr/Deir/Dair), the ta marbuta (Hama/Hamah/Hameh),
+# doubled consonants (Raqqa/Raqa, Lattakia) and q/k (Quneitra/Kuneitra). Folded by rule, on both
+# the gazetteer's names and what is typed, so no list of spellings needs typing.
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+# The article however written (al-, el-, ez-, ad-…, as a word of its own or with a hyphen), and
+# run into the name with its sun letter doubled (Ezzor, Arrastan).
+_LATIN_ARTICLE = re.compile(r"(?:^|(?<=\s))[ae](?:l|[dnrstz]h?)[\s-]+(?=\w)", re.IGNORECASE)
+_JOINED_ARTICLE = re.compile(r"^[ae]([dnrstz])\1(?=[aeiouy])")
+_AW = re.compile(r"aw(?=[^aeiouy]|$)")
+_CODE_LIKE = re.compile(r"[A-Z0-9]+(?:[-_.][A-Z0-9]+)+")
+_FINAL_TA_MARBUTA = re.compile(r"(?<=[^aeiouy])(?:ah|eh|at|a|e)$")
+
+
+def _vowel_run(match: re.Match[str]) -> str:
+    run = match.group()
+    if run in ("a", "aa", "ae"):
+        return "a"
+    if "o" in run or "u" in run or "w" in run:
+        return "u"
+    return "i" if set(run) & {"i", "e", "y"} and run != "a" else run
+
+
+def spelling_fold(latin: str) -> str:
+    """A Latin place name with its transliteration choices folded away: "Deir ez-Zor", "Dair
+    al-Zour" and "Deir Ezzor" give one fold; Arabic script is left to the Arabic keys."""
+    if _CODE_LIKE.fullmatch(latin.strip()):  # SY-DI is a code, not a spelling of anything
+        return ""
+    words = []
+    for word in normalize_name_latin(_LATIN_ARTICLE.sub("", latin)).split():
+        if not word.isascii():
+            return ""
+        if len(word) >= 5:
+            word = _JOINED_ARTICLE.sub(r"\1", word)
+        word = _AW.sub("u", word.replace("q", "k").replace("ck", "k"))
+        word = re.sub(r"(.)\1+", r"\1", word)
+        if len(word) > 3:
+            word = _FINAL_TA_MARBUTA.sub("a", word)
+        words.append(_VOWEL_RUNS.sub(_vowel_run, word[:1]) + _VOWEL_RUNS.sub(_vowel_run, word[1:])
+                     if word[:1] in "aeiouy" else _VOWEL_RUNS.sub(_vowel_run, word))
+    return " ".join(words)
+
+
 def _keys(name: str) -> list[str]:
     """Every form under which a name is looked up, the most exact first: folded spelling as
-    written, folded spelling without a generic word in front, then the looser name keys. As
-    written comes first because a generic word can be part of a name: ريف دمشق (Rural Damascus)
-    is a governorate of its own, not دمشق."""
+    written, folded spelling without a generic word in front, the spelling fold (vowels, -ah/-eh,
+    doubled letters), then the looser name keys. As written comes first because a generic word
+    can be part of a name: ريف دمشق (Rural Damascus) is a governorate of its own, not دمشق."""
     whole = name.strip()
     bare = _GENERIC.sub("", whole)
     out = [normalize_name_arabic(whole), normalize_name_latin(whole), normalize_name_arabic(bare),
-           normalize_name_latin(bare), name_key(whole), name_key(bare)]
-    return list(dict.fromkeys(k for k in out if k))
+           normalize_name_latin(bare), "~" + spelling_fold(whole), "~" + spelling_fold(bare),
+           name_key(whole), name_key(bare)]
+    return list(dict.fromkeys(k for k in out if k and k != "~"))
 
 
 @dataclass

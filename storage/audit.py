@@ -50,6 +50,7 @@ ACTIONS = frozenset(
         "ack.import",
         "linkage.decide",
         "linkage.undo",
+        "linkage.split",
         "report.export",
         "organisation.data",
         "source.import",

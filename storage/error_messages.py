@@ -280,6 +280,9 @@ ENGLISH: dict[str, str] = {
     "linkage.pair_not_current": "that pair's records are no longer current: run `tawthiq link` again",
     "linkage.no_pair": "no candidate pair with that id",
     "linkage.nothing_to_undo": "no review decision left to undo",
+    "linkage.no_cluster": "no victim cluster {cluster} in the last linkage run (see `tawthiq link --json`)",
+    "linkage.not_in_cluster": "{record} is not one record of that cluster (see `tawthiq link show CLUSTER`)",
+    "linkage.alone_in_cluster": "{record} is the only record of that cluster: there is nothing to split",
     # ---- orgdata
     "orgdata.no_vocabulary": "no vocabulary named {name} (see `tawthiq vocabulary list`)",
     "orgdata.not_imported": "nothing was imported: {reason}",

@@ -264,6 +264,9 @@ def _wordings() -> dict[str, str]:
         "linkage.pair_not_current": tr("That pair's records are no longer current: run linkage again."),
         "linkage.no_pair": tr("No candidate pair with that id"),
         "linkage.nothing_to_undo": tr("No review decision is left to undo"),
+        "linkage.no_cluster": tr("No victim {cluster} in the last linkage run."),
+        "linkage.not_in_cluster": tr("{record} is not one of this victim's records."),
+        "linkage.alone_in_cluster": tr("{record} is this victim's only record: there is nothing to take out."),
         # ---- orgdata
         "orgdata.no_vocabulary": tr("No vocabulary named {name}."),
         "orgdata.not_imported": tr("Nothing was imported: {reason}"),

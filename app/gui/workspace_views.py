@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from app.gui.case_list import CaseListView
+from app.gui.cluster_view import ClusterView
 from app.gui.custodian_view import CustodianView
 from app.gui.dashboard_view import DashboardView
 from app.gui.estimate_view import EstimateView
@@ -27,7 +28,7 @@ from app.gui.session import Session
 from app.gui.settings_view import SettingsView
 from app.gui.trust_view import TrustView
 from app.gui.witness_views import WitnessRegisterView
-from app.services.changes import CASES, DOCUMENTERS, EVERY, IMPORT, WITNESSES
+from app.services.changes import CASES, DECISIONS, DOCUMENTERS, EVERY, IMPORT, WITNESSES
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ WORKSPACE_VIEWS = (
                   roles=("documenter", "coordinator"), order=30, follows=(WITNESSES, IMPORT)),
     WorkspaceView("review", QT_TRANSLATE_NOOP("", "Review links"), ReviewView, roles=("coordinator",), order=40,
                   follows=(CASES, IMPORT)),  # it shows its own decisions already
+    WorkspaceView("victims", QT_TRANSLATE_NOOP("", "Linked victims"), ClusterView, roles=("coordinator",),
+                  order=41, follows=(CASES, IMPORT, DECISIONS)),
     WorkspaceView("import", QT_TRANSLATE_NOOP("", "Import bundles"), ImportView, roles=("coordinator",), order=40),
     WorkspaceView("documenters", QT_TRANSLATE_NOOP("", "Documenters"), TrustView, roles=("coordinator",), order=45,
                   follows=(DOCUMENTERS, IMPORT)),

@@ -772,6 +772,18 @@
         <translation>لم يبقَ قرار مراجعة للتراجع عنه.</translation>
     </message>
     <message>
+        <source>No victim {cluster} in the last linkage run.</source>
+        <translation>لا توجد الضحية {cluster} في آخر عملية ربط.</translation>
+    </message>
+    <message>
+        <source>{record} is not one of this victim&apos;s records.</source>
+        <translation>{record} ليس من سجلات هذه الضحية.</translation>
+    </message>
+    <message>
+        <source>{record} is this victim&apos;s only record: there is nothing to take out.</source>
+        <translation>{record} هو السجل الوحيد لهذه الضحية: لا شيء لإخراجه.</translation>
+    </message>
+    <message>
         <source>No vocabulary named {name}.</source>
         <translation>لا توجد مفردات باسم {name}.</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>مراجعة الروابط</translation>
     </message>
     <message>
+        <source>Linked victims</source>
+        <translation>الضحايا المربوطون</translation>
+    </message>
+    <message>
         <source>Import bundles</source>
         <translation>استيراد الحزم</translation>
     </message>

@@ -73,7 +73,8 @@ def cluster(
 
     decided = [(a, b, 2.0) for a, b in accepted if a in known and b in known]
     auto = [(a, b, p) for a, b, p in links if a in known and b in known]
-    for a, b, _p in sorted(decided + auto, key=lambda t: -t[2]):
+    # Ties broken by the ids, so the same links give the same victims whatever order they came in.
+    for a, b, _p in sorted(decided + auto, key=lambda t: (-t[2], t[0], t[1])):
         if allowed(a, b):
             ra, rb = groups.find(a), groups.find(b)
             root = groups.union(a, b)

@@ -51,15 +51,23 @@ def secure_duckdb(memory_limit: str = "2GB", threads: int | None = None) -> duck
 SHORT_KEY = 4
 
 
+def _dental(column: str) -> str:
+    # ذ ث ظ ض are written d, dh, z, th, s by different documenters (Muadh/Moaz/Muath, Othman/Osman):
+    # for comparing names, those letters count as one.
+    return f"translate({column}, 'tdzs', 'TTTT')"
+
+
 def _long_enough(left: str, right: str) -> str:
     return f"least(length({left}), length({right})) >= {SHORT_KEY}"
 
 
 def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0.88,),
-          edits: bool = False, short_exact: bool = False) -> dict:
+          edits: bool = False, short_exact: bool = False, dental: bool = False) -> dict:
     """Exact (adjusted for how common the name is), similar, different. Consonant keys are
     short, so an edit-distance level would call most pairs of names "close": only for raw
-    spellings (`edits`); and short keys are similar only when equal (`short_exact`)."""
+    spellings (`edits`); and short keys are similar only when equal (`short_exact`). With
+    `dental`, keys equal once ذ ث ظ ض are one letter (Muadh/Moaz/Muath → md/mz/mt, Othman/Osman)
+    are a level of their own just below exact."""
     left, right = f'"{col}_l"', f'"{col}_r"'
     longer = f" AND {_long_enough(left, right)}" if short_exact else ""
     level_exact: dict[str, Any] = {
@@ -75,6 +83,8 @@ def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0
             {"sql_condition": f'"{col}_l" IS NULL OR "{col}_r" IS NULL', "is_null_level": True,
              "label_for_charts": "null"},
             level_exact,
+            *([{"sql_condition": f"{_dental(left)} = {_dental(right)}",
+                "label_for_charts": "same but for ذ ث ظ ض"}] if dental else []),
             *({"sql_condition": f'jaro_winkler_similarity("{col}_l", "{col}_r") >= {t}{longer}',
                "label_for_charts": f"similar {t}"} for t in similar),
             *([{"sql_condition": f'levenshtein("{col}_l", "{col}_r") <= 2',
@@ -153,11 +163,11 @@ def victim_settings() -> dict:
         "probability_two_random_records_match": 1e-4,
         "blocking_rules_to_generate_predictions": [{"blocking_rule": r} for r in BLOCKING_RULES],
         "comparisons": [
-            _name("given_key", "given", short_exact=True),
-            _name("father_key", "father", short_exact=True),
-            _name("grandfather_key", "grandfather", short_exact=True),
-            _name("family_key", "family", short_exact=True),
-            _name("mother_key", "mother", tf=False, short_exact=True),
+            _name("given_key", "given", short_exact=True, dental=True),
+            _name("father_key", "father", short_exact=True, dental=True),
+            _name("grandfather_key", "grandfather", short_exact=True, dental=True),
+            _name("family_key", "family", short_exact=True, dental=True),
+            _name("mother_key", "mother", tf=False, short_exact=True, dental=True),
             _exact("sex"),
             _birth_year(),
             _date(),
@@ -213,6 +223,39 @@ class Scored(NamedTuple):
     probability: float
     weight: float
     auto: bool   # may be linked without review
+    apart: bool = False  # given or father's names clearly differ: a cannot-link, not for review
+    # a clear difference (names, grandfather, mother, birth year): never joined by a chain of
+    # links unless a person accepts the pair
+    conflict: bool = False
+    # {comparison: (level label, match weight in bits)}: why the pair scored as it did
+    evidence: dict[str, tuple[str, float]] | None = None
+
+
+def level_labels(settings: dict) -> dict[str, dict[int, str]]:
+    """Each comparison's level labels by the value Splink gives the level in a comparison vector:
+    -1 for the null level, then the other levels counting down from the first (strongest)."""
+    out: dict[str, dict[int, str]] = {}
+    for comparison in settings.get("comparisons", []):
+        levels = comparison["comparison_levels"]
+        plain = [lv for lv in levels if not lv.get("is_null_level")]
+        labels = {-1: "null"}
+        for i, level in enumerate(plain):
+            labels[len(plain) - 1 - i] = level.get("label_for_charts") or str(len(plain) - 1 - i)
+        out[comparison["output_column_name"]] = labels
+    return out
+
+
+def _evidence_columns(settings: dict) -> tuple[list[str], str]:
+    """The comparisons and the SQL that reads, for each, its level and its match weight in bits
+    (with the term-frequency adjustment for common names)."""
+    names = [c["output_column_name"] for c in settings.get("comparisons", [])]
+    parts = []
+    for comparison in settings.get("comparisons", []):
+        n = comparison["output_column_name"]
+        tf = any(lv.get("tf_adjustment_column") for lv in comparison["comparison_levels"])
+        weight = f'p."mw_{n}"' + (f' + coalesce(p."mw_tf_adj_{n}", 0)' if tf else "")
+        parts.append(f'p."gamma_{n}", {weight}')
+    return names, ", ".join(parts)
 
 
 # Brothers and sisters killed in one incident share father, grandfather, family, date and
@@ -220,54 +263,100 @@ class Scored(NamedTuple):
 # adds the evidence of each part as if independent, and the shared parts outweigh the one that
 # differs. So a pair whose given or father's names are both known and clearly different is
 # never linked automatically: at most it goes to a person.
-def _dental(column: str) -> str:
-    # ذ ث ظ ض are written d, dh, z, th, s by different documenters (Muadh/Moaz/Muath, Othman/Osman):
-    # for deciding that two names are clearly different, those letters count as one.
-    return f"translate({column}, 'tdzs', 'TTTT')"
-
-
 # The consonant key makes Hassan and Hussein, Mohammad and Mahmoud one name: a hint that both
 # spellings make clear and that differs (keys.name_hint) counts as a difference too. Two keys
 # differ when they are not equal (after folding the dental letters) and either one is short or
 # they are not similar.
 def _differ(c: str) -> str:
     left, right = _dental(f"l.{c}_key"), _dental(f"r.{c}_key")
-    return (f"({left} <> {right} AND (NOT {_long_enough(left, right)} OR "
+    # Two neighbouring letters swapped (قاسم typed قسام: ksm/kms) is a slip of the hand, not
+    # another name: the same letters in another order, one transposition apart.
+    swapped = (f"(length({left}) = length({right}) AND list_sort(string_split({left}, '')) = "
+               f"list_sort(string_split({right}, '')) AND damerau_levenshtein({left}, {right}) <= 1)")
+    return (f"({left} <> {right} AND NOT {swapped} AND (NOT {_long_enough(left, right)} OR "
             f"jaro_winkler_similarity({left}, {right}) < 0.88))")
 
 
-_CONFLICT = " OR ".join(
-    f"(l.{c}_key IS NOT NULL AND r.{c}_key IS NOT NULL AND ({_differ(c)} OR "
-    f"coalesce(l.{c}_hint <> r.{c}_hint AND "
-    f"(l.{c}_hint LIKE 'L:%') = (r.{c}_hint LIKE 'L:%'), false)))"
-    for c in ("given", "father")
-)
+def _conflict(c: str, hint: bool, long_vowel: bool = True, far: bool = False) -> str:
+    """Both records give the name part and it clearly differs. `hint`: spellings that tell
+    homographs apart count (محمد/محمود: "L:" hints); with `long_vowel`, so does a long ī that
+    only one spelling shows (حسين/حسن: "y"/"n" hints). With `far`, keys one letter apart do not
+    count: a letter dropped or doubled by a slip (ممد for محمد) looks like that too."""
+    if hint and long_vowel:
+        told = f"(l.{c}_hint LIKE 'L:%') = (r.{c}_hint LIKE 'L:%')"
+    else:
+        told = f"l.{c}_hint LIKE 'L:%' AND r.{c}_hint LIKE 'L:%'"
+    hinted = f" OR coalesce(l.{c}_hint <> r.{c}_hint AND {told}, false)" if hint else ""
+    apart = (f" AND damerau_levenshtein({_dental(f'l.{c}_key')}, {_dental(f'r.{c}_key')}) > 1" if far else "")
+    return f"(l.{c}_key IS NOT NULL AND r.{c}_key IS NOT NULL AND (({_differ(c)}{apart}){hinted}))"
+
+
+# Given or father's names that clearly differ: brothers (same father, grandfather, family, often
+# one incident), cousins named after their grandfather (same given, grandfather, family). Such a
+# pair is never linked automatically, never put to a person either (nine in ten were different
+# people), and is a cannot-link: no chain of other links (through a record that gives no given
+# name) may join the two. A person can still accept it (a decision outranks it). Kept from
+# automatic links but shown to a person instead: keys one letter apart (أيمن/منير mn/mnr, or
+# ممد typed for محمد), and a long ī that one spelling shows and the other does not (Tariq typed
+# Tairq).
+_NAME_APART = " OR ".join([*(_conflict(c, hint=True, long_vowel=False, far=True) for c in ("given", "father")),
+                           _conflict("grandfather", hint=False, far=True)])
+_NAME_CONFLICT = " OR ".join(_conflict(c, hint=True) for c in ("given", "father"))
+# A grandfather's name that clearly differs: namesakes (same given, father's and family names,
+# another family) a few days apart. Kept from automatic links, shown to a person.
+_GRANDFATHER_CONFLICT = _conflict("grandfather", hint=False)
+# Birth years more than two years apart, or mothers' names that clearly differ, when both records
+# give them: no record of one person on the generator differs so, and namesakes often do. Kept
+# from automatic links, shown to a person.
+_PERSON_CONFLICT = (f"{_conflict('mother', hint=False)} OR (l.birth_year IS NOT NULL AND r.birth_year IS NOT NULL "
+                    "AND abs(l.birth_year - r.birth_year) > 2)")
 # Two victims of one case are two people (a documenter lists each person once): never a pair.
 _OTHER_CASES = "split_part(p.unique_id_l, '/', 1) <> split_part(p.unique_id_r, '/', 1)"
 
 
 def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None,
-                memory_limit: str = "2GB", auto_threshold: float | None = None) -> list[Scored]:
-    """Every blocked pair at or above `threshold`, left < right so a pair has one spelling."""
+                memory_limit: str = "2GB", auto_threshold: float | None = None,
+                evidence: bool = False) -> list[Scored]:
+    """Every blocked pair at or above `threshold`, left < right so a pair has one spelling; with
+    `evidence`, each pair's level and match weight per comparison."""
     if len(rows) < 2:
         return []
     auto_at = AUTO_THRESHOLD if auto_threshold is None else auto_threshold
+    settings = dict(settings or load_model(len(rows)))
+    # The per-field levels and Bayes factors are the pair's evidence (kept with the pair).
+    # (Splink keeps the level of each comparison only with the matching columns.)
+    settings["retain_intermediate_calculation_columns"] = evidence
+    settings["retain_matching_columns"] = evidence
     con = secure_duckdb(memory_limit)
     try:
-        linker = _linker(con, rows, settings or load_model(len(rows)))
+        linker = _linker(con, rows, settings)
         scored = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
-        conflict = _CONFLICT if "father_hint" in rows[0] else "false"
-        other_cases = _OTHER_CASES if "father_hint" in rows[0] else "true"
+        victims = "father_hint" in rows[0]
+        apart = _NAME_APART if victims else "false"
+        conflict = f"{_NAME_CONFLICT} OR {_GRANDFATHER_CONFLICT} OR {_PERSON_CONFLICT}" if victims else "false"
+        other_cases = _OTHER_CASES if victims else "true"
+        names, evidence_sql = _evidence_columns(settings) if evidence else ([], "")
         result = con.execute(
             f"SELECT least(p.unique_id_l, p.unique_id_r), greatest(p.unique_id_l, p.unique_id_r), "
-            f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict}) "
+            f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict}), "
+            f"coalesce({apart}, false), coalesce({conflict}, false)"
+            f"{', ' + evidence_sql if evidence_sql else ''} "
             f"FROM {scored.physical_name} p JOIN victims l ON l.unique_id = p.unique_id_l "
             f"JOIN victims r ON r.unique_id = p.unique_id_r WHERE {other_cases}",
             [auto_at],
         ).fetchall()
     finally:
         con.close()
-    return [Scored(a, b, float(p), float(w), bool(auto)) for a, b, p, w, auto in result]
+    if not evidence:
+        return [Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed))
+                for a, b, p, w, auto, apart, vetoed, *_ in result]
+    labels = level_labels(settings)
+    out = []
+    for a, b, p, w, auto, apart, vetoed, *levels in result:
+        found = {n: (labels[n].get(int(g), str(g)), round(float(bits), 2))
+                 for n, g, bits in zip(names, levels[0::2], levels[1::2], strict=True)}
+        out.append(Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed), found))
+    return out
 
 
 # Match probability at or above which a pair is linked without review, and the lower edge of

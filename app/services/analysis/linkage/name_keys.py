@@ -87,9 +87,11 @@ def _word_key_latin(word: str) -> str:
 
 
 def _join_compounds(words: list[str], arabic: bool) -> list[str]:
-    """عبد الله / Abd al-Rahman / Abu Bakr are one name, written as one or two words."""
+    """عبد الله / Abd al-Rahman / Abu Bakr are one name, written as one or two words; so are family
+    names made of one (العبد الله, al-Abdullah), which would otherwise split a name chain wrongly
+    (يوسف علي العبد الله: family العبد الله, no grandfather)."""
     joined: list[str] = []
-    prefixes = {"عبد", "ابو", "أبو"} if arabic else {"abd", "abdul", "abdel", "abu", "abo", "abou"}
+    prefixes = {"عبد", "ابو", "أبو", "العبد", "الابو"} if arabic else {"abd", "abdul", "abdel", "abu", "abo", "abou"}
     # Latin articles, with the sun-letter forms (ad-Dīn, ez-Zor, ash-Sham): dropped, as the
     # Arabic article is, unless they are the last word.
     articles = set() if arabic else {"al", "el", "ul", "il", "ad", "ed", "ar", "er", "as", "es", "ash",

@@ -140,6 +140,11 @@ class IncidentRecord:
     governorate: str | None
     acts: tuple[str, ...]
     perpetrator_groups: tuple[str, ...]
+    # what incident linkage compares (linkage/incidents.py)
+    date_days: int | None = None
+    date_precision: str | None = None
+    place: str | None = None  # below the governorate: the place, else the district (a code when known)
+    victims: int = 0
 
     @property
     def key(self) -> str:
@@ -183,7 +188,9 @@ def split_name_chain(name: str | None) -> dict[str, str]:
     Four or more words: the first three are given/father/grandfather and the last is the family;
     three: given, father, family; two: given, family.
     """
-    words = name_words(name)
+    # Hamza on ya (ثائر) is a glottal stop, not a long ī: kept apart before the letters are
+    # folded (ئ → ي), so the part's long-vowel hint reads as the whole name's does.
+    words = name_words(name.replace("ئ", "ء") if name else name)
     if len(words) >= 4:
         return dict(zip(NAME_PARTS, [words[0], words[1], words[2], words[-1]], strict=True))
     if len(words) == 3:
@@ -355,8 +362,19 @@ def records_from_body(case_id: str, body: dict,
                 "title": body.get("title"),
             },
         ))
-    incident = IncidentRecord(case_id, documenters, month, rank, gov, tuple(sorted(case_acts)) or (UNKNOWN,), groups)
+    incident = IncidentRecord(case_id, documenters, month, rank, gov, tuple(sorted(case_acts)) or (UNKNOWN,), groups,
+                              date_days=date_days(start), date_precision=precision, place=_place(location),
+                              victims=len(out))
     return out, incident
+
+
+def _place(location: dict) -> str | None:
+    """The place below the governorate (place, else district), as the gazetteer's code when known."""
+    text = _text(location.get("place")) or _text(location.get("city")) or _text(location.get("district"))
+    if text is None:
+        return None
+    place = gazetteer.resolve_place(text)
+    return place.code if place is not None else text.casefold()
 
 
 def documenters_by_case(conn: Connection, case_ids: list[str] | None = None) -> dict[str, tuple[str, ...]]:

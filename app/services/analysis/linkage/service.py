@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.services import changes
-from app.services.analysis.linkage import engine, history
+from app.services.analysis.linkage import engine, history, incidents
 from app.services.analysis.linkage.clusters import cluster, group
-from app.services.analysis.linkage.records import VictimRecord, date_days, read_records
+from app.services.analysis.linkage.records import IncidentRecord, VictimRecord, date_days, read_records
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import TawthiqError, UsageError
@@ -30,6 +30,10 @@ Progress = Callable[[str, float], None]
 
 
 class PairNotFound(TawthiqError):
+    pass
+
+
+class ClusterNotFound(TawthiqError):
     pass
 
 
@@ -54,9 +58,12 @@ class VictimCluster:
     def documenters(self) -> tuple[str, ...]:
         return tuple(sorted({d for m in self.members for d in m.documenters}))
 
-    def to_json(self) -> dict:
-        return {"cluster_id": self.cluster_id, "members": [m.to_json() for m in self.members],
-                "documenters": list(self.documenters)}
+    def to_json(self, pairs: list[str] | None = None) -> dict:
+        out = {"cluster_id": self.cluster_id, "members": [m.to_json() for m in self.members],
+               "documenters": list(self.documenters)}
+        if pairs is not None:
+            out["pairs"] = pairs
+        return out
 
 
 @dataclass
@@ -84,11 +91,20 @@ def cluster_id(refs: list[str]) -> str:
     return "v-" + hashlib.sha256(min(refs).encode()).hexdigest()[:12]
 
 
-def _fingerprint(records: list[VictimRecord], model: dict) -> str:
+def _fingerprint(records: list[VictimRecord], model: dict, cases: list[IncidentRecord] | None = None) -> str:
+    """What the stored result was made from: "<victims>" and, with `cases`, ":<incidents>" (a
+    case's perpetrators change no victim record). `state` compares the victims' part only, so a
+    statistics read need not parse the cases twice."""
     h = hashlib.sha256(json.dumps(model, sort_keys=True).encode())
     for r in sorted(records, key=lambda r: r.ref):
         h.update(f"{r.ref}\t{r.content_hash}\t{','.join(r.documenters)}\n".encode())
-    return h.hexdigest()
+    if cases is None:
+        return h.hexdigest()
+    i = hashlib.sha256()
+    for c in sorted(cases, key=lambda c: c.case_id):
+        i.update(f"{c.case_id}\t{c.date_days}\t{c.date_precision}\t{c.governorate}\t{c.place}\t"
+                 f"{','.join(c.acts)}\t{','.join(c.perpetrator_groups)}\t{c.victims}\n".encode())
+    return f"{h.hexdigest()}:{i.hexdigest()}"
 
 
 def _decisions(conn: Connection) -> list[tuple[str, str, str, str, str]]:
@@ -110,10 +126,14 @@ def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
     links = conn.execute(
         "SELECT left_ref, right_ref, probability FROM linkage_pairs WHERE band = 'auto'").fetchall()
     decisions = _decisions(conn)
+    accepted = [(a, b) for a, b, d, *_ in decisions if d == "accept"]
+    # A pair with a clear difference is a cannot-link unless a person accepted it: no chain of
+    # other links (through a record that gives no given name, say) may join brothers or namesakes.
+    conflicting = set(conn.execute("SELECT left_ref, right_ref FROM linkage_pairs WHERE conflict = 1").fetchall())
     groups = cluster(
         records.keys(), links,
-        accepted=[(a, b) for a, b, d, *_ in decisions if d == "accept"],
-        rejected=[(a, b) for a, b, d, *_ in decisions if d == "reject"],
+        accepted=accepted,
+        rejected=[(a, b) for a, b, d, *_ in decisions if d == "reject"] + sorted(conflicting - set(accepted)),
         apart={ref: member[0] for ref, member in records.items()},
     )
     conn.execute("DELETE FROM linkage_members")
@@ -125,32 +145,53 @@ def _store_clusters(conn: Connection, records: dict[str, Member]) -> int:
     return len(groups)
 
 
+def _band(s: engine.Scored) -> str:
+    return "auto" if s.auto else "apart" if s.apart else "review"
+
+
+def _evidence_json(s: engine.Scored) -> str | None:
+    """What the pair was scored on: each comparison's level and weight, the prior's weight (the
+    match weight is their sum), and whether a clear name difference kept it from an automatic link."""
+    if s.evidence is None:
+        return None
+    fields = {name: [level, bits] for name, (level, bits) in s.evidence.items()}
+    prior = round(s.weight - sum(bits for _level, bits in s.evidence.values()), 2)
+    return json.dumps({"fields": fields, "prior": prior, "conflict": s.conflict},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = False) -> LinkageSummary:
     """Score, cluster and store; skips the scoring when nothing changed since the last run."""
     report = progress or (lambda _stage, _fraction: None)
     conn = vault.connection()
     report("reading", 0.0)
-    records = read_records(conn)[0]
+    records, cases = read_records(conn)
     model = engine.load_model(len(records))
-    fingerprint = _fingerprint(records, model)
+    fingerprint = _fingerprint(records, model, cases)
     stored = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
     by_ref = {r.ref: r for r in records}
     if stored and stored[0] == fingerprint and not force:
         report("done", 1.0)
         return summary(vault, ran=False)
     report("scoring", 0.2)
-    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD, settings=model)
+    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD, settings=model,
+                                evidence=True)
     report("clustering", 0.8)
     with transaction(conn):
         conn.execute("DELETE FROM linkage_pairs")
         conn.executemany(
             "INSERT INTO linkage_pairs (pair_id, left_ref, right_ref, left_hash, right_hash, probability, "
-            "weight, band) VALUES (?,?,?,?,?,?,?,?)",
+            "weight, band, conflict, evidence) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(pair_id(s.left, s.right), s.left, s.right, by_ref[s.left].content_hash,
-              by_ref[s.right].content_hash, s.probability, s.weight, "auto" if s.auto else "review")
-             for s in scored],
+              by_ref[s.right].content_hash, s.probability, s.weight, _band(s), int(s.conflict),
+              _evidence_json(s)) for s in scored],
         )
         n_clusters = _store_clusters(conn, {r.ref: (r.case_id, r.victim_index, r.content_hash) for r in records})
+        conn.execute("DELETE FROM linkage_incident_pairs")
+        conn.executemany(
+            "INSERT INTO linkage_incident_pairs (pair_id, left_case, right_case, band, evidence) VALUES (?,?,?,?,?)",
+            [(p.pair_id, p.left, p.right, p.band, json.dumps(p.evidence, separators=(",", ":")))
+             for p in incidents.incident_pairs(cases)])
         conn.execute(
             "INSERT OR REPLACE INTO linkage_state (id, fingerprint, ran_at, model, records, clusters) "
             "VALUES (1, ?, ?, ?, ?, ?)",
@@ -183,7 +224,7 @@ def state(conn: Connection, records: list[VictimRecord]) -> str:
     row = conn.execute("SELECT fingerprint FROM linkage_state WHERE id = 1").fetchone()
     if row is None:
         return "unlinked"
-    return "linked" if row[0] == _fingerprint(records, engine.load_model(len(records))) else "stale"
+    return "linked" if row[0].split(":")[0] == _fingerprint(records, engine.load_model(len(records))) else "stale"
 
 
 def victim_clusters(vault: Vault, records: list[VictimRecord] | None = None) -> list[VictimCluster]:
@@ -215,34 +256,77 @@ def incident_clusters(vault: Vault, clusters: list[VictimCluster] | None = None,
     """Cases that record the same incident: lists of case ids (every case once, singletons too).
 
     Two cases are one incident when they share a linked victim, their dates are at most a month
-    apart (or one is unknown) and their governorates agree (or one is unknown). Incidents are not
-    scored on their own: an incident without a linked victim is only ever itself. Reads the
-    stored victim clusters (or takes the caller's)."""
+    apart (or one is unknown) and their governorates agree (or one is unknown); or when incident
+    linkage linked them on place, date, act and perpetrator (linkage/incidents.py), or a person
+    accepted the pair. A pair a person rejected is never one incident, through any chain. Reads
+    the stored victim clusters (or takes the caller's) and the stored incident pairs."""
     conn = vault.connection()
     if clusters is None:
         clusters = victim_clusters(vault)
     if case_ids is None:
         case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
-    parent = {c: c for c in case_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    known = set(case_ids)
+    links: list[tuple[str, str, float]] = []
     for victim in clusters:
         members = victim.members
         for a, b in zip(members, members[1:], strict=False):
             da, db = date_days(a.incident_date), date_days(b.incident_date)
             near = da is None or db is None or abs(da - db) <= INCIDENT_DAYS
             same_place = a.governorate is None or b.governorate is None or a.governorate == b.governorate
-            if near and same_place and a.case_id in parent and b.case_id in parent:
-                parent[find(a.case_id)] = find(b.case_id)
-    groups: dict[str, list[str]] = {}
-    for c in case_ids:
-        groups.setdefault(find(c), []).append(c)
-    return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+            if near and same_place and a.case_id in known and b.case_id in known and a.case_id != b.case_id:
+                links.append((a.case_id, b.case_id, 1.0))
+    links += [(a, b, 0.9) for a, b in conn.execute(
+        "SELECT left_case, right_case FROM linkage_incident_pairs WHERE band = 'auto'")]
+    decided = conn.execute("SELECT left_case, right_case, decision FROM linkage_incident_decisions").fetchall()
+    groups = cluster(case_ids, links, accepted=[(a, b) for a, b, d in decided if d == "accept"],
+                     rejected=[(a, b) for a, b, d in decided if d == "reject"])
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def incident_review_queue(vault: Vault) -> list[dict]:
+    """Incident pairs waiting for a person (review band, undecided or unsure), each with both
+    cases' date, governorate, place, acts, perpetrator groups, victims and documenters."""
+    conn = vault.connection()
+    decided = dict(((a, b), d) for a, b, d in conn.execute(
+        "SELECT left_case, right_case, decision FROM linkage_incident_decisions"))
+    rows = [(pid, a, b, ev) for pid, a, b, ev in conn.execute(
+        "SELECT pair_id, left_case, right_case, evidence FROM linkage_incident_pairs WHERE band = 'review' "
+        "ORDER BY left_case, right_case") if decided.get((a, b)) in (None, "unsure")]
+    if not rows:
+        return []
+    # Cases already one incident (a victim in common, or linked through other cases) need no one.
+    together = {case: i for i, group in enumerate(incident_clusters(vault)) for case in group}
+    rows = [r for r in rows if together.get(r[1]) is None or together.get(r[1]) != together.get(r[2])]
+    wanted = sorted({c for _pid, a, b, _ev in rows for c in (a, b)})
+    cases = {c.case_id: c for c in read_records(conn, wanted)[1]}
+
+    def side(case_id: str) -> dict:
+        c = cases.get(case_id)
+        if c is None:
+            return {"case_id": case_id}
+        return {"case_id": case_id, "month": c.month, "governorate": c.governorate, "place": c.place,
+                "acts": list(c.acts), "perpetrator_groups": list(c.perpetrator_groups), "victims": c.victims,
+                "documenters": list(c.documenters)}
+
+    return [{"pair_id": pid, "evidence": json.loads(ev), "previous_decision": decided.get((a, b)),
+             "left": side(a), "right": side(b)} for pid, a, b, ev in rows]
+
+
+def incident_decide(vault: Vault, pid: str, decision: str) -> dict:
+    """A person's decision on an incident pair; kept and re-applied on every run."""
+    if decision not in DECISIONS:
+        raise UsageError("linkage.decision_unknown", choices=", ".join(DECISIONS))
+    conn = vault.connection()
+    row = conn.execute("SELECT left_case, right_case FROM linkage_incident_pairs WHERE pair_id = ?",
+                       (pid,)).fetchone()
+    if row is None:
+        raise PairNotFound("linkage.no_pair_run_link")
+    with transaction(conn):
+        conn.execute("INSERT OR REPLACE INTO linkage_incident_decisions (left_case, right_case, decision, decided_at) "
+                     "VALUES (?,?,?,?)", (row[0], row[1], decision, audit.now_iso()))
+        audit.record(conn, "linkage.decide", pid, decision=decision, kind="incident")
+    changes.publish(vault, changes.DECISIONS)
+    return {"pair_id": pid, "decision": decision}
 
 
 def review_queue(vault: Vault) -> list[dict]:
@@ -269,6 +353,8 @@ def decide(vault: Vault, pid: str, decision: str) -> dict:
         raise UsageError("linkage.decision_unknown", choices=", ".join(DECISIONS))
     conn = vault.connection()
     row = conn.execute("SELECT left_ref, right_ref FROM linkage_pairs WHERE pair_id = ?", (pid,)).fetchone()
+    if row is None:  # a pair linkage did not score but a person decided (a split): may be decided again
+        row = next(((a, b) for a, b, *_ in _decisions(conn) if pair_id(a, b) == pid), None)
     if row is None:
         raise PairNotFound("linkage.no_pair_run_link")
     left, right = row
@@ -375,3 +461,119 @@ def review_items(vault: Vault) -> list[dict]:
     refs = [ref for row in rows for ref in row[1:3]]
     details = _details(conn, rows, _records_of(conn, refs), _provenance(conn, sorted({_case_of(r) for r in refs})))
     return [detail | item for item, detail in zip(queue, details, strict=True)]
+
+
+# ---- every cluster explainable and reversible (issue 17 item 5) --------------------------------
+
+def cluster_pair_ids(vault: Vault) -> dict[str, list[str]]:
+    """The pairs that hold each cluster together, by cluster id: the automatic links and the
+    accepted pairs between two of its members (a rejected pair never joins a cluster)."""
+    conn = vault.connection()
+    decided = {(a, b): d for a, b, d, *_ in _decisions(conn)}
+    out: dict[str, list[str]] = {}
+    for cid, pid, a, b, band in conn.execute(
+        "SELECT ml.cluster_id, p.pair_id, p.left_ref, p.right_ref, p.band FROM linkage_pairs p "
+        "JOIN linkage_members ml ON ml.victim_ref = p.left_ref "
+        "JOIN linkage_members mr ON mr.victim_ref = p.right_ref "
+        "WHERE ml.cluster_id = mr.cluster_id ORDER BY p.probability DESC, p.pair_id"):
+        decision = decided.pop((a, b), None)
+        if decision == "accept" or (band == "auto" and decision != "reject"):
+            out.setdefault(cid, []).append(pid)
+    members = dict(conn.execute("SELECT victim_ref, cluster_id FROM linkage_members").fetchall())
+    for (a, b), decision in decided.items():  # accepted pairs linkage did not score
+        if decision == "accept" and members.get(a) is not None and members.get(a) == members.get(b):
+            out.setdefault(members[a], []).append(pair_id(a, b))
+    return out
+
+
+def _cluster_refs(conn: Connection, cid: str) -> list[str]:
+    refs = [r for (r,) in conn.execute(
+        "SELECT victim_ref FROM linkage_members WHERE cluster_id = ? ORDER BY victim_ref", (cid,))]
+    if not refs:
+        raise ClusterNotFound("linkage.no_cluster", cluster=cid)
+    return refs
+
+
+def cluster_details(vault: Vault, cid: str) -> dict:
+    """One victim and why linkage thinks its records are one person: the records with their
+    sources, every scored or decided pair between two of them (level and match weight per
+    field, band, decision, whether it links), and the decisions that keep records out of it."""
+    conn = vault.connection()
+    refs = _cluster_refs(conn, cid)
+    inside = set(refs)
+    records = _records_of(conn, refs)
+    provenance = _provenance(conn, sorted({_case_of(r) for r in refs}))
+    marks = ",".join("?" * len(refs))
+    rows = conn.execute(
+        "SELECT pair_id, left_ref, right_ref, probability, weight, band, evidence FROM linkage_pairs "  # noqa: S608
+        f"WHERE left_ref IN ({marks}) AND right_ref IN ({marks}) ORDER BY probability DESC, pair_id",
+        refs + refs).fetchall()
+    decided = {(a, b): (d, at) for a, b, d, at in conn.execute(
+        "SELECT left_ref, right_ref, decision, decided_at FROM linkage_decisions "  # noqa: S608
+        f"WHERE left_ref IN ({marks}) OR right_ref IN ({marks})", refs + refs)}
+    pairs = []
+    for pid, a, b, p, w, band, evidence in rows:
+        decision = decided.pop((a, b), (None, None))[0]
+        parsed = json.loads(evidence) if evidence else {}
+        pairs.append({"pair_id": pid, "left_ref": a, "right_ref": b, "probability": round(p, 4),
+                      "match_weight": round(w, 2), "band": band, "decision": decision,
+                      "links": decision == "accept" or (band == "auto" and decision != "reject"),
+                      "fields": parsed.get("fields", {}), "prior": parsed.get("prior"),
+                      "conflict": parsed.get("conflict", False)})
+    kept_apart = []
+    for (a, b), (decision, at) in sorted(decided.items()):
+        if decision == "accept" and a in inside and b in inside:
+            pairs.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "probability": None,
+                          "match_weight": None, "band": None, "decision": "accept", "links": True,
+                          "fields": {}, "prior": None, "conflict": False})
+        elif decision == "reject":
+            kept_apart.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "decided_at": at})
+
+    def member(ref: str) -> dict:
+        rec = records.get(ref)
+        return {"ref": ref, "case_id": _case_of(ref), "record": rec.display if rec else None,
+                "documenters": list(rec.documenters) if rec else [],
+                "sources": provenance.get(_case_of(ref), [])}
+
+    return {"cluster_id": cid, "members": [member(r) for r in refs], "pairs": pairs, "kept_apart": kept_apart}
+
+
+def _member_ref(refs: list[str], record: str) -> str:
+    """A member named by its reference, or by an unambiguous start of it (a case id)."""
+    if record in refs:
+        return record
+    found = [r for r in refs if r.startswith(record)] if record else []
+    if len(found) != 1:
+        raise ClusterNotFound("linkage.not_in_cluster", record=record)
+    return found[0]
+
+
+def split(vault: Vault, cid: str, record: str) -> dict:
+    """Take a record out of a victim cluster: a person's decision that it is none of the others.
+
+    Stored as a rejected pair between the record and each other member, so it is kept and
+    re-applied on every run as any rejection is (no chain of links can bring it back); `undo` takes
+    the whole split back, and each pair can be changed alone with `decide`. Re-clusters at once,
+    without scoring."""
+    conn = vault.connection()
+    refs = _cluster_refs(conn, cid)
+    ref = _member_ref(refs, record)
+    if len(refs) < 2:
+        raise ClusterNotFound("linkage.alone_in_cluster", record=ref)
+    others = [r for r in refs if r != ref]
+    current = _records_of(conn, refs)
+    if any(r not in current for r in refs):
+        raise PairNotFound("linkage.pair_not_current")
+    at = audit.now_iso()
+    pairs = [tuple(sorted((ref, other))) for other in others]
+    with transaction(conn):
+        # Through the decision log: a split is one action, which Undo takes back as a whole.
+        history.write(conn, "split", [(a, b, current[a].content_hash, current[b].content_hash, "reject")
+                                      for a, b in pairs], at)
+        _store_clusters(conn, _stored_members(conn))
+        audit.record(conn, "linkage.split", cid, record=ref, rejected=len(others))
+    changes.publish(vault, changes.DECISIONS)
+    after = dict(conn.execute("SELECT victim_ref, cluster_id FROM linkage_members").fetchall())
+    return {"cluster_id": cid, "record": ref, "record_cluster_id": after.get(ref),
+            "remaining_cluster_ids": sorted({after[r] for r in others if r in after}),
+            "rejected_pairs": [pair_id(ref, o) for o in others]}
