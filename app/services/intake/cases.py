@@ -382,7 +382,14 @@ def search(vault: Vault, text: str, limit: int = 200) -> list[CaseSummary]:
 
 
 # ---- attachments -----------------------------------------------------------------------------
-def attach_file(vault: Vault, case_id: str, path: Path, progress=None) -> dict:
+def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled=None) -> dict:
+    """Encrypt a file into the vault; then read it back into memory as media (capture metadata,
+    perceptual hashes, app/services/media) and look for photos or videos it looks like.
+
+    The returned attachment has `media` (what the file says), `seen_before` (earlier attachments
+    that look alike, earliest sighting first) and `warnings` (where it contradicts the case)."""
+    from app.services.media import analyse, sightings
+
     path = Path(path)
     if not path.is_file():
         raise TawthiqError("case.attachment_unreadable")
@@ -401,18 +408,48 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None) -> dict:
         "filename": path.name,
     }
     try:
+        reading = analyse.analyse_blob(vault, blob, digest, size, cancelled)
         with transaction(conn):
+            now = audit.now_iso()
             conn.execute(
-                "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, added_at) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (attachment["id"], case_id, digest, size, media_type, path.name, blob, audit.now_iso()),
+                "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
+                "added_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (attachment["id"], case_id, digest, size, media_type, path.name, blob,
+                 _captured_at(reading.capture), now),
             )
-            conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (audit.now_iso(), case_id))
-            audit.record(conn, "case.attach", case_id, attachment=attachment["id"], sha256=digest)
+            alike = sightings.find_alike(conn, reading.hashes, exclude=attachment["id"])
+            sightings.store(conn, attachment["id"], reading.capture, reading.hashes, seen_at=now)
+            sightings.record_alike(conn, attachment["id"], alike)
+            conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
+            audit.record(conn, "case.attach", case_id, attachment=attachment["id"], sha256=digest,
+                         media=reading.capture.get("status"), hashes=reading.hashes.status, alike=len(alike))
     except BaseException:
         vault.blobs.delete(blob)
         raise
+    attachment.update(media_view(vault, attachment["id"]))
     return attachment
+
+
+def _captured_at(found: dict) -> str | None:
+    taken = found.get("taken_at")
+    return taken if isinstance(taken, str) else None
+
+
+def media_view(vault: Vault, attachment_id: str) -> dict:
+    """What the attachment panel shows: {media, seen_before, warnings} (app/services/media)."""
+    from app.services.media import analyse, sightings
+
+    conn = vault.connection()
+    record = sightings.media_record(conn, attachment_id)
+    row = conn.execute("SELECT case_id FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+    warnings: list[dict] = []
+    if record is not None and row is not None:
+        body = json.loads(conn.execute(
+            "SELECT v.body FROM case_versions v JOIN cases c ON c.id = v.case_id AND c.current_version = v.version "
+            "WHERE c.id = ?", (row[0],)).fetchone()[0])
+        warnings = analyse.contradictions(record["capture"], body)
+    return {"media": record, "seen_before": [s.to_json() for s in sightings.alike_of(conn, attachment_id)],
+            "warnings": warnings}
 
 
 def list_attachments(vault: Vault, case_id: str) -> list[dict]:
