@@ -93,6 +93,8 @@ ENGLISH: dict[str, str] = {
     "bundle_case.invalid_fields": "a case record fails validation against its form ({fields})",
     "bundle_case.invalid": "a case record fails validation against its form",
     "bundle_case.attachment_malformed": "a case record has a malformed attachment",
+    "bundle_case.media_malformed": ("a case record has a malformed media record for an attachment (capture "
+                                    "metadata or perceptual hashes)"),
     "bundle_case.attachment_not_carried": "a case record refers to an attachment the bundle does not carry",
     "bundle_case.other_source": "the bundle carries a case id that belongs to another source: nothing was applied",
     "bundle_case.version_differs": ("the bundle carries a case version that differs from the one received earlier "

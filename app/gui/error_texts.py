@@ -118,6 +118,8 @@ def _wordings() -> dict[str, str]:
         "bundle_case.invalid_fields": tr("A case record fails validation against its form ({fields})"),
         "bundle_case.invalid": tr("A case record fails validation against its form"),
         "bundle_case.attachment_malformed": tr("A case record has a malformed attachment"),
+        "bundle_case.media_malformed": tr("A case record has a malformed media record for an attachment (capture "
+                                          "metadata or perceptual hashes)"),
         "bundle_case.attachment_not_carried": tr("A case record refers to an attachment the bundle does not carry"),
         "bundle_case.other_source": tr("The bundle carries a case id that belongs to another source: nothing was "
                                        "applied"),

@@ -18,6 +18,8 @@ CREATE TABLE media_hashes (
     at_ms         INTEGER,
     phash         INTEGER NOT NULL,
     dhash         INTEGER NOT NULL,
+    mirror_phash  INTEGER NOT NULL,  -- the same picture flipped: looked up with, not indexed
+    mirror_dhash  INTEGER NOT NULL,
     p0 INTEGER NOT NULL, p1 INTEGER NOT NULL, p2 INTEGER NOT NULL, p3 INTEGER NOT NULL,
     d0 INTEGER NOT NULL, d1 INTEGER NOT NULL, d2 INTEGER NOT NULL, d3 INTEGER NOT NULL
 );

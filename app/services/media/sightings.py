@@ -55,10 +55,12 @@ def store(conn: Connection, attachment_id: str, capture_result: dict, hashes: Ha
     if conn.execute("SELECT 1 FROM media_hashes WHERE attachment_id = ? LIMIT 1", (attachment_id,)).fetchone():
         return
     conn.executemany(
-        "INSERT INTO media_hashes (attachment_id, frame, at_ms, phash, dhash, p0, p1, p2, p3, d0, d1, d2, d3) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO media_hashes (attachment_id, frame, at_ms, phash, dhash, mirror_phash, mirror_dhash, "
+        "p0, p1, p2, p3, d0, d1, d2, d3) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(attachment_id, h.frame, h.at_ms, perceptual.to_signed(h.phash), perceptual.to_signed(h.dhash),
-          *perceptual.bands(h.phash), *perceptual.bands(h.dhash)) for h in hashes.pictures[:MAX_STORED_FRAMES]],
+          perceptual.to_signed(m.phash), perceptual.to_signed(m.dhash),
+          *perceptual.bands(h.phash), *perceptual.bands(h.dhash))
+         for h, m in zip(hashes.pictures[:MAX_STORED_FRAMES], hashes.mirrors[:MAX_STORED_FRAMES], strict=True)],
     )
 
 
@@ -73,10 +75,15 @@ def media_record(conn: Connection, attachment_id: str) -> dict | None:
             "seen_from": row[4], "read_here": bool(row[5]), "hashed_pictures": frames}
 
 
-def stored_hashes(conn: Connection, attachment_id: str) -> list[PictureHash]:
-    return [PictureHash(perceptual.to_unsigned(p), perceptual.to_unsigned(d), f, ms) for f, ms, p, d in conn.execute(
-        "SELECT frame, at_ms, phash, dhash FROM media_hashes WHERE attachment_id = ? ORDER BY frame",
-        (attachment_id,))]
+def stored_hashes(conn: Connection, attachment_id: str) -> Hashes:
+    rows = conn.execute(
+        "SELECT frame, at_ms, phash, dhash, mirror_phash, mirror_dhash FROM media_hashes WHERE attachment_id = ? "
+        "ORDER BY frame", (attachment_id,)).fetchall()
+    kind = conn.execute("SELECT kind FROM attachment_media WHERE attachment_id = ?", (attachment_id,)).fetchone()
+    u = perceptual.to_unsigned
+    return Hashes(perceptual.HASHED if rows else perceptual.NOT_PICTURE, kind[0] if kind else None,
+                  tuple(PictureHash(u(p), u(d), f, ms) for f, ms, p, d, _mp, _md in rows),
+                  tuple(PictureHash(u(mp), u(md), f, ms) for f, ms, _p, _d, mp, md in rows))
 
 
 def _candidates(conn: Connection, query: PictureHash, mirror: PictureHash | None) -> list[tuple]:

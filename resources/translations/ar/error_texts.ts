@@ -336,6 +336,10 @@
         <translation>سجل حالة فيه مرفق مشوّه.</translation>
     </message>
     <message>
+        <source>A case record has a malformed media record for an attachment (capture metadata or perceptual hashes)</source>
+        <translation>في سجل حالة سجلّ وسائط مشوّه لأحد المرفقات (بيانات الالتقاط أو البصمات الإدراكية)</translation>
+    </message>
+    <message>
         <source>A case record refers to an attachment the bundle does not carry</source>
         <translation>سجل حالة يشير إلى مرفق لا تحمله الحزمة.</translation>
     </message>
