@@ -134,6 +134,8 @@ ENGLISH: dict[str, str] = {
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
     # ---- export
+    "export.media_needs_folder": ("photos and videos go only into a csv export (a folder): use --format csv with "
+                                  "--media"),
     "export.purpose_unknown": "usage: unknown purpose (one of {choices})",
     "export.allow_field": "usage: --allow-field takes only sensitive victim fields: {fields}",
     "export.format_unknown": "usage: unknown format (one of {choices})",

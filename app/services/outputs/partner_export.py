@@ -27,6 +27,8 @@ from app.services.analysis import statistics
 from app.services.case_body import entries, section
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
+from app.services.outputs import partner_media
+from app.services.outputs.partner_media import MediaOut
 from forms import definitions
 from storage import audit
 from storage.atomic import atomic_write_bytes, ensure_private_dir
@@ -89,6 +91,7 @@ class ExportResult:
     narratives_left_out: int = 0
     consent: consent_rules.ConsentReport | None = None
     fields_left_out: list[str] = field(default_factory=list)
+    media: MediaOut | None = None
 
     def to_json(self) -> dict:
         return {
@@ -97,6 +100,7 @@ class ExportResult:
             "statements_left_out": self.statements_left_out, "witnesses_left_out": self.witnesses_left_out,
             "narratives_left_out": self.narratives_left_out, "consent": self._consent_json(),
             "fields_left_out": self.fields_left_out,
+            "media": self.media.to_json() if self.media else None,
         }
 
     def _consent_json(self) -> dict | None:
@@ -118,6 +122,8 @@ class ExportResult:
             lines += self.consent.lines()
         if self.fields_left_out:
             lines.append("fields left out: " + ", ".join(self.fields_left_out))
+        if self.media:
+            lines += self.media.lines()
         return lines
 
 
@@ -179,6 +185,8 @@ class Tables:
     victims: list[dict] = field(default_factory=list)
     incidents: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
+    # (case id, body, body after the consent filter): which attachments may go out with media.
+    exported_cases: list[tuple[str, dict, dict]] = field(default_factory=list)
 
 
 def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult,
@@ -204,6 +212,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
         (body for _, body in bodies), purpose, witnesses.consents(conn), mode="omit")
     result.consent = consent_report
     for (case_id, original), body in zip(bodies, filtered, strict=True):
+        tables.exported_cases.append((case_id, original, body))
         withheld_here = _witness_sources(original) != _witness_sources(body)
         prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
         date = section(body, "date")
@@ -312,10 +321,16 @@ def _xlsx_bytes(tables: Tables, report: dict, allowed_fields: frozenset[str]) ->
 
 
 def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
-           allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None) -> ExportResult:
-    """Write one export; returns what was written and what was left out (also in the export)."""
+           allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None,
+           media: bool = False, keep_media_metadata: bool = False) -> ExportResult:
+    """Write one export; returns what was written and what was left out (also in the export).
+
+    `media`: the exported cases' photos and videos go too (csv only: into the folder), without GPS
+    and device metadata unless `keep_media_metadata` (app/services/outputs/partner_media.py)."""
     if fmt not in FORMATS:
         raise UsageError("export.format_unknown", choices=", ".join(FORMATS))
+    if (media or keep_media_metadata) and fmt != "csv":
+        raise UsageError("export.media_needs_folder")
     out = Path(out)
     if not out.parent.is_dir():
         raise TawthiqError("export.no_folder")
@@ -330,6 +345,9 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
         result.paths = [out / "victims.csv", out / "incidents.csv", out / "sources.csv", out / "export-report.json"]
     else:
         result.paths = [out]
+    if media:
+        result.media = partner_media.write_media(vault, out, tables.exported_cases, keep_metadata=keep_media_metadata)
+        result.paths += result.media.files
     report = result.to_json()
     if fmt == "csv":
         atomic_write_bytes(result.paths[0], _csv_bytes(tables.victims, _columns(VICTIM_COLUMNS, allowed_fields)))
@@ -344,6 +362,8 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
         atomic_write_bytes(out, json.dumps(document, ensure_ascii=False, indent=2).encode())
     conn = vault.connection()
     with transaction(conn):
+        media_fields = ({"media": result.media.written, "media_metadata_kept": result.media.metadata_kept}
+                        if result.media else {})
         audit.record(conn, "report.export", "", purpose=purpose, format=fmt, victims=result.victims,
-                     incidents=result.incidents, statements_left_out=result.statements_left_out)
+                     incidents=result.incidents, statements_left_out=result.statements_left_out, **media_fields)
     return result

@@ -460,6 +460,10 @@
         <translation>كُتبت هذه الخزنة بإصدار أحدث من توثيق (المخطط {schema}، ونحن نعرف حتى {latest}).</translation>
     </message>
     <message>
+        <source>Photos and videos go only into a CSV export (a folder).</source>
+        <translation>لا تُضاف الصور ومقاطع الفيديو إلا إلى تصدير CSV (مجلّد).</translation>
+    </message>
+    <message>
         <source>Unknown purpose (one of {choices}).</source>
         <translation>غرض غير معروف (الأغراض: {choices}).</translation>
     </message>
