@@ -134,6 +134,7 @@ ENGLISH: dict[str, str] = {
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
     # ---- export
+    "media.trust_anchors_unreadable": "the trust anchors file is not PEM certificates (at most 1 MiB)",
     "export.media_needs_folder": ("photos and videos go only into a csv export (a folder): use --format csv with "
                                   "--media"),
     "export.purpose_unknown": "usage: unknown purpose (one of {choices})",

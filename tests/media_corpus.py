@@ -11,6 +11,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from fractions import Fraction
 
 W, H = 640, 480
@@ -260,6 +261,78 @@ def video_bytes(seconds: float = 4, width: int = 320, height: int = 240, fps: in
     return buffer.getvalue()
 
 
+# ---- C2PA ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class C2paTestSigner:
+    """A C2PA signer made in the test: an ES256 certificate issued by a test root (cryptography)."""
+
+    root_pem: bytes
+    chain_pem: bytes
+    key_pem: bytes
+
+
+def c2pa_test_signer(name: str = "Test Camera Signer") -> C2paTestSigner:
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    def subject(cn: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn),
+                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test Newsroom")])
+
+    def usage(signing: bool) -> x509.KeyUsage:
+        return x509.KeyUsage(digital_signature=signing, content_commitment=False, key_encipherment=False,
+                             data_encipherment=False, key_agreement=False, key_cert_sign=not signing,
+                             crl_sign=not signing, encipher_only=False, decipher_only=False)
+
+    now = datetime.datetime.now(datetime.UTC)
+    root_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    root = (x509.CertificateBuilder().subject_name(subject("Test Root")).issuer_name(subject("Test Root"))
+            .public_key(root_key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(usage(False), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
+            .sign(root_key, hashes.SHA256()))
+    leaf = (x509.CertificateBuilder().subject_name(subject(name)).issuer_name(root.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=365))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(usage(True), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False)
+            .sign(root_key, hashes.SHA256()))
+    pem = serialization.Encoding.PEM
+    return C2paTestSigner(root.public_bytes(pem), leaf.public_bytes(pem) + root.public_bytes(pem),
+                      key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+
+
+def c2pa_signed_jpeg(signer: C2paTestSigner, seed: int = 3, generator: str = "TestCam") -> bytes:
+    """A JPEG with a C2PA manifest (a 'created' action) signed by `signer` through c2pa-python."""
+    import c2pa
+
+    native = c2pa.Signer.from_info(c2pa.C2paSignerInfo(b"es256", signer.chain_pem, signer.key_pem, None))
+    manifest = {"claim_generator_info": [{"name": generator, "version": "1.0"}], "title": "photo.jpg",
+                "assertions": [{"label": "c2pa.actions", "data": {"actions": [
+                    {"action": "c2pa.created",
+                     "digitalSourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture"}]}}]}
+    out = io.BytesIO()
+    with c2pa.Builder(manifest) as builder:
+        builder.sign(native, "image/jpeg", io.BytesIO(jpeg_bytes(base_image(seed))), out)
+    return out.getvalue()
+
+
+def tampered(data: bytes) -> bytes:
+    """One byte of the compressed picture changed: the manifest no longer matches the file."""
+    changed = bytearray(data)
+    changed[-500] ^= 0xFF
+    return bytes(changed)
+
+
 # ---- hostile media -------------------------------------------------------------------------------
 def _png_chunk(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
@@ -307,7 +380,10 @@ def hostile_media() -> dict[str, bytes]:
     huge_box = bytearray(good_mp4[:64])
     struct.pack_into(">I4s", huge_box, 0, 1, b"moov")
     huge_box[8:16] = struct.pack(">Q", 1 << 62)
+    signed = c2pa_signed_jpeg(c2pa_test_signer())
     return {
+        "C2PA manifest, picture changed after signing": tampered(signed),
+        "C2PA manifest, truncated": signed[: len(signed) // 3],
         "truncated JPEG (half)": good_jpeg[: len(good_jpeg) // 2],
         "truncated JPEG (header only)": good_jpeg[:200],
         "truncated MP4 (half)": good_mp4[: len(good_mp4) // 2],

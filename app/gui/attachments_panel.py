@@ -250,11 +250,37 @@ class AttachmentsPanel(QWidget):
 def _flag(media: dict) -> str:
     """The table's short column: what deserves a look."""
     notes = []
+    if (media.get("provenance") or {}).get("status") == "invalid":
+        notes.append(tr("provenance invalid"))
     if media["seen_before"]:
         notes.append(tr("seen before"))
     if media["warnings"]:
         notes.append(tr("contradicts the case"))
     return ", ".join(notes)
+
+
+def _provenance_lines(result: dict | None) -> list[str]:
+    """C2PA: trusted, untrusted and invalid are worded apart; no manifest says nothing."""
+    if not result or result.get("status") in (None, "none", "extra_missing"):
+        return []
+    status = result["status"]
+    if status == "invalid":
+        failures = ", ".join(result.get("failures") or [])
+        return [tr_args(tr("C2PA provenance INVALID: the manifest does not match this file or its signature fails "
+                           "(%1)."), failures)]
+    if status == "unreadable":
+        return [tr("C2PA provenance: the manifest could not be read.")]
+    who = result.get("signer") or "?"
+    if result.get("issuer"):
+        who = f"{who} ({result['issuer']})"
+    first = (tr_args(tr("C2PA provenance valid and trusted: signed by %1."), who) if status == "trusted" else
+             tr_args(tr("C2PA provenance valid, but the signer is not trusted here: signed by %1."), who))
+    lines = [first]
+    if result.get("claim_generator"):
+        lines.append(tr_args(tr("Made with: %1"), result["claim_generator"]))
+    if result.get("actions"):
+        lines.append(tr_args(tr("Recorded edits: %1"), ", ".join(result["actions"])))
+    return lines
 
 
 def _status_line(record: dict | None) -> str | None:
@@ -299,6 +325,7 @@ def describe(media: dict) -> list[str]:
         elif warning["code"] == "far_from_place":
             lines.append(tr_args(tr("Warning: taken %1 km from the coordinates the case gives."),
                                  fmt_int(warning["km"])))
+    lines += _provenance_lines(media.get("provenance"))
     if media["seen_before"]:
         first = media["seen_before"][0]
         when = fmt_date(first["seen_at"][:10])

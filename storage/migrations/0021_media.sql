@@ -42,3 +42,8 @@ CREATE TABLE media_alike (
     PRIMARY KEY (attachment_id, earlier_id)
 );
 CREATE INDEX media_alike_earlier ON media_alike (earlier_id);
+-- C2PA provenance as checked when the file arrived (app/services/media/provenance.py).
+CREATE TABLE attachment_provenance (
+    attachment_id TEXT PRIMARY KEY REFERENCES attachments (id) ON DELETE CASCADE,
+    result        TEXT NOT NULL   -- JSON: status, signer, issuer, claim generator, actions, failures
+);

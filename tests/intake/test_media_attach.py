@@ -146,7 +146,8 @@ def test_a_vault_from_before_media_migrates_and_keeps_its_attachments(tmp_path):
     path = tmp_path / "old"
     old = Vault.create(path, PASSPHRASE, kdf_params=dict(keyfile.TEST_PARAMS))
     conn = old.connection()
-    conn.executescript("DROP TABLE media_alike; DROP TABLE media_hashes; DROP TABLE attachment_media; "
+    conn.executescript("DROP TABLE attachment_provenance; DROP TABLE media_alike; DROP TABLE media_hashes; "
+                       "DROP TABLE attachment_media; "
                        "PRAGMA user_version = 12;")
     old.lock()
     again = Vault.unlock(path, PASSPHRASE)

@@ -25,6 +25,7 @@ from pathlib import Path
 from app.services import changes
 from app.services.exchange import received_evidence, record_kinds, trust_list
 from app.services.exchange.bundle_record import Provenance, RecordKind
+from app.services.media import provenance as media_provenance
 from app.services.media import sightings
 from app.services.untrusted_json import HostileJSON, loads_untrusted
 from storage import audit
@@ -341,6 +342,9 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
         raise TawthiqError("import.attachments_not_kept")
     blobs = {**dict(conn.execute("SELECT sha256, blob FROM attachments").fetchall()), **verified.opened.stored}
     prov = Provenance(verified.documenter, verified.bundle_id, verified.sequence, audit.now_iso())
+    # C2PA manifests are checked here, against this vault's trust anchors, from the files the
+    # bundle carries (decrypted into memory), before the transaction (issue 21).
+    checked_provenance = _provenance(vault, verified)
     committed = False
     try:
         with transaction(conn):
@@ -359,6 +363,10 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
                          unknown_codes=sum(map(len, report.unknown_codes.values())))
             report.gaps = missing_sequences(conn, prov.documenter)
             report.alike = _alike(conn, verified.checked)
+            for record in verified.checked:
+                for attachment in record.record.get("attachments") or []:
+                    if attachment.get("sha256") in checked_provenance:
+                        media_provenance.store(conn, attachment["id"], checked_provenance[attachment["sha256"]])
         committed = True
     finally:
         if not committed:
@@ -366,6 +374,15 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
     verified.applied = True
     changes.publish(vault, changes.IMPORT)
     return report
+
+
+def _provenance(vault: Vault, verified: VerifiedBundle) -> dict[str, dict]:
+    from app.services.media import analyse
+
+    sizes = {a["sha256"]: a.get("size", 0) for record in verified.checked
+             for a in record.record.get("attachments") or [] if isinstance(a, dict)}
+    return {sha: analyse.provenance_of_blob(vault, blob, sha, int(sizes.get(sha, 0)))
+            for sha, blob in verified.opened.stored.items() if sha in sizes}
 
 
 def _alike(conn: Connection, checked: list[CheckedRecord]) -> list[dict]:

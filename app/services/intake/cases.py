@@ -388,7 +388,7 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled
 
     The returned attachment has `media` (what the file says), `seen_before` (earlier attachments
     that look alike, earliest sighting first) and `warnings` (where it contradicts the case)."""
-    from app.services.media import analyse, sightings
+    from app.services.media import analyse, provenance, sightings
 
     path = Path(path)
     if not path.is_file():
@@ -400,8 +400,9 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled
         raise CaseReceived()
     blob, digest, size = vault.blobs.put_file(path, progress)
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    attachment = {
-        "id": str(uuid.uuid4()),
+    attachment_id = str(uuid.uuid4())
+    attachment: dict = {
+        "id": attachment_id,
         "sha256": digest,
         "size": size,
         "media_type": media_type,
@@ -414,19 +415,20 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled
             conn.execute(
                 "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
                 "added_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (attachment["id"], case_id, digest, size, media_type, path.name, blob,
+                (attachment_id, case_id, digest, size, media_type, path.name, blob,
                  _captured_at(reading.capture), now),
             )
-            alike = sightings.find_alike(conn, reading.hashes, exclude=attachment["id"])
-            sightings.store(conn, attachment["id"], reading.capture, reading.hashes, seen_at=now)
-            sightings.record_alike(conn, attachment["id"], alike)
+            alike = sightings.find_alike(conn, reading.hashes, exclude=attachment_id)
+            sightings.store(conn, attachment_id, reading.capture, reading.hashes, seen_at=now)
+            sightings.record_alike(conn, attachment_id, alike)
+            provenance.store(conn, attachment_id, reading.provenance)
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
-            audit.record(conn, "case.attach", case_id, attachment=attachment["id"], sha256=digest,
+            audit.record(conn, "case.attach", case_id, attachment=attachment_id, sha256=digest,
                          media=reading.capture.get("status"), hashes=reading.hashes.status, alike=len(alike))
     except BaseException:
         vault.blobs.delete(blob)
         raise
-    attachment.update(media_view(vault, attachment["id"]))
+    attachment.update(media_view(vault, attachment_id))
     return attachment
 
 
@@ -437,7 +439,7 @@ def _captured_at(found: dict) -> str | None:
 
 def media_view(vault: Vault, attachment_id: str) -> dict:
     """What the attachment panel shows: {media, seen_before, warnings} (app/services/media)."""
-    from app.services.media import analyse, sightings
+    from app.services.media import analyse, provenance, sightings
 
     conn = vault.connection()
     record = sightings.media_record(conn, attachment_id)
@@ -449,7 +451,7 @@ def media_view(vault: Vault, attachment_id: str) -> dict:
             "WHERE c.id = ?", (row[0],)).fetchone()[0])
         warnings = analyse.contradictions(record["capture"], body)
     return {"media": record, "seen_before": [s.to_json() for s in sightings.alike_of(conn, attachment_id)],
-            "warnings": warnings}
+            "warnings": warnings, "provenance": provenance.stored(conn, attachment_id)}
 
 
 def list_attachments(vault: Vault, case_id: str) -> list[dict]:

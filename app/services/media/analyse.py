@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.services.case_body import section
-from app.services.media import capture, mp4, perceptual
+from app.services.media import capture, mp4, perceptual, provenance
 from app.services.media.perceptual import Hashes
 from forms.validation import parse_date
 from storage.vault import Vault
@@ -33,24 +33,35 @@ FAR_KM = 25.0
 class MediaReading:
     capture: dict
     hashes: Hashes
+    provenance: dict = field(default_factory=lambda: {"status": provenance.NONE})
 
 
-def analyse_bytes(data: bytes, cancelled: Callable[[], bool] | None = None) -> MediaReading:
+def analyse_bytes(data: bytes, cancelled: Callable[[], bool] | None = None,
+                  trust_anchors: str | None = None) -> MediaReading:
     found = capture.read_capture(data)
     if found.get("status") in (capture.NOT_MEDIA, capture.EXTRA_MISSING):
         status = perceptual.NOT_PICTURE if found["status"] == capture.NOT_MEDIA else capture.EXTRA_MISSING
         return MediaReading(found, Hashes(status))
+    checked = provenance.check(data, trust_anchors)
     if mp4.is_mp4(data):
-        return MediaReading(found, perceptual.hash_video_bytes(data, cancelled))
-    return MediaReading(found, perceptual.hash_image_bytes(data))
+        return MediaReading(found, perceptual.hash_video_bytes(data, cancelled), checked)
+    return MediaReading(found, perceptual.hash_image_bytes(data), checked)
 
 
 def analyse_blob(vault: Vault, blob: str, sha256: str, size: int,
                  cancelled: Callable[[], bool] | None = None) -> MediaReading:
     if size > MAX_IN_MEMORY:
-        return MediaReading({"status": capture.TOO_LARGE}, Hashes(capture.TOO_LARGE))
+        return MediaReading({"status": capture.TOO_LARGE}, Hashes(capture.TOO_LARGE),
+                            {"status": provenance.UNREADABLE})
     data = vault.blobs.read_bytes(blob, sha256, MAX_IN_MEMORY)
-    return analyse_bytes(data, cancelled)
+    return analyse_bytes(data, cancelled, provenance.trust_anchors(vault))
+
+
+def provenance_of_blob(vault: Vault, blob: str, sha256: str, size: int) -> dict:
+    """The C2PA check alone (a coordinator's import: the hashes came with the bundle)."""
+    if size > MAX_IN_MEMORY:
+        return {"status": provenance.UNREADABLE}
+    return provenance.check(vault.blobs.read_bytes(blob, sha256, MAX_IN_MEMORY), provenance.trust_anchors(vault))
 
 
 # ---- contradictions with the case ----------------------------------------------------------------

@@ -76,12 +76,40 @@
         <translation>صُدّر (%1). تلك النسخة غير مشفّرة.</translation>
     </message>
     <message>
+        <source>provenance invalid</source>
+        <translation>المصدر غير صالح</translation>
+    </message>
+    <message>
         <source>seen before</source>
         <translation>شوهد من قبل</translation>
     </message>
     <message>
         <source>contradicts the case</source>
         <translation>يخالف الحالة</translation>
+    </message>
+    <message>
+        <source>C2PA provenance INVALID: the manifest does not match this file or its signature fails (%1).</source>
+        <translation>مصدر C2PA غير صالح: البيان لا يطابق هذا الملف أو أن توقيعه لا يتحقق (%1).</translation>
+    </message>
+    <message>
+        <source>C2PA provenance: the manifest could not be read.</source>
+        <translation>مصدر C2PA: تعذّرت قراءة البيان.</translation>
+    </message>
+    <message>
+        <source>C2PA provenance valid and trusted: signed by %1.</source>
+        <translation>مصدر C2PA صالح وموثوق: وقّعه %1.</translation>
+    </message>
+    <message>
+        <source>C2PA provenance valid, but the signer is not trusted here: signed by %1.</source>
+        <translation>مصدر C2PA صالح، لكن الموقّع غير موثوق هنا: وقّعه %1.</translation>
+    </message>
+    <message>
+        <source>Made with: %1</source>
+        <translation>صُنع باستخدام: %1</translation>
+    </message>
+    <message>
+        <source>Recorded edits: %1</source>
+        <translation>التعديلات المسجّلة: %1</translation>
     </message>
     <message>
         <source>Not read as a photo or video (attached before this version of Tawthiq).</source>

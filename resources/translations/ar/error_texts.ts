@@ -460,6 +460,10 @@
         <translation>كُتبت هذه الخزنة بإصدار أحدث من توثيق (المخطط {schema}، ونحن نعرف حتى {latest}).</translation>
     </message>
     <message>
+        <source>The trust anchors file is not PEM certificates (at most 1 MiB).</source>
+        <translation>ملف مراسي الثقة ليس شهادات PEM (بحدّ أقصى 1 ميغابايت).</translation>
+    </message>
+    <message>
         <source>Photos and videos go only into a CSV export (a folder).</source>
         <translation>لا تُضاف الصور ومقاطع الفيديو إلا إلى تصدير CSV (مجلّد).</translation>
     </message>
