@@ -15,33 +15,40 @@ NOT_A_SCAN = Target("value", "<", 1.0, "×", "issue 21: the look-up is an index,
 PASSPHRASE = "benchmark cedar terraces above the river 1931"  # noqa: S105 (throwaway vault)
 
 
-def _photo_12mp(folder: Path) -> None:
-    """A 4,000 × 3,000 JPEG at quality 90 with sensor-like noise (what a phone saves)."""
+def _photo(width: int, height: int):
+    def build(folder: Path) -> None:
+        _write_photo(folder, width, height)
+
+    return build
+
+
+def _write_photo(folder: Path, width: int, height: int) -> None:
+    """A JPEG at quality 90 with sensor-like noise (what a phone saves), 4,000 × 3,000 for 12 megapixels."""
     import numpy as np
     from PIL import Image
 
     from tests import media_corpus as mc
 
-    base = np.asarray(mc.base_image(5).resize((4000, 3000)), dtype=np.int16)
+    base = np.asarray(mc.base_image(5).resize((width, height)), dtype=np.int16)
     noise = np.random.default_rng(5).integers(-12, 13, base.shape, dtype=np.int16)
     image = Image.fromarray(np.clip(base + noise, 0, 255).astype(np.uint8))
     (folder / "photo.jpg").write_bytes(mc.jpeg_bytes(image, 90, mc.exif_bytes(
         taken="2025:03:09 10:11:12", lat=34.73, lon=36.71, make="Samsung", model="SM-A515F")))
 
 
-def _video_1080p(seconds: int):
+def _video(seconds: int, width: int = 1920, height: int = 1080):
     def build(folder: Path) -> None:
-        """H.264 (libx264, ultrafast), 1920 × 1080 at 30 frames/s, a scene that moves every frame."""
+        """H.264 (libx264, ultrafast) at 30 frames/s, a scene that moves every frame."""
         import av
         import numpy as np
 
         from tests import media_corpus as mc
 
-        scenes = [np.asarray(mc.base_image(700 + k).resize((1920, 1080))) for k in range(seconds)]
+        scenes = [np.asarray(mc.base_image(700 + k).resize((width, height))) for k in range(seconds)]
         buffer = io.BytesIO()
         with av.open(buffer, "w", format="mp4") as out:
             stream = out.add_stream("libx264", rate=30, options={"preset": "ultrafast"})
-            stream.width, stream.height, stream.pix_fmt = 1920, 1080, "yuv420p"
+            stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
             frames = {}
             for i in range(seconds * 30):
                 key = (i // 30, (i % 30) // 3)  # ten positions a second, each shown three frames
@@ -67,28 +74,31 @@ def hash_media(run: Run) -> None:
 
     from app.services.media import analyse, capture, perceptual
 
-    photo = (run.fixture("media-photo-12mp", _photo_12mp) / "photo.jpg").read_bytes()
-    run.time("12-megapixel JPEG: capture metadata (EXIF)", lambda: capture.read_capture(photo), nbytes=len(photo))
-    run.time("12-megapixel JPEG: perceptual hashes (pHash + dHash, and mirrored)",
+    # The smoke run (the test suite) uses a 1-megapixel photo and a small 2-second video: it only
+    # checks the benchmark runs.
+    size, what = ((1200, 900), "1-megapixel") if run.smoke else ((4000, 3000), "12-megapixel")
+    photo = (run.fixture(f"media-photo-{what}", _photo(*size)) / "photo.jpg").read_bytes()
+    run.time(f"{what} JPEG: capture metadata (EXIF)", lambda: capture.read_capture(photo), nbytes=len(photo))
+    run.time(f"{what} JPEG: perceptual hashes (pHash + dHash, and mirrored)",
              lambda: perceptual.hash_image_bytes(photo), nbytes=len(photo))
-    run.time("12-megapixel JPEG: both, as attach runs them", lambda: analyse.analyse_bytes(photo), nbytes=len(photo))
+    run.time(f"{what} JPEG: both, as attach runs them", lambda: analyse.analyse_bytes(photo), nbytes=len(photo))
 
     def full_decode() -> None:
         with Image.open(io.BytesIO(photo)) as image:
             image.load()
 
     run.time("Pillow: full decode of the same JPEG (reference)", full_decode, nbytes=len(photo), reference=True)
-    run.ratio("hashing a 12-MP photo vs decoding it fully", "12-megapixel JPEG: both, as attach runs them",
+    run.ratio(f"hashing a {what} photo vs decoding it fully", f"{what} JPEG: both, as attach runs them",
               "Pillow: full decode of the same JPEG (reference)")
     run.note("The hashes shrink the picture to 32 × 32 and 9 × 8 anyway: JPEGs are decoded at 1/8 scale straight "
              "from the DCT (Pillow's draft mode), so hashing costs less than decoding the photo once.")
 
     seconds = 2 if run.smoke else (10 if run.quick else 60)
-    video = (run.fixture(f"media-video-1080p-{seconds}s", _video_1080p(seconds)) / "video.mp4").read_bytes()
-    label = f"{seconds}-second 1080p H.264 video (30 frames/s): frames sampled and hashed"
+    frame, lines = ((640, 360), "360p") if run.smoke else ((1920, 1080), "1080p")
+    video = (run.fixture(f"media-video-{lines}-{seconds}s", _video(seconds, *frame)) / "video.mp4").read_bytes()
+    label = f"{seconds}-second {lines} H.264 video (30 frames/s): frames sampled and hashed"
     hashes = perceptual.hash_video_bytes(video)
-    run.time(label, lambda: perceptual.hash_video_bytes(video), nbytes=len(video), repeat=1 if not run.smoke else 1,
-             warmup=0)
+    run.time(label, lambda: perceptual.hash_video_bytes(video), nbytes=len(video), repeat=1, warmup=0)
     run.metric(f"{seconds}-second video: frames hashed (one a second)", len(hashes.pictures))
     run.note(f"The video is {len(video) / 1e6:.1f} MB, made by FFmpeg's libx264 (ultrafast) in the benchmark; every "
              "frame is decoded (FFmpeg's threads) and one a second converted and hashed. "
@@ -114,7 +124,7 @@ def lookup(run: Run) -> None:
     # Stored hashes: real hashes of generated pictures (so the bands are not uniformly spread) and,
     # to reach the scale, random 64-bit pairs.
     real = [perceptual.hash_image_bytes(mc.jpeg_bytes(mc.base_image(9000 + i), 85))
-            for i in range(20 if run.smoke else 200)]
+            for i in range(10 if run.smoke else 200)]
     real = [h for h in real if h.pictures]
     queries = []
     with transaction(conn):
@@ -132,7 +142,7 @@ def lookup(run: Run) -> None:
             sightings.store(conn, attachment_id, {"status": "read", "kind": "image"}, hashes,
                             seen_at="2025-03-09T00:00:00+00:00")
     # Queries: re-encoded, resized copies of stored pictures (found) and new pictures (not found).
-    for i, image_seed in enumerate(range(9000, 9040)):
+    for i, image_seed in enumerate(range(9000, 9010 if run.smoke else 9040)):
         image = mc.base_image(image_seed if i % 2 == 0 else 50_000 + i).resize((320, 240))
         queries.append(perceptual.hash_image_bytes(mc.jpeg_bytes(image, 60)))
     queries = [q for q in queries if q.pictures]

@@ -60,6 +60,14 @@
         <translation>تصدير للشركاء…</translation>
     </message>
     <message>
+        <source>With photos and videos</source>
+        <translation>مع الصور ومقاطع الفيديو</translation>
+    </message>
+    <message>
+        <source>Keep their GPS and device metadata (recorded in the audit log)</source>
+        <translation>الإبقاء على بيانات الموقع (GPS) والجهاز فيها (يُسجَّل في سجل التدقيق)</translation>
+    </message>
+    <message>
         <source>Purpose:</source>
         <translation>الغرض:</translation>
     </message>
@@ -166,6 +174,14 @@
     <message>
         <source>Exported %1 victims and %2 incidents. Left out: %3 witness statements whose consent does not cover this purpose; sensitive fields (religion, sect and others) and sealed identities are never exported.</source>
         <translation>صُدّر %1 ضحية و%2 حادثة. أُغفلت: %3 إفادة شاهد لا تشمل موافقتها هذا الغرض؛ الحقول الحساسة (الدين والطائفة وغيرها) والهويات المختومة لا تُصدَّر أبداً.</translation>
+    </message>
+    <message>
+        <source>Photos and videos: %1 written with their GPS and device metadata, as chosen (recorded in the audit log); %2 left out.</source>
+        <translation>الصور ومقاطع الفيديو: كُتب %1 مع بيانات الموقع (GPS) والجهاز كما اخترت (سُجّل ذلك في سجل التدقيق)؛ واستُبعد %2.</translation>
+    </message>
+    <message>
+        <source>Photos and videos: %1 written without GPS and device metadata; %2 left out (kinds of file whose metadata cannot be removed, or withheld by consent).</source>
+        <translation>الصور ومقاطع الفيديو: كُتب %1 دون بيانات الموقع (GPS) والجهاز؛ واستُبعد %2 (أنواع ملفات لا يمكن إزالة بياناتها الوصفية، أو حُجبت بحسب الموافقة).</translation>
     </message>
 </context>
 </TS>
