@@ -134,6 +134,10 @@ ENGLISH: dict[str, str] = {
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
     # ---- export
+    "proofmode.unreadable": ("not a ProofMode bundle Tawthiq can read (a zip of one photo or video, its proof "
+                             "CSV or JSON, signatures and public key; at most 64 files and 512 MiB): nothing was "
+                             "attached"),
+    "proofmode.extra_missing": "ProofMode bundles need the media extra: pip install 'tawthiq[media]'",
     "media.trust_anchors_unreadable": "the trust anchors file is not PEM certificates (at most 1 MiB)",
     "export.media_needs_folder": ("photos and videos go only into a csv export (a folder): use --format csv with "
                                   "--media"),

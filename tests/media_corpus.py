@@ -399,3 +399,39 @@ def hostile_media() -> dict[str, bytes]:
         "random bytes": random.Random(5).randbytes(100_000),
         "JPEG signature then garbage": b"\xff\xd8\xff\xe0" + random.Random(6).randbytes(50_000),
     }
+
+
+# ---- ProofMode -----------------------------------------------------------------------------------
+def proofmode_bundle(media: bytes, name: str = "IMG_20250309_101112.jpg", *, sign: bool = True,
+                     proof_hash: str | None = None, signed_media: bytes | None = None) -> tuple[bytes, str]:
+    """A zip laid out as ProofMode exports one, signed in the test by a key made with pysequoia:
+    (the zip, the key's fingerprint). `proof_hash` overrides the hash the proof names;
+    `signed_media` is what the media signature covers (default: the media)."""
+    import hashlib as _hashlib
+    import json as _json
+
+    import pysequoia
+
+    key = pysequoia.Tsk.generate("Test Phone <proofmode@example.org>")
+    public = key.extract_certificate()
+    digest = proof_hash or _hashlib.sha256(media).hexdigest()
+    proof = {"File Hash SHA256": digest, "Proof Generated": "2025-03-09T10:11:12Z", "Location.Latitude": "34.73",
+             "Location.Longitude": "36.71", "Location.Provider": "gps", "Manufacturer": "samsung"}
+    proof_json = _json.dumps(proof).encode()
+    proof_csv = (",".join(proof) + "\n" + ",".join(proof.values()) + "\n").encode()
+    signer = key.signer()
+
+    def signature(data: bytes) -> bytes:
+        return pysequoia.sign(signer, data, mode=pysequoia.SignatureMode.DETACHED)
+
+    files = {name: media, f"{digest}.proof.json": proof_json, f"{digest}.proof.csv": proof_csv,
+             "pubkey.asc": str(public).encode()}
+    if sign:
+        files[name + ".asc"] = signature(signed_media if signed_media is not None else media)
+        files[f"{digest}.proof.json.asc"] = signature(proof_json)
+        files[f"{digest}.proof.csv.asc"] = signature(proof_csv)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in files.items():
+            archive.writestr(member, data)
+    return buffer.getvalue(), str(public.fingerprint).upper()

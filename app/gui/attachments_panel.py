@@ -259,23 +259,36 @@ def _flag(media: dict) -> str:
     return ", ".join(notes)
 
 
+def _proofmode_lines(proof: dict | None) -> list[str]:
+    if not proof:
+        return []
+    key = proof.get("key_fingerprint") or "?"
+    if proof["status"] == "invalid":
+        return [tr("ProofMode INVALID: the file does not match its proof, or a signature does not verify.")]
+    if proof["status"] == "unsigned":
+        return [tr("ProofMode proof without a signature: nothing vouches for it.")]
+    return [tr_args(tr("ProofMode: the file matches its proof and the signatures verify with the key the bundle "
+                       "carries (%1). Compare that key with the phone's before relying on it."), key)]
+
+
 def _provenance_lines(result: dict | None) -> list[str]:
     """C2PA: trusted, untrusted and invalid are worded apart; no manifest says nothing."""
+    proof = _proofmode_lines((result or {}).get("proofmode"))
     if not result or result.get("status") in (None, "none", "extra_missing"):
-        return []
+        return proof
     status = result["status"]
     if status == "invalid":
         failures = ", ".join(result.get("failures") or [])
-        return [tr_args(tr("C2PA provenance INVALID: the manifest does not match this file or its signature fails "
-                           "(%1)."), failures)]
+        invalid = tr("C2PA provenance INVALID: the manifest does not match this file or its signature fails (%1).")
+        return proof + [tr_args(invalid, failures)]
     if status == "unreadable":
-        return [tr("C2PA provenance: the manifest could not be read.")]
+        return proof + [tr("C2PA provenance: the manifest could not be read.")]
     who = result.get("signer") or "?"
     if result.get("issuer"):
         who = f"{who} ({result['issuer']})"
     first = (tr_args(tr("C2PA provenance valid and trusted: signed by %1."), who) if status == "trusted" else
              tr_args(tr("C2PA provenance valid, but the signer is not trusted here: signed by %1."), who))
-    lines = [first]
+    lines = proof + [first]
     if result.get("claim_generator"):
         lines.append(tr_args(tr("Made with: %1"), result["claim_generator"]))
     if result.get("actions"):

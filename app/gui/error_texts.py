@@ -160,6 +160,9 @@ def _wordings() -> dict[str, str]:
         "database.wrong_key": tr("The vault database cannot be opened with this vault's key"),
         "database.newer_schema": tr("This vault was written by a newer Tawthiq (schema {schema}, we know {latest})"),
         # ---- export
+        "proofmode.unreadable": tr("Not a ProofMode bundle Tawthiq can read (a zip of one photo or video, its proof, "
+                                   "signatures and public key): nothing was attached."),
+        "proofmode.extra_missing": tr("ProofMode bundles need the media extra, which is not installed."),
         "media.trust_anchors_unreadable": tr("The trust anchors file is not PEM certificates (at most 1 MiB)."),
         "export.media_needs_folder": tr("Photos and videos go only into a CSV export (a folder)."),
         "export.purpose_unknown": tr("Unknown purpose (one of {choices})."),

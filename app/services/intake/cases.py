@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
 import mimetypes
 import uuid
@@ -388,25 +389,52 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled
 
     The returned attachment has `media` (what the file says), `seen_before` (earlier attachments
     that look alike, earliest sighting first) and `warnings` (where it contradicts the case)."""
-    from app.services.media import analyse, provenance, sightings
-
     path = Path(path)
     if not path.is_file():
         raise TawthiqError("case.attachment_unreadable")
+    _check_attachable(vault, case_id)
+    with open(path, "rb") as source:
+        return _attach(vault, case_id, source, path.name, progress, cancelled)
+
+
+def attach_proofmode(vault: Vault, case_id: str, path: Path, progress=None, cancelled=None) -> dict:
+    """Attach the photo or video of a ProofMode bundle (a zip read in memory, never unpacked to
+    disk) with the check of its proof and signatures (app/services/media/proofmode.py)."""
+    from app.services.media import proofmode
+
+    _check_attachable(vault, case_id)
+    try:
+        with open(path, "rb") as source:
+            raw = source.read(proofmode.MAX_TOTAL + (1 << 20))
+    except OSError:
+        raise TawthiqError("case.attachment_unreadable") from None
+    bundle = proofmode.read(raw)
+    return _attach(vault, case_id, io.BytesIO(bundle.media), bundle.media_name, progress, cancelled,
+                   {"proofmode": bundle.check})
+
+
+def _check_attachable(vault: Vault, case_id: str) -> None:
     conn = vault.connection()
     if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
         raise CaseNotFound("case.not_found")
     if is_received(conn, case_id):
         raise CaseReceived()
-    blob, digest, size = vault.blobs.put_file(path, progress)
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def _attach(vault: Vault, case_id: str, source, filename: str, progress, cancelled,
+            extra_provenance: dict | None = None) -> dict:
+    from app.services.media import analyse, provenance, sightings
+
+    conn = vault.connection()
+    blob, digest, size = vault.blobs.put(source, progress)
+    media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     attachment_id = str(uuid.uuid4())
     attachment: dict = {
         "id": attachment_id,
         "sha256": digest,
         "size": size,
         "media_type": media_type,
-        "filename": path.name,
+        "filename": filename,
     }
     try:
         reading = analyse.analyse_blob(vault, blob, digest, size, cancelled)
@@ -415,13 +443,13 @@ def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled
             conn.execute(
                 "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
                 "added_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (attachment_id, case_id, digest, size, media_type, path.name, blob,
+                (attachment_id, case_id, digest, size, media_type, filename, blob,
                  _captured_at(reading.capture), now),
             )
             alike = sightings.find_alike(conn, reading.hashes, exclude=attachment_id)
             sightings.store(conn, attachment_id, reading.capture, reading.hashes, seen_at=now)
             sightings.record_alike(conn, attachment_id, alike)
-            provenance.store(conn, attachment_id, reading.provenance)
+            provenance.store(conn, attachment_id, {**reading.provenance, **(extra_provenance or {})})
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
             audit.record(conn, "case.attach", case_id, attachment=attachment_id, sha256=digest,
                          media=reading.capture.get("status"), hashes=reading.hashes.status, alike=len(alike))

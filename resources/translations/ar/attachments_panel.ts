@@ -88,6 +88,18 @@
         <translation>يخالف الحالة</translation>
     </message>
     <message>
+        <source>ProofMode INVALID: the file does not match its proof, or a signature does not verify.</source>
+        <translation>ProofMode غير صالح: الملف لا يطابق إثباته، أو أن أحد التواقيع لا يتحقق.</translation>
+    </message>
+    <message>
+        <source>ProofMode proof without a signature: nothing vouches for it.</source>
+        <translation>إثبات ProofMode بلا توقيع: لا شيء يضمنه.</translation>
+    </message>
+    <message>
+        <source>ProofMode: the file matches its proof and the signatures verify with the key the bundle carries (%1). Compare that key with the phone&apos;s before relying on it.</source>
+        <translation>ProofMode: الملف يطابق إثباته والتواقيع تتحقق بالمفتاح الذي تحمله الحزمة (%1). قارن هذا المفتاح بمفتاح الهاتف قبل الاعتماد عليه.</translation>
+    </message>
+    <message>
         <source>C2PA provenance INVALID: the manifest does not match this file or its signature fails (%1).</source>
         <translation>مصدر C2PA غير صالح: البيان لا يطابق هذا الملف أو أن توقيعه لا يتحقق (%1).</translation>
     </message>

@@ -460,6 +460,14 @@
         <translation>كُتبت هذه الخزنة بإصدار أحدث من توثيق (المخطط {schema}، ونحن نعرف حتى {latest}).</translation>
     </message>
     <message>
+        <source>Not a ProofMode bundle Tawthiq can read (a zip of one photo or video, its proof, signatures and public key): nothing was attached.</source>
+        <translation>ليست حزمة ProofMode يستطيع توثيق قراءتها (ملف zip فيه صورة أو فيديو واحد وإثباته وتواقيعه ومفتاحه العام): لم يُرفق شيء.</translation>
+    </message>
+    <message>
+        <source>ProofMode bundles need the media extra, which is not installed.</source>
+        <translation>تحتاج حزم ProofMode إلى إضافة الوسائط، وهي غير مثبّتة.</translation>
+    </message>
+    <message>
         <source>The trust anchors file is not PEM certificates (at most 1 MiB).</source>
         <translation>ملف مراسي الثقة ليس شهادات PEM (بحدّ أقصى 1 ميغابايت).</translation>
     </message>
