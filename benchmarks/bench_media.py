@@ -212,3 +212,15 @@ def quality(run: Run) -> None:
         run.metric(f"recall: {name}", round(matched / tried, 3))
     run.note(f"Match rule: pHash distance + dHash distance <= {perceptual.MATCH_SUM} of 128 bits, the picture or its "
              "mirror image (benchmarks/media_quality.py says how the set is made).")
+    from benchmarks.media_quality import evaluate_videos
+
+    videos = 2 if run.smoke else (8 if run.quick else 20)
+    video = evaluate_videos(videos)
+    run.metric(f"videos ({videos} of 6 s, 4 transformations each): precision", round(video.precision, 4))
+    run.metric(f"videos ({videos} of 6 s, 4 transformations each): recall", round(video.recall, 4))
+    for name, (matched, tried) in video.per_transform.items():
+        run.metric(f"video recall: {name}", round(matched / tried, 3))
+    run.note("Videos: drawn scenes that change every second and move every frame, encoded by FFmpeg (MPEG-4); a "
+             "video looks like another when 3 of its frames sampled once a second (or all, if fewer) look alike. "
+             "Real footage with long static shots or repeated scenes (a studio, a black screen) is harder than this "
+             "set, which only shows the rule survives re-encoding, resizing, trimming and mirroring.")

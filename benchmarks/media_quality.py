@@ -98,3 +98,67 @@ def evaluate(bases: int, seed: int = 1) -> Quality:
         quality.true_matches += matched
         quality.per_transform[name] = (matched, bases)
     return quality
+
+
+@dataclass
+class VideoQuality:
+    bases: int
+    positives: int = 0
+    true_matches: int = 0
+    false_matches: int = 0
+    negatives: int = 0
+    per_transform: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        matched = self.true_matches + self.false_matches
+        return self.true_matches / matched if matched else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_matches / self.positives if self.positives else 0.0
+
+
+def videos_alike(query: Hashes, stored: Hashes) -> bool:
+    """The look-up's rule for two videos (sightings.find_alike): enough sampled frames alike."""
+    from app.services.media import sightings
+
+    alike = sum(1 for q, m in zip(query.pictures, query.mirrors, strict=True)
+                if any(min(perceptual.score(q, s), perceptual.score(m, s)) <= perceptual.MATCH_SUM
+                       for s in stored.pictures))
+    return alike >= min(sightings.VIDEO_FRAMES_TO_MATCH, len(query.pictures), len(stored.pictures))
+
+
+def evaluate_videos(bases: int, seconds: int = 6) -> VideoQuality:
+    """Short videos drawn frame by frame (tests/media_corpus.video_bytes: a new scene every second,
+    moving), encoded by FFmpeg; copies re-encoded smaller at a low bit rate, trimmed by 2 seconds
+    at the start, mirrored, and all three at once."""
+    from tests import media_corpus as mc
+
+    transforms = {
+        "re-encoded at 3/4 size, low bit rate": dict(width=240, height=180, quality=150_000),
+        "trimmed by 2 s": dict(start_frame=20, seconds=seconds - 2),
+        "mirrored": dict(mirror=True),
+        "trimmed, smaller, mirrored": dict(start_frame=20, seconds=seconds - 2, width=240, height=180,
+                                           quality=150_000, mirror=True),
+    }
+    stored = [perceptual.hash_video_bytes(mc.video_bytes(seconds, seed=500 + i)) for i in range(bases)]
+    quality = VideoQuality(bases)
+    for i in range(bases):
+        for j in range(i + 1, bases):
+            quality.negatives += 1
+            quality.false_matches += videos_alike(stored[i], stored[j])
+    for name, options in transforms.items():
+        matched = 0
+        for i in range(bases):
+            settings = {"seconds": seconds, **options}
+            copy = perceptual.hash_video_bytes(mc.video_bytes(seed=500 + i, **settings))
+            quality.positives += 1
+            matched += videos_alike(copy, stored[i])
+            for j in range(bases):
+                if j != i:
+                    quality.negatives += 1
+                    quality.false_matches += videos_alike(copy, stored[j])
+        quality.true_matches += matched
+        quality.per_transform[name] = (matched, bases)
+    return quality

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app.gui.i18n import fmt_date, fmt_datetime, fmt_int, fmt_size, tr, tr_args
 from app.gui.tasks import Task
 from app.services.intake import cases
+from app.services.media import proofmode
 
 if TYPE_CHECKING:
     from app.gui.session import Session
@@ -169,7 +170,10 @@ class AttachmentsPanel(QWidget):
                 task.raise_if_cancelled()
                 task.progress(done, total)
 
-            return cases.attach_file(vault, case_id, path, progress)
+            # A ProofMode export (a zip with the proof, signatures and key) attaches its photo or
+            # video with the check of its proof; any other file as it is.
+            attach = cases.attach_proofmode if proofmode.looks_like_bundle(path) else cases.attach_file
+            return attach(vault, case_id, path, progress)
 
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)

@@ -61,3 +61,27 @@ def test_clicking_a_photo_shows_its_metadata_warnings_and_earliest_sighting(qtbo
             assert "seen before" not in panel.table.item(1, 3).text()
     finally:
         close_window(window)
+
+
+def test_a_dropped_proofmode_bundle_attaches_its_photo_with_the_check(qtbot, tmp_path, vault):
+    body = copy.deepcopy(example("kidnapping"))
+    case_id, _ = cases.save_case(vault, body)
+    photo = mc.jpeg_bytes(mc.base_image(52))
+    raw, fingerprint = mc.proofmode_bundle(photo)
+    bundle = tmp_path / "proofmode.zip"
+    bundle.write_bytes(raw)
+    vault.lock()
+    window = make_window(qtbot, tmp_path, vault_dir=vault.path)
+    try:
+        unlock_through_gui(qtbot, window)
+        window.open_case(case_id)
+        panel = window.editor.attachments
+        with qtbot.waitSignal(panel.attached, timeout=30_000):
+            panel.add_files([bundle])
+        [attachment] = panel.attachments
+        assert attachment["filename"] == "IMG_20250309_101112.jpg"
+        _click_row(qtbot, panel.table, 0)
+        qtbot.waitUntil(lambda: "ProofMode" in panel.details.text(), timeout=10_000)
+        assert "the file matches its proof" in panel.details.text() and fingerprint in panel.details.text()
+    finally:
+        close_window(window)

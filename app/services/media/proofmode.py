@@ -47,6 +47,18 @@ class ProofBundle:
     check: dict
 
 
+def looks_like_bundle(path) -> bool:
+    """A zip whose member names are those of a ProofMode export (pubkey.asc and a proof), read from
+    its central directory only: what the attachment panel attaches as a ProofMode bundle."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n.rsplit("/", 1)[-1] for n in archive.namelist()[:MAX_MEMBERS + 1]]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return ("pubkey.asc" in names and any(n.endswith((".proof.json", ".proof.csv")) for n in names)
+            and len(names) <= MAX_MEMBERS)
+
+
 def _members(raw: bytes) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
