@@ -267,3 +267,30 @@ def hostile_terminal_text(run: Run) -> None:
     run.note("Through app.cli.main in this process, so the printers measured are the ones `tawthiq` runs; the "
              "samples are tests/hostile_corpus.py's TERMINAL_TEXT_SAMPLES (ESC, CR, LF, TAB, C1, DEL, bidi "
              "overrides and isolates, line separators).")
+
+
+# ---- photos and videos ------------------------------------------------------------------------------
+@bench("adversarial.hostile_media", title="hostile photos and videos attached (issue 21): each ends with a clear "
+       "result", scales=None)
+def hostile_media(run: Run) -> None:
+    from app.services.media import capture, perceptual
+    from tests.media_corpus import hostile_media as samples
+
+    vault = _vault(run, "vault")
+    case_id, _ = cases.save_case(vault, {"form": "kidnapping", "title": "hostile media"})
+    to_file = _as_file(run)
+    results = {capture.READ, capture.NONE_FOUND, capture.NOT_MEDIA, capture.UNREADABLE, capture.TOO_LARGE}
+    hash_results = {perceptual.HASHED, perceptual.PLAIN, perceptual.NOT_PICTURE, capture.UNREADABLE, capture.TOO_LARGE}
+    outcomes: dict[str, str] = {}
+
+    def attach(name: str, raw: bytes) -> None:
+        media = cases.attach_file(vault, case_id, to_file(name, raw))["media"]
+        if media["capture"]["status"] not in results or media["hash_status"] not in hash_results:
+            raise RuntimeError("not a documented result")
+        outcomes[name] = f"{media['capture']['status']}/{media['hash_status']}"
+
+    _try_all(run, "hostile media files attached", samples(), attach, may_take=True)
+    run.note("Attached through cases.attach_file as `tawthiq case attach` does; a clear result is the file "
+             "stored as given with a documented status for its metadata and hashes: "
+             + "; ".join(f"{n}: {o}" for n, o in sorted(outcomes.items())) + ".")
+    vault.lock()

@@ -44,6 +44,7 @@ ACTIONS = frozenset(
         "trust.add",
         "trust.revoke",
         "trust.reinstate",
+        "media.trust_anchors",
         "bundle.export",
         "bundle.import",
         "ack.export",

@@ -144,6 +144,8 @@ ENGLISH: dict[str, str] = {
     "bundle_case.invalid_fields": "a case record fails validation against its form ({fields})",
     "bundle_case.invalid": "a case record fails validation against its form",
     "bundle_case.attachment_malformed": "a case record has a malformed attachment",
+    "bundle_case.media_malformed": ("a case record has a malformed media record for an attachment (capture "
+                                    "metadata or perceptual hashes)"),
     "bundle_case.attachment_not_carried": "a case record refers to an attachment the bundle does not carry",
     "bundle_case.other_source": "the bundle carries a case id that belongs to another source: nothing was applied",
     "bundle_case.version_differs": ("the bundle carries a case version that differs from the one received earlier "
@@ -192,6 +194,13 @@ ENGLISH: dict[str, str] = {
     "database.wrong_key": "the vault database cannot be opened with this vault's key",
     "database.newer_schema": "this vault was written by a newer Tawthiq (schema {schema}, we know {latest})",
     # ---- export
+    "proofmode.unreadable": ("not a ProofMode bundle Tawthiq can read (a zip of one photo or video, its proof "
+                             "CSV or JSON, signatures and public key; at most 64 files and 512 MiB): nothing was "
+                             "attached"),
+    "proofmode.extra_missing": "ProofMode bundles need the media extra: pip install 'tawthiq[media]'",
+    "media.trust_anchors_unreadable": "the trust anchors file is not PEM certificates (at most 1 MiB)",
+    "export.media_needs_folder": ("photos and videos go only into a csv export (a folder): use --format csv with "
+                                  "--media"),
     "export.purpose_unknown": "usage: unknown purpose (one of {choices})",
     "export.allow_field": "usage: --allow-field takes only sensitive victim fields: {fields}",
     "export.format_unknown": "usage: unknown format (one of {choices})",

@@ -411,6 +411,44 @@ def trusted_signer_corpus(sender: Party, held: HeldByCoordinator) -> dict[str, b
             kinds={f"records/{held.others_witness}.json": "witness"}, sequence=3),
         "different body under a version already held": one_case(
             case_record(held.own_case, case_body(held.own_case, "rewritten")), sequence=3),
+        # Issue 21: the media record an attachment carries (capture metadata, perceptual hashes)
+        **{f"media: {name}": one_case(case_record(fresh, attachments=[
+            {"id": "photo-1", "sha256": hashlib.sha256(b"img").hexdigest(), "size": 3, "media_type": "image/jpeg",
+             "filename": "p.jpg", "media": media}]), attachments=[b"img"])
+           for name, media in hostile_media_records().items()},
+    }
+
+
+def _media_record(**changes) -> dict:
+    frame = {"frame": 0, "at_ms": None, "phash": "0f" * 8, "dhash": "f0" * 8, "mirror_phash": "1e" * 8,
+             "mirror_dhash": "e1" * 8}
+    record = {"capture": {"status": "read", "kind": "image", "make": "Samsung"}, "hash_status": "hashed",
+              "kind": "image", "hashes": [frame]}
+    for key, value in changes.items():
+        if key == "frame":
+            record["hashes"] = [{**frame, **value}]
+        elif key == "capture":
+            record["capture"] = {**record["capture"], **value}
+        else:
+            record[key] = value
+    return record
+
+
+def hostile_media_records() -> dict[str, object]:
+    """Media records (bundle_media.check) a trusted documenter's app would never write."""
+    many = [{"frame": i, "at_ms": i * 1000, "phash": "0f" * 8, "dhash": "f0" * 8, "mirror_phash": "1e" * 8,
+             "mirror_dhash": "e1" * 8} for i in range(601)]
+    return {
+        "hash not 16 hex digits": _media_record(frame={"phash": "zz" * 8}),
+        "hash of 65 bits": _media_record(frame={"dhash": "1" + "0" * 16}),
+        "601 video frames": _media_record(kind="video", hashes=many),
+        "two hashes for one photo": _media_record(hashes=many[:2]),
+        "unknown key": _media_record(thumbnail="AAAA"),
+        "latitude out of range": _media_record(capture={"gps": {"lat": 1e300, "lon": 0}}),
+        "camera make of 1 MB": _media_record(capture={"make": "x" * (1 << 20)}),
+        "control characters in software": _media_record(capture={"software": "evil\u202e\u0007"}),
+        "hashes for a file that was not hashed": _media_record(hash_status="unreadable"),
+        "not an object": ["capture"],
     }
 
 

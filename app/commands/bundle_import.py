@@ -42,6 +42,21 @@ def report_line(report: imports.VerifiedBundle | imports.ImportReport | imports.
     return text
 
 
+def alike_line(entry: dict) -> str:
+    """ "attachment X of case Y looks like a photo received on 2025-03-09 from Rima (key …)"."""
+    earliest = entry["earliest"]
+    what = "a video" if earliest["kind"] == "video" else "a photo"
+    day = earliest["seen_at"][:10]
+    if earliest["seen_from"]:
+        who = earliest["seen_from_name"] or "documenter"
+        origin = f"received on {day} from {who} ({earliest['seen_from']})"
+    else:
+        origin = f"attached in this vault on {day}"
+    more = f" (and {entry['alike'] - 1} more)" if entry["alike"] > 1 else ""
+    return (f"seen before: attachment {entry['filename']} of case {entry['case_id']} looks like {what} "
+            f"{origin}, case {earliest['case_id']}{more}")
+
+
 def unknown_codes_line(unknown_codes: dict[str, list[str]]) -> str:
     named = "; ".join(f"{vocabulary}: {', '.join(codes[:20])}{' …' if len(codes) > 20 else ''}"
                       for vocabulary, codes in sorted(unknown_codes.items()))
@@ -80,6 +95,8 @@ def import_cmd(ctx: Context) -> int:
     else:
         for r in reports:
             print(shown(report_line(r)))
+            for entry in getattr(r, "alike", []):
+                print(shown(alike_line(entry)))
         if linked is not None:
             print(f"linkage: {linked.records} victim records, {linked.clusters} unique victims; "
                   f"{linked.pending_review} pairs waiting for review")

@@ -37,6 +37,9 @@ def register(sub: Subcommands) -> None:
     a = csub.add_parser("attach", help="add an attachment, stored encrypted at once")
     a.add_argument("id")
     a.add_argument("file")
+    a.add_argument("--proofmode", action="store_true",
+                   help="FILE is a ProofMode bundle (zip): attach its photo or video with the check of its proof "
+                        "and OpenPGP signatures")
     a.set_defaults(handler=attach)
     a = csub.add_parser("seal", help="seal the current version (immutable)")
     a.add_argument("id")
@@ -126,8 +129,14 @@ def diff(ctx: Context) -> int:
 
 
 def attach(ctx: Context) -> int:
-    attachment = cases.attach_file(ctx.vault(), ctx.args.id, Path(ctx.args.file))
+    attach = cases.attach_proofmode if ctx.args.proofmode else cases.attach_file
+    attachment = attach(ctx.vault(), ctx.args.id, Path(ctx.args.file))
     print(f"{shown(attachment['id'])} sha256:{attachment['sha256']} {attachment['size']} bytes")
+    proof = (attachment.get("provenance") or {}).get("proofmode")
+    if proof:
+        print(f"proofmode: {proof['status']}: file hash {'matches' if proof['hash_matches'] else 'DOES NOT MATCH'} "
+              f"the proof; signatures {', '.join(f'{k} {v}' for k, v in proof['signatures'].items())}; key "
+              f"{shown(proof['key_fingerprint'])} (compare it with the phone's out of band)")
     return 0
 
 

@@ -29,6 +29,12 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--allow-field", action="append", default=[], metavar="FIELD",
                    choices=sorted(partner_export.SENSITIVE_VICTIM_FIELDS),
                    help="include a sensitive victim field (e.g. religion_or_sect); repeatable")
+    p.add_argument("--media", action="store_true",
+                   help="csv only: also write the exported cases' photos and videos into PATH/media, without "
+                        "GPS and device metadata")
+    p.add_argument("--keep-media-metadata", action="store_true",
+                   help="with --media: write the files as they are, GPS and device metadata included "
+                        "(recorded in the audit log)")
     p.set_defaults(handler=report)
 
     p = sub.add_parser("report-case", help="a PDF report of one case for a formal submission")
@@ -97,6 +103,8 @@ def report(ctx: Context) -> int:
     result = partner_export.export(
         ctx.vault(), Path(ctx.args.out), fmt=ctx.args.format, purpose=ctx.args.purpose,
         allowed_fields=frozenset(ctx.args.allow_field), attachments=ctx.args.attachments,
+        media=ctx.args.media or ctx.args.keep_media_metadata,
+        keep_media_metadata=ctx.args.keep_media_metadata,
     )
     for line in result.summary_lines():
         print(shown(line))

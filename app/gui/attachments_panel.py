@@ -1,4 +1,7 @@
-"""Attachments of one case: add (file dialog or drop), hash and size, in-memory image preview, export.
+"""Attachments of one case: add (file dialog or drop), hash and size, in-memory image preview, export,
+and what each photo or video says about itself (issue 21): capture date, place, camera, software,
+duration; a warning where that contradicts the case; and the earliest sighting of a photo or video
+it looks like (app/services/media).
 
 Files are encrypted into the vault at once (cases.attach_file streams them through age) on the
 task helper with progress. A preview decrypts into memory and decodes with QImage.fromData: no
@@ -27,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.i18n import fmt_size, tr, tr_args
+from app.gui.i18n import fmt_date, fmt_datetime, fmt_int, fmt_size, tr, tr_args
 from app.gui.tasks import Task
 from app.services.intake import cases
+from app.services.media import proofmode
 
 if TYPE_CHECKING:
     from app.gui.session import Session
@@ -71,9 +75,9 @@ class AttachmentsPanel(QWidget):
         self.message.setObjectName("attachment_message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
-        self.table = QTableWidget(0, 3, self)
+        self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("attachments")
-        self.table.setHorizontalHeaderLabels([tr("File"), tr("Size"), tr("SHA-256")])
+        self.table.setHorizontalHeaderLabels([tr("File"), tr("Size"), tr("SHA-256"), tr("Check")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Column widths from content: the file name takes the room, the size fits its text, and the
@@ -89,12 +93,20 @@ class AttachmentsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.setMinimumHeight(120)
         layout.addWidget(self.table)
+        # What the selected file says about itself; outside text (a camera's name), so plain text only.
+        self.details = QLabel(self)
+        self.details.setObjectName("media_details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
         self.preview = QLabel(self)
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(40)
         layout.addWidget(self.preview)
         self._rows: list[dict] = []
+        self._media: list[dict] = []
         self._queue: list[Path] = []
         self.task: Task | None = None
         self.add_button.clicked.connect(self.choose_files)
@@ -110,14 +122,16 @@ class AttachmentsPanel(QWidget):
     def reload(self) -> None:
         vault = self.session.vault
         self._rows = cases.list_attachments(vault, self.case_id) if (vault and self.case_id) else []
+        self._media = [cases.media_view(vault, att["id"]) for att in self._rows] if vault else []
         self.table.setRowCount(len(self._rows))
-        for r, att in enumerate(self._rows):
-            for c, text in enumerate((att["filename"], fmt_size(att["size"]), att["sha256"])):
+        for r, (att, media) in enumerate(zip(self._rows, self._media, strict=True)):
+            for c, text in enumerate((att["filename"], fmt_size(att["size"]), att["sha256"], _flag(media))):
                 item = QTableWidgetItem(text)
                 if c == 2:
                     item.setToolTip(att["sha256"])
                 self.table.setItem(r, c, item)
         self.preview.clear()
+        self.details.clear()
 
     @property
     def attachments(self) -> list[dict]:
@@ -167,7 +181,10 @@ class AttachmentsPanel(QWidget):
                 task.raise_if_cancelled()
                 task.progress(done, total)
 
-            return cases.attach_file(vault, case_id, path, progress)
+            # A ProofMode export (a zip with the proof, signatures and key) attaches its photo or
+            # video with the check of its proof; any other file as it is.
+            attach = cases.attach_proofmode if proofmode.looks_like_bundle(path) else cases.attach_file
+            return attach(vault, case_id, path, progress)
 
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
@@ -207,6 +224,8 @@ class AttachmentsPanel(QWidget):
     def _selected(self) -> None:
         att = self._current()
         self.preview.clear()
+        rows = self.table.selectionModel().selectedRows()
+        self.details.setText("\n".join(describe(self._media[rows[0].row()])) if rows else "")
         if att is None or not att["media_type"].startswith("image/") or att["size"] > MAX_PREVIEW:
             return
         vault, attachment_id = self.session.vault, att["id"]
@@ -240,3 +259,114 @@ class AttachmentsPanel(QWidget):
 
     def _exported(self, size: int) -> None:
         self.message.setText(tr_args(tr("Exported (%1). That copy is not encrypted."), fmt_size(size)))
+
+
+# ---- what a file says, in words --------------------------------------------------------------------
+def _flag(media: dict) -> str:
+    """The table's short column: what deserves a look."""
+    notes = []
+    if (media.get("provenance") or {}).get("status") == "invalid":
+        notes.append(tr("provenance invalid"))
+    if media["seen_before"]:
+        notes.append(tr("seen before"))
+    if media["warnings"]:
+        notes.append(tr("contradicts the case"))
+    return ", ".join(notes)
+
+
+def _proofmode_lines(proof: dict | None) -> list[str]:
+    if not proof:
+        return []
+    key = proof.get("key_fingerprint") or "?"
+    if proof["status"] == "invalid":
+        return [tr("ProofMode INVALID: the file does not match its proof, or a signature does not verify.")]
+    if proof["status"] == "unsigned":
+        return [tr("ProofMode proof without a signature: nothing vouches for it.")]
+    return [tr_args(tr("ProofMode: the file matches its proof and the signatures verify with the key the bundle "
+                       "carries (%1). Compare that key with the phone's before relying on it."), key)]
+
+
+def _provenance_lines(result: dict | None) -> list[str]:
+    """C2PA: trusted, untrusted and invalid are worded apart; no manifest says nothing."""
+    proof = _proofmode_lines((result or {}).get("proofmode"))
+    if not result or result.get("status") in (None, "none", "extra_missing"):
+        return proof
+    status = result["status"]
+    if status == "invalid":
+        failures = ", ".join(result.get("failures") or [])
+        invalid = tr("C2PA provenance INVALID: the manifest does not match this file or its signature fails (%1).")
+        return proof + [tr_args(invalid, failures)]
+    if status == "unreadable":
+        return proof + [tr("C2PA provenance: the manifest could not be read.")]
+    who = result.get("signer") or "?"
+    if result.get("issuer"):
+        who = f"{who} ({result['issuer']})"
+    first = (tr_args(tr("C2PA provenance valid and trusted: signed by %1."), who) if status == "trusted" else
+             tr_args(tr("C2PA provenance valid, but the signer is not trusted here: signed by %1."), who))
+    lines = proof + [first]
+    if result.get("claim_generator"):
+        lines.append(tr_args(tr("Made with: %1"), result["claim_generator"]))
+    if result.get("actions"):
+        lines.append(tr_args(tr("Recorded edits: %1"), ", ".join(result["actions"])))
+    return lines
+
+
+def _status_line(record: dict | None) -> str | None:
+    if record is None:
+        return tr("Not read as a photo or video (attached before this version of Tawthiq).")
+    status = record["capture"].get("status")
+    return {
+        "none": tr("The file says nothing about when, where or with what it was taken."),
+        "not_media": tr("Not a photo or video Tawthiq reads."),
+        "unreadable": tr("The file looks damaged or malformed: its metadata could not be read."),
+        "too_large": tr("Too large to read in memory: its metadata was not read."),
+        "extra_missing": tr("Not read: the media extra is not installed (pip install 'tawthiq[media]')."),
+    }.get(str(status))
+
+
+def describe(media: dict) -> list[str]:
+    """Lines for the details label: what the file says, warnings, earlier sightings."""
+    record = media["media"]
+    lines = []
+    status = _status_line(record)
+    if status:
+        lines.append(status)
+    found = record["capture"] if record else {}
+    if found.get("taken_at"):
+        lines.append(tr_args(tr("Taken: %1 (from the file's own metadata, which can be wrong or edited)"),
+                             fmt_datetime(found["taken_at"]) or found["taken_at"]))
+    if found.get("gps"):
+        lines.append(tr_args(tr("Place recorded in the file: %1, %2"), found["gps"]["lat"], found["gps"]["lon"]))
+    camera = " ".join(found[k] for k in ("make", "model") if found.get(k))
+    if camera:
+        lines.append(tr_args(tr("Camera: %1"), camera))
+    if found.get("software"):
+        lines.append(tr_args(tr("Software: %1"), found["software"]))
+    if found.get("duration_s") is not None:
+        lines.append(tr_args(tr("Duration: %1 s"), fmt_int(round(found["duration_s"]))))
+    if found.get("telemetry_track"):
+        lines.append(tr("The video has a telemetry track (it may record positions)."))
+    for warning in media["warnings"]:
+        if warning["code"] == "taken_before_incident":
+            lines.append(tr_args(tr("Warning: taken %1 days before the incident's date (%2)."),
+                                 fmt_int(warning["days"]), fmt_date(warning["incident"])))
+        elif warning["code"] == "far_from_place":
+            lines.append(tr_args(tr("Warning: taken %1 km from the coordinates the case gives."),
+                                 fmt_int(warning["km"])))
+    lines += _provenance_lines(media.get("provenance"))
+    if media["seen_before"]:
+        first = media["seen_before"][0]
+        when = fmt_date(first["seen_at"][:10])
+        if first["seen_from"]:
+            who = first["seen_from_name"] or first["seen_from"]
+            text = (tr("Looks like a video received on %1 from %2.") if first["kind"] == "video"
+                    else tr("Looks like a photo received on %1 from %2."))
+            lines.append(tr_args(text, when, who))
+        else:
+            text = (tr("Looks like a video attached in this vault on %1.") if first["kind"] == "video"
+                    else tr("Looks like a photo attached in this vault on %1."))
+            lines.append(tr_args(text, when))
+        if len(media["seen_before"]) > 1:
+            lines.append(tr_args(tr("It looks like %1 earlier attachments in all."),
+                                 fmt_int(len(media["seen_before"]))))
+    return lines

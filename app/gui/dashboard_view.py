@@ -123,6 +123,14 @@ class DashboardView(QWidget):
                                        "anonymised publication"))
         self.export_button = QPushButton(tr("Export for partners…"))
         self.export_button.clicked.connect(self._ask_export)
+        # Photos and videos go into a CSV export's folder, without GPS and device metadata unless
+        # the second box is ticked on purpose (the audit log records it; docs/media.md).
+        self.media_box = QCheckBox(tr("With photos and videos"))
+        self.media_box.setObjectName("export_media")
+        self.keep_metadata_box = QCheckBox(tr("Keep their GPS and device metadata (recorded in the audit log)"))
+        self.keep_metadata_box.setObjectName("export_keep_metadata")
+        self.media_box.toggled.connect(self._media_options)
+        self.format.currentIndexChanged.connect(self._media_options)
         self.status = _caption("")
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
@@ -132,6 +140,12 @@ class DashboardView(QWidget):
         bar.addWidget(self.attachments)
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
+        media_bar = QHBoxLayout()
+        media_bar.addStretch(1)
+        media_bar.addWidget(self.media_box)
+        media_bar.addWidget(self.keep_metadata_box)
+        outer.addLayout(media_bar)
+        self._media_options()
         outer.addWidget(self.status)
 
         scroll = QScrollArea()
@@ -328,13 +342,26 @@ class DashboardView(QWidget):
         if target:
             self.export_to(Path(target), fmt, self.purpose.currentData())
 
+    def _media_options(self, *_: object) -> None:
+        """Media only into a CSV export (a folder); keeping metadata only when media go."""
+        csv_export = self.format.currentData() == "csv"
+        self.media_box.setEnabled(csv_export)
+        if not csv_export:
+            self.media_box.setChecked(False)
+        self.keep_metadata_box.setEnabled(self.media_box.isChecked())
+        if not self.media_box.isChecked():
+            self.keep_metadata_box.setChecked(False)
+
     def export_to(self, out: Path, fmt: str, purpose: str) -> None:
         vault = self.session.vault
         attachments = self.attachments.isChecked()
+        media = self.media_box.isChecked() and fmt == "csv"
+        keep = media and self.keep_metadata_box.isChecked()
         self.export_button.setEnabled(False)
         self.status.setText(tr("Exporting…"))
         self.session.runner.run(
-            lambda task: partner_export.export(vault, out, fmt=fmt, purpose=purpose, attachments=attachments),
+            lambda task: partner_export.export(vault, out, fmt=fmt, purpose=purpose, attachments=attachments,
+                                               media=media, keep_media_metadata=keep),
             vault=vault, on_done=self._exported, on_error=self._failed)
 
     def _exported(self, result: partner_export.ExportResult) -> None:
@@ -346,4 +373,12 @@ class DashboardView(QWidget):
                        "never exported."),
                     tr("%Ln victims", None, result.victims), tr("%Ln incidents", None, result.incidents),
                     tr("%Ln witness statements", None, report.statements_withheld if report else 0)))
+        if result.media is not None:
+            left_out = sum(result.media.left_out.values())
+            text = (tr("Photos and videos: %1 written with their GPS and device metadata, as chosen (recorded in the "
+                       "audit log); %2 left out.") if result.media.metadata_kept else
+                    tr("Photos and videos: %1 written without GPS and device metadata; %2 left out (kinds of file "
+                       "whose metadata cannot be removed, or withheld by consent)."))
+            self.status.setText(self.status.text() + "\n" + tr_args(text, fmt_int(result.media.written),
+                                                                     fmt_int(left_out)))
         self.exported.emit([str(p) for p in result.paths])

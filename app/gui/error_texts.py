@@ -121,6 +121,8 @@ def _wordings() -> dict[str, str]:
         "bundle_case.invalid_fields": tr("A case record fails validation against its form ({fields})"),
         "bundle_case.invalid": tr("A case record fails validation against its form"),
         "bundle_case.attachment_malformed": tr("A case record has a malformed attachment"),
+        "bundle_case.media_malformed": tr("A case record has a malformed media record for an attachment (capture "
+                                          "metadata or perceptual hashes)"),
         "bundle_case.attachment_not_carried": tr("A case record refers to an attachment the bundle does not carry"),
         "bundle_case.other_source": tr("The bundle carries a case id that belongs to another source: nothing was "
                                        "applied"),
@@ -164,6 +166,11 @@ def _wordings() -> dict[str, str]:
         "database.wrong_key": tr("The vault database cannot be opened with this vault's key"),
         "database.newer_schema": tr("This vault was written by a newer Tawthiq (schema {schema}, we know {latest})"),
         # ---- export
+        "proofmode.unreadable": tr("Not a ProofMode bundle Tawthiq can read (a zip of one photo or video, its proof, "
+                                   "signatures and public key): nothing was attached."),
+        "proofmode.extra_missing": tr("ProofMode bundles need the media extra, which is not installed."),
+        "media.trust_anchors_unreadable": tr("The trust anchors file is not PEM certificates (at most 1 MiB)."),
+        "export.media_needs_folder": tr("Photos and videos go only into a CSV export (a folder)."),
         "export.purpose_unknown": tr("Unknown purpose (one of {choices})."),
         "export.allow_field": tr("Only sensitive victim fields can be allowed: {fields}."),
         "export.format_unknown": tr("Unknown format (one of {choices})."),

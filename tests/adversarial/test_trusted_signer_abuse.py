@@ -21,6 +21,7 @@ from tests.bundle_support import Party, make_vault
 from tests.conftest import PASSPHRASE, snapshot
 from tests.hostile_corpus import (
     case_record,
+    hostile_media_records,
     negative_size_tar,
     record_bytes,
     trusted_bundle,
@@ -84,6 +85,7 @@ REASONS = {
     "case id of another documenter": "belongs to another source",
     "witness pseudonym of another documenter": "belongs to another documenter",
     "different body under a version already held": "differs from the one received earlier",
+    **{f"media: {name}": "malformed media record" for name in hostile_media_records()},
 }
 
 

@@ -119,3 +119,43 @@ def test_dashboard_right_to_left(qtbot, session):
     right, left = row[image.width() // 2:], row[: image.width() // 4]
     assert (colour & 0xFFFFFF) in right
     assert (colour & 0xFFFFFF) not in left or len(set(left)) > 1
+
+
+def test_export_with_photos_and_videos_from_the_dashboard(qtbot, session, tmp_path):
+    """Issue 21: the boxes are clicked; media go without GPS and device metadata unless kept on purpose."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from app.services.intake import cases
+    from app.services.media import capture
+    from tests import media_corpus as mc
+    from tests.stats_support import add_case, case_body
+
+    case_id = add_case(session.vault, case_body("With a photo"), None)
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(mc.photo_with_exif(taken="2025:03:09 10:00:00", lat=34.73, lon=36.71, make="Samsung",
+                                         model="SM-A515F"))
+    cases.attach_file(session.vault, case_id, photo)
+    view = _open(qtbot, session)
+    view.show()
+    view.format.setCurrentIndex(view.format.findData("json"))
+    assert not view.media_box.isEnabled()  # media go only into a CSV export's folder
+    view.format.setCurrentIndex(view.format.findData("csv"))
+    assert view.media_box.isEnabled() and not view.keep_metadata_box.isEnabled()
+    QTest.mouseClick(view.media_box, Qt.MouseButton.LeftButton)
+    assert view.media_box.isChecked() and view.keep_metadata_box.isEnabled()
+    out = tmp_path / "csv"
+    out.mkdir()
+    with qtbot.waitSignal(view.exported, timeout=30_000):
+        view.export_to(out, "csv", "internal")
+    [written] = list((out / "media").iterdir())
+    said = capture.read_capture(written.read_bytes())
+    assert "gps" not in said and "make" not in said and said["taken_at"] == "2025-03-09T10:00:00"
+    assert "1 written without GPS and device metadata" in view.status.text()
+    QTest.mouseClick(view.keep_metadata_box, Qt.MouseButton.LeftButton)
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    with qtbot.waitSignal(view.exported, timeout=30_000):
+        view.export_to(kept, "csv", "internal")
+    assert [p.read_bytes() for p in (kept / "media").iterdir()] == [photo.read_bytes()]
+    assert "as chosen (recorded in the audit log)" in view.status.text()

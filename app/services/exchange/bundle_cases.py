@@ -20,6 +20,7 @@ from app.services.exchange.bundle_record import (
 )
 from app.services.intake import case_rules
 from app.services.intake.cases import canonical_json, index_case, summary_fields
+from app.services.media import bundle_media, sightings
 from storage import audit
 from storage.bundle.layout import HEX64
 from storage.database import Connection
@@ -73,11 +74,14 @@ def collect(vault: Vault, is_new, everything: bool) -> list[OutgoingRecord]:
             forms[str(body.get("form"))] = int(body.get("form_version", 1))
             payload_versions.append({"version": version, "parent": parent, "sha256": sha, "saved_at": saved_at,
                                      "body": body})
-        payload_atts = [
-            {"id": a[1], "sha256": a[2], "size": a[3], "media_type": a[4], "filename": a[5],
-             "captured_at": a[7], "added_at": a[8]}
-            for a in new_atts
-        ]
+        payload_atts = []
+        for a in new_atts:
+            entry = {"id": a[1], "sha256": a[2], "size": a[3], "media_type": a[4], "filename": a[5],
+                     "captured_at": a[7], "added_at": a[8]}
+            media = bundle_media.to_bundle(conn, a[1])  # what the file says, its perceptual hashes
+            if media is not None:
+                entry["media"] = media
+            payload_atts.append(entry)
         out.append(OutgoingRecord(
             kind=KIND,
             record_id=case_id,
@@ -169,7 +173,8 @@ def check(untrusted: dict, carried_attachments: set[str]) -> dict:
             raise _bad("bundle_case.attachment_not_carried")
         checked_atts.append({"id": aid, "sha256": sha, "size": size, "media_type": media, "filename": name,
                              "captured_at": a.get("captured_at") if isinstance(a.get("captured_at"), str) else None,
-                             "added_at": a.get("added_at") if isinstance(a.get("added_at"), str) else ""})
+                             "added_at": a.get("added_at") if isinstance(a.get("added_at"), str) else "",
+                             "media": bundle_media.check(a.get("media"))})
     # Codes of organisation terms or places this vault lacks: the bodies keep them as written.
     return {"id": case_id, "versions": checked_versions, "attachments": checked_atts,
             "unknown_codes": list(unknown)}
@@ -242,6 +247,13 @@ def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str
             (a["id"], case_id, a["sha256"], a["size"], a["media_type"], a["filename"], blobs[a["sha256"]],
              a["captured_at"], a["added_at"]),
         )
+        if a.get("media") is not None:
+            # Matched across documenters from the hashes the bundle carries: nothing is decoded here.
+            media = a["media"]
+            alike = sightings.find_alike(conn, media["hashes"], exclude=a["id"])
+            sightings.store(conn, a["id"], media["capture"], media["hashes"], seen_at=prov.received_at,
+                            seen_from=prov.documenter, read_here=False)
+            sightings.record_alike(conn, a["id"], alike)
     _refresh_current_view(conn, case_id)
     return added
 

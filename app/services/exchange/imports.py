@@ -25,6 +25,8 @@ from pathlib import Path
 from app.services import changes
 from app.services.exchange import received_evidence, record_kinds, trust_list
 from app.services.exchange.bundle_record import Provenance, RecordKind
+from app.services.media import provenance as media_provenance
+from app.services.media import sightings
 from app.services.untrusted_json import HostileJSON, loads_untrusted
 from storage import audit
 from storage.bundle import reader
@@ -114,6 +116,9 @@ class ImportReport:
     # (first, last) ranges of sequence numbers from this documenter still missing
     gaps: list[tuple[int, int]] = field(default_factory=list)
     unknown_codes: dict[str, list[str]] = field(default_factory=dict)
+    # Received photos and videos that look like ones this vault already had (issue 21): per
+    # attachment, its earliest known sighting (app/services/media/sightings.py).
+    alike: list[dict] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -124,8 +129,8 @@ class ImportReport:
         return {"path": str(self.path), "status": self.status, "documenter": self.documenter,
                 "sequence": self.sequence, "bundle_id": self.bundle_id, "sha256": self.sha256,
                 "records": self.records, "versions_added": self.versions_added, "attachments": self.attachments,
-                "gaps": [list(g) for g in self.gaps], "unknown_codes": self.unknown_codes, "error": None,
-                "exit_code": 0}
+                "gaps": [list(g) for g in self.gaps], "unknown_codes": self.unknown_codes, "alike": self.alike,
+                "error": None, "exit_code": 0}
 
 
 @dataclass(frozen=True)
@@ -336,6 +341,9 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
         raise TawthiqError("import.attachments_not_kept")
     blobs = {**dict(conn.execute("SELECT sha256, blob FROM attachments").fetchall()), **verified.opened.stored}
     prov = Provenance(verified.documenter, verified.bundle_id, verified.sequence, audit.now_iso())
+    # C2PA manifests are checked here, against this vault's trust anchors, from the files the
+    # bundle carries (decrypted into memory), before the transaction (issue 21).
+    checked_provenance = _provenance(vault, verified)
     committed = False
     try:
         with transaction(conn):
@@ -353,6 +361,11 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
                          sha256=verified.sha256, records=report.records,
                          unknown_codes=sum(map(len, report.unknown_codes.values())))
             report.gaps = missing_sequences(conn, prov.documenter)
+            report.alike = _alike(conn, verified.checked)
+            for record in verified.checked:
+                for attachment in record.record.get("attachments") or []:
+                    if attachment.get("sha256") in checked_provenance:
+                        media_provenance.store(conn, attachment["id"], checked_provenance[attachment["sha256"]])
         committed = True
     finally:
         if not committed:
@@ -360,6 +373,28 @@ def apply(vault: Vault, verified: VerifiedBundle) -> ImportReport:
     verified.applied = True
     changes.publish(vault, changes.IMPORT)
     return report
+
+
+def _provenance(vault: Vault, verified: VerifiedBundle) -> dict[str, dict]:
+    from app.services.media import analyse
+
+    sizes = {a["sha256"]: a.get("size", 0) for record in verified.checked
+             for a in record.record.get("attachments") or [] if isinstance(a, dict)}
+    return {sha: analyse.provenance_of_blob(vault, blob, sha, int(sizes.get(sha, 0)))
+            for sha, blob in verified.opened.stored.items() if sha in sizes}
+
+
+def _alike(conn: Connection, checked: list[CheckedRecord]) -> list[dict]:
+    """The bundle's attachments that look like photos or videos this vault had before."""
+    found = []
+    for record in checked:
+        for attachment in record.record.get("attachments") or []:
+            seen = sightings.alike_of(conn, attachment["id"])
+            if seen:
+                found.append({"attachment_id": attachment["id"], "case_id": record.record.get("id"),
+                              "filename": attachment.get("filename", ""), "earliest": seen[0].to_json(),
+                              "alike": len(seen)})
+    return found
 
 
 def import_bundle(vault: Vault, path: Path, progress: Progress | None = None) -> ImportReport:

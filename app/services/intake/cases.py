@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
 import mimetypes
 import uuid
@@ -381,37 +382,103 @@ def search(vault: Vault, text: str, limit: int = 200) -> list[CaseSummary]:
 
 
 # ---- attachments -----------------------------------------------------------------------------
-def attach_file(vault: Vault, case_id: str, path: Path, progress=None) -> dict:
+def attach_file(vault: Vault, case_id: str, path: Path, progress=None, cancelled=None) -> dict:
+    """Encrypt a file into the vault; then read it back into memory as media (capture metadata,
+    perceptual hashes, app/services/media) and look for photos or videos it looks like.
+
+    The returned attachment has `media` (what the file says), `seen_before` (earlier attachments
+    that look alike, earliest sighting first) and `warnings` (where it contradicts the case)."""
     path = Path(path)
     if not path.is_file():
         raise TawthiqError("case.attachment_unreadable")
+    _check_attachable(vault, case_id)
+    with open(path, "rb") as source:
+        return _attach(vault, case_id, source, path.name, progress, cancelled)
+
+
+def attach_proofmode(vault: Vault, case_id: str, path: Path, progress=None, cancelled=None) -> dict:
+    """Attach the photo or video of a ProofMode bundle (a zip read in memory, never unpacked to
+    disk) with the check of its proof and signatures (app/services/media/proofmode.py)."""
+    from app.services.media import proofmode
+
+    _check_attachable(vault, case_id)
+    try:
+        with open(path, "rb") as source:
+            raw = source.read(proofmode.MAX_TOTAL + (1 << 20))
+    except OSError:
+        raise TawthiqError("case.attachment_unreadable") from None
+    bundle = proofmode.read(raw)
+    return _attach(vault, case_id, io.BytesIO(bundle.media), bundle.media_name, progress, cancelled,
+                   {"proofmode": bundle.check})
+
+
+def _check_attachable(vault: Vault, case_id: str) -> None:
     conn = vault.connection()
     if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
         raise CaseNotFound("case.not_found")
     if is_received(conn, case_id):
         raise CaseReceived()
-    blob, digest, size = vault.blobs.put_file(path, progress)
-    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    attachment = {
-        "id": str(uuid.uuid4()),
+
+
+def _attach(vault: Vault, case_id: str, source, filename: str, progress, cancelled,
+            extra_provenance: dict | None = None) -> dict:
+    from app.services.media import analyse, provenance, sightings
+
+    conn = vault.connection()
+    blob, digest, size = vault.blobs.put(source, progress)
+    media_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    attachment_id = str(uuid.uuid4())
+    attachment: dict = {
+        "id": attachment_id,
         "sha256": digest,
         "size": size,
         "media_type": media_type,
-        "filename": path.name,
+        "filename": filename,
     }
     try:
+        reading = analyse.analyse_blob(vault, blob, digest, size, cancelled)
         with transaction(conn):
+            now = audit.now_iso()
             conn.execute(
-                "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, added_at) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                (attachment["id"], case_id, digest, size, media_type, path.name, blob, audit.now_iso()),
+                "INSERT INTO attachments (id, case_id, sha256, size, media_type, filename, blob, captured_at, "
+                "added_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                (attachment_id, case_id, digest, size, media_type, filename, blob,
+                 _captured_at(reading.capture), now),
             )
-            conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (audit.now_iso(), case_id))
-            audit.record(conn, "case.attach", case_id, attachment=attachment["id"], sha256=digest)
+            alike = sightings.find_alike(conn, reading.hashes, exclude=attachment_id)
+            sightings.store(conn, attachment_id, reading.capture, reading.hashes, seen_at=now)
+            sightings.record_alike(conn, attachment_id, alike)
+            provenance.store(conn, attachment_id, {**reading.provenance, **(extra_provenance or {})})
+            conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (now, case_id))
+            audit.record(conn, "case.attach", case_id, attachment=attachment_id, sha256=digest,
+                         media=reading.capture.get("status"), hashes=reading.hashes.status, alike=len(alike))
     except BaseException:
         vault.blobs.delete(blob)
         raise
+    attachment.update(media_view(vault, attachment_id))
     return attachment
+
+
+def _captured_at(found: dict) -> str | None:
+    taken = found.get("taken_at")
+    return taken if isinstance(taken, str) else None
+
+
+def media_view(vault: Vault, attachment_id: str) -> dict:
+    """What the attachment panel shows: {media, seen_before, warnings} (app/services/media)."""
+    from app.services.media import analyse, provenance, sightings
+
+    conn = vault.connection()
+    record = sightings.media_record(conn, attachment_id)
+    row = conn.execute("SELECT case_id FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+    warnings: list[dict] = []
+    if record is not None and row is not None:
+        body = json.loads(conn.execute(
+            "SELECT v.body FROM case_versions v JOIN cases c ON c.id = v.case_id AND c.current_version = v.version "
+            "WHERE c.id = ?", (row[0],)).fetchone()[0])
+        warnings = analyse.contradictions(record["capture"], body)
+    return {"media": record, "seen_before": [s.to_json() for s in sightings.alike_of(conn, attachment_id)],
+            "warnings": warnings, "provenance": provenance.stored(conn, attachment_id)}
 
 
 def list_attachments(vault: Vault, case_id: str) -> list[dict]:

@@ -34,6 +34,8 @@ from app.services.analysis import statistics
 from app.services.case_body import entries, section
 from app.services.intake import consent as consent_rules
 from app.services.intake import witnesses
+from app.services.outputs import partner_media
+from app.services.outputs.partner_media import MediaOut
 from forms import definitions
 from storage import audit
 from storage.atomic import atomic_write_bytes, ensure_private_dir
@@ -98,6 +100,7 @@ class ExportResult:
     fields_left_out: list[str] = field(default_factory=list)
     attachments: int = 0  # files written beside Uwazi's import.csv
     attachments_left_out: int = 0  # cited by a statement that may go out, but larger than the bound
+    media: MediaOut | None = None
 
     def to_json(self) -> dict:
         return {
@@ -107,6 +110,7 @@ class ExportResult:
             "narratives_left_out": self.narratives_left_out, "consent": self._consent_json(),
             "fields_left_out": self.fields_left_out, "attachments": self.attachments,
             "attachments_left_out": self.attachments_left_out,
+            "media": self.media.to_json() if self.media else None,
         }
 
     def _consent_json(self) -> dict | None:
@@ -131,6 +135,8 @@ class ExportResult:
         if self.attachments or self.attachments_left_out:
             lines.append(f"attachments: {self.attachments} written; {self.attachments_left_out} left out "
                          "(larger than the bound)")
+        if self.media:
+            lines += self.media.lines()
         return lines
 
 
@@ -194,6 +200,8 @@ class Tables:
     incidents: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     case_bodies: dict[str, dict] = field(default_factory=dict)  # consent-filtered, by case id
+    # (case id, body, body after the consent filter): which attachments may go out with media.
+    exported_cases: list[tuple[str, dict, dict]] = field(default_factory=list)
 
 
 def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], result: ExportResult,
@@ -223,6 +231,7 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
     result.consent = consent_report
     for (case_id, original), body in zip(bodies, filtered, strict=True):
         tables.case_bodies[case_id] = body
+        tables.exported_cases.append((case_id, original, body))
         withheld_here = _witness_sources(original) != _witness_sources(body)
         prov = provenance.get(case_id, {"documenters": statistics.LOCAL_DOCUMENTER, "bundles": "", "received_at": ""})
         date = section(body, "date")
@@ -332,10 +341,16 @@ def _xlsx_bytes(tables: Tables, report: dict, allowed_fields: frozenset[str]) ->
 
 def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
            allowed_fields: frozenset[str] = frozenset(), links: Iterable | None = None,
-           attachments: bool = False) -> ExportResult:
-    """Write one export; returns what was written and what was left out (also in the export)."""
+           attachments: bool = False, media: bool = False, keep_media_metadata: bool = False) -> ExportResult:
+    """Write one export; returns what was written and what was left out (also in the export).
+
+    `media`: the exported cases' photos and videos go too (csv only: into the folder), without GPS
+    and device metadata unless `keep_media_metadata` (app/services/outputs/partner_media.py).
+    `attachments`: Uwazi only, the files cited by sources that may go out."""
     if fmt not in FORMATS:
         raise UsageError("export.format_unknown", choices=", ".join(FORMATS))
+    if (media or keep_media_metadata) and fmt != "csv":
+        raise UsageError("export.media_needs_folder")
     out = Path(out)
     if not out.parent.is_dir():
         raise TawthiqError("export.no_folder")
@@ -358,6 +373,9 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
         result.paths = [out / "victims.csv", out / "incidents.csv", out / "sources.csv", out / "export-report.json"]
     else:
         result.paths = [out]
+    if media:
+        result.media = partner_media.write_media(vault, out, tables.exported_cases, keep_metadata=keep_media_metadata)
+        result.paths += result.media.files
     report = result.to_json()
     if fmt == "csv":
         atomic_write_bytes(result.paths[0], _csv_bytes(tables.victims, _columns(VICTIM_COLUMNS, allowed_fields)))
@@ -377,8 +395,10 @@ def export(vault: Vault, out: Path, *, fmt: str, purpose: str,
 def _audit(vault: Vault, result: ExportResult) -> None:
     conn = vault.connection()
     with transaction(conn):
+        media_fields = ({"media": result.media.written, "media_metadata_kept": result.media.metadata_kept}
+                        if result.media else {})
         audit.record(conn, "report.export", "", purpose=result.purpose, format=result.format, victims=result.victims,
-                     incidents=result.incidents, statements_left_out=result.statements_left_out)
+                     incidents=result.incidents, statements_left_out=result.statements_left_out, **media_fields)
 
 
 def _write_uwazi(vault: Vault, out: Path, tables: Tables, result: ExportResult, with_attachments: bool) -> None:

@@ -360,6 +360,10 @@
         <translation>سجل حالة فيه مرفق مشوّه.</translation>
     </message>
     <message>
+        <source>A case record has a malformed media record for an attachment (capture metadata or perceptual hashes)</source>
+        <translation>في سجل حالة سجلّ وسائط مشوّه لأحد المرفقات (بيانات الالتقاط أو البصمات الإدراكية)</translation>
+    </message>
+    <message>
         <source>A case record refers to an attachment the bundle does not carry</source>
         <translation>سجل حالة يشير إلى مرفق لا تحمله الحزمة.</translation>
     </message>
@@ -494,6 +498,22 @@
     <message>
         <source>This vault was written by a newer Tawthiq (schema {schema}, we know {latest})</source>
         <translation>كُتبت هذه الخزنة بإصدار أحدث من توثيق (المخطط {schema}، ونحن نعرف حتى {latest}).</translation>
+    </message>
+    <message>
+        <source>Not a ProofMode bundle Tawthiq can read (a zip of one photo or video, its proof, signatures and public key): nothing was attached.</source>
+        <translation>ليست حزمة ProofMode يستطيع توثيق قراءتها (ملف zip فيه صورة أو فيديو واحد وإثباته وتواقيعه ومفتاحه العام): لم يُرفق شيء.</translation>
+    </message>
+    <message>
+        <source>ProofMode bundles need the media extra, which is not installed.</source>
+        <translation>تحتاج حزم ProofMode إلى إضافة الوسائط، وهي غير مثبّتة.</translation>
+    </message>
+    <message>
+        <source>The trust anchors file is not PEM certificates (at most 1 MiB).</source>
+        <translation>ملف مراسي الثقة ليس شهادات PEM (بحدّ أقصى 1 ميغابايت).</translation>
+    </message>
+    <message>
+        <source>Photos and videos go only into a CSV export (a folder).</source>
+        <translation>لا تُضاف الصور ومقاطع الفيديو إلا إلى تصدير CSV (مجلّد).</translation>
     </message>
     <message>
         <source>Unknown purpose (one of {choices}).</source>
