@@ -27,6 +27,7 @@ ACTIONS = frozenset(
         "case.seal",
         "case.attach",
         "case.purge",
+        "case.import_sheet",
         "witness.create",
         "witness.edit",
         "identity.reveal",
