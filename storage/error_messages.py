@@ -218,6 +218,7 @@ ENGLISH: dict[str, str] = {
     "sheet_row.bad_date": "{field}: a date is YYYY, YYYY-MM or YYYY-MM-DD (or a date cell)",
     "sheet_row.bad_number": "{field}: not a number (or not a whole one)",
     "sheet_row.bad_boolean": "{field}: not yes or no",
+    "sheet_row.unknown_form": "no form of that name: the form column names one of `tawthiq form list`",
     "sheet_row.no_key": "the case key is empty",
     "sheet_row.key_repeated": "this case key appeared earlier, apart from this row: a case's rows must be together",
     "sheet_row.no_such_case": "no case has this row's key",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands import _sheet_import
 from app.commands._context import Context, Subcommands
 from app.commands._display import json_text, shown
 from app.services.intake import case_versions, cases
@@ -41,6 +42,7 @@ def register(sub: Subcommands) -> None:
     a = csub.add_parser("seal", help="seal the current version (immutable)")
     a.add_argument("id")
     a.set_defaults(handler=seal)
+    _sheet_import.register(csub)
 
     p = sub.add_parser("search", help="full-text search, Arabic-aware")
     p.add_argument("text")

@@ -2,7 +2,7 @@
 
     {
       "tawthiq_sheet_mapping": 1,
-      "form": "kidnapping",
+      "form": "kidnapping",                 # every row's form, unless `form_column` names one per row
       "sheet": "Incidents",                 # the cases' table (null: the first sheet, or the CSV)
       "key": "case_id",                     # the column naming each case (rows and table layouts)
       "fields": {"title": "title", "date.start": "date_start", "location.governorate": "governorate"},
@@ -87,9 +87,11 @@ class Mapping:
     values: dict[str, dict[str, str | None]] = field(default_factory=dict)
     sheet: str | None = None
     key: str | None = None
+    form_column: str | None = None  # a column naming each row's form (Tawthiq's own exports); else `form`
 
     def to_json(self) -> dict:
-        return {"tawthiq_sheet_mapping": FORMAT, "form": self.form, "sheet": self.sheet, "key": self.key,
+        return {"tawthiq_sheet_mapping": FORMAT, "form": self.form, "form_column": self.form_column,
+                "sheet": self.sheet, "key": self.key,
                 "fields": dict(self.fields), "repeats": {k: r.to_json() for k, r in self.repeats.items()},
                 "values": {k: dict(v) for k, v in self.values.items() if v}}
 
@@ -147,7 +149,8 @@ def from_json(data: object) -> Mapping:
     if not isinstance(data, dict) or data.get("tawthiq_sheet_mapping") != FORMAT:
         raise BadMapping("mapping.malformed", where="tawthiq_sheet_mapping")
     mapping = Mapping(form=_text(data.get("form"), "form"), sheet=_optional(data.get("sheet"), "sheet"),
-                      key=_optional(data.get("key"), "key"))
+                      key=_optional(data.get("key"), "key"),
+                      form_column=_optional(data.get("form_column"), "form_column"))
     definition = mapping.definition()
     targets = case_targets(definition)
     for target, column in _object(data.get("fields", {}), "fields").items():
@@ -230,7 +233,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "date.start": ("date", "incident date", "date start", "date_start", "start date", "التاريخ", "تاريخ الحادثة"),
     "date.end": ("date end", "date_end", "end date", "تاريخ النهاية"),
     "date.precision": ("date precision", "date_precision", "precision", "دقة التاريخ"),
-    "location": ("location", "place", "المكان", "الموقع"),
+    "location": ("location", "المكان", "الموقع"),
     "location.governorate": ("governorate", "province", "المحافظة", "محافظة"),
     "location.district": ("district", "المنطقة", "منطقة"),
     "location.place": ("place", "city", "village", "town", "المدينة", "القرية", "البلدة"),
@@ -317,6 +320,8 @@ def propose(form_id: str, header: list[str], *, sheet: str | None = None,
     taken: set[str] = set()
     folded_header = {_fold(h): h for h in header if h}
     mapping.key = next((folded_header[_fold(k)] for k in CASE_KEYS if _fold(k) in folded_header), None)
+    mapping.form_column = folded_header.get("form")
+    taken.add(mapping.form_column or "")
     groups = repeat_groups(definition)
     for name, group in groups.items():
         tables = {s: h for s, h in (other_tables or {}).items() if _fold(s).endswith(_fold(name))}

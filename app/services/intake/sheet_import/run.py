@@ -27,7 +27,8 @@ from app.services.intake.sheet_import import values as cell_values
 from app.services.intake.sheet_import.guard import SheetRefused
 from app.services.intake.sheet_import.mapping import BadMapping, Mapping, Repeat, case_targets, targets_of
 from app.services.intake.sheet_import.tables import Cell, Table, open_table
-from forms.definitions import Field, FormDefinition
+from forms.definitions import Field, FormDefinition, load_form
+from forms.errors import FormError
 from forms.validation import PLACE_KEYS
 from storage import audit
 from storage.database import transaction
@@ -124,6 +125,7 @@ class _Source:
                 else:
                     self.tables[name] = open_table(self.path, repeat.sheet)
         self.columns = {t: self._index(self.cases, c) for t, c in mapping.fields.items()}
+        self.form_column = self._index(self.cases, mapping.form_column) if mapping.form_column else None
         self.key = self._index(self.cases, mapping.key) if mapping.key else None
         self.entry_columns: dict[str, dict[str, int]] = {}
         self.numbered: dict[str, list[int]] = {}
@@ -273,6 +275,15 @@ class _Builder:
         problems: list[RowProblem] = []
         sheet = self.source.cases.sheet
         number, cells = group.rows[0]
+        if self.source.form_column is not None and self.source.form_column < len(cells):
+            named = cell_values.text_of(cells[self.source.form_column])
+            if named and named != body["form"]:
+                try:
+                    other = load_form(named)
+                except FormError:
+                    problems.append(RowProblem(sheet, number, self.mapping.form_column or "", "sheet_row.unknown_form"))
+                else:
+                    body.update(form=other.id, form_version=other.version)
         cells_of = {t: (cells[i] if i < len(cells) else None) for t, i in self.source.columns.items()}
         self._fill(body, self.targets, "", cells_of, self.mapping.fields, (sheet, number), trace, problems)
         for name, repeat in self.mapping.repeats.items():
