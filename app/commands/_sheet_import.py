@@ -80,13 +80,7 @@ def import_cases(ctx: Context) -> int:
 def propose_mapping(ctx: Context) -> int:
     path = Path(ctx.args.file)
     table = tables.open_table(path, ctx.args.sheet)
-    others = {}
-    if table.kind != "csv":
-        for name in tables.sheet_names(path):
-            if name != table.sheet:
-                others[name] = tables.open_table(path, name).header
-    proposal = sheet_mapping.propose(ctx.args.form, table.header, sheet=table.sheet if table.kind != "csv" else None,
-                                     other_tables=others)
+    proposal = sheet_run.propose_for_file(path, ctx.args.form, ctx.args.sheet)
     # The values no code, label or variant matched: listed with no code, for the user to settle once.
     report = sheet_run.check(ctx.vault(), path, proposal)
     for target, found in report.unmatched.items():

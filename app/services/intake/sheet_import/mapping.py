@@ -304,7 +304,7 @@ def _numbered_columns(headers: list[str], targets: dict[str, Field], taken: set[
 
 
 def propose(form_id: str, header: list[str], *, sheet: str | None = None,
-            other_tables: dict[str, list[str]] | None = None) -> Mapping:
+            other_tables: dict[str, list[str]] | None = None, tables_are_files: bool = False) -> Mapping:
     """A first mapping for a sheet with this header, from header names in Arabic or English.
 
     `other_tables` (sheet name -> header) are the workbook's other sheets: one named after a
@@ -324,14 +324,16 @@ def propose(form_id: str, header: list[str], *, sheet: str | None = None,
     taken.add(mapping.form_column or "")
     groups = repeat_groups(definition)
     for name, group in groups.items():
-        tables = {s: h for s, h in (other_tables or {}).items() if _fold(s).endswith(_fold(name))}
+        tables = {s: h for s, h in (other_tables or {}).items()
+                  if _fold(s.removesuffix(".csv") if tables_are_files else s).endswith(_fold(name))}
         if tables:
             table_sheet, table_header = next(iter(tables.items()))
             folded = {_fold(h): h for h in table_header if h}
             key = next((folded[_fold(k)] for k in PARENT_KEYS if _fold(k) in folded), None)
             children = _match_columns(table_header, targets_of(group.children), set())
             if key and children:
-                mapping.repeats[name] = Repeat("table", fields=children, sheet=table_sheet, key=key)
+                mapping.repeats[name] = (Repeat("table", fields=children, file=table_sheet, key=key) if tables_are_files
+                                         else Repeat("table", fields=children, sheet=table_sheet, key=key))
                 continue
         patterns = _numbered_columns(header, targets_of(group.children), taken)
         if patterns:

@@ -26,7 +26,8 @@ from app.services.intake import case_rules, cases
 from app.services.intake.sheet_import import values as cell_values
 from app.services.intake.sheet_import.guard import SheetRefused
 from app.services.intake.sheet_import.mapping import BadMapping, Mapping, Repeat, case_targets, targets_of
-from app.services.intake.sheet_import.tables import Cell, Table, open_table
+from app.services.intake.sheet_import import mapping as sheet_mapping
+from app.services.intake.sheet_import.tables import Cell, Table, open_table, sheet_names
 from forms.definitions import Field, FormDefinition, load_form
 from forms.errors import FormError
 from forms.validation import PLACE_KEYS
@@ -542,3 +543,25 @@ def origin(vault: Vault, case_id: str) -> dict | None:
     if row is None:
         return None
     return dict(zip(("file", "file_sha256", "sheet", "row", "imported_at"), row, strict=True))
+
+
+def propose_for_file(path: Path, form_id: str, sheet: str | None = None) -> Mapping:
+    """A first mapping for a file: its cases' table (a sheet, or the CSV) and, as repeat tables, the
+    workbook's other sheets or the CSV files beside it named after a group (`…victims.csv`, as ODK
+    Central and Tawthiq's partner export write them)."""
+    path = Path(path)
+    table = open_table(path, sheet)
+    others: dict[str, list[str]] = {}
+    if table.kind == "csv":
+        for sibling in sorted(path.parent.glob("*.csv"))[:50]:
+            if sibling.name != path.name and not sibling.name.startswith("."):
+                try:
+                    others[sibling.name] = open_table(sibling).header
+                except TawthiqError:
+                    continue  # not a table we could read: not proposed
+    else:
+        for name in sheet_names(path):
+            if name != table.sheet:
+                others[name] = open_table(path, name).header
+    return sheet_mapping.propose(form_id, table.header, sheet=None if table.kind == "csv" else table.sheet,
+                                 other_tables=others, tables_are_files=table.kind == "csv")
