@@ -80,7 +80,7 @@ def kind_of(path: Path) -> str:
 
 
 # ---- ZIP workbooks ---------------------------------------------------------------------------------
-_XLSX_CELL = re.compile(rb'<(?:\w+:)?(?:c|row)\b[^>]*?\sr="([A-Z]{0,4})([0-9]{1,9})"')
+_XLSX_CELL = re.compile(rb'<(?:\w+:)?(?:c|row)\b[^>]*?\sr="([A-Z]{0,7})([0-9]{1,9})"')
 _XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _ODS_TOKEN = re.compile(rb"<table:table-row\b([^>]*)>|<table:table-cell\b([^>]*)>|</table:table-row>")
 _ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="([0-9]{1,12})"')
