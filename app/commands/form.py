@@ -1,4 +1,4 @@
-"""`form list`, `form template NAME`, `form schema NAME`: the case types and their shape."""
+"""`form list`, `form template NAME`, `form schema NAME`, `form xlsform NAME`: the case types and their shape."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def register(sub: Subcommands) -> None:
     a.add_argument("name")
     a.add_argument("--version", type=int)
     a.set_defaults(handler=schema)
+    a = fsub.add_parser("xlsform", help="write a form as an XLSForm for ODK Collect / KoboToolbox (docs/import.md)")
+    a.add_argument("name")
+    a.add_argument("--out", required=True, metavar="FILE.xlsx")
+    a.set_defaults(handler=xlsform)
 
 
 def list_(ctx: Context) -> int:
@@ -52,4 +56,17 @@ def schema(ctx: Context) -> int:
     except FormError as exc:
         raise TawthiqError(str(exc)) from None
     print(json_text(json_schema(definition), indent=2))
+    return 0
+
+
+def xlsform(ctx: Context) -> int:
+    from pathlib import Path
+
+    from app.services.outputs.xlsform import export_xlsform
+
+    out = Path(ctx.args.out)
+    if not out.parent.is_dir():
+        raise TawthiqError("export.no_folder")
+    export_xlsform(ctx.args.name, out)
+    print(f"wrote {shown(out)}")
     return 0
