@@ -540,9 +540,10 @@ def sheet_samples(folder) -> dict[str, object]:
         "million_columns.xlsx": _replace_member(good, "xl/worksheets/sheet1.xml", _SHEET_XML.format(
             rows='<row r="1"><c r="A1" t="inlineStr"><is><t>title</t></is></c>'
                  '<c r="BDWGN1" t="inlineStr"><is><t>x</t></is></c></row>').encode()),
-        "repeated_columns.ods": _ods_bytes(cell + '<table:table-row table:number-rows-repeated="1000"><table:table-cell '
-                                           'table:number-columns-repeated="16384" office:value-type="string">'
-                                           '<text:p>x</text:p></table:table-cell></table:table-row>'),
+        "repeated_columns.ods": _ods_bytes(cell + '<table:table-row table:number-rows-repeated="1000">'
+                                           '<table:table-cell table:number-columns-repeated="16384" '
+                                           'office:value-type="string"><text:p>x</text:p></table:table-cell>'
+                                           '</table:table-row>'),
         "formula_cells.ods": _ods_bytes(cell + '<table:table-row><table:table-cell table:formula="of:=1+1" '
                                         'office:value-type="float" office:value="2"><text:p>2</text:p>'
                                         '</table:table-cell></table:table-row>'),

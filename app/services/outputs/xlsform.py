@@ -90,7 +90,7 @@ class _Survey:
             above = None
             for key in PLACE_KEYS:
                 self.lists.add(PLACE_LIST.format(key=key))
-                extra = {"choice_filter": f"parent=${{{f.id}_{above}}}"} if above else {}
+                extra: dict[str, str] = {"choice_filter": f"parent=${{{f.id}_{above}}}"} if above else {}
                 self.question(f"select_one {PLACE_LIST.format(key=key)}", f"{f.id}_{key}", f,
                               {"en": f"{f.label('en')}: {key}", "ar": f"{f.label('ar')}: {key}"},
                               required="", **extra)

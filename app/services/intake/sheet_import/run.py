@@ -23,18 +23,18 @@ from pathlib import Path
 
 from app.services import changes
 from app.services.intake import case_rules, cases
+from app.services.intake.sheet_import import mapping as sheet_mapping
 from app.services.intake.sheet_import import values as cell_values
 from app.services.intake.sheet_import.guard import SheetRefused
 from app.services.intake.sheet_import.mapping import BadMapping, Mapping, Repeat, case_targets, targets_of
-from app.services.intake.sheet_import import mapping as sheet_mapping
 from app.services.intake.sheet_import.tables import Cell, Table, open_table, sheet_names
 from forms.definitions import Field, FormDefinition, load_form
 from forms.errors import FormError
 from forms.validation import PLACE_KEYS
 from storage import audit
 from storage.database import transaction
-from storage.errors import TawthiqError, fill
 from storage.error_messages import ENGLISH
+from storage.errors import TawthiqError, fill
 from storage.vault import Vault
 
 MAX_PROBLEMS = 10_000
@@ -407,7 +407,8 @@ class _Builder:
             text = cell_values.text_of(parts[""])
             code = cell_values.place_value(text, None, None, self.mapping.value_map(prefix + field_id))
             if isinstance(code, cell_values.Refusal):
-                problems.append(RowProblem(sheet, number, columns.get(field_id, ""), code.code, {"field": prefix + field_id}))
+                problems.append(RowProblem(sheet, number, columns.get(field_id, ""), code.code,
+                                           {"field": prefix + field_id}))
                 self.report.note_unmatched(prefix + field_id, text)
             elif code:
                 place.update(cell_values.place_levels(code))
@@ -420,7 +421,8 @@ class _Builder:
             text = cell_values.text_of(parts[key])
             code = cell_values.place_value(text, key, above, self.mapping.value_map(prefix + target))
             if isinstance(code, cell_values.Refusal):
-                problems.append(RowProblem(sheet, number, columns.get(target, ""), code.code, {"field": prefix + target}))
+                problems.append(RowProblem(sheet, number, columns.get(target, ""), code.code,
+                                           {"field": prefix + target}))
                 self.report.note_unmatched(prefix + target, text)
                 continue
             if code:

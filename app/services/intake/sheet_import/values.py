@@ -74,9 +74,9 @@ def date_value(cell: Cell, kind: str) -> str | Refusal:
         if kind != "csv" and 1 <= cell < 2_958_466:  # a workbook's date serial number
             return (EXCEL_EPOCH + dt.timedelta(days=int(cell))).isoformat()
         if isinstance(cell, int) or float(cell).is_integer():
-            year = int(cell)
-            if 1000 <= year <= 9999:
-                return str(year)
+            whole = int(cell)
+            if 1000 <= whole <= 9999:
+                return str(whole)
         return Refusal("sheet_row.bad_date")
     text = normalize_arabic(text_of(cell))
     m = _ISO_DATE.match(text)
