@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from forms.definitions import NAME_PARTS, Field, FormDefinition, load_form
+from forms.definitions import NAME_PARTS, Field, FormDefinition, list_forms, load_form
 from forms.errors import FormError
 from forms.normalize import normalize_arabic
 from forms.validation import PLACE_KEYS
@@ -128,9 +128,15 @@ def repeat_groups(definition: FormDefinition) -> dict[str, Field]:
     return {f.id: f for f in definition.fields if f.type == "group" and f.repeat}
 
 
-def case_targets(definition: FormDefinition) -> dict[str, Field]:
+def case_targets(definition: FormDefinition, every_form: bool = False) -> dict[str, Field]:
+    """Targets of the form; with `every_form` (a sheet whose form column mixes kinds) those of
+    every shipped form too, the named form's own first."""
     targets = targets_of(definition.fields)
     targets["id"] = Field("id", "text", {"en": "Case id", "ar": "معرّف الحالة"}, {})
+    if every_form:
+        for other in list_forms():
+            for target, f in targets_of(other.fields).items():
+                targets.setdefault(target, f)
     return targets
 
 
@@ -152,7 +158,7 @@ def from_json(data: object) -> Mapping:
                       key=_optional(data.get("key"), "key"),
                       form_column=_optional(data.get("form_column"), "form_column"))
     definition = mapping.definition()
-    targets = case_targets(definition)
+    targets = case_targets(definition, every_form=mapping.form_column is not None)
     for target, column in _object(data.get("fields", {}), "fields").items():
         if target not in targets:
             raise BadMapping("mapping.unknown_target", target=target[:80])

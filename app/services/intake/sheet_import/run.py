@@ -267,7 +267,7 @@ class _Builder:
     def __init__(self, source: _Source, mapping: Mapping, report: ImportReport):
         self.source, self.mapping, self.report = source, mapping, report
         self.definition = source.definition
-        self.targets = case_targets(self.definition)
+        self.targets = case_targets(self.definition, every_form=mapping.form_column is not None)
         self.group_fields = {f.id: f for f in self.definition.fields if f.type == "group" and f.repeat}
 
     def build(self, group: _Group) -> tuple[dict, dict[str, tuple[str, int, str]], list[RowProblem]]:
