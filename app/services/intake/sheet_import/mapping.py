@@ -140,6 +140,17 @@ def case_targets(definition: FormDefinition, every_form: bool = False) -> dict[s
     return targets
 
 
+def target_field(mapping: Mapping, target: str) -> Field | None:
+    """The field a target of the mapping (`title`, `location.governorate`, `victims.sex`) fills."""
+    definition = mapping.definition()
+    found = case_targets(definition, every_form=mapping.form_column is not None).get(target)
+    if found is not None:
+        return found
+    group, _, rest = target.partition(".")
+    repeat = repeat_groups(definition).get(group)
+    return targets_of(repeat.children).get(rest) if repeat is not None else None
+
+
 # ---- reading and writing the file ------------------------------------------------------------------
 def _text(value: object, where: str) -> str:
     if not isinstance(value, str) or not value or len(value) > 200:

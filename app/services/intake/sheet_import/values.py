@@ -171,3 +171,18 @@ def place_levels(code: str) -> dict[str, str]:
             if place.level in levels:
                 out[key] = place.code
     return out
+
+
+def choices_for(f: Field, target: str) -> list[tuple[str, dict[str, str]]]:
+    """(code, labels by language) a value of this target may be settled to: the vocabulary's terms,
+    or the gazetteer's places at the target's level; [] for a target that takes free text."""
+    part = target.rsplit(".", 1)[-1]
+    if f.type in ("choice", "multi_choice"):
+        return [(t.code, dict(t.labels)) for t in vocabularies.vocabulary(f.vocabulary or "")]
+    if f.type == "date_range" and part == "precision":
+        return [(t.code, dict(t.labels)) for t in vocabularies.vocabulary("date_precision")]
+    if f.type == "place":
+        levels = PLACE_LEVELS.get(part)
+        places = [p for p in gazetteer().places.values() if levels is None or p.level in levels]
+        return [(p.code, dict(p.names)) for p in sorted(places, key=lambda p: p.code)]
+    return []
