@@ -20,9 +20,11 @@ when it is stale. DESIGN.md section 8 is the contract this implements.
 Exit status: 0 success; 1 error; 2 usage; 3 wrong passphrase; 4 a bundle failed verification
 (tampered, untrusted signer, wrong recipient, fork), or `audit verify` / `verify-vault` found
 something that does not hold (a broken audit chain, a damaged database, a version that no longer
-matches its hash or its documenter's signature). Errors are one line on standard error; a broken
-audit chain found at unlock adds one `tawthiq: WARNING: …` line to every command (it does not
-refuse). `--json` output is stable: keys are only ever added, never renamed or removed.
+matches its hash or its documenter's signature), or `case import` refused a spreadsheet or its
+mapping as a whole (nothing imported) or some of its rows (the others imported; docs/import.md).
+Errors are one line on standard error; a broken audit chain found at unlock adds one
+`tawthiq: WARNING: …` line to every command (it does not refuse). `--json` output is stable: keys
+are only ever added, never renamed or removed.
 
 Exit 1, not 3, when the passphrase is not the problem: a key file whose Argon2id parameters are
 below the floor (256 MiB, t = 3, p = 4) or above the top (1 GiB, t = 16, p = 16), and a vault whose

@@ -15,7 +15,6 @@ MAX_PROBLEMS lines and MAX_UNMATCHED distinct values per field.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -130,6 +129,7 @@ class _Source:
         self.key = self._index(self.cases, mapping.key) if mapping.key else None
         self.entry_columns: dict[str, dict[str, int]] = {}
         self.numbered: dict[str, list[int]] = {}
+        self._numbered_columns: dict[str, list] = {}
         for name, repeat in mapping.repeats.items():
             if repeat.layout == "table":
                 table = self.tables[name]
@@ -164,6 +164,17 @@ class _Source:
             raise BadMapping("mapping.no_such_column", column=next(iter(repeat.fields.values()), "")[:80],
                              sheet=self.cases.sheet[:80])
         return sorted(found)
+
+    def numbered_columns(self, name: str) -> list[tuple[dict[str, str], dict[str, int | None]]]:
+        """For each n of a `columns` layout: the headers (victim2_sex …) and their column indexes."""
+        if name not in self._numbered_columns:
+            repeat = self.mapping.repeats[name]
+            out = []
+            for n in self.numbered[name]:
+                columns = {t: p.replace("{n}", str(n)) for t, p in repeat.fields.items()}
+                out.append((columns, {t: self.cases.column(h) for t, h in columns.items()}))
+            self._numbered_columns[name] = out
+        return self._numbered_columns[name]
 
     def digest(self) -> str:
         h = hashlib.sha256()
@@ -269,6 +280,16 @@ class _Builder:
         self.definition = source.definition
         self.targets = case_targets(self.definition, every_form=mapping.form_column is not None)
         self.group_fields = {f.id: f for f in self.definition.fields if f.type == "group" and f.repeat}
+        # Sheets repeat the same few spellings (a governorate, "Male", an act) on every row: each
+        # distinct (target, text, place above) is matched once. Bounded: cleared when it grows large.
+        self._matched: dict[tuple[str, str, str | None], object] = {}
+
+    def _match(self, key: tuple[str, str, str | None], find):
+        if key not in self._matched:
+            if len(self._matched) > 50_000:
+                self._matched.clear()
+            self._matched[key] = find()
+        return self._matched[key]
 
     def build(self, group: _Group) -> tuple[dict, dict[str, tuple[str, int, str]], list[RowProblem]]:
         body: dict = {"form": self.definition.id, "form_version": self.definition.version}
@@ -307,9 +328,7 @@ class _Builder:
         sheet = self.source.cases.sheet
         if repeat.layout == "columns":
             number, cells = group.rows[0]
-            for n in self.source.numbered[name]:
-                columns = {t: p.replace("{n}", str(n)) for t, p in repeat.fields.items()}
-                found = {t: self.source.cases.column(h) for t, h in columns.items()}
+            for columns, found in self.source.numbered_columns(name):
                 got = {t: (cells[i] if i is not None and i < len(cells) else None) for t, i in found.items()}
                 if any(not cell_values.is_empty(v) for v in got.values()):
                     yield (sheet, number), got, columns
@@ -372,7 +391,9 @@ class _Builder:
         part = target.split(".", 1)[1] if "." in target else ""
         if f.type == "date_range":
             if part == "precision":
-                return cell_values.term_value(cell_values.text_of(cell), "date_precision", settled)
+                text = cell_values.text_of(cell)
+                return self._match((full, text, None),
+                                   lambda: cell_values.term_value(text, "date_precision", settled))
             return cell_values.date_value(cell, kind)
         if f.type == "date":
             return cell_values.date_value(cell, kind)
@@ -384,12 +405,13 @@ class _Builder:
             text = cell_values.text_of(cell)
             vocabulary = f.vocabulary or ""
             multiple = f.type == "multi_choice" or f.option("multiple")
-            whole = cell_values.term_value(text, vocabulary, settled)
+            whole = self._match((full, text, None), lambda: cell_values.term_value(text, vocabulary, settled))
             if not isinstance(whole, cell_values.Refusal) or not multiple:
                 return [whole] if f.type == "multi_choice" and whole is not None else whole
             codes = []
             for piece in cell_values.split_values(text):
-                code = cell_values.term_value(piece, vocabulary, settled)
+                code = self._match((full, piece, None),
+                                   lambda piece=piece: cell_values.term_value(piece, vocabulary, settled))
                 if isinstance(code, cell_values.Refusal):
                     return code
                 if code is not None and code not in codes:
@@ -405,7 +427,9 @@ class _Builder:
         place: dict = {}
         if "" in parts:  # the whole place named in one cell
             text = cell_values.text_of(parts[""])
-            code = cell_values.place_value(text, None, None, self.mapping.value_map(prefix + field_id))
+            settled = self.mapping.value_map(prefix + field_id)
+            code = self._match((prefix + field_id, text, None),
+                               lambda: cell_values.place_value(text, None, None, settled))
             if isinstance(code, cell_values.Refusal):
                 problems.append(RowProblem(sheet, number, columns.get(field_id, ""), code.code,
                                            {"field": prefix + field_id}))
@@ -419,7 +443,10 @@ class _Builder:
                 continue
             target = f"{field_id}.{key}"
             text = cell_values.text_of(parts[key])
-            code = cell_values.place_value(text, key, above, self.mapping.value_map(prefix + target))
+            settled = self.mapping.value_map(prefix + target)
+            code = self._match((prefix + target, text, above),
+                               lambda key=key, text=text, above=above, settled=settled:
+                               cell_values.place_value(text, key, above, settled))
             if isinstance(code, cell_values.Refusal):
                 problems.append(RowProblem(sheet, number, columns.get(target, ""), code.code,
                                            {"field": prefix + target}))
@@ -473,7 +500,7 @@ def _run(vault: Vault, path: Path, mapping: Mapping, *, lang: str, write: bool, 
                 ids_in_file.add(body["id"])
         if not problems:
             try:
-                case_rules.validated(copy.deepcopy(body), lang)
+                case_rules.validated(body, lang)  # the body is built afresh for the write pass
             except case_rules.InvalidCase as invalid:
                 for p in invalid.details:
                     if p.is_error:
