@@ -83,6 +83,10 @@ def test_settled_value_imports_and_each_case_records_its_origin(vault, tmp_path)
     assert sheet_run.origin(vault, imported["Third case"])["row"] == 4
     assert sheet_run.origin(vault, imported["Third case"])["sheet"] == "Sheet1"
     assert sheet_run.origin(vault, imported["Third case"])["file"] == "cases.xlsx"
+    from app.services.outputs.case_report import build_case_report
+
+    report_html = build_case_report(vault, imported["Third case"]).html
+    assert "Imported from a spreadsheet" in report_html and "cases.xlsx" in report_html
 
 
 def test_one_row_per_victim_grouped_by_case_key(vault, tmp_path):
@@ -198,8 +202,11 @@ def test_cli_import_mapping_then_dry_run_then_import(cli_vaults, tmp_path):
     assert r.returncode == 4  # one case refused: imported the others, said so
     assert "imported 2 of 3 cases" in r.stdout.decode()
     assert r.stderr.decode().count("\n") == 1
-    listed = tawthiq("case", "list", "--json")
-    assert len(json.loads(listed.stdout)) == 2
+    listed = json.loads(tawthiq("case", "list", "--json").stdout)
+    assert len(listed) == 2
+    third = next(c["id"] for c in listed if c["title"] == "Third case")
+    shown = tawthiq("case", "show", third).stdout.decode()
+    assert "imported from cases.xlsx, sheet Sheet1, row 4 (sha256:" in shown
 
 
 def test_cli_bad_mapping_is_one_line_exit_4_and_changes_nothing(cli_vaults, tmp_path):
