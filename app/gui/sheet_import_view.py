@@ -136,10 +136,10 @@ class SheetImportView(QWidget):
         return self._task is not None
 
     def _run(self, work, on_done, on_progress=None) -> None:
-        self._task = self.session.runner.run(work, vault=self.session.vault, on_done=on_done,
-                                             on_error=self._failed, on_progress=on_progress,
-                                             on_cancelled=self._cancelled)
-        self._task.finished.connect(self._finished)
+        task = self.session.runner.run(work, vault=self.session.vault, on_done=on_done, on_error=self._failed,
+                                       on_progress=on_progress, on_cancelled=self._cancelled)
+        self._task = None if task.done else task  # a synchronous runner (tests) has finished already
+        task.finished.connect(self._finished)
 
     def _finished(self) -> None:
         self._task = None
