@@ -103,3 +103,37 @@ def test_a_submission_export_from_our_xlsform_imports_back(vault, tmp_path, form
     for mine, theirs in zip(back["perpetrators"], body["perpetrators"], strict=True):
         assert mine == theirs
     assert [s.get("statement") for s in back["sources"]] == [s.get("statement") for s in body["sources"]]
+
+
+def test_a_kobo_xlsx_export_with_a_victims_sheet_imports_back(vault, tmp_path):
+    """KoboToolbox's XLSX export: the main sheet with _index, one sheet per repeat group with
+    _parent_index, headers carrying the group path (victims/name_ar)."""
+    import xlsxwriter
+
+    form_id = "kidnapping"
+    body = example_case(form_id)
+    questions = _questions(form_id)
+    path = tmp_path / "kobo.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
+    main = book.add_worksheet("Kidnapping")
+    names = [n for g, n in questions if g is None]
+    main.write_row(0, 0, ["start", "end", *names, "_id", "_uuid", "_submission_time", "_index"])
+    main.write_row(1, 0, ["2025-03-01T10:00:00", "2025-03-01T10:20:00", *[_answer(body, n) for n in names],
+                          "4711", "5d1c6b5e-0d54-4e2b-9c53-2f0cbbf6d8a1", "2025-03-01T10:21:00", "1"])
+    for group in ("victims", "perpetrators", "sources"):
+        sheet = book.add_worksheet(group)
+        children = [n for g, n in questions if g == group]
+        sheet.write_row(0, 0, [f"{group}/{n}" for n in children] + ["_index", "_parent_table_name", "_parent_index"])
+        for i, entry in enumerate(body.get(group) or [], start=1):
+            sheet.write_row(i, 0, [_answer(entry, n) for n in children] + [str(i), "Kidnapping", "1"])
+    book.close()
+    mapping = sheet_run.propose_for_file(path, form_id)
+    assert mapping.key == "_index"
+    assert {n: (r.layout, r.key) for n, r in mapping.repeats.items()} == {
+        g: ("table", "_parent_index") for g in ("victims", "perpetrators", "sources")}
+    report = sheet_run.apply(vault, path, mapping)
+    assert (report.cases_imported, [p.to_json() for p in report.problems]) == (1, [])
+    back = cases.get_case(vault, report.imported_ids[0])
+    assert back["victims"][0]["name_parts"] == body["victims"][0]["name_parts"]
+    assert back["victims"][0]["release_conditions"] == ["bribe_paid"]
+    assert back["perpetrators"] == body["perpetrators"]

@@ -244,7 +244,7 @@ def write_mapping(mapping: Mapping, path: Path) -> None:
 # ---- proposing a mapping from the headers ----------------------------------------------------------
 # Words a header may use for a target beside the field's own labels (English and Arabic).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "id": ("case_id", "case id", "id", "معرف الحالة"),
+    "id": ("case_id", "case id", "معرف الحالة"),
     "title": ("title", "case title", "العنوان", "عنوان"),
     "narrative": ("narrative", "description", "details", "summary", "السرد", "الوصف", "التفاصيل"),
     "date.start": ("date", "incident date", "date start", "date_start", "start date", "التاريخ", "تاريخ الحادثة"),
@@ -280,6 +280,8 @@ def _fold(text: str) -> str:
 
 
 def _names_for(target: str, f: Field) -> set[str]:
+    if target == "id":  # a bare "id" or Kobo's "_id" is a row number of someone else's system, not our case id
+        return {_fold(s) for s in _SYNONYMS["id"]}
     names = {_fold(target), _fold(target.replace(".", "_"))}
     names |= {_fold(s) for s in _SYNONYMS.get(target, ())}
     if "." not in target or target.endswith((".start", ".governorate")):
