@@ -52,6 +52,14 @@ def problem_text(problem: sheet_run.RowProblem) -> str:
     return fill(template, problem.values)
 
 
+def _part_names() -> dict[str, str]:
+    """The parts of a date range, a place and a name, as the mapping table names them."""
+    return {"start": tr("from"), "end": tr("to"), "precision": tr("precision"), "governorate": tr("governorate"),
+            "district": tr("district"), "place": tr("city or village"), "neighbourhood": tr("neighbourhood"),
+            "text": tr("details"), "given": tr("given name"), "father": tr("father's name"),
+            "grandfather": tr("grandfather's name"), "family": tr("family name"), "mother": tr("mother's name")}
+
+
 def _label(text: str) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,6 +197,7 @@ class SheetImportView(QWidget):
                                 "it is wrong.")))
         self.mapping_table = QTableWidget(0, 2)
         self.mapping_table.setHorizontalHeaderLabels([tr("Field"), tr("Column")])
+        self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         box.addWidget(self.mapping_table, 1)
@@ -214,9 +223,10 @@ class SheetImportView(QWidget):
         lang = current_language()
         self.mapping_table.setRowCount(len(targets))
         self.column_combos: dict[str, QComboBox] = {}
+        parts = _part_names()
         for r, (target, f) in enumerate(targets.items()):
             part = target.partition(".")[2]
-            name = f.label(lang) + (f" · {part}" if part else "")
+            name = f.label(lang) + (f" · {parts.get(part, part)}" if part else "")
             item = QTableWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, target)
             self.mapping_table.setItem(r, 0, item)
@@ -231,10 +241,20 @@ class SheetImportView(QWidget):
             self.mapping_table.setCellWidget(r, 1, combo)
             self.column_combos[target] = combo
         lines = []
+        definition = self.mapping.definition()
         for name, repeat in self.mapping.repeats.items():
-            where = repeat.sheet or repeat.file or repeat.column or ""
-            lines.append(tr_args(tr("%1: %2 (%3), %4 fields"), name, repeat.layout, where,
-                                 str(len(repeat.fields) or 1)))
+            group = definition.field(name)
+            title = group.label(lang) if group is not None else name
+            if repeat.layout == "columns":
+                how = tr_args(tr("%1: repeated columns (%2)"), title, ", ".join(repeat.fields.values()))
+            elif repeat.layout == "rows":
+                how = tr_args(tr("%1: one row each, the rows of a case sharing %2"), title, self.mapping.key or "")
+            elif repeat.layout == "table":
+                how = tr_args(tr("%1: sheet or file %2, joined on %3"), title, repeat.sheet or repeat.file or "",
+                              repeat.key or "")
+            else:
+                how = tr_args(tr("%1: several values in column %2"), title, repeat.column or "")
+            lines.append(how)
         self.repeats_label.setText("\n".join(lines) or tr("No repeated groups (victims, perpetrators, sources) "
                                                           "were found; they can be added in the mapping file."))
 

@@ -80,8 +80,72 @@
         <translation>— لا يُستورد —</translation>
     </message>
     <message>
-        <source>%1: %2 (%3), %4 fields</source>
-        <translation>%1: %2 (%3)، %4 حقول</translation>
+        <source>from</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>المنطقة</translation>
+    </message>
+    <message>
+        <source>city or village</source>
+        <translation>المدينة أو القرية</translation>
+    </message>
+    <message>
+        <source>neighbourhood</source>
+        <translation>الحي</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>تفاصيل</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>الاسم الأول</translation>
+    </message>
+    <message>
+        <source>father&apos;s name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <source>grandfather&apos;s name</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>الكنية</translation>
+    </message>
+    <message>
+        <source>mother&apos;s name</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <source>%1: repeated columns (%2)</source>
+        <translation>%1: أعمدة متكررة (%2)</translation>
+    </message>
+    <message>
+        <source>%1: one row each, the rows of a case sharing %2</source>
+        <translation>%1: صف لكل منهم، وتشترك صفوف الحالة الواحدة في %2</translation>
+    </message>
+    <message>
+        <source>%1: sheet or file %2, joined on %3</source>
+        <translation>%1: الورقة أو الملف %2، مربوطة عبر %3</translation>
+    </message>
+    <message>
+        <source>%1: several values in column %2</source>
+        <translation>%1: عدة قيم في العمود %2</translation>
     </message>
     <message>
         <source>No repeated groups (victims, perpetrators, sources) were found; they can be added in the mapping file.</source>
