@@ -89,7 +89,7 @@ def propose_mapping(ctx: Context) -> int:
     used = set(proposal.fields.values()) | {proposal.key or ""}
     for repeat in proposal.repeats.values():
         used |= set(repeat.fields.values()) | {repeat.column or ""}
-    unused = [h for h in table.header if h and h not in used and not any("{n}" in u and sheet_mapping._matches_pattern(
+    unused = [h for h in table.header if h and h not in used and not any("{n}" in u and sheet_mapping.matches_pattern(
         h, u) for u in used)]
     print(f"wrote {shown(ctx.args.out)}: {len(proposal.fields)} fields, {len(proposal.repeats)} repeated groups, "
           f"{sum(len(v) for v in report.unmatched.values())} values to settle")

@@ -356,7 +356,7 @@ def propose(form_id: str, header: list[str], *, sheet: str | None = None,
                 continue
         patterns = _numbered_columns(header, targets_of(group.children), taken)
         if patterns:
-            taken |= {h for h in header if any(_matches_pattern(h, p) for p in patterns.values())}
+            taken |= {h for h in header if any(matches_pattern(h, p) for p in patterns.values())}
             mapping.repeats[name] = Repeat("columns", fields=patterns)
     mapping.fields = _match_columns(header, case_targets(definition), taken)
     if mapping.key and mapping.key not in mapping.fields.values() and "id" not in mapping.fields:
@@ -375,7 +375,7 @@ def propose(form_id: str, header: list[str], *, sheet: str | None = None,
     return mapping
 
 
-def _matches_pattern(header: str, pattern: str) -> bool:
+def matches_pattern(header: str, pattern: str) -> bool:
     head, tail = pattern.split("{n}", 1)
     middle = header[len(head):len(header) - len(tail) if tail else None]
     return header.startswith(head) and header.endswith(tail) and middle.isdigit()
