@@ -220,3 +220,23 @@ def test_cli_bad_mapping_is_one_line_exit_4_and_changes_nothing(cli_vaults, tmp_
     assert r.stderr.decode().strip() == ("tawthiq: the mapping names a column that sheet Sheet1 does not have "
                                          "(or has twice): no such")
     assert snapshot(folder) == before
+
+
+def test_an_ods_sheet_imports(vault, tmp_path):
+    from tests.hostile_corpus import _ods_bytes
+
+    def row(*cells: str) -> str:
+        return "<table:table-row>" + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>' for c in cells
+        ) + '<table:table-cell table:number-columns-repeated="1020"/></table:table-row>'
+
+    # LibreOffice pads every row with empty cells to the sheet's edge and repeats empty rows: harmless.
+    content = (row("title", "date", "governorate") + row("Taken at a checkpoint", "2025-01-02", "اللاذقية")
+               + '<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+                 'table:number-columns-repeated="1024"/></table:table-row>')
+    path = tmp_path / "cases.ods"
+    path.write_bytes(_ods_bytes(content))
+    report = sheet_run.apply(vault, path, _propose(path))
+    assert (report.cases_imported, report.problems) == (1, [])
+    body = cases.get_case(vault, report.imported_ids[0])
+    assert body["location"]["governorate"] == "latakia" and body["date"]["start"] == "2025-01-02"
