@@ -1,6 +1,6 @@
 """Spreadsheet import of cases (issue 18): rows per second and peak memory, against the reader alone.
 
-The sheet is benchmarks/data.py's cases flattened one row per case, two victims in repeated
+The sheet is benchmarks/data.py's cases flattened one row per case (so the scale counts rows and cases alike), two victims in repeated
 columns (victim1_name_ar … victim2_fate), places written as names in either script and vocabulary
 values as labels, so matching is part of the work. Ours is `case import` as the CLI runs it
 (sheet_import.run.apply: a full check pass, then a second read that writes every case in one
@@ -104,7 +104,7 @@ def _measure(run: Run, path: Path, kind: str, read_alone) -> None:
 
 
 @bench("sheets.import_xlsx", title="import cases from an XLSX sheet vs calamine reading it alone (issue 18)",
-       scales=(10_000, 100_000), quick_scales=(10_000,), smoke_scale=200, scale_unit="rows", timeout_s=5400)
+       scales=(10_000, 100_000), quick_scales=(10_000,), smoke_scale=200, scale_unit="cases", timeout_s=5400)
 def import_xlsx(run: Run) -> None:
     import python_calamine
 
@@ -124,7 +124,7 @@ def import_xlsx(run: Run) -> None:
 
 
 @bench("sheets.import_csv", title="import cases from a CSV vs Python's csv module reading it alone (issue 18)",
-       scales=(10_000, 100_000), quick_scales=(10_000,), smoke_scale=200, scale_unit="rows", timeout_s=5400)
+       scales=(10_000, 100_000), quick_scales=(10_000,), smoke_scale=200, scale_unit="cases", timeout_s=5400)
 def import_csv(run: Run) -> None:
     path = run.tmp / "cases.csv"
     _write_csv(path, run.scale)
