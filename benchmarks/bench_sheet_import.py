@@ -1,7 +1,8 @@
 """Spreadsheet import of cases (issue 18): rows per second and peak memory, against the reader alone.
 
-The sheet is benchmarks/data.py's cases flattened one row per case (so the scale counts rows and cases alike), two victims in repeated
-columns (victim1_name_ar … victim2_fate), places written as names in either script and vocabulary
+The sheet is benchmarks/data.py's cases flattened one row per case (the scale counts both), two
+victims in repeated columns (victim1_name_ar … victim2_fate), places written as names in either
+script and vocabulary
 values as labels, so matching is part of the work. Ours is `case import` as the CLI runs it
 (sheet_import.run.apply: a full check pass, then a second read that writes every case in one
 transaction, with the search index and origin rows); the dry run alone is timed too. The reference
