@@ -2,8 +2,7 @@
 
 The sheet is benchmarks/data.py's cases flattened one row per case (the scale counts both), two
 victims in repeated columns (victim1_name_ar … victim2_fate), places written as names in either
-script and vocabulary
-values as labels, so matching is part of the work. Ours is `case import` as the CLI runs it
+script and vocabulary values as labels, so matching is part of the work. Ours is `case import` as the CLI runs it
 (sheet_import.run.apply: a full check pass, then a second read that writes every case in one
 transaction, with the search index and origin rows); the dry run alone is timed too. The reference
 is the same file read with the reader library alone and nothing done with the rows: calamine for
