@@ -1,7 +1,8 @@
 """The `tawthiq` command (DESIGN.md section 8): a contract that tests and coordinators' scripts use.
 
 Exit status: 0 success; 1 error; 2 usage; 3 wrong passphrase; 4 a bundle failed verification, or
-the vault did (`audit verify`, `verify-vault`), or a backup, recovery shares or a handover were refused.
+the vault did (`audit verify`, `verify-vault`), a backup, recovery shares or a handover were refused,
+or `case import` refused a spreadsheet or some of its rows.
 Errors are one line on standard error, never a traceback. Subcommands live in app/commands/,
 one module per group, each with a `register(sub: Subcommands)` function whose parsers set a
 `handler(ctx: Context) -> int` (app/commands/_context.py); they are found by name so that adding

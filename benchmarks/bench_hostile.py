@@ -294,3 +294,24 @@ def hostile_media(run: Run) -> None:
              "stored as given with a documented status for its metadata and hashes: "
              + "; ".join(f"{n}: {o}" for n, o in sorted(outcomes.items())) + ".")
     vault.lock()
+
+
+# ---- spreadsheets for `case import` (issue 18) -----------------------------------------------------
+@bench("adversarial.hostile_sheets", title="hostile spreadsheets for `case import` (issue 18)", scales=None)
+def hostile_sheets(run: Run) -> None:
+    from app.services.intake.sheet_import import mapping as sheet_mapping
+    from app.services.intake.sheet_import import run as sheet_run
+    from tests.hostile_corpus import SHEET_MAPPING, sheet_samples
+
+    vault = _vault(run, "vault")
+    paths = sheet_samples(run.tmp / "sheets")
+    mapping = sheet_mapping.from_json(SHEET_MAPPING)
+    samples = {name: str(path).encode() for name, path in paths.items()}
+    _try_all(run, "spreadsheet", samples,
+             lambda name, raw: sheet_run.apply(vault, Path(raw.decode()), mapping))
+    run.note("Through app/services/intake/sheet_import (what `tawthiq case import` runs): formula cells, "
+             "1,000,000 columns (CSV and XLSX), an ODS cell repeated over 16 million cells (it aborted the "
+             "interpreter inside calamine before the guard), a zip bomb, a 2 GB cell (XLSX declared, CSV sparse), "
+             "invalid UTF-8, NUL bytes, a 5 MiB line, damaged workbooks. Each is refused by a cap checked before "
+             "a reader allocates for it.")
+    vault.lock()

@@ -118,6 +118,30 @@ def term(name: str, code: str) -> Term | None:
     return next((t for t in vocabulary(name) if t.code == code), None)
 
 
+def _folded(text: str) -> str:
+    """A label or code as people write it in a sheet: Arabic folded (tashkeel, alef forms, ta
+    marbuta), case, spacing and underscores ignored."""
+    from forms.normalize import normalize_arabic
+
+    return " ".join(normalize_arabic(text).casefold().replace("_", " ").replace("-", " ").split())
+
+
+def find_term(name: str, text: str) -> Term | None:
+    """The term of vocabulary `name` that `text` names: its code, or its English or Arabic label,
+    as written or folded (case, Arabic spelling variants, spaces). None when nothing matches or
+    when a folded spelling names two terms: a spreadsheet value is never guessed."""
+    if not isinstance(text, str) or not text.strip() or len(text) > MAX_LABEL:
+        return None
+    terms = vocabulary(name)
+    exact = next((t for t in terms if t.code == text.strip()), None)
+    if exact is not None:
+        return exact
+    key = _folded(text)
+    found = {t.code: t for t in terms
+             if key in {_folded(t.code), *(_folded(label) for label in t.labels.values())}}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def import_terms_csv(name: str, path_or_file: str | Path | IO) -> list[Term]:
     """Parse an organisation's additions to vocabulary `name`; returns only the new terms.
 

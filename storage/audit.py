@@ -35,6 +35,7 @@ ACTIONS = frozenset(
         "case.attach",
         "case.purge",
         "case.annotate",
+        "case.import_sheet",
         "witness.create",
         "witness.edit",
         "identity.reveal",

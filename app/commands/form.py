@@ -1,4 +1,4 @@
-"""`form list`, `form template NAME`, `form schema NAME`: the case types and their shape."""
+"""`form list`, `form template NAME`, `form schema NAME`, `form xlsform NAME`: the case types and their shape."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ def register(sub: Subcommands) -> None:
     a.add_argument("name")
     a.add_argument("--version", type=int)
     a.set_defaults(handler=schema)
+    a = fsub.add_parser("xlsform", help="write a form as an XLSForm for ODK Collect / KoboToolbox (docs/import.md)")
+    a.add_argument("name")
+    a.add_argument("--out", required=True, metavar="FILE.xlsx")
+    a.set_defaults(handler=xlsform)
 
 
 def list_(ctx: Context) -> int:
@@ -44,4 +48,17 @@ def template(ctx: Context) -> int:
 def schema(ctx: Context) -> int:
     definition = load_form(ctx.args.name, ctx.args.version)  # FormError: one line, exit 1 (app.cli)
     print(json_text(json_schema(definition), indent=2))
+    return 0
+
+
+def xlsform(ctx: Context) -> int:
+    from pathlib import Path
+
+    from app.services.outputs.xlsform import export_xlsform
+
+    out = Path(ctx.args.out)
+    if not out.parent.is_dir():
+        raise TawthiqError("export.no_folder")
+    export_xlsform(ctx.args.name, out)
+    print(f"wrote {shown(out)}")
     return 0

@@ -26,6 +26,7 @@ from app.gui.profile_view import ProfileView
 from app.gui.review_view import ReviewView
 from app.gui.session import Session
 from app.gui.settings_view import SettingsView
+from app.gui.sheet_import_view import SheetImportView
 from app.gui.trust_view import TrustView
 from app.gui.witness_views import WitnessRegisterView
 from app.services.changes import CASES, DECISIONS, DOCUMENTERS, EVERY, IMPORT, WITNESSES
@@ -50,6 +51,8 @@ WORKSPACE_VIEWS = (
     WorkspaceView("victims", QT_TRANSLATE_NOOP("", "Linked victims"), ClusterView, roles=("coordinator",),
                   order=41, follows=(CASES, IMPORT, DECISIONS)),
     WorkspaceView("import", QT_TRANSLATE_NOOP("", "Import bundles"), ImportView, roles=("coordinator",), order=40),
+    WorkspaceView("sheets", QT_TRANSLATE_NOOP("", "Import spreadsheet"), SheetImportView,
+                  roles=("documenter", "coordinator"), order=42),
     WorkspaceView("documenters", QT_TRANSLATE_NOOP("", "Documenters"), TrustView, roles=("coordinator",), order=45,
                   follows=(DOCUMENTERS, IMPORT)),
     WorkspaceView("export", QT_TRANSLATE_NOOP("", "Export"), ExportView, roles=("documenter",), order=50,

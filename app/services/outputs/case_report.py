@@ -167,6 +167,12 @@ def build_case_report(vault: Vault, case_id: str, purpose: str = "courts") -> Ca
         "WHERE case_id = ? ORDER BY version, received_at", (case_id,)).fetchall()
     parts += ["<h2>Provenance</h2>", _table(
         ["Version", "Documenter key", "Bundle", "Sequence", "Received"], [list(r) for r in provenance])]
+    imported = conn.execute(
+        "SELECT version, file, sheet, row, file_sha256, imported_at FROM case_import_origin WHERE case_id = ? "
+        "ORDER BY version", (case_id,)).fetchall()
+    if imported:  # a case imported from a spreadsheet (docs/import.md): where to find its row again
+        parts += ["<h3>Imported from a spreadsheet</h3>", _table(
+            ["Version", "File", "Sheet", "Row", "File SHA-256", "Imported"], [list(r) for r in imported])]
     parts += ["<h2>Versions</h2>", _table(
         ["Version", "Parent", "Status", "SHA-256 of the record", "Saved"],
         [[h["version"], h["parent"], h["status"], h["sha256"], h["saved_at"]]

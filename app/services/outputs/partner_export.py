@@ -78,7 +78,7 @@ VICTIM_COLUMNS = (
     "countable", "missing", "documenters", "bundles", "received_at",
 )
 INCIDENT_COLUMNS = (
-    "case_id", "case_version", "title", "date_start", "date_end", "date_precision", "governorate", "district",
+    "case_id", "case_version", "form", "title", "date_start", "date_end", "date_precision", "governorate", "district",
     "place", "neighbourhood", "acts", "perpetrator_groups", "victims", "narrative", "documenters", "bundles",
     "received_at",
 )
@@ -254,7 +254,8 @@ def build_tables(vault: Vault, purpose: str, allowed_fields: frozenset[str], res
                 narrative = _text(body.get("narrative"))
         victims = [v for v in body.get("victims") or [] if isinstance(v, dict)]
         tables.incidents.append({
-            "case_id": case_id, "case_version": versions.get(case_id, ""), "title": _text(body.get("title")),
+            "case_id": case_id, "case_version": versions.get(case_id, ""), "form": _text(body.get("form")),
+            "title": _text(body.get("title")),
             "date_start": _text(date.get("start")), "date_end": _text(date.get("end")),
             "date_precision": _text(date.get("precision")),
             **{k: _text(location.get(k)) for k in ("governorate", "district", "place", "neighbourhood")},

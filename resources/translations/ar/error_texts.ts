@@ -804,6 +804,154 @@
         <translation>{record} هو السجل الوحيد لهذه الضحية: لا شيء لإخراجه.</translation>
     </message>
     <message>
+        <source>The mapping file is malformed at {where}</source>
+        <translation>ملف المطابقة غير سليم عند {where}</translation>
+    </message>
+    <message>
+        <source>The mapping file {file} cannot be read</source>
+        <translation>تعذّرت قراءة ملف المطابقة {file}</translation>
+    </message>
+    <message>
+        <source>The mapping names a form this program does not have: {form}</source>
+        <translation>يسمّي ملف المطابقة نموذجاً لا يعرفه هذا البرنامج: {form}</translation>
+    </message>
+    <message>
+        <source>The mapping names a field the form does not have: {target}</source>
+        <translation>يسمّي ملف المطابقة حقلاً ليس في النموذج: {target}</translation>
+    </message>
+    <message>
+        <source>The mapping names a column that sheet {sheet} does not have (or has twice): {column}</source>
+        <translation>يسمّي ملف المطابقة عموداً غير موجود في الورقة {sheet} (أو مكرراً فيها): {column}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read</source>
+        <translation>تعذّرت قراءة {file}</translation>
+    </message>
+    <message>
+        <source>{file} is not a CSV, XLSX or ODS file</source>
+        <translation>الملف {file} ليس ملف CSV أو XLSX أو ODS</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit} MiB: nothing was imported</source>
+        <translation>الملف {file} أكبر من {limit} ميغابايت: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file} holds a part larger than {limit} MiB once unpacked: nothing was imported</source>
+        <translation>يحوي الملف {file} جزءاً أكبر من {limit} ميغابايت بعد فك ضغطه: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file} unpacks to far more than it holds (a zip bomb): nothing was imported</source>
+        <translation>يتضخم الملف {file} عند فك ضغطه أضعافاً كثيرة (قنبلة ضغط): لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or not a spreadsheet: nothing was imported</source>
+        <translation>الملف {file} تالف أو ليس جدول بيانات: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file} is password-protected: save it without a password and import again</source>
+        <translation>الملف {file} محمي بكلمة سر: احفظه دون كلمة سر واستورده مجدداً</translation>
+    </message>
+    <message>
+        <source>{file} has formula cells (the first at {cell}); their values were computed by another program and are not read: save the sheet as values and import again</source>
+        <translation>في الملف {file} خلايا صيغ (أولها في {cell})؛ قيمها حسبها برنامج آخر ولا تُقرأ: احفظ الورقة كقيم واستوردها مجدداً</translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} columns: nothing was imported</source>
+        <translation>في الملف {file} أكثر من {limit} عموداً: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} cells in one sheet: split it, or save it as CSV</source>
+        <translation>في ورقة واحدة من الملف {file} أكثر من {limit} خلية: قسّمها أو احفظها بصيغة CSV</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} is longer than 4 MiB: nothing was imported</source>
+        <translation>{file}: السطر {line} أطول من 4 ميغابايت: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} is not UTF-8 text: save the CSV as UTF-8 and import again</source>
+        <translation>{file}: السطر {line} ليس نصاً بترميز UTF-8: احفظ الملف بترميز UTF-8 واستورده مجدداً</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} holds NUL bytes, not text: nothing was imported</source>
+        <translation>{file}: في السطر {line} بايتات فارغة وليس نصاً: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file}: a cell near row {row} is too long or malformed: nothing was imported</source>
+        <translation>{file}: خلية قرب الصف {row} طويلة جداً أو غير سليمة: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{file} has no header row</source>
+        <translation>لا يوجد صف عناوين في {file}</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named {sheet}</source>
+        <translation>لا توجد في {file} ورقة باسم {sheet}</translation>
+    </message>
+    <message>
+        <source>{file} changed while it was being imported: nothing was imported</source>
+        <translation>تغيّر الملف {file} أثناء استيراده: لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{refused} of {cases} cases were refused; {imported} imported</source>
+        <translation>رُفضت {refused} من {cases} حالة؛ واستوردت {imported}</translation>
+    </message>
+    <message>
+        <source>{field}: no code, label or variant matches this value: choose one for it</source>
+        <translation>{field}: لا يطابق هذه القيمة أي رمز أو تسمية أو صيغة أخرى: اختر لها قيمة</translation>
+    </message>
+    <message>
+        <source>{field}: a date is YYYY, YYYY-MM or YYYY-MM-DD (or a date cell)</source>
+        <translation>{field}: التاريخ بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD (أو خلية تاريخ)</translation>
+    </message>
+    <message>
+        <source>{field}: not a number (or not a whole one)</source>
+        <translation>{field}: ليس رقماً (أو ليس عدداً صحيحاً)</translation>
+    </message>
+    <message>
+        <source>{field}: not yes or no</source>
+        <translation>{field}: ليست نعم أو لا</translation>
+    </message>
+    <message>
+        <source>No form of that name</source>
+        <translation>لا يوجد نموذج بهذا الاسم</translation>
+    </message>
+    <message>
+        <source>The case key is empty</source>
+        <translation>مفتاح الحالة فارغ</translation>
+    </message>
+    <message>
+        <source>This case key appeared earlier, apart from this row: a case&apos;s rows must be together</source>
+        <translation>ظهر مفتاح هذه الحالة في صف سابق غير متصل بهذا الصف: يجب أن تتتالى صفوف الحالة الواحدة</translation>
+    </message>
+    <message>
+        <source>No case has this row&apos;s key</source>
+        <translation>لا توجد حالة بمفتاح هذا الصف</translation>
+    </message>
+    <message>
+        <source>This row&apos;s case came earlier: rows of a case must follow the cases&apos; order</source>
+        <translation>حالة هذا الصف وردت قبله: يجب أن تتبع صفوف كل حالة ترتيب الحالات</translation>
+    </message>
+    <message>
+        <source>The case id is not a UUID</source>
+        <translation>معرّف الحالة ليس UUID</translation>
+    </message>
+    <message>
+        <source>The same case id appears twice</source>
+        <translation>معرّف الحالة نفسه مكرر</translation>
+    </message>
+    <message>
+        <source>A case with this id is already in the vault</source>
+        <translation>في الخزنة حالة بهذا المعرّف أصلاً</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>الحقل {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>No form named {form}</source>
+        <translation>لا يوجد نموذج باسم {form}</translation>
+    </message>
+    <message>
         <source>No vocabulary named {name}.</source>
         <translation>لا توجد مفردات باسم {name}.</translation>
     </message>

@@ -24,6 +24,10 @@
         <translation>استيراد الحزم</translation>
     </message>
     <message>
+        <source>Import spreadsheet</source>
+        <translation>استيراد جدول بيانات</translation>
+    </message>
+    <message>
         <source>Documenters</source>
         <translation>الموثّقون</translation>
     </message>
