@@ -22,9 +22,9 @@ Exit status: 0 success; 1 error; 2 usage; 3 wrong passphrase; 4 a bundle failed 
 something that does not hold (a broken audit chain, a damaged database, a version that no longer
 matches its hash or its documenter's signature), or a backup file, recovery shares or a key handover
 were refused (damaged, cut short or extended; a changed word; not signed by the imported key;
-docs/backup.md), or `case import` refused a spreadsheet or its mapping as a whole (nothing
-imported) or some of its rows (the others imported; docs/import.md): shares that are valid but of another set exit 3, like a wrong passphrase.
-Errors are one line on standard error; a broken
+docs/backup.md; shares that are valid but of another set exit 3, like a wrong passphrase), or
+`case import` refused a spreadsheet or its mapping as a whole (nothing imported) or some of its
+rows (the others imported; docs/import.md). Errors are one line on standard error; a broken
 audit chain found at unlock adds one `tawthiq: WARNING: …` line to every command (it does not
 refuse). `--json` output is stable: keys are only ever added, never renamed or removed.
 

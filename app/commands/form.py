@@ -6,6 +6,7 @@ from app.commands._context import Context, Subcommands
 from app.commands._display import json_text, shown
 from forms.definitions import form_versions, list_forms, load_form
 from forms.schema import example_case, json_schema
+from storage.errors import TawthiqError
 
 
 def register(sub: Subcommands) -> None:
