@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.gui import form_source
 from app.gui.attachments_panel import AttachmentsPanel
 from app.gui.form_widgets import FieldsForm
-from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr
+from app.gui.i18n import current_language, fmt_datetime, fmt_int, tr, tr_args
 from app.gui.session import Session
 from app.gui.vocabulary import pick
 from app.services.intake import cases
@@ -210,9 +210,9 @@ class CaseEditor(QWidget):
         for button in (self.save_button, self.seal_button, self.attachments.add_button):
             button.setVisible(False)
         self.attachments.setAcceptDrops(False)
-        self.notice.setText(tr("Received from %1: read-only here. Only its documenter changes it; a change "
-                               "arrives as a new version in their next bundle.")
-                            .replace("%1", self.received_from or ""))
+        self.notice.setText(tr_args(tr("Received from %1: read-only here. Only its documenter changes it; a "
+                                       "change arrives as a new version in their next bundle."),
+                                    self.received_from or ""))
         self._show_custody()
 
     def _show_custody(self) -> None:
@@ -227,9 +227,9 @@ class CaseEditor(QWidget):
         self.custody.setTextFormat(Qt.TextFormat.PlainText)
         self.custody.setWordWrap(True)
         if check.problems:
-            self.custody.setText(tr("Signature check FAILED: %1 of %2 version(s) are not what their documenter "
-                                    "signed (`tawthiq verify-vault` names them).")
-                                 .replace("%1", fmt_int(len(check.problems))).replace("%2", fmt_int(check.versions)))
+            self.custody.setText(tr_args(tr("Signature check FAILED: %1 of %2 version(s) are not what their "
+                                            "documenter signed (`tawthiq verify-vault` names them)."),
+                                         fmt_int(len(check.problems)), fmt_int(check.versions)))
         else:
             self.custody.setText(tr("Signature checked: every version is what its documenter signed."))
         layout = self.layout()
@@ -288,7 +288,7 @@ class CaseEditor(QWidget):
         self.status = "draft"
         self.dirty = False
         self.notice.setText("")
-        self.state.setText(tr("Saved (version %1)").replace("%1", fmt_int(version)))
+        self.state.setText(tr_args(tr("Saved (version %1)"), fmt_int(version)))
         self._refresh_header()
         self._refresh_history()
         self.saved.emit(case_id, version)
@@ -329,7 +329,7 @@ class CaseEditor(QWidget):
         assert self.session.vault is not None  # the editor is deleted on lock
         version = cases.seal_case(self.session.vault, self.case_id)
         self.status = "sealed"
-        self.state.setText(tr("Version %1 sealed").replace("%1", fmt_int(version)))
+        self.state.setText(tr_args(tr("Version %1 sealed"), fmt_int(version)))
         self._refresh_header()
         self._refresh_history()
         self.sealed.emit(self.case_id, version)
@@ -359,8 +359,8 @@ class CaseEditor(QWidget):
             return
         for row in cases.case_history(self.session.vault, self.case_id):
             status = tr("sealed") if row["status"] == "sealed" else tr("draft")
-            item = QListWidgetItem(tr("Version %1 · %2 · %3").replace("%1", fmt_int(row["version"]))
-                                   .replace("%2", status).replace("%3", fmt_datetime(row["saved_at"])))
+            item = QListWidgetItem(tr_args(tr("Version %1 · %2 · %3"), fmt_int(row["version"]), status,
+                                           fmt_datetime(row["saved_at"])))
             item.setData(Qt.ItemDataRole.UserRole, row["version"])
             self.history.addItem(item)
         self.open_version_button.setEnabled(False)
