@@ -25,10 +25,12 @@ BEFORE = "9c3bb24"  # the last commit before issue 13's work (f709b58 and after)
 SOURCE = "issue 13: the two walks take fewer hops"
 
 
-def _walk_elsewhere(tree: Path, walk: str) -> tuple[int, int]:
-    """Run walk_hops.py inside another tree (its own app/, forms/, storage/)."""
+def _walk_in(tree: Path, walk: str) -> tuple[int, int]:
+    """Run walk_hops.py in a fresh process inside `tree` (its own app/, forms/, storage/): both
+    columns are counted alike, each walk in a process of its own."""
     script = tree / "benchmarks" / "walk_hops.py"
-    script.write_bytes(Path(walk_hops.__file__).read_bytes())
+    if tree != REPO:
+        script.write_bytes(Path(walk_hops.__file__).read_bytes())
     out = subprocess.run([sys.executable, str(script), walk], capture_output=True, text=True, cwd=tree,
                          timeout=1800, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     line = next(li for li in out.stdout.splitlines() if li.startswith(f"{walk}:"))
@@ -52,13 +54,12 @@ def _tree_at(commit: str, into: Path) -> Path | None:
        timeout_s=3600)
 def walk_hops_now_and_before(run: Run) -> None:
     # A smoke run checks the machinery on the quick walk only (the import walk sets up two vaults).
-    walks = {"save": walk_hops.WALKS["save"]} if run.smoke else walk_hops.WALKS
-    now = {name: walk() for name, walk in walks.items()}
+    walks = ["save"] if run.smoke else list(walk_hops.WALKS)
     before_tree = None if run.smoke else _tree_at(BEFORE, run.tmp)
-    for name, calls in now.items():
-        total, pairs = sum(calls.values()), len(calls)
+    for name in walks:
+        total, pairs = _walk_in(REPO, name)
         if before_tree is not None:
-            old_total, old_pairs = _walk_elsewhere(before_tree, name)
+            old_total, old_pairs = _walk_in(before_tree, name)
             run.metric(f"{name} walk: cross-module calls at {BEFORE} (before issue 13)", old_total)
             run.metric(f"{name} walk: distinct caller→callee pairs at {BEFORE}", old_pairs)
             run.metric(f"{name} walk: cross-module calls now", total,
