@@ -381,7 +381,7 @@ class CaseEditor(QWidget):
         self.status = "draft"
         self.dirty = False
         self.notice.setText("")
-        self.state.setText(tr("Saved (version %1)").replace("%1", fmt_int(version)))
+        self.state.setText(tr_args(tr("Saved (version %1)"), fmt_int(version)))
         self._refresh_header()
         self._refresh_history()
         self.saved.emit(case_id, version)
@@ -422,7 +422,7 @@ class CaseEditor(QWidget):
         assert self.session.vault is not None  # the editor is deleted on lock
         version = cases.seal_case(self.session.vault, self.case_id)
         self.status = "sealed"
-        self.state.setText(tr("Version %1 sealed").replace("%1", fmt_int(version)))
+        self.state.setText(tr_args(tr("Version %1 sealed"), fmt_int(version)))
         self._refresh_header()
         self._refresh_history()
         self.sealed.emit(self.case_id, version)
@@ -452,8 +452,8 @@ class CaseEditor(QWidget):
             return
         for row in cases.case_history(self.session.vault, self.case_id):
             status = tr("sealed") if row["status"] == "sealed" else tr("draft")
-            item = QListWidgetItem(tr("Version %1 · %2 · %3").replace("%1", fmt_int(row["version"]))
-                                   .replace("%2", status).replace("%3", fmt_datetime(row["saved_at"])))
+            item = QListWidgetItem(tr_args(tr("Version %1 · %2 · %3"), fmt_int(row["version"]), status,
+                                           fmt_datetime(row["saved_at"])))
             item.setData(Qt.ItemDataRole.UserRole, row["version"])
             self.history.addItem(item)
         self.open_version_button.setEnabled(False)

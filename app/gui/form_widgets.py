@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import form_source
-from app.gui.i18n import fmt_int, local_digits, tr
+from app.gui.i18n import fmt_int, local_digits, tr, tr_args
 from app.gui.text_edit import PlainTextEdit
 from app.gui.vocabulary import pick
 
@@ -152,7 +152,7 @@ class BooleanField(FieldWidget):
 
 
 def unknown_code_label(code: str) -> str:
-    return tr("%1 (not in this vault's vocabulary)").replace("%1", code)
+    return tr_args(tr("%1 (not in this vault's vocabulary)"), code)
 
 
 class ChoiceField(FieldWidget):

@@ -240,3 +240,14 @@ def test_an_argument_containing_a_placeholder_does_not_change_the_message(qapp):
     assert str(organisation_profile.CoordinatorKeyChanged(
         "profile.coordinator_key_changed", new_key_id=hostile, imported_key_id="1234")).count("1234") == 1
     assert i18n.tr_args("Revoke trust in %1 (key %2)?", "Eve %2", "ABCD") == "Revoke trust in Eve %2 (key ABCD)?"
+
+
+def test_no_gui_message_is_filled_by_replacing_its_placeholders():
+    """Qt's `%1`, `%2` are filled in one pass by app.gui.i18n.tr_args: a chained `.replace("%1", …)`
+    would let an argument from outside (a documenter's name containing `%2`) rewrite the message."""
+    found = [f"{path.relative_to(REPO)}:{node.lineno}" for path, tree in _trees([REPO / "app"])
+             for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "replace"
+             and node.args and isinstance(node.args[0], ast.Constant)
+             and re.fullmatch(r"%[1-9]", str(node.args[0].value))]
+    assert found == []
