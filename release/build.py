@@ -49,6 +49,8 @@ def pyinstaller_arguments(work: Path, out: Path) -> list[str]:
     for package in OUR_PACKAGES:
         # Commands and views are found by name at run time (pkgutil, importlib): take them all.
         args += ["--collect-submodules", package, "--collect-data", package]
+    for package in sorted(closure.core_data_packages()):
+        args += ["--collect-data", package]
     for module in sorted(closure.not_core_modules() | NEVER_SHIPPED):
         args += ["--exclude-module", module]
     if sys.platform == "win32":

@@ -92,3 +92,23 @@ def not_core_modules() -> set[str]:
         if _canonical(dist.metadata["Name"]) not in core and _canonical(dist.metadata["Name"]) != ours:
             others |= top_level_names(dist)
     return others - keep
+
+
+# Qt's own hooks in PyInstaller choose which of its plugins and translations to take (all of its
+# data would add hundreds of megabytes of tools the app never runs).
+HOOKED = {"pyside6-essentials", "shiboken6"}
+
+
+def core_data_packages() -> set[str]:
+    """Top-level packages of the core distributions whose data files the packaged app must carry.
+
+    PyInstaller follows imports, not files: a package that opens a file beside its code at run
+    time (shamir_mnemonic's SLIP-39 word list) would fail in the packaged app only.
+    """
+    import importlib.util
+
+    names = {name for key, dist in core_distributions().items() if key not in HOOKED
+             for name in top_level_names(dist)}
+    # A single-file module (_cffi_backend) has no folder to hold data.
+    return {name for name in names if (spec := importlib.util.find_spec(name)) is not None
+            and spec.submodule_search_locations is not None}

@@ -35,6 +35,7 @@ ENGLISH: dict[str, str] = {
     "audit.broken": "the audit log is broken at entry {entry}",
     # ---- backup
     "backup.not_backup": "this is not a Tawthiq backup file",
+    "backup.usage": "usage: tawthiq backup --out FILE, or tawthiq backup verify FILE",
     "backup.truncated": "the backup file is cut short: it does not verify, and nothing was restored from it",
     "backup.damaged": "the backup file is damaged or was changed: it does not verify, and nothing was restored from it",
     "backup.data_after_end": "the backup file has data after its end: it was changed, and nothing was restored from it",
@@ -61,6 +62,12 @@ ENGLISH: dict[str, str] = {
                                      "nothing was recovered"),
     "recovery.shares_do_not_open": ("these shares do not open this key file (another set, or new shares were made "
                                     "since): nothing was changed"),
+    "recovery.shares_stdin_twice": "usage: only one of the passphrase and the shares can come from standard input",
+    "recovery.shares_file_unreadable": "the shares file cannot be read",
+    "recovery.shares_file_too_long": "the shares file is too long to hold recovery shares",
+    "recovery.shares_no_terminal": "usage: no terminal to ask for the shares: use --shares-file",
+    "recovery.share_file_exists": "{file} exists already: shares are never written over a file",
+    "recovery.share_file_not_written": "{file} could not be written ({reason})",
     "recovery.not_set_up": "no recovery shares were made for this key file: only its passphrase opens it",
     # ---- restore
     "restore.target_not_empty": "{folder} is not empty: a backup is restored only into a new or empty folder",
@@ -353,6 +360,7 @@ ENGLISH: dict[str, str] = {
     "passphrase.too_short": "the passphrase is too short ({length} characters; use at least {minimum})",
     "passphrase.too_easy": "the passphrase is too easy to guess: use several unrelated words",
     # ---- profile
+    "profile.handover_or_new_key": "usage: --handover or --new-coordinator-key, not both",
     "profile.fingerprint_needed": "usage: give --fingerprint DIGITS: the {what}'s fingerprint must be checked",
     "profile.not_confirmed": "not confirmed: nothing was imported",
     "profile.not_age_recipient": "usage: the {what} is not an age recipient (age1…)",

@@ -2,7 +2,7 @@
 
 Two documenters (named in their identities, as a coordinator trusts them) record the same
 people in Homs city: one case edited twice before it travelled (two versions in one bundle, so
-two provenance rows from one bundle), a pair of brothers that linkage leaves to a person, and
+two provenance rows from one bundle), a namesake a generation older whom linkage leaves to a person, and
 witnesses sealed to the organisation's custodian. Each documenter exports a real bundle (age +
 minisign + tar) and the coordinator imports it, then linkage runs as an import's front end runs it.
 
@@ -99,13 +99,13 @@ def build(folder: Path) -> World:
     # B: the first brother again, in Latin script, and a killing elsewhere in Homs.
     case_b, _ = cases.save_case(b, _case("محمد أحمد علي الحسن", "Muhammad Ahmed Ali al-Hasan", age=31,
                                          title="Taken at the checkpoint (second account)", witness=w_b))
-    # B: a brother, taken the same night (everything agrees but the given name and the age): linkage
-    # leaves the pair to a person.
-    brother, _ = cases.save_case(b, _case("", "Mahmoud Ahmad Ali al-Hassan", age=30, title="Second brother taken"))
+    # B: a man of the same name taken the same night, twenty years older (the names agree, the ages
+    # do not): linkage leaves both his pairs to a person.
+    older, _ = cases.save_case(b, _case("", "Muhammad Ahmad Ali al-Hassan", age=52, title="An older man taken"))
     killing, _ = cases.save_case(b, _case("خالد عمر المصري", "Khaled Omar al-Masri", age=45,
                                           title="Shot at his door", date="2024-05-02", act="killing",
                                           fate="killed"))
-    world.case_ids = [case_a, brother, case_b, killing]
+    world.case_ids = [case_a, older, case_b, killing]
     for i, doc in enumerate((a, b)):
         path = folder / f"bundle-{i}.tawthiq"
         export.export_bundle(doc, path)

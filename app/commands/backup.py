@@ -73,19 +73,19 @@ def read_shares(ctx: Context, source: str | None) -> list[str]:
             if source == "-":
                 stdin_passphrase = "-" in (ctx.args.passphrase_file, getattr(ctx.args, "new_passphrase_file", None))
                 if stdin_passphrase:
-                    raise UsageError("usage: only one of the passphrase and the shares can come from standard input")
+                    raise UsageError("recovery.shares_stdin_twice")
                 raw = sys.stdin.buffer.read(MAX_SHARES_FILE + 1)
             else:
                 with open(source, "rb") as fh:
                     raw = fh.read(MAX_SHARES_FILE + 1)
         except OSError:
-            raise TawthiqError("the shares file cannot be read") from None
+            raise TawthiqError("recovery.shares_file_unreadable") from None
         if len(raw) > MAX_SHARES_FILE:
-            raise TawthiqError("the shares file is too long to hold recovery shares")
+            raise TawthiqError("recovery.shares_file_too_long")
         text = raw.decode("utf-8", errors="replace")
         return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not sys.stdin.isatty():
-        raise UsageError("usage: no terminal to ask for the shares: use --shares-file")
+        raise UsageError("recovery.shares_no_terminal")
     shares: list[str] = []
     while True:
         line = getpass.getpass(f"Share {len(shares) + 1} (an empty line when all are typed): ")
@@ -101,7 +101,7 @@ def _new_passphrase(ctx: Context) -> str:
 # ---- backup ---------------------------------------------------------------------------------------
 def backup(ctx: Context) -> int:
     if not ctx.args.out:
-        raise UsageError("usage: tawthiq backup --out FILE, or tawthiq backup verify FILE")
+        raise UsageError("backup.usage")
     summary = backup_service.write_backup(ctx.vault(), Path(ctx.args.out))
     print(f"backup written to {ctx.args.out} ({summary.size:,} bytes)")
     for line in summary.lines():
@@ -164,9 +164,10 @@ def show_shares(made: ShareSet, what: str, out_dir: Path | None) -> None:
                 create_private_file(name, f"# Tawthiq recovery share {number} of {count}: any {made.threshold} "
                                           f"recover {what}\n{share}\n".encode())
             except FileExistsError:
-                raise TawthiqError(f"{name} exists already: shares are never written over a file") from None
+                raise TawthiqError("recovery.share_file_exists", file=str(name)) from None
             except OSError as exc:
-                raise TawthiqError(f"{name} could not be written ({(exc.strerror or '').lower()})") from None
+                raise TawthiqError("recovery.share_file_not_written", file=str(name),
+                                   reason=(exc.strerror or '').lower()) from None
         print(f"{count} shares written to {out_dir}: give each to a different person, then delete the files")
         return
     interactive = sys.stdin.isatty() and sys.stdout.isatty()

@@ -68,7 +68,7 @@ def import_profile(ctx: Context) -> int:
     if handover is None:  # through a handover the old key vouches for the new one: no call needed
         confirm(candidate, ctx.args.fingerprint, "coordinator")
     elif ctx.args.new_coordinator_key:
-        raise UsageError("usage: --handover or --new-coordinator-key, not both")
+        raise UsageError("profile.handover_or_new_key")
     vault = ctx.vault()
     summary = organisation_profile.import_profile(vault, candidate, handover=handover,
                                                   new_key_confirmed=ctx.args.new_coordinator_key)

@@ -219,6 +219,7 @@ def _wordings() -> dict[str, str]:
         "json.invalid": tr("The {what} file is not valid JSON"),
         # ---- keyfile
         "backup.not_backup": tr("This is not a Tawthiq backup file"),
+        "backup.usage": tr("Choose where to write the backup, or a backup to verify"),
         "backup.truncated": tr("The backup file is cut short: it does not verify, and nothing was restored from it"),
         "backup.damaged": tr("The backup file is damaged or was changed: it does not verify, and nothing was "
                              "restored from it"),
@@ -250,6 +251,12 @@ def _wordings() -> dict[str, str]:
                                            "nothing was recovered"),
         "recovery.shares_do_not_open": tr("These shares do not open this key file (another set, or new shares "
                                           "were made since): nothing was changed"),
+        "recovery.shares_stdin_twice": tr("Only one of the passphrase and the shares can come from standard input"),
+        "recovery.shares_file_unreadable": tr("The shares file cannot be read"),
+        "recovery.shares_file_too_long": tr("The shares file is too long to hold recovery shares"),
+        "recovery.shares_no_terminal": tr("No terminal to ask for the shares"),
+        "recovery.share_file_exists": tr("{file} exists already: shares are never written over a file"),
+        "recovery.share_file_not_written": tr("{file} could not be written ({reason})"),
         "recovery.not_set_up": tr("No recovery shares were made for this key file: only its passphrase opens it"),
         "custodian.not_successor": tr("The new custodian key file is not a successor of this key (another link "
                                       "key, or the same key): nothing was resealed"),
@@ -511,6 +518,7 @@ def _wordings() -> dict[str, str]:
         "passphrase.differ": tr("The two passphrases differ: nothing was changed"),
         "passphrase.same": tr("The new passphrase is the same as the old one: nothing was changed"),
         # ---- profile (issue 13 item 5: the last English raise sites)
+        "profile.handover_or_new_key": tr("Give a handover or confirm a new coordinator key, not both"),
         "profile.fingerprint_needed": tr("The {what}'s fingerprint must be checked"),
         "profile.not_confirmed": tr("Not confirmed: nothing was imported"),
         # ---- report (issue 13 item 5: the last English raise sites)

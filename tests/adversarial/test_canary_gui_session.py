@@ -9,6 +9,7 @@ temp folder (files changed during the test) are scanned for the canaries in UTF-
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -53,9 +54,11 @@ def test_full_gui_session_leaves_no_canary(tmp_path):
     )
     assert result.returncode == 0, result.stderr.decode()[-3000:]
     assert result.stdout.decode().split("\n")[:-1] == STEPS
-    # The child really used this home: its one pre-unlock file is there (and holds only the language).
+    # The child really used this home: its one pre-unlock file is there, and holds only the
+    # interface choices (the language and the digits), nothing of a case.
     prefs = list(home.rglob("gui-language.json"))
-    assert prefs and prefs[0].read_text() == '{"language": "ar"}'
+    assert prefs and json.loads(prefs[0].read_text())["language"] == "ar"
+    assert set(json.loads(prefs[0].read_text())) <= {"language", "digits"}
     assert len(list((vault_dir / "blobs").iterdir())) == 2
     assert (vault_dir.parent / "outbox" / "first.tawthiq").stat().st_size > 0  # the export, scanned below
 

@@ -12,11 +12,12 @@ from storage import audit
 from tests.linkage_support import receive, victim_case
 
 
-def _brothers(vault):
-    # Brothers killed the same night: everything agrees but the given name, so the pair waits for a
-    # person; the third record is the first brother again, linked automatically.
+def _namesakes(vault):
+    # Two men of one name killed the same night, twenty years apart in age: the names agree, the
+    # ages do not, so the pair waits for a person (brothers, whose given names differ, are kept
+    # apart without asking: engine._NAME_APART). The third record is someone else.
     receive(vault, victim_case("محمد أحمد علي الحسن", age=31), "a1" * 8)
-    receive(vault, victim_case("Mahmoud Ahmad Ali al-Hassan", age=27), "b2" * 8)
+    receive(vault, victim_case("Muhammad Ahmad Ali al-Hassan", age=52), "b2" * 8)
     receive(vault, victim_case("خالد عمر المصري", date="2016-01-02", gov="Daraa"), "a1" * 8)
     linkage.run_linkage(vault)
     [pair] = linkage.review_queue(vault)
@@ -34,10 +35,10 @@ def _decisions(vault) -> list[tuple]:
 
 def test_undo_takes_back_an_accept_and_the_clusters_and_queue_follow(coordinator_vault):
     vault = coordinator_vault
-    pair = _brothers(vault)
+    pair = _namesakes(vault)
     apart = _clusters(vault)
     linkage.decide(vault, pair["pair_id"], "accept")
-    assert len(_clusters(vault)) == len(apart) - 1  # the brothers were made one person
+    assert len(_clusters(vault)) == len(apart) - 1  # the two records were made one person
     assert linkage.review_queue(vault) == []
 
     result = linkage.undo(vault)
@@ -64,7 +65,7 @@ def test_undo_takes_back_an_accept_and_the_clusters_and_queue_follow(coordinator
 
 def test_undo_goes_back_one_decision_at_a_time_and_then_refuses(coordinator_vault):
     vault = coordinator_vault
-    pair = _brothers(vault)
+    pair = _namesakes(vault)
     linkage.decide(vault, pair["pair_id"], "unsure")
     unsure = _decisions(vault)
     linkage.decide(vault, pair["pair_id"], "reject")
@@ -92,7 +93,7 @@ def test_undo_goes_back_one_decision_at_a_time_and_then_refuses(coordinator_vaul
 
 def test_link_undo_on_the_command_line(coordinator_vault, tawthiq, passphrase_file):
     vault = coordinator_vault
-    pair = _brothers(vault)
+    pair = _namesakes(vault)
     linkage.decide(vault, pair["pair_id"], "reject")
     vault.lock()
     base = ("--vault", str(vault.path), "--passphrase-file", str(passphrase_file), "link")

@@ -113,6 +113,20 @@ def test_packaged_app_works_without_python_or_venv(installed, tmp_path):
     assert list((tmp_path / "tmp").iterdir()) == [], "files left in the temporary folder"
 
 
+def test_packaged_app_carries_the_data_files_of_its_dependencies(installed):
+    """A core dependency that reads a file beside its code (shamir_mnemonic's SLIP-39 word list)
+    crashes the packaged app at start if PyInstaller, which follows imports, left the file out."""
+    from release import closure
+
+    packages = closure.core_data_packages()
+    wanted = [str(f) for key, dist in closure.core_distributions().items() if key not in closure.HOOKED
+              for f in dist.files or () if f.parts[0] in packages
+              and not str(f).endswith((".py", ".pyc", ".pyi", ".so", ".pyd", ".h")) and "__pycache__" not in f.parts]
+    assert any(w.startswith("shamir_mnemonic/") for w in wanted)
+    missing = [w for w in wanted if not (installed / "_internal" / w).is_file()]
+    assert missing == []
+
+
 def test_packaged_app_shows_its_unlock_page_on_an_x_server(installed, tmp_path):
     """Qt's xcb plugin with the system's X libraries (the ones issue 16 found missing)."""
     env = _no_venv_env(tmp_path)

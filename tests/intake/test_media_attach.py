@@ -143,16 +143,18 @@ def test_hostile_bombs_are_refused_not_decoded():
 
 
 def test_a_vault_from_before_media_migrates_and_keeps_its_attachments(tmp_path):
+    from tests.schema_support import rebuild_at_version
+
     path = tmp_path / "old"
     old = Vault.create(path, PASSPHRASE, kdf_params=dict(keyfile.TEST_PARAMS))
-    conn = old.connection()
-    conn.executescript("DROP TABLE attachment_provenance; DROP TABLE media_alike; DROP TABLE media_hashes; "
-                       "DROP TABLE attachment_media; "
-                       "PRAGMA user_version = 12;")
+    kept_case = _case(old)
+    kept = cases.attach_file(old, kept_case, _file(tmp_path, "kept.jpg", mc.photo_with_exif(seed=3)))
     old.lock()
+    rebuild_at_version(path, PASSPHRASE, 12, keep=("cases", "case_versions", "case_search", "attachments")).close()
     again = Vault.unlock(path, PASSPHRASE)
     try:
         assert database.schema_version(again.connection()) >= 21
+        assert cases.read_attachment(again, kept["id"], max_size=1 << 30) == mc.photo_with_exif(seed=3)
         case_id = _case(again)
         attachment = cases.attach_file(again, case_id, _file(tmp_path, "p.jpg", mc.photo_with_exif(taken=None)))
         assert attachment["media"]["capture"]["status"] == capture.NONE_FOUND

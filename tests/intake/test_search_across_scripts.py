@@ -56,25 +56,28 @@ def test_search_across_scripts(filled, query, expected):
 
 
 def test_the_migration_reindexes_cases_saved_before(tmp_path, vault):
-    """A vault whose index was written before the name keys: unlocking re-indexes it."""
-    ids = {name: cases.save_case(vault, body)[0] for name, body in CASES.items()}
-    conn = vault.connection()
-    from forms.normalize import normalize_for_search
+    """A vault whose index was written before the name keys (schema 11): unlocking re-indexes it."""
+    import json
 
+    from forms.normalize import normalize_for_search
+    from tests.schema_support import rebuild_at_version
+
+    ids = {name: cases.save_case(vault, body)[0] for name, body in CASES.items()}
+    path = vault.path
+    vault.lock()
+    conn = rebuild_at_version(path, PASSPHRASE, 11, keep=("cases", "case_versions", "case_search"))
     with database.transaction(conn):  # what the index held before: the folded text only
         for case_id, body_text in conn.execute(
                 "SELECT c.id, v.body FROM cases c JOIN case_versions v ON v.case_id = c.id "
                 "AND v.version = c.current_version").fetchall():
-            import json
-
             body = json.loads(body_text)
             conn.execute("UPDATE case_search SET content = ? WHERE rowid = (SELECT search_rowid FROM cases "
                          "WHERE id = ?)", (normalize_for_search(body.get("title", "") + " " + json.dumps(
                              body.get("victims", []), ensure_ascii=False)), case_id))
-        conn.execute("PRAGMA user_version = 11")
-    assert not cases.search(vault, "Muhammad") and not cases.search(vault, "حمص")
-    path = vault.path
-    vault.lock()
+    found = {word: conn.execute("SELECT count(*) FROM case_search WHERE case_search MATCH ?",
+                                (normalize_for_search(word),)).fetchone()[0] for word in ("Muhammad", "حمص")}
+    conn.close()
+    assert found == {"Muhammad": 0, "حمص": 0}
     again = Vault.unlock(path, PASSPHRASE)
     try:
         assert {c.id for c in cases.search(again, "Muhammad")} == {ids["muhammad_hasan"], ids["latin_recorded"]}

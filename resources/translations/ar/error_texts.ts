@@ -656,6 +656,10 @@
         <translation>هذا ليس ملف نسخة احتياطية من توثيق</translation>
     </message>
     <message>
+        <source>Choose where to write the backup, or a backup to verify</source>
+        <translation>اختر أين تُكتب النسخة الاحتياطية، أو نسخة احتياطية للتحقق منها</translation>
+    </message>
+    <message>
         <source>The backup file is cut short: it does not verify, and nothing was restored from it</source>
         <translation>ملف النسخة الاحتياطية مبتور: لم يجتز التحقق، ولم يُستعد منه شيء</translation>
     </message>
@@ -730,6 +734,30 @@
     <message>
         <source>These shares do not open this key file (another set, or new shares were made since): nothing was changed</source>
         <translation>هذه الحصص لا تفتح ملف المفاتيح هذا (مجموعة أخرى، أو صُنعت حصص جديدة بعدها): لم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <source>Only one of the passphrase and the shares can come from standard input</source>
+        <translation>يمكن قراءة عبارة المرور أو الحصص من الإدخال القياسي، لا كليهما</translation>
+    </message>
+    <message>
+        <source>The shares file cannot be read</source>
+        <translation>لا يمكن قراءة ملف الحصص</translation>
+    </message>
+    <message>
+        <source>The shares file is too long to hold recovery shares</source>
+        <translation>ملف الحصص أطول من أن يحوي حصص استرداد</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the shares</source>
+        <translation>لا توجد طرفية لطلب الحصص</translation>
+    </message>
+    <message>
+        <source>{file} exists already: shares are never written over a file</source>
+        <translation>{file} موجود مسبقاً: لا تُكتب الحصص فوق ملف أبداً</translation>
+    </message>
+    <message>
+        <source>{file} could not be written ({reason})</source>
+        <translation>تعذّرت كتابة {file} ({reason})</translation>
     </message>
     <message>
         <source>No recovery shares were made for this key file: only its passphrase opens it</source>
@@ -1486,6 +1514,10 @@
     <message>
         <source>The new passphrase is the same as the old one: nothing was changed</source>
         <translation>عبارة المرور الجديدة هي نفسها القديمة: لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>Give a handover or confirm a new coordinator key, not both</source>
+        <translation>قدّم ملف تسليم أو أكّد مفتاح منسّق جديداً، لا كليهما</translation>
     </message>
     <message>
         <source>The {what}&apos;s fingerprint must be checked</source>
