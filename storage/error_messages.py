@@ -186,6 +186,9 @@ ENGLISH: dict[str, str] = {
     "linkage.no_pair_run_link": "no candidate pair with that id (run `tawthiq link` first)",
     "linkage.pair_not_current": "that pair's records are no longer current: run `tawthiq link` again",
     "linkage.no_pair": "no candidate pair with that id",
+    "linkage.spark_missing": "the Spark engine needs pyspark, which is not installed: {hint}",
+    "linkage.java_missing": "the Spark engine needs a Java runtime (17 or later): install one "
+                            "(Debian: apt-get install default-jre-headless) or set JAVA_HOME",
     # ---- orgdata
     "orgdata.no_vocabulary": "no vocabulary named {name} (see `tawthiq vocabulary list`)",
     "orgdata.not_imported": "nothing was imported: {reason}",

@@ -213,6 +213,8 @@ def _wordings() -> dict[str, str]:
         "linkage.no_pair_run_link": tr("No candidate pair with that id (run linkage first)."),
         "linkage.pair_not_current": tr("That pair's records are no longer current: run linkage again."),
         "linkage.no_pair": tr("No candidate pair with that id"),
+        "linkage.spark_missing": tr("The Spark engine needs pyspark, which is not installed."),
+        "linkage.java_missing": tr("The Spark engine needs a Java runtime (17 or later)."),
         # ---- orgdata
         "orgdata.no_vocabulary": tr("No vocabulary named {name}."),
         "orgdata.not_imported": tr("Nothing was imported: {reason}"),
