@@ -14,7 +14,7 @@ export QT_QPA_PLATFORM ?= offscreen
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,linkage,estimation,media]'
+	$(PY) -m pip install --quiet -e '.[dev,linkage,estimation,media,spark]'
 	touch $(STAMP)
 
 # Checked on every call (about 20 ms): a package removed since the venv was made is noticed.

@@ -342,6 +342,9 @@ ENGLISH: dict[str, str] = {
     "sheet_row.invalid_field": "{field}: {problem}",
     # ---- xlsform
     "xlsform.unknown_form": "no form named {form}",
+    "linkage.spark_missing": "the Spark engine needs pyspark, which is not installed: {hint}",
+    "linkage.java_missing": "the Spark engine needs a Java runtime (17 or later): install one "
+                            "(Debian: apt-get install default-jre-headless) or set JAVA_HOME",
     # ---- orgdata
     "orgdata.no_vocabulary": "no vocabulary named {name} (see `tawthiq vocabulary list`)",
     "orgdata.not_imported": "nothing was imported: {reason}",

@@ -1,6 +1,6 @@
 """`link`, `link review`, `link decide PAIR accept|reject|unsure`, `link undo` (coordinator).
 
-`link [--json]` runs linkage (skipped when nothing changed) and prints the summary; with
+`link [--json] [--engine duckdb|spark]` runs linkage (skipped when nothing changed) and prints the summary; with
 --json: {"summary": {...}, "clusters": [victims recorded more than once]}.
 `link review [--json]` lists the pairs waiting for a person, strongest first, from the last run
 (it does not run linkage: `tawthiq link` or an import does).
@@ -29,6 +29,9 @@ def register(sub: Subcommands) -> None:
     p = sub.add_parser("link", help="find the same victim across documenters; review candidate pairs")
     p.add_argument("--json", action="store_true")
     p.add_argument("--force", action="store_true", help="score again even if nothing changed")
+    p.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+                   help="where the model runs: DuckDB in memory (default) or Spark (local[2]; the spark "
+                        "extra and Java; docs/linkage.md)")
     p.set_defaults(handler=run)
     lsub = p.add_subparsers(dest="link_command", metavar="ACTION", parser_class=type(p))
     a = lsub.add_parser("review", help="list the pairs waiting for review")
@@ -63,6 +66,8 @@ def register(sub: Subcommands) -> None:
 
 def _coordinator(ctx: Context) -> Vault:
     linkage_extra.require()  # before the passphrase: without the extra, say so at once
+    if getattr(ctx.args, "engine", "duckdb") == "spark":
+        linkage_extra.require_spark()
     vault = ctx.vault()
     if vault.role != "coordinator":
         raise TawthiqError("linkage.coordinator_only")
@@ -71,7 +76,7 @@ def _coordinator(ctx: Context) -> Vault:
 
 def run(ctx: Context) -> int:
     vault = _coordinator(ctx)
-    summary = linkage.run_linkage(vault, force=ctx.args.force)
+    summary = linkage.run_linkage(vault, force=ctx.args.force, engine_name=ctx.args.engine)
     if ctx.args.json:
         pairs = linkage.cluster_pair_ids(vault)
         clusters = [c.to_json(pairs.get(c.cluster_id, [])) for c in linkage.victim_clusters(vault)

@@ -11,10 +11,13 @@ passphrase) or `installed()` (a bundle import skips the linkage run and says why
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 
 from storage.errors import TawthiqError
 
 INSTALL_HINT = "pip install 'tawthiq[linkage]'"
+SPARK_HINT = "pip install 'tawthiq[linkage,spark]'"
 
 
 class LinkageExtraMissing(TawthiqError):
@@ -30,3 +33,22 @@ def installed() -> bool:
 def require() -> None:
     if not installed():
         raise LinkageExtraMissing()
+
+
+# The Spark engine (`link --engine spark`, app/services/analysis/linkage/spark_engine.py) needs
+# pyspark (the `spark` extra, about 450 MB) and a Java runtime (17 or later) to start Spark's JVM.
+def spark_installed() -> bool:
+    return installed() and importlib.util.find_spec("pyspark") is not None
+
+
+def java_found() -> bool:
+    home = os.environ.get("JAVA_HOME")
+    return bool(home and os.access(os.path.join(home, "bin", "java"), os.X_OK)) or shutil.which("java") is not None
+
+
+def require_spark() -> None:
+    require()
+    if not spark_installed():
+        raise TawthiqError("linkage.spark_missing", hint=SPARK_HINT)
+    if not java_found():
+        raise TawthiqError("linkage.java_missing")

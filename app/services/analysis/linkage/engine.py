@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     import duckdb
@@ -199,22 +199,52 @@ def _table(rows: list[dict], columns: list[str]):
     return pa.table({c: [r.get(c) for r in rows] for c in columns}, schema=_schema(columns))
 
 
-_INT_COLUMNS = {"birth_year", "date_days"}
+INT_COLUMNS = {"birth_year", "date_days"}
 
 
 def _schema(columns: list[str]):
     import pyarrow as pa
 
-    return pa.schema([(c, pa.int64() if c in _INT_COLUMNS else pa.string()) for c in columns])
+    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in columns])
 
 
-def _linker(con, rows: list[dict], settings: dict):
-    from splink import DuckDBAPI, Linker
+class Backend(Protocol):
+    """Where Splink runs: the victims registered as table `victims`, SQL run on the same engine."""
 
-    columns = list(rows[0].keys()) if rows else ["unique_id"]
-    db_api = DuckDBAPI(con)
-    frame = db_api.register(_table(rows, columns), table_name="victims")
-    return Linker(frame, settings, log_level=None)
+    def linker(self, rows: list[dict], settings: dict) -> Any: ...
+    def query(self, sql: str, params: list[Any]) -> list[tuple]: ...
+    def close(self) -> None: ...
+
+
+class DuckDBBackend:
+    """In memory, no temporary files (secure_duckdb): the default."""
+
+    def __init__(self, memory_limit: str = "2GB") -> None:
+        self.con = secure_duckdb(memory_limit)
+
+    def linker(self, rows: list[dict], settings: dict) -> Any:
+        from splink import DuckDBAPI, Linker
+
+        columns = list(rows[0].keys()) if rows else ["unique_id"]
+        frame = DuckDBAPI(self.con).register(_table(rows, columns), table_name="victims")
+        return Linker(frame, settings, log_level=None)
+
+    def query(self, sql: str, params: list[Any]) -> list[tuple]:
+        return self.con.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+ENGINES = ("duckdb", "spark")
+
+
+def backend(name: str = "duckdb", memory_limit: str = "2GB") -> Backend:
+    if name == "spark":
+        from app.services.analysis.linkage.spark_engine import SparkBackend
+
+        return SparkBackend()
+    return DuckDBBackend(memory_limit)
 
 
 class Scored(NamedTuple):
@@ -316,9 +346,11 @@ _OTHER_CASES = "split_part(p.unique_id_l, '/', 1) <> split_part(p.unique_id_r, '
 
 def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None,
                 memory_limit: str = "2GB", auto_threshold: float | None = None,
-                evidence: bool = False) -> list[Scored]:
+                evidence: bool = False, on: Backend | None = None) -> list[Scored]:
     """Every blocked pair at or above `threshold`, left < right so a pair has one spelling; with
-    `evidence`, each pair's level and match weight per comparison."""
+    `evidence`, each pair's level and match weight per comparison.
+
+    On DuckDB unless a backend is given (spark_engine.SparkBackend); a given backend is not closed."""
     if len(rows) < 2:
         return []
     auto_at = AUTO_THRESHOLD if auto_threshold is None else auto_threshold
@@ -327,16 +359,16 @@ def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None
     # (Splink keeps the level of each comparison only with the matching columns.)
     settings["retain_intermediate_calculation_columns"] = evidence
     settings["retain_matching_columns"] = evidence
-    con = secure_duckdb(memory_limit)
+    db = on or DuckDBBackend(memory_limit)
     try:
-        linker = _linker(con, rows, settings)
+        linker = db.linker(rows, settings)
         scored = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")
         victims = "father_hint" in rows[0]
         apart = _NAME_APART if victims else "false"
         conflict = f"{_NAME_CONFLICT} OR {_GRANDFATHER_CONFLICT} OR {_PERSON_CONFLICT}" if victims else "false"
         other_cases = _OTHER_CASES if victims else "true"
         names, evidence_sql = _evidence_columns(settings) if evidence else ([], "")
-        result = con.execute(
+        result = db.query(
             f"SELECT least(p.unique_id_l, p.unique_id_r), greatest(p.unique_id_l, p.unique_id_r), "
             f"p.match_probability, p.match_weight, p.match_probability >= ? AND NOT ({conflict}), "
             f"coalesce({apart}, false), coalesce({conflict}, false)"
@@ -344,9 +376,10 @@ def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None
             f"FROM {scored.physical_name} p JOIN victims l ON l.unique_id = p.unique_id_l "
             f"JOIN victims r ON r.unique_id = p.unique_id_r WHERE {other_cases}",
             [auto_at],
-        ).fetchall()
+        )
     finally:
-        con.close()
+        if on is None:
+            db.close()
     if not evidence:
         return [Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed))
                 for a, b, p, w, auto, apart, vetoed, *_ in result]
@@ -426,20 +459,25 @@ def _swappable(comparison: dict) -> dict:
     return comparison
 
 
-def train_unlabelled(rows: list[dict], seed: int = 1) -> dict:
+def train_unlabelled(rows: list[dict], seed: int = 1, on: Backend | None = None,
+                     max_pairs: float = 1e6) -> dict:
     """Splink's usual unsupervised recipe: prior from deterministic rules, u by random
-    sampling, m by expectation maximisation on two blocking passes."""
+    sampling (from every pair when max_pairs is at least their number), m by expectation
+    maximisation on two blocking passes. The model comes back in DuckDB's dialect whatever
+    backend trained it (engine settings are written for DuckDB; spark_engine rewrites them)."""
     from splink import block_on
 
-    con = secure_duckdb()
+    db = on or DuckDBBackend()
     try:
-        linker = _linker(con, rows, person_settings())
+        linker = db.linker(rows, person_settings())
         linker.training.estimate_probability_two_random_records_match(
             ["l.given_raw = r.given_raw AND l.family_raw = r.family_raw AND l.date_days = r.date_days",
              "l.email = r.email"], recall=0.7)
-        linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
+        linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
         linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_key", "family_key"))
         linker.training.estimate_parameters_using_expectation_maximisation(block_on("date_days"))
-        return linker.misc.save_model_to_json()
+        model = linker.misc.save_model_to_json()
     finally:
-        con.close()
+        if on is None:
+            db.close()
+    return model

@@ -160,8 +160,11 @@ def _evidence_json(s: engine.Scored) -> str | None:
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = False) -> LinkageSummary:
-    """Score, cluster and store; skips the scoring when nothing changed since the last run."""
+def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = False,
+                engine_name: str = "duckdb") -> LinkageSummary:
+    """Score, cluster and store; skips the scoring when nothing changed since the last run.
+
+    `engine_name` "spark" scores on Spark (spark_engine) instead of DuckDB: the same model."""
     report = progress or (lambda _stage, _fraction: None)
     conn = vault.connection()
     report("reading", 0.0)
@@ -174,8 +177,12 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
         report("done", 1.0)
         return summary(vault, ran=False)
     report("scoring", 0.2)
-    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD, settings=model,
-                                evidence=True)
+    db = engine.backend(engine_name)
+    try:
+        scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD,
+                                    settings=model, evidence=True, on=db)
+    finally:
+        db.close()
     report("clustering", 0.8)
     with transaction(conn):
         conn.execute("DELETE FROM linkage_pairs")
@@ -195,7 +202,7 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
         conn.execute(
             "INSERT OR REPLACE INTO linkage_state (id, fingerprint, ran_at, model, records, clusters) "
             "VALUES (1, ?, ?, ?, ?, ?)",
-            (fingerprint, audit.now_iso(), "splink-duckdb", len(records), n_clusters),
+            (fingerprint, audit.now_iso(), f"splink-{engine_name}", len(records), n_clusters),
         )
     report("done", 1.0)
     return summary(vault)

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from app.services.analysis.linkage.engine import MODEL_PATH, _linker, secure_duckdb, victim_settings
+from app.services.analysis.linkage.engine import MODEL_PATH, DuckDBBackend, victim_settings
 
 
 def train(rows: list[dict], label_column: str = "person", seed: int = 1) -> dict:
@@ -22,14 +22,14 @@ def train(rows: list[dict], label_column: str = "person", seed: int = 1) -> dict
     true_pairs = sum(n * (n - 1) // 2 for n in sizes.values())
     all_pairs = len(rows) * (len(rows) - 1) // 2
     settings["probability_two_random_records_match"] = true_pairs / all_pairs
-    con = secure_duckdb()
+    db = DuckDBBackend()
     try:
-        linker = _linker(con, rows, settings)
+        linker = db.linker(rows, settings)
         linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=seed)
         linker.training.estimate_m_from_label_column(label_column)
         model = linker.misc.save_model_to_json()
     finally:
-        con.close()
+        db.close()
     model["tawthiq_true_pairs_per_record"] = true_pairs / len(rows)
     return floor_m(model)
 
