@@ -980,6 +980,14 @@
         <translation>لا يوجد نموذج باسم {form}</translation>
     </message>
     <message>
+        <source>The Spark engine needs pyspark, which is not installed.</source>
+        <translation>محرّك Spark يحتاج إلى pyspark، وهو غير مثبّت.</translation>
+    </message>
+    <message>
+        <source>The Spark engine needs a Java runtime (17 or later).</source>
+        <translation>محرّك Spark يحتاج إلى بيئة تشغيل Java (الإصدار 17 أو أحدث).</translation>
+    </message>
+    <message>
         <source>No vocabulary named {name}.</source>
         <translation>لا توجد مفردات باسم {name}.</translation>
     </message>
