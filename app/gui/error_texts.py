@@ -325,7 +325,7 @@ def _wordings() -> dict[str, str]:
         "sheet_row.invalid_field": tr("{field}: {problem}"),
         # ---- xlsform
         "xlsform.unknown_form": tr("No form named {form}"),
-        "linkage.spark_missing": tr("The Spark engine needs pyspark, which is not installed."),
+        "linkage.spark_missing": tr("The Spark engine needs pyspark, which is not installed: {hint}"),
         "linkage.java_missing": tr("The Spark engine needs a Java runtime (17 or later)."),
         # ---- orgdata
         "orgdata.no_vocabulary": tr("No vocabulary named {name}."),

@@ -980,8 +980,8 @@
         <translation>لا يوجد نموذج باسم {form}</translation>
     </message>
     <message>
-        <source>The Spark engine needs pyspark, which is not installed.</source>
-        <translation>محرّك Spark يحتاج إلى pyspark، وهو غير مثبّت.</translation>
+        <source>The Spark engine needs pyspark, which is not installed: {hint}</source>
+        <translation>محرّك Spark يحتاج إلى pyspark، وهو غير مثبّت: {hint}</translation>
     </message>
     <message>
         <source>The Spark engine needs a Java runtime (17 or later).</source>
