@@ -79,7 +79,9 @@ def _sample_cases(index: int) -> list[dict]:
 
     rng = random.Random(20 + index)  # noqa: S311 - sample data
     own = [_simple_case(rng, i) for i in range(8 if index == 0 else 5)]
-    pair = _killing("محمد أحمد علي الحسن", 31) if index == 0 else _killing("Mahmoud Ahmad Ali al-Hassan", 27)
+    # One name from both documenters, the ages twenty years apart: linkage leaves the pair to a
+    # person (brothers, whose given names differ, it keeps apart without asking).
+    pair = _killing("محمد أحمد علي الحسن", 31) if index == 0 else _killing("Muhammad Ahmad Ali al-Hassan", 52)
     return [pair, *own]
 
 
