@@ -171,9 +171,19 @@ def place_spellings(per_place: int = 10, seed: int = 5) -> dict:
             "generator_governorates_resolved": known, "generator_share": round(known / len(written), 4)}
 
 
-def fake_1000_quality() -> dict:
+def fake_1000_source() -> list[dict]:
+    """Splink's fake_1000 records as the CSV gives them (with the true `cluster`)."""
     with FAKE_1000.open(encoding="utf-8") as fh:
-        source = list(csv.DictReader(fh))
+        return list(csv.DictReader(fh))
+
+
+def fake_1000_rows() -> list[dict]:
+    """fake_1000 as the person model's rows (engine.person_row)."""
+    return [engine.person_row(r) for r in fake_1000_source()]
+
+
+def fake_1000_quality() -> dict:
+    source = fake_1000_source()
     rows = [engine.person_row(r) for r in source]
     model = engine.train_unlabelled(rows)
     scored = engine.score_pairs(rows, threshold=engine.PERSON_THRESHOLD, settings=model,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from app.commands._context import Context, Subcommands
 from app.commands._display import shown
 from app.services.analysis import linkage, linkage_extra
+from app.services.analysis.linkage import engine
 from storage.errors import TawthiqError
 from storage.vault import Vault
 
@@ -29,7 +30,7 @@ def register(sub: Subcommands) -> None:
     p = sub.add_parser("link", help="find the same victim across documenters; review candidate pairs")
     p.add_argument("--json", action="store_true")
     p.add_argument("--force", action="store_true", help="score again even if nothing changed")
-    p.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+    p.add_argument("--engine", choices=engine.ENGINES, default="duckdb",
                    help="where the model runs: DuckDB in memory (default) or Spark (local[2]; the spark "
                         "extra and Java; docs/linkage.md)")
     p.set_defaults(handler=run)

@@ -6,7 +6,6 @@ the spark extra). Slow: each test starts Spark.
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -14,17 +13,12 @@ import pytest
 
 from app.services.analysis import linkage
 from app.services.analysis.linkage import engine, spark_engine
-from benchmarks.linkage_quality import FAKE_1000
+from benchmarks.linkage_quality import fake_1000_rows
 from tests.linkage_support import receive, victim_case
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore")]
 
 A, B, C = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3"
-
-
-def _fake_1000_rows() -> list[dict]:
-    with FAKE_1000.open(encoding="utf-8") as fh:
-        return [engine.person_row(r) for r in csv.DictReader(fh)]
 
 
 _MODEL: dict = {}
@@ -33,7 +27,7 @@ _MODEL: dict = {}
 def _fake_1000_model() -> dict:
     """The person model trained (on DuckDB, u from every pair) on fake_1000, once per session."""
     if not _MODEL:
-        _MODEL.update(engine.train_unlabelled(_fake_1000_rows(), max_pairs=1e7))
+        _MODEL.update(engine.train_unlabelled(fake_1000_rows(), max_pairs=1e7))
     return _MODEL
 
 
@@ -63,7 +57,7 @@ def test_spark_predicts_the_pairs_duckdb_predicts_on_fake_1000(spark):
     and 1,551: 97.1%): the similarity jar's Jaro–Winkler scores strings with repeated or swapped
     letters lower than DuckDB's ('elelie'/'ellie' 0.876 against 0.902, 'frieddie'/'freddie' 0.910
     against 0.929), so such pairs fall a level lower, in u as in scoring. docs/linkage.md reports both."""
-    rows = _fake_1000_rows()
+    rows = fake_1000_rows()
     model = _fake_1000_model()
     on_duckdb = {(s.left, s.right) for s in engine.score_pairs(
         rows, engine.PERSON_THRESHOLD, settings=model, auto_threshold=engine.PERSON_THRESHOLD)}

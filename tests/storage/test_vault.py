@@ -14,6 +14,7 @@ from storage import audit, database, keyfile
 from storage.errors import CorruptVault, VaultExists, VaultNotFound, WeakPassphrase, WrongPassphrase
 from storage.vault import DATABASE, KEYFILE, Vault, integrity_check
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE, snapshot
+from tests.schema_support import rebuild_at_version
 
 CASE = {"form": "kidnapping", "title": "abduction", "narrative": "men in a white van"}
 
@@ -177,11 +178,7 @@ def test_migrations_from_every_earlier_version(tmp_path):
         v = Vault.create(tmp_path / f"v{stop_at}", PASSPHRASE, kdf_params=dict(keyfile.TEST_PARAMS))
         v.lock()
         # Rebuild the database at an older version: fresh file, migrate only up to stop_at.
-        keys, _ = keyfile.unlock_keyfile(tmp_path / f"v{stop_at}" / KEYFILE, PASSPHRASE)
-        for suffix in ("", "-wal", "-shm"):
-            (tmp_path / f"v{stop_at}" / (DATABASE + suffix)).unlink(missing_ok=True)
-        conn = database.open_database(tmp_path / f"v{stop_at}" / DATABASE, keys.db_key)
-        assert database.migrate(conn, target=stop_at) == stop_at
+        conn = rebuild_at_version(tmp_path / f"v{stop_at}", PASSPHRASE, stop_at)
         conn.execute("INSERT INTO settings (key, value) VALUES ('marker', 'kept')")
         conn.close()
         with Vault.unlock(tmp_path / f"v{stop_at}", PASSPHRASE) as upgraded:
