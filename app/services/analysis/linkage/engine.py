@@ -268,6 +268,9 @@ class Scored(NamedTuple):
     conflict: bool = False
     # {comparison: (level label, match weight in bits)}: why the pair scored as it did
     evidence: dict[str, tuple[str, float]] | None = None
+    # would be linked automatically, but one of the two records matches another record, known to
+    # be someone else, nearly as well (engine._contest): put to a person instead
+    rival: bool = False
 
 
 def level_labels(settings: dict) -> dict[str, dict[int, str]]:
@@ -411,16 +414,53 @@ def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None
     finally:
         if on is None:
             db.close()
-    if not evidence:
-        return [Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed))
-                for a, b, p, w, auto, apart, vetoed, *_ in result] + kept_apart
-    labels = level_labels(settings)
     out = []
+    labels = level_labels(settings) if evidence else {}
     for a, b, p, w, auto, apart, vetoed, *levels in result:
         found = {n: (labels[n].get(int(g), str(g)), round(float(bits), 2))
-                 for n, g, bits in zip(names, levels[0::2], levels[1::2], strict=True)}
+                 for n, g, bits in zip(names, levels[0::2], levels[1::2], strict=True)} if evidence else None
         out.append(Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed), found))
-    return out + kept_apart
+    out += kept_apart
+    return _contest(out, auto_at) if victims else out
+
+
+def _case(ref: str) -> str:
+    return ref.split("/")[0]
+
+
+def _contest(scored: list[Scored], auto_at: float) -> list[Scored]:
+    """Automatic links that a rival makes doubtful go to a person instead.
+
+    A record that matches b matches c as well, where b and c are known to be two people (a pair
+    kept apart, or two victims of one case): namesakes, or a record that gives too little (no
+    grandfather, no age) to tell two men of one name apart. The pair's probability counts each
+    pair alone; knowing the record is at most one of them, the chance that it is b is
+    O_b / (1 + O_b + sum of O_c) (O: the pairs' odds, 2 ** match weight). The link stays
+    automatic only if that is still at or above the automatic threshold; else it is put to a
+    person. Each record's pairs are looked at once: this grows with the pairs, not their square."""
+    partners: dict[str, dict[str, Scored]] = {}
+    for s in scored:
+        partners.setdefault(s.left, {})[s.right] = s
+        partners.setdefault(s.right, {})[s.left] = s
+
+    def kept_apart(x: str, y: str) -> bool:
+        if _case(x) == _case(y):
+            return True
+        s = partners.get(x, {}).get(y)
+        return s is not None and s.apart
+
+    def doubtful(s: Scored) -> bool:
+        for record, other in ((s.left, s.right), (s.right, s.left)):
+            rivals = [t.weight for c, t in partners[record].items()
+                      if c != other and not t.apart and not t.conflict and kept_apart(other, c)]
+            if rivals:
+                top = max([s.weight, *rivals])  # odds scaled by 2 ** -top: no overflow
+                odds = 2.0 ** (s.weight - top)
+                if odds / (2.0 ** -top + odds + sum(2.0 ** (w - top) for w in rivals)) < auto_at:
+                    return True
+        return False
+
+    return [s._replace(auto=False, rival=True) if s.auto and doubtful(s) else s for s in scored]
 
 
 # A chain of links may join two records that were never scored as a pair, or scored too low to

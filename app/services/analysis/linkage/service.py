@@ -156,7 +156,7 @@ def _evidence_json(s: engine.Scored) -> str | None:
         return None
     fields = {name: [level, bits] for name, (level, bits) in s.evidence.items()}
     prior = round(s.weight - sum(bits for _level, bits in s.evidence.values()), 2)
-    return json.dumps({"fields": fields, "prior": prior, "conflict": s.conflict},
+    return json.dumps({"fields": fields, "prior": prior, "conflict": s.conflict, "rival": s.rival},
                       ensure_ascii=False, separators=(",", ":"))
 
 
