@@ -109,3 +109,7 @@ def test_a_record_that_matches_two_namesakes_equally_goes_to_review(coordinator_
     chosen = first if one in (first["left_ref"].split("/")[0], first["right_ref"].split("/")[0]) else second
     linkage.decide(coordinator_vault, chosen["pair_id"], "accept")
     assert _together(coordinator_vault, bare, one) and not _together(coordinator_vault, bare, two)
+    # and `link show` says why the pair was put to a person
+    [victim] = [c for c in linkage.victim_clusters(coordinator_vault) if one in c.case_ids]
+    [pair] = linkage.cluster_details(coordinator_vault, victim.cluster_id)["pairs"]
+    assert pair["band"] == "review" and pair["rival"] and not pair["conflict"] and pair["links"]
