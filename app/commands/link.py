@@ -174,7 +174,9 @@ def show(ctx: Context) -> int:
             score = f"probability {pair['probability']:.3f}, weight {pair['match_weight']:+.1f}, {pair['band']}"
         decision = f", decided: {pair['decision']}" if pair["decision"] else ""
         conflict = ", a clear difference keeps it from automatic links" if pair["conflict"] else ""
-        print(f"  {pair['pair_id']}  [{a}]-[{b}]  {score}{decision}{conflict}: {state}")
+        rival = (", one of the two also matches another record, someone else: put to a person"
+                 if pair.get("rival") else "")
+        print(f"  {pair['pair_id']}  [{a}]-[{b}]  {score}{decision}{conflict}{rival}: {state}")
         if pair["fields"]:
             print(f"      {_evidence_line(pair)}")
     for pair in details["kept_apart"]:

@@ -39,5 +39,8 @@ def test_syrian_with_namesakes_the_review_band_stays_small_and_worth_reading():
     result = linkage_quality.syrian_quality(5000)
     assert result["review_pairs_per_record"] <= 0.10, result
     assert result["review_true_share"] >= 1 / 3, result
-    assert result["recall"] >= 0.95 and result["precision"] >= 0.98, result
+    assert result["recall"] >= 0.95 and result["precision"] >= 0.985, result
     assert result["recall_auto_plus_review"] >= 0.98, result
+    # a record that matches two namesakes alike goes to a person (engine._contest), and no chain
+    # joins two records that clearly differ: with the review decided, F1 reaches issue 17's aim
+    assert result["f1_review_decided"] >= 0.99, result

@@ -84,6 +84,15 @@ def cluster(
     return out
 
 
+def components(pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """The connected groups of ids that `pairs` join (ids in no pair left out)."""
+    ids = {x for pair in pairs for x in pair}
+    groups = _Groups(ids)
+    for a, b in pairs:
+        groups.union(a, b)
+    return list(groups.members.values())
+
+
 def group(records: list[R], clusters: Iterable[Iterable[str]], name_of: Callable[[R], str]) -> list[list[R]]:
     """Records grouped as `clusters` (lists of record names) say; every record exactly once.
 

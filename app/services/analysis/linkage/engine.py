@@ -11,6 +11,7 @@ rather than spilling victims' names to disk in plaintext.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from pathlib import Path
@@ -213,6 +214,7 @@ class Backend(Protocol):
 
     def linker(self, rows: list[dict], settings: dict) -> Any: ...
     def query(self, sql: str, params: list[Any]) -> list[tuple]: ...
+    def pairs_table(self, name: str, pairs: list[tuple[str, str]]) -> None: ...
     def close(self) -> None: ...
 
 
@@ -231,6 +233,13 @@ class DuckDBBackend:
 
     def query(self, sql: str, params: list[Any]) -> list[tuple]:
         return self.con.execute(sql, params).fetchall()
+
+    def pairs_table(self, name: str, pairs: list[tuple[str, str]]) -> None:
+        """Pairs of record ids as table `name` (id_l, id_r), in memory."""
+        import pyarrow as pa
+
+        self.con.register(name, pa.table({"id_l": [a for a, _ in pairs], "id_r": [b for _, b in pairs]},
+                                         schema=pa.schema([("id_l", pa.string()), ("id_r", pa.string())])))
 
     def close(self) -> None:
         self.con.close()
@@ -259,6 +268,9 @@ class Scored(NamedTuple):
     conflict: bool = False
     # {comparison: (level label, match weight in bits)}: why the pair scored as it did
     evidence: dict[str, tuple[str, float]] | None = None
+    # would be linked automatically, but one of the two records matches another record, known to
+    # be someone else, nearly as well (engine._contest): put to a person instead
+    rival: bool = False
 
 
 def level_labels(settings: dict) -> dict[str, dict[int, str]]:
@@ -303,8 +315,28 @@ def _differ(c: str) -> str:
     # another name: the same letters in another order, one transposition apart.
     swapped = (f"(length({left}) = length({right}) AND list_sort(string_split({left}, '')) = "
                f"list_sort(string_split({right}, '')) AND damerau_levenshtein({left}, {right}) <= 1)")
-    return (f"({left} <> {right} AND NOT {swapped} AND (NOT {_long_enough(left, right)} OR "
+    slip = f" AND NOT {_slip(c)}" if c in SPELLED else ""
+    return (f"({left} <> {right} AND NOT {swapped}{slip} AND (NOT {_long_enough(left, right)} OR "
             f"jaro_winkler_similarity({left}, {right}) < 0.88))")
+
+
+# Name parts whose spelling as written is kept (records.VictimRecord.*_spelling): the father's and
+# grandfather's names, which brothers and cousins share, so that a slip there is not taken for
+# another man. (The victim's own given name is left to a person: brothers' names differ there.)
+SPELLED = ("given", "father", "grandfather")
+
+
+def _slip(c: str) -> str:
+    """Both spellings, in one script and of four letters or more, one letter apart by a slip of
+    the pen: a letter dropped or added, or two neighbouring letters swapped (محمد typed ممد, Khaled
+    typed Khled). Their consonant keys may differ by a letter (mhmd/mmd), short keys included, but
+    another name is rarely one such slip from a name in the same script (أيمن/منير are two letters
+    apart, حسن/حسين are told apart by their hints, جمال/كمال by a letter changed, not a slip)."""
+    left, right = f"l.{c}_spelling", f"r.{c}_spelling"
+    return (f"coalesce(least(length({left}), length({right})) >= {SHORT_KEY} "
+            f"AND abs(length({left}) - length({right})) <= 1 AND damerau_levenshtein({left}, {right}) = 1 "
+            f"AND (length({left}) <> length({right}) OR "
+            f"list_sort(string_split({left}, '')) = list_sort(string_split({right}, ''))), false)")
 
 
 def _conflict(c: str, hint: bool, long_vowel: bool = True, far: bool = False) -> str:
@@ -377,19 +409,87 @@ def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None
             f"JOIN victims r ON r.unique_id = p.unique_id_r WHERE {other_cases}",
             [auto_at],
         )
+        kept_apart = _unlike_in_reach(db, [(a, b, bool(apart)) for a, b, _p, _w, _auto, apart, *_ in result],
+                                      conflict) if victims else []
     finally:
         if on is None:
             db.close()
-    if not evidence:
-        return [Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed))
-                for a, b, p, w, auto, apart, vetoed, *_ in result]
-    labels = level_labels(settings)
     out = []
+    labels = level_labels(settings) if evidence else {}
     for a, b, p, w, auto, apart, vetoed, *levels in result:
         found = {n: (labels[n].get(int(g), str(g)), round(float(bits), 2))
-                 for n, g, bits in zip(names, levels[0::2], levels[1::2], strict=True)}
+                 for n, g, bits in zip(names, levels[0::2], levels[1::2], strict=True)} if evidence else None
         out.append(Scored(a, b, float(p), float(w), bool(auto), bool(apart), bool(vetoed), found))
-    return out
+    out += kept_apart
+    return _contest(out, auto_at) if victims else out
+
+
+def _case(ref: str) -> str:
+    return ref.split("/")[0]
+
+
+def _contest(scored: list[Scored], auto_at: float) -> list[Scored]:
+    """Automatic links that a rival makes doubtful go to a person instead.
+
+    A record that matches b matches c as well, where b and c are known to be two people (a pair
+    kept apart, or two victims of one case): namesakes, or a record that gives too little (no
+    grandfather, no age) to tell two men of one name apart. The pair's probability counts each
+    pair alone; knowing the record is at most one of them, the chance that it is b is
+    O_b / (1 + O_b + sum of O_c) (O: the pairs' odds, 2 ** match weight). The link stays
+    automatic only if that is still at or above the automatic threshold; else it is put to a
+    person. Each record's pairs are looked at once: this grows with the pairs, not their square."""
+    partners: dict[str, dict[str, Scored]] = {}
+    for s in scored:
+        partners.setdefault(s.left, {})[s.right] = s
+        partners.setdefault(s.right, {})[s.left] = s
+
+    def kept_apart(x: str, y: str) -> bool:
+        if _case(x) == _case(y):
+            return True
+        s = partners.get(x, {}).get(y)
+        return s is not None and s.apart
+
+    def doubtful(s: Scored) -> bool:
+        for record, other in ((s.left, s.right), (s.right, s.left)):
+            rivals = [t.weight for c, t in partners[record].items()
+                      if c != other and not t.apart and not t.conflict and kept_apart(other, c)]
+            if rivals:
+                top = max([s.weight, *rivals])  # odds scaled by 2 ** -top: no overflow
+                odds = 2.0 ** (s.weight - top)
+                if odds / (2.0 ** -top + odds + sum(2.0 ** (w - top) for w in rivals)) < auto_at:
+                    return True
+        return False
+
+    return [s._replace(auto=False, rival=True) if s.auto and doubtful(s) else s for s in scored]
+
+
+# A chain of links may join two records that were never scored as a pair, or scored too low to
+# be kept (two men of one name 35 years apart in age, eight years apart in date), through a third
+# record that gives little (no grandfather, no date): one victim made of two people. So every
+# pair of records that links or review decisions could put in one victim (records joined by
+# pairs that are not kept apart) is checked for a clear difference too, and one found is kept as
+# a pair kept apart (a cannot-link), probability 0. Only pairs inside such groups are checked:
+# groups are a few records each, so this grows with the records, not with their square.
+REACH_CAP = 60  # records in one group beyond which its pairs are not checked (not quadratic)
+
+
+def _unlike_in_reach(db: Backend, scored: list[tuple[str, str, bool]], conflict: str) -> list[Scored]:
+    from app.services.analysis.linkage.clusters import components
+
+    known = {(a, b) for a, b, _apart in scored}
+    candidates = []
+    for group in components([(a, b) for a, b, apart in scored if not apart]):
+        if 2 < len(group) <= REACH_CAP:
+            # two victims of one case are never a pair (clusters keep them apart already)
+            candidates.extend(p for p in itertools.combinations(sorted(group), 2)
+                              if p not in known and p[0].split("/")[0] != p[1].split("/")[0])
+    if not candidates:
+        return []
+    db.pairs_table("reach_pairs", candidates)
+    found = db.query(
+        f"SELECT c.id_l, c.id_r FROM reach_pairs c JOIN victims l ON l.unique_id = c.id_l "
+        f"JOIN victims r ON r.unique_id = c.id_r WHERE coalesce({conflict}, false)", [])
+    return [Scored(a, b, 0.0, -99.0, False, True, True) for a, b in sorted(found)]
 
 
 # Match probability at or above which a pair is linked without review, and the lower edge of

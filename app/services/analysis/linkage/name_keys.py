@@ -136,6 +136,18 @@ def name_key(text: str | None) -> str | None:
     return " ".join(keys) if keys else None
 
 
+def name_spelling(text: str | None, latin: bool = True) -> str | None:
+    """A name as written, in its own script, letter forms and case folded and compounds joined
+    (عبد الله → عبدالله): what a slip of the pen changes by one letter. Two spellings in different
+    scripts never compare as close. With `latin` False, only an Arabic spelling is kept: Arabic
+    writes every consonant, while a Latin spelling one letter from another can be another name
+    (Hadi/Hamdi, Rami/Ramzi)."""
+    words = name_words(text)
+    if not words or not (latin or is_arabic(text)):
+        return None
+    return "".join(words)
+
+
 _LATIN_LONG_I = re.compile(r"y|ee|ei|ai|ie")
 
 # Common names that share a consonant key but are different names, often given to brothers

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
 
-from app.services.analysis.linkage.name_keys import name_hint, name_key, name_words
+from app.services.analysis.linkage.name_keys import name_hint, name_key, name_spelling, name_words
 from app.services.case_body import entries, section
 from forms import definitions, gazetteer
 from storage.database import Connection
@@ -64,6 +64,11 @@ class VictimRecord:
     mother_key: str | None = None
     given_hint: str | None = None
     father_hint: str | None = None
+    # the father's and grandfather's names as written (normalised, in their own script): a slip
+    # of the pen is told from another name on these, not on the consonant keys
+    given_spelling: str | None = None
+    father_spelling: str | None = None
+    grandfather_spelling: str | None = None
     full_key: str | None = None
     sex: str | None = None
     birth_year: int | None = None
@@ -119,6 +124,9 @@ class VictimRecord:
             "mother_key": self.mother_key,
             "given_hint": self.given_hint,
             "father_hint": self.father_hint,
+            "given_spelling": self.given_spelling,
+            "father_spelling": self.father_spelling,
+            "grandfather_spelling": self.grandfather_spelling,
             "full_key": self.full_key,
             "sex": self.sex,
             "birth_year": self.birth_year,
@@ -245,6 +253,9 @@ def _part_keys(victim: dict) -> dict[str, str | None]:
         keys[part] = name_key(value) if value else None
         if part in ("given", "father"):
             keys[part + "_hint"] = name_hint(value)
+        if part in ("given", "father", "grandfather"):
+            # Brothers' given names differ: a Latin one-letter difference there may be one.
+            keys[part + "_spelling"] = name_spelling(value, latin=part != "given")
     return keys
 
 
@@ -334,6 +345,9 @@ def records_from_body(case_id: str, body: dict,
             mother_key=keys["mother"],
             given_hint=keys["given_hint"],
             father_hint=keys["father_hint"],
+            given_spelling=keys["given_spelling"],
+            father_spelling=keys["father_spelling"],
+            grandfather_spelling=keys["grandfather_spelling"],
             full_key=" ".join(whole) if whole else None,
             sex=sex.lower()[:1] if sex else None,
             birth_year=_birth_year(victim, start),

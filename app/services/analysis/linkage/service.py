@@ -156,7 +156,7 @@ def _evidence_json(s: engine.Scored) -> str | None:
         return None
     fields = {name: [level, bits] for name, (level, bits) in s.evidence.items()}
     prior = round(s.weight - sum(bits for _level, bits in s.evidence.values()), 2)
-    return json.dumps({"fields": fields, "prior": prior, "conflict": s.conflict},
+    return json.dumps({"fields": fields, "prior": prior, "conflict": s.conflict, "rival": s.rival},
                       ensure_ascii=False, separators=(",", ":"))
 
 
@@ -526,13 +526,13 @@ def cluster_details(vault: Vault, cid: str) -> dict:
                       "match_weight": round(w, 2), "band": band, "decision": decision,
                       "links": decision == "accept" or (band == "auto" and decision != "reject"),
                       "fields": parsed.get("fields", {}), "prior": parsed.get("prior"),
-                      "conflict": parsed.get("conflict", False)})
+                      "conflict": parsed.get("conflict", False), "rival": parsed.get("rival", False)})
     kept_apart = []
     for (a, b), (decision, at) in sorted(decided.items()):
         if decision == "accept" and a in inside and b in inside:
             pairs.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "probability": None,
                           "match_weight": None, "band": None, "decision": "accept", "links": True,
-                          "fields": {}, "prior": None, "conflict": False})
+                          "fields": {}, "prior": None, "conflict": False, "rival": False})
         elif decision == "reject":
             kept_apart.append({"pair_id": pair_id(a, b), "left_ref": a, "right_ref": b, "decided_at": at})
 

@@ -124,6 +124,13 @@ class SparkBackend:
             sql = sql.replace("?", repr(float(value)), 1)
         return [tuple(row) for row in self.spark.sql(spark_sql(sql)).collect()]
 
+    def pairs_table(self, name: str, pairs: list[tuple[str, str]]) -> None:
+        """Pairs of record ids as temporary view `name` (id_l, id_r): engine._unlike_in_reach."""
+        from pyspark.sql.types import StringType, StructField, StructType
+
+        schema = StructType([StructField("id_l", StringType()), StructField("id_r", StringType())])
+        self.spark.createDataFrame(pairs, schema).createOrReplaceTempView(name)
+
     def close(self) -> None:
         if self._owned:
             self.spark.stop()
