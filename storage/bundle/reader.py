@@ -48,10 +48,10 @@ from storage.errors import BundleRejected
 TrustedKeys = Callable[[str], minisign.PublicKey | None]
 # Stores an attachment's plaintext stream; returns (store token, sha256, size).
 AttachmentStore = Callable[[BinaryIO], tuple[str, str, int]]
-# Called once the signed manifest is authenticated, with it, its signer and the signed SHA256SUMS,
-# before any attachment streams past: may raise (e.g. a fork alarm) or return False to only hash
-# attachments (e.g. a replayed bundle).
-ManifestHook = Callable[[dict, minisign.PublicKey, bytes], bool]
+# Called once the signed manifest is authenticated, with it, its signer's key id and the SHA-256 of
+# the signed SHA256SUMS, before any attachment streams past: may raise (e.g. a fork alarm) or return
+# False to only hash attachments (e.g. a replayed bundle).
+ManifestHook = Callable[[dict, str, str], bool]
 
 BLOCK = tarfile.BLOCKSIZE
 # The one pax record our writer emits ("<length> size=<bytes>\n"), for members of 8 GiB or more.
@@ -71,12 +71,9 @@ class OpenedBundle:
     sums: bytes  # SHA256SUMS as signed: with `signature`, the documenter's evidence for the contents
     signature: bytes  # SHA256SUMS.minisig
     records: dict[str, bytes]  # member name → bytes, hash-checked, not yet validated as records
+    documenter: str  # the signer's key id (hex): who sent the bundle
+    signed_sha256: str  # of `sums`: what identifies the signed contents, whatever encryption carried them
     stored: dict[str, str] = field(default_factory=dict)  # attachment sha256 → store token
-
-    @property
-    def signed_sha256(self) -> str:
-        """What identifies the signed contents, whatever encryption carried them."""
-        return hashlib.sha256(self.sums).hexdigest()
 
 
 def _skip(piece: memoryview) -> None:
@@ -198,16 +195,18 @@ def _parse_tar(
     sums_raw, sig_raw, manifest_raw = head
 
     signature = minisign.Signature.parse(sig_raw)
-    signer = trusted(signature.key_id_hex)
+    key_id = signature.key_id_hex
+    signer = trusted(key_id)
     if signer is None:
-        raise BundleRejected("bundle.untrusted_signer", key_id=signature.key_id_hex)
+        raise BundleRejected("bundle.untrusted_signer", key_id=key_id)
     comment = minisign.verify(sums_raw, signature, signer)
     sums = layout.parse_sums(sums_raw)
     if hashlib.sha256(manifest_raw).hexdigest() != sums[layout.MANIFEST]:
         raise reject("bundle.manifest_hash")
     manifest = layout.parse_manifest(manifest_raw)
     members = layout.check_manifest(manifest, sums)
-    if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
+    # minisign.verify checked that the signature's key id is the signer's: `key_id` is signer.id_hex.
+    if manifest["sender"]["key_id"] != key_id or manifest["sender"]["public_key"] != signer.base64():
         raise BundleRejected("bundle.sender_mismatch")
     if comment != layout.trusted_comment(manifest):
         raise BundleRejected("bundle.comment_mismatch")
@@ -215,8 +214,10 @@ def _parse_tar(
     # encrypted again to someone else is not for that someone (issue 14 item 6).
     if not own_recipients & set(manifest["recipients"]):
         raise BundleRejected("bundle.not_addressed_here")
-    result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw)
-    if on_manifest is not None and not on_manifest(manifest, signer, sums_raw):
+    signed_sha256 = hashlib.sha256(sums_raw).hexdigest()
+    result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw,
+                  documenter=key_id, signed_sha256=signed_sha256)
+    if on_manifest is not None and not on_manifest(manifest, key_id, signed_sha256):
         store = None
 
     records: dict[str, bytes] = {}
@@ -323,6 +324,8 @@ def read_bundle(
         sums=result["sums"],
         signature=result["signature"],
         records=result["records"],
+        documenter=result["documenter"],
+        signed_sha256=result["signed_sha256"],
         stored=result["stored"],
     )
 

@@ -90,7 +90,7 @@ def grouped_victims(vault: Vault, records: list[VictimRecord],
     "stale" when cases changed since, and the new records then count as their own victims); a
     documenter's vault is never linked, each record is its own victim."""
     if links is not None:
-        return group(records, links, lambda r: r.key), "linked"
+        return group({r.key: r for r in records}, links), "linked"
     if vault.role != "coordinator":  # a documenter's own cases: linkage is the coordinator's job
         return [[r] for r in records], "unlinked"
     state = linkage.state(vault.connection(), records)
@@ -150,8 +150,8 @@ def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Stati
     # Only countable records speak for a unique victim; a cluster of excluded records is dropped.
     countable = [c for c in ([r for r in cl if r.countable] for cl in clusters) if c]
     # Ours: the clusters with a countable record of ours, counted by those records alone.
-    counted = [c for c in ([r for r in cl if not is_source(r.case_id)] for cl in countable) if c]
-    our_records = [r for r in victim_records if not is_source(r.case_id)]
+    counted = [c for c in ([r for r in cl if not r.from_source] for cl in countable) if c]
+    our_records = [r for r in victim_records if not r.from_source]
     merged_away = sum(len(c) for c in counted) - len(counted)
 
     # Given `links` (a what-if), the linkage service is not asked about incidents either.
@@ -159,7 +159,7 @@ def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Stati
     if links is None and linkage_state != "unlinked":
         by_case = linkage.incident_clusters(vault, [linkage.VictimCluster("", tuple(c)) for c in clusters],
                                             [r.case_id for r in incident_records])
-        incident_groups = group(incident_records, by_case, lambda r: r.case_id)
+        incident_groups = group({r.case_id: r for r in incident_records}, by_case)
     incidents = [c for c in ([r for r in cl if not r.missing] for cl in incident_groups) if c]
 
     documenter_sets = _documenter_sets(countable)

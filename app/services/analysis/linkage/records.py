@@ -79,30 +79,21 @@ class VictimRecord:
     fate: str = UNKNOWN
     perpetrator_groups: tuple[str, ...] = (UNKNOWN,)
     display: dict = field(default_factory=dict)
+    # Derived once, when the record is made (statistics read them for every record, several times):
+    key: str = field(init=False)  # "<case id>#<index in victims[]>": its name in statistics and exports
+    missing: tuple[str, ...] = field(init=False)  # what keeps it from being counted: name, date, place
+    countable: bool = field(init=False)
+    from_source: bool = field(init=False)  # a row of an imported list, not a case of ours
 
-    @property
-    def key(self) -> str:
-        """"<case id>#<index in victims[]>": the record's name in statistics and exports."""
-        return f"{self.case_id}#{self.victim_index}"
+    def __post_init__(self) -> None:
+        self.key = f"{self.case_id}#{self.victim_index}"
+        self.missing = _gaps(name=self.has_name, month=self.month, governorate=self.governorate)
+        self.countable = not self.missing
+        self.from_source = is_source(self.case_id)
 
     @property
     def documenter(self) -> str:
         return self.documenters[0]
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        gaps = []
-        if not self.has_name:
-            gaps.append("name")
-        if self.month is None:
-            gaps.append("date")
-        if not self.governorate:
-            gaps.append("place")
-        return tuple(gaps)
-
-    @property
-    def countable(self) -> bool:
-        return not self.missing
 
     def to_json(self) -> dict:
         return {"ref": self.ref, "case_id": self.case_id, "victim_index": self.victim_index,
@@ -145,19 +136,19 @@ class IncidentRecord:
     date_precision: str | None = None
     place: str | None = None  # below the governorate: the place, else the district (a code when known)
     victims: int = 0
+    missing: tuple[str, ...] = field(init=False)  # derived once: date, place
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "missing", _gaps(name=True, month=self.month, governorate=self.governorate))
 
     @property
     def key(self) -> str:
         return self.case_id
 
-    @property
-    def missing(self) -> tuple[str, ...]:
-        gaps = []
-        if self.month is None:
-            gaps.append("date")
-        if not self.governorate:
-            gaps.append("place")
-        return tuple(gaps)
+
+def _gaps(*, name: bool, month: str | None, governorate: str | None) -> tuple[str, ...]:
+    return tuple(gap for gap, known in (("name", name), ("date", month is not None), ("place", bool(governorate)))
+                 if not known)
 
 
 def date_days(start: str | None) -> int | None:

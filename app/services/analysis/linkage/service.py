@@ -248,7 +248,7 @@ def victim_clusters(vault: Vault, records: list[VictimRecord] | None = None) -> 
         stored.setdefault(cid, []).append(ref)
     ids = {refs[0]: cid for cid, refs in stored.items()}
     out = []
-    for members in group(sorted(records, key=lambda r: r.ref), stored.values(), lambda r: r.ref):
+    for members in group({r.ref: r for r in sorted(records, key=lambda r: r.ref)}, stored.values()):
         first = members[0].ref
         out.append(VictimCluster(ids.get(first) or cluster_id([first]), tuple(members)))
     out.sort(key=lambda c: (-len(c.members), c.members[0].ref))
