@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
 
-from app.services.analysis.linkage.name_keys import name_hint, name_key, name_words
+from app.services.analysis.linkage.name_keys import NAME_PARTS, part_keys
 from app.services.case_body import entries, section
 from forms import definitions, gazetteer
 from storage.database import Connection
 
-NAME_PARTS = ("given", "father", "grandfather", "family")  # the chain, in order (the mother is apart)
 # Label for records that have no provenance row: the vault's own cases (a documenter's vault,
 # or cases a coordinator typed in directly).
 LOCAL_DOCUMENTER = "local"
@@ -81,12 +80,14 @@ class VictimRecord:
     display: dict = field(default_factory=dict)
     # Derived once, when the record is made (statistics read them for every record, several times):
     key: str = field(init=False)  # "<case id>#<index in victims[]>": its name in statistics and exports
+    date_days: int | None = field(init=False)  # of the incident date (`date_days`)
     missing: tuple[str, ...] = field(init=False)  # what keeps it from being counted: name, date, place
     countable: bool = field(init=False)
     from_source: bool = field(init=False)  # a row of an imported list, not a case of ours
 
     def __post_init__(self) -> None:
         self.key = f"{self.case_id}#{self.victim_index}"
+        self.date_days = date_days(self.incident_date)
         self.missing = _gaps(name=self.has_name, month=self.month, governorate=self.governorate)
         self.countable = not self.missing
         self.from_source = is_source(self.case_id)
@@ -114,7 +115,7 @@ class VictimRecord:
             "sex": self.sex,
             "birth_year": self.birth_year,
             "incident_month": self.incident_month,
-            "date_days": date_days(self.incident_date),
+            "date_days": self.date_days,
             "date_precision": self.date_precision,
             "governorate": self.governorate,
         }
@@ -137,13 +138,11 @@ class IncidentRecord:
     place: str | None = None  # below the governorate: the place, else the district (a code when known)
     victims: int = 0
     missing: tuple[str, ...] = field(init=False)  # derived once: date, place
+    key: str = field(init=False)  # its name in statistics: the case id
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "missing", _gaps(name=True, month=self.month, governorate=self.governorate))
-
-    @property
-    def key(self) -> str:
-        return self.case_id
+        object.__setattr__(self, "key", self.case_id)
 
 
 def _gaps(*, name: bool, month: str | None, governorate: str | None) -> tuple[str, ...]:
@@ -173,26 +172,6 @@ def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def split_name_chain(name: str | None) -> dict[str, str]:
-    """Syrian name chains by position: given, father, grandfather, family.
-
-    Four or more words: the first three are given/father/grandfather and the last is the family;
-    three: given, father, family; two: given, family.
-    """
-    # Hamza on ya (ثائر) is a glottal stop, not a long ī: kept apart before the letters are
-    # folded (ئ → ي), so the part's long-vowel hint reads as the whole name's does.
-    words = name_words(name.replace("ئ", "ء") if name else name)
-    if len(words) >= 4:
-        return dict(zip(NAME_PARTS, [words[0], words[1], words[2], words[-1]], strict=True))
-    if len(words) == 3:
-        return {"given": words[0], "father": words[1], "family": words[2]}
-    if len(words) == 2:
-        return {"given": words[0], "family": words[1]}
-    if len(words) == 1:
-        return {"given": words[0]}
-    return {}
-
-
 @lru_cache(maxsize=1)
 def name_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The victim fields every version of every form defines for a name: whole names
@@ -200,14 +179,13 @@ def name_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
     read exactly these, so a name validation accepts is never a name they miss."""
     whole: dict[str, None] = {}
     parts: dict[str, None] = {}
-    for form in definitions.list_forms():
-        for version in definitions.form_versions(form.id):
-            victims = definitions.load_form(form.id, version).field("victims")
-            for f in victims.children if victims else ():
-                if f.type == "person_name":
-                    whole[f.id] = None
-                elif f.type == "name_parts":
-                    parts[f.id] = None
+    for definition in definitions.all_versions():
+        victims = definition.field("victims")
+        for f in victims.children if victims else ():
+            if f.type == "person_name":
+                whole[f.id] = None
+            elif f.type == "name_parts":
+                parts[f.id] = None
     return tuple(whole), tuple(parts)
 
 
@@ -221,26 +199,6 @@ def _explicit_parts(victim: dict) -> dict[str, str]:
             if value and part not in found:
                 found[part] = value
     return found
-
-
-def _part_keys(victim: dict) -> dict[str, str | None]:
-    """Keys of each name part, and long-vowel hints of the given and father's names."""
-    parts = _explicit_parts(victim)
-    keys: dict[str, str | None] = {}
-    # Explicit parts win; the chain in either script fills what is missing.
-    chains = [split_name_chain(_text(victim.get(k))) for k in name_fields()[0]]
-    for part in (*NAME_PARTS, "mother"):
-        value = parts.get(part)
-        if value is None:
-            value = next((c[part] for c in chains if part in c), None)
-        keys[part] = name_key(value) if value else None
-        if part in ("given", "father"):
-            keys[part + "_hint"] = name_hint(value)
-    return keys
-
-
-def _has_name(victim: dict) -> bool:
-    return any(_text(victim.get(k)) for k in name_fields()[0]) or bool(_explicit_parts(victim))
 
 
 def _birth_year(victim: dict, incident_date: str | None) -> int | None:
@@ -273,9 +231,9 @@ def codes(value: object) -> tuple[str, ...]:
     return tuple(sorted({t for t in texts if t}))
 
 
-def _perpetrator_groups(body: dict) -> tuple[str, ...]:
+def _perpetrator_groups(perpetrators: list) -> tuple[str, ...]:
     groups: set[str] = set()
-    for p in entries(body, "perpetrators"):
+    for p in perpetrators:
         if isinstance(p, dict):
             groups.update(codes(p.get("group")))
     return tuple(sorted(groups)) or (UNKNOWN,)
@@ -301,13 +259,15 @@ def records_from_body(case_id: str, body: dict,
     gov_text = _text(location.get("governorate"))
     gov = governorate_code(gov_text)
     month, rank = _month(date)
-    groups = _perpetrator_groups(body)
+    groups = _perpetrator_groups(entries(body, "perpetrators"))
     case_acts: set[str] = set()
     out = []
     for index, victim in enumerate(entries(body, "victims")):
         if not isinstance(victim, dict):
             continue
-        keys = _part_keys(victim)
+        parts = _explicit_parts(victim)  # once per victim: keys, whether it has a name, display
+        whole_names = [_text(victim.get(k)) for k in name_fields()[0]]
+        keys = part_keys(parts, whole_names)
         whole = [k for k in (keys[p] for p in NAME_PARTS) if k]
         sex = _text(victim.get("sex"))
         acts = codes(victim.get("act")) or (UNKNOWN,)
@@ -332,7 +292,7 @@ def records_from_body(case_id: str, body: dict,
             incident_month=start[:7] if start and len(start) >= 7 else None,
             date_precision=precision,
             governorate=gov,
-            has_name=_has_name(victim),
+            has_name=any(whole_names) or bool(parts),
             month=month,
             precision_rank=rank,
             acts=acts,
@@ -341,7 +301,7 @@ def records_from_body(case_id: str, body: dict,
             display={
                 "name_ar": _text(victim.get("name_ar")),
                 "name_latin": _text(victim.get("name_latin")),
-                "name_parts": _explicit_parts(victim),
+                "name_parts": parts,
                 "sex": sex,
                 "age": victim.get("age"),
                 "birth_date": victim.get("birth_date"),
