@@ -199,6 +199,12 @@ def list_forms(directory: str | Path | None = None) -> list[FormDefinition]:
     return [versions[max(versions)] for _, versions in sorted(catalogue.items())]
 
 
+def all_versions(directory: str | Path | None = None) -> list[FormDefinition]:
+    """Every version of every form, by form id then version (what a reader of any case may meet)."""
+    catalogue = _catalogue(_dir(directory))
+    return [versions[v] for _, versions in sorted(catalogue.items()) for v in sorted(versions)]
+
+
 def form_versions(form_id: str, directory: str | Path | None = None) -> list[int]:
     return sorted(_catalogue(_dir(directory)).get(form_id, {}))
 

@@ -193,6 +193,17 @@ class Gazetteer:
         ranked = sorted(scored, key=lambda c: (scored[c], self._rank(c), self.places[c].name("en")))
         return [self.places[c] for c in ranked[: max(0, limit)]]
 
+    def names_around(self, codes: Iterable[object]) -> list[str]:
+        """Every name and spelling of the places `codes` name (codes or P-codes; the others are
+        skipped) and of the places above them, each place once, in the order met."""
+        found: dict[str, None] = {}
+        for code in codes:
+            place = self.get(code) if isinstance(code, str) else None
+            if place is not None:
+                found[place.code] = None
+                found.update(dict.fromkeys(self.ancestors(place.code)))
+        return [name for place in map(self.get, found) if place is not None for name in place.all_names()]
+
     def children(self, code: str | None) -> list[Place]:
         return [p for p in self.places.values() if p.parent == code]
 
@@ -392,6 +403,11 @@ def resolve_place(text: str, level: str | None = None, within: str | None = None
 def search_places(text: str, limit: int = 20) -> list[Place]:
     """Entries whose names start with or contain what was typed, best first (for completion)."""
     return gazetteer().search(text, limit)
+
+
+def names_around(codes: Iterable[object]) -> list[str]:
+    """Every name and spelling of these places and of the places above them (for the search index)."""
+    return gazetteer().names_around(codes)
 
 
 def get_place(code: str) -> Place | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from forms.gazetteer import gazetteer
+from forms.gazetteer import names_around
 from forms.normalize import name_key, normalize_for_search
 
 # Keys of a case body that are not text to search: ids, form versions, hashes, references.
@@ -77,23 +77,6 @@ def _place_codes(value: object) -> Iterator[str]:
             yield from _place_codes(v)
 
 
-def _place_names(body: dict) -> list[str]:
-    places = gazetteer()
-    codes: dict[str, None] = {}
-    for code in _place_codes(body):
-        place = places.get(code)
-        if place is None:
-            continue
-        codes[place.code] = None
-        codes.update(dict.fromkeys(places.ancestors(place.code)))
-    names: list[str] = []
-    for code in codes:
-        place = places.get(code)
-        if place is not None:
-            names += place.all_names()
-    return names
-
-
 def _name_tokens(texts: list[str]) -> list[str]:
     tokens: dict[str, None] = {}
     for text in texts:
@@ -105,7 +88,7 @@ def _name_tokens(texts: list[str]) -> list[str]:
 def document(body: dict) -> str:
     """The text the index holds for one case: folded text, name-key tokens, place names."""
     text = normalize_for_search("\n".join(_strings(body)))
-    places = _place_names(body)
+    places = names_around(list(_place_codes(body)))
     tokens = _name_tokens([*_victim_names(body), *places])
     extra = normalize_for_search("\n".join(places))
     return "\n".join(part for part in (text, extra, " ".join(tokens)) if part)

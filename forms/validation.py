@@ -3,6 +3,11 @@
 `validate_case` never raises on any JSON value (a hypothesis test holds it to that): it returns
 a list of Problems, each with a path ("victims[0].fate"), a stable code and a message in the
 user's language. Messages name fields, never values: values can be names.
+
+Intake walks a body once: the same walk turns place names typed where a code belongs into codes
+(`resolve_places`) and, for a received body (`validate_received`), keeps aside the well-formed
+codes this vault does not know (another vault's organisation terms or places) instead of
+reporting them. Messages and labels are worded only when a problem is found.
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from typing import Any
 from forms import vocabularies
 from forms.definitions import NAME_PARTS, SYSTEM_KEYS, Field, FormDefinition, form_versions, load_form
 from forms.errors import UnknownForm
-from forms.gazetteer import gazetteer
+from forms.gazetteer import Gazetteer, gazetteer
 from forms.messages import EXPECTED, NAME_REASONS, message
 
 MAX_PROBLEMS = 500
+MAX_UNKNOWN = 500  # unknown codes kept per body (each is also excused beyond it: the case is kept)
+PLACES = "places"  # the `vocabulary` of an unknown place code
 DEFAULT_MAX_TEXT = {"text": 2000, "long_text": 100_000, "person_name": 300}
 PLACE_KEYS = ("governorate", "district", "place", "neighbourhood")
 PLACE_LEVELS = {"governorate": ("governorate",), "district": ("district",),
@@ -72,6 +79,17 @@ class Problem:
         return f"{self.path or 'case'}: {self.text or self.message}"
 
 
+@dataclass(frozen=True)
+class UnknownCode:
+    """A well-formed code this vault's vocabularies or gazetteer (shipped and organisation) do not
+    know: in a received case, another vault's organisation term or place. Kept as written, shown
+    as unknown, and an ordinary value once the reading vault imports the term or place."""
+
+    path: str  # as in problems: "sources[0].type", "victims[0].act[1]", "location.place"
+    vocabulary: str  # a vocabulary name, or PLACES
+    code: str
+
+
 def parse_date(value: object) -> tuple[date, date, str] | None:
     """The earliest and latest day a partial ISO date can mean, and its precision."""
     m = _DATE.match(value) if isinstance(value, str) else None
@@ -97,17 +115,45 @@ def _safe_key(key: object) -> str:
 
 
 class _Validator:
-    def __init__(self, definition: FormDefinition, lang: str, today: date):
+    def __init__(self, definition: FormDefinition, lang: str, today: date, *, resolve_places: bool = False,
+                 received: bool = False):
         self.definition = definition
         self.lang = lang if lang in ("en", "ar") else "en"
         self.today = today
+        self.resolve_places = resolve_places
+        # Received: a well-formed code this vault does not know is kept aside in `unknown`, not a problem.
+        self.received = received
         self.problems: list[Problem] = []
+        self.unknown: list[UnknownCode] = []
         self.incident_latest: date | None = None
+        self._codes: dict[str, frozenset[str]] = {}  # each vocabulary's codes, read once per body
+        self._places: Gazetteer | None = None
 
-    def add(self, path: str, code: str, label: str, **values: Any) -> None:
+    def add(self, path: str, code: str, label: Field | str, **values: Any) -> None:
+        """A problem; the field's label is worded here, only when there is a problem to word."""
         if len(self.problems) < MAX_PROBLEMS:
             text = message(code, self.lang, **values)
-            self.problems.append(Problem(path, code, f"{label}: {text}", text))
+            shown = label.label(self.lang) if isinstance(label, Field) else label
+            self.problems.append(Problem(path, code, f"{shown}: {text}", text))
+
+    def allowed(self, vocabulary: str | None) -> frozenset[str]:
+        codes = self._codes.get(vocabulary or "")
+        if codes is None:
+            codes = self._codes[vocabulary or ""] = vocabularies.codes(vocabulary or "")
+        return codes
+
+    def places(self) -> Gazetteer:
+        if self._places is None:
+            self._places = gazetteer()
+        return self._places
+
+    def kept_unknown(self, path: str, vocabulary: str, code: object) -> bool:
+        """Received: True (and the code kept) if `code` is well formed though this vault does not know it."""
+        if not self.received or not vocabularies.is_code(code):
+            return False
+        if len(self.unknown) < MAX_UNKNOWN:
+            self.unknown.append(UnknownCode(path, vocabulary, str(code)))
+        return True
 
     # ---- objects and fields ------------------------------------------------------------------
     def check_object(self, obj: Mapping, fields: tuple[Field, ...], prefix: str,
@@ -130,11 +176,11 @@ class _Validator:
                 assert f.condition is not None
                 parent_field = next((x for x in fields if x.id == f.condition.field), None)
                 shown = ", ".join(self._value_label(parent_field, v) for v in f.condition.values)
-                self.add(path, "not_applicable", f.label(self.lang),
+                self.add(path, "not_applicable", f,
                          condition=parent_field.label(self.lang) if parent_field else f.condition.field, values=shown)
             elif not present:
                 if f.required and applicable:
-                    self.add(path, "required", f.label(self.lang))
+                    self.add(path, "required", f)
             else:
                 self.check_value(f, value, path)
         self.check_date_order(obj, fields, prefix)
@@ -146,7 +192,7 @@ class _Validator:
             return False
         if value in (None, "", []):
             return controller.required  # reported as missing already
-        allowed = vocabularies.codes(controller.vocabulary or "")
+        allowed = self.allowed(controller.vocabulary)
         if isinstance(value, list) and controller.option("multiple"):
             return not all(isinstance(v, str) and v in allowed for v in value)
         return not isinstance(value, str) or value not in allowed
@@ -159,7 +205,7 @@ class _Validator:
         return str(value)
 
     def check_value(self, f: Field, value: Any, path: str) -> None:
-        label = f.label(self.lang)
+        label = f  # worded by `add` only if a problem is found
         kind = f.type
         if kind in ("text", "long_text", "person_name"):
             if not isinstance(value, str):
@@ -179,7 +225,7 @@ class _Validator:
                 return self.check_multi_choice(f, value, path, label)
             if not isinstance(value, str):
                 return self.add(path, "wrong_type", label, expected=EXPECTED["text"][self.lang])
-            if value not in vocabularies.codes(f.vocabulary or ""):
+            if value not in self.allowed(f.vocabulary) and not self.kept_unknown(path, f.vocabulary or "", value):
                 self.add(path, *self._outside_vocabulary(f, value), label)
         elif kind == "multi_choice":
             self.check_multi_choice(f, value, path, label)
@@ -200,7 +246,7 @@ class _Validator:
         elif kind == "group":
             self.check_group(f, value, path, label)
 
-    def check_number(self, f: Field, value: Any, path: str, label: str) -> None:
+    def check_number(self, f: Field, value: Any, path: str, label: Field | str) -> None:
         integer = bool(f.option("integer", False))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (
             isinstance(value, float) and not math.isfinite(value)
@@ -213,16 +259,17 @@ class _Validator:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(path, "out_of_range", label, min=low, max=high)
 
-    def check_multi_choice(self, f: Field, value: Any, path: str, label: str) -> None:
+    def check_multi_choice(self, f: Field, value: Any, path: str, label: Field | str) -> None:
         if not isinstance(value, list):
             return self.add(path, "wrong_type", label, expected=EXPECTED["a list"][self.lang])
-        allowed = vocabularies.codes(f.vocabulary or "")
+        allowed = self.allowed(f.vocabulary)
         seen: set[str] = set()
         for i, item in enumerate(value[:1000]):
             if not isinstance(item, str):
                 self.add(f"{path}[{i}]", "wrong_type", label, expected=EXPECTED["text"][self.lang])
             elif item not in allowed:
-                self.add(f"{path}[{i}]", *self._outside_vocabulary(f, item), label)
+                if not self.kept_unknown(f"{path}[{i}]", f.vocabulary or "", item):
+                    self.add(f"{path}[{i}]", *self._outside_vocabulary(f, item), label)
             elif item in seen:
                 self.add(f"{path}[{i}]", "duplicate_choice", label)
             else:
@@ -236,7 +283,7 @@ class _Validator:
             return ("unknown_term",)
         return ("not_in_vocabulary",)
 
-    def check_group(self, f: Field, value: Any, path: str, label: str) -> None:
+    def check_group(self, f: Field, value: Any, path: str, label: Field | str) -> None:
         if not f.repeat:
             if not isinstance(value, dict):
                 return self.add(path, "wrong_type", label, expected=EXPECTED["an object"][self.lang])
@@ -255,7 +302,7 @@ class _Validator:
                 self.check_object(item, f.children, f"{path}[{i}].")
 
     # ---- dates -------------------------------------------------------------------------------
-    def check_date(self, value: Any, path: str, label: str) -> tuple[date, date, str] | None:
+    def check_date(self, value: Any, path: str, label: Field | str) -> tuple[date, date, str] | None:
         if not isinstance(value, str):
             self.add(path, "wrong_type", label, expected=EXPECTED["text"][self.lang])
             return None
@@ -266,7 +313,7 @@ class _Validator:
             self.add(path, "date_in_future", label)
         return parsed
 
-    def check_date_range(self, value: Any, path: str, label: str) -> None:
+    def check_date_range(self, value: Any, path: str, label: Field | str) -> None:
         if not isinstance(value, dict):
             return self.add(path, "wrong_type", label, expected=EXPECTED["an object"][self.lang])
         for key in value:
@@ -274,7 +321,7 @@ class _Validator:
                 self.add(f"{path}.{_safe_key(key)}", "unknown_field", _safe_key(key))
         precision = value.get("precision")
         if precision is not None and (not isinstance(precision, str)
-                                      or precision not in vocabularies.codes("date_precision")):
+                                      or precision not in self.allowed("date_precision")):
             self.add(f"{path}.precision", "not_in_vocabulary", label)
             precision = None
         start = end = None
@@ -299,33 +346,51 @@ class _Validator:
             if later in ids and earlier in ids:
                 a, b = parse_date(obj.get(later)), parse_date(obj.get(earlier))
                 if a and b and a[1] < b[0]:
-                    self.add(f"{prefix}{later}", code, ids[later].label(self.lang))
+                    self.add(f"{prefix}{later}", code, ids[later])
         if "birth_date" in ids and self.incident_latest is not None:
             born = parse_date(obj.get("birth_date"))
             if born and born[0] > self.incident_latest:
-                self.add(f"{prefix}birth_date", "born_after_incident", ids["birth_date"].label(self.lang))
+                self.add(f"{prefix}birth_date", "born_after_incident", ids["birth_date"])
 
     # ---- places and names --------------------------------------------------------------------
-    def check_place(self, value: Any, path: str, label: str) -> None:
+    def check_place(self, value: Any, path: str, label: Field | str) -> None:
         if not isinstance(value, dict):
             return self.add(path, "wrong_type", label, expected=EXPECTED["an object"][self.lang])
-        g = gazetteer()
+        g = self.places()
         for key in value:
             if key not in (*PLACE_KEYS, "text", "coordinates"):
                 self.add(f"{path}.{_safe_key(key)}", "unknown_field", _safe_key(key))
         above: list[str] = []
+        within: str | None = None  # the place above, as far as names were resolved
+        found: list[tuple[str, str]] = []  # (path, problem code), added once the whole place is read
+        unknown_here = False
         for key in PLACE_KEYS:
             code = value.get(key)
             if code in (None, ""):
                 continue
             entry = g.get(code) if isinstance(code, str) else None
-            if entry is None or entry.level not in PLACE_LEVELS[key]:
-                self.add(f"{path}.{key}", "unknown_place", label)
+            if entry is None and self.resolve_places and isinstance(code, str):
+                # A name typed where a code belongs ("Homs") becomes the code, at this key's level and
+                # inside the place above; a name that resolves to nothing is left for the checks below.
+                for level in PLACE_LEVELS[key]:
+                    entry = g.resolve(code, level=level, within=within) or entry
+                if entry is not None:
+                    value[key] = entry.code
+            if entry is not None:
+                within = entry.code
+            if entry is None and self.kept_unknown(f"{path}.{key}", PLACES, code):
+                unknown_here = True
                 continue
-            ancestors = g.ancestors(entry.code)
-            if above and above[-1] not in ancestors:
-                self.add(f"{path}.{key}", "place_mismatch", label)
+            if entry is None or entry.level not in PLACE_LEVELS[key]:
+                found.append((f"{path}.{key}", "unknown_place"))
+                continue
+            if above and above[-1] not in g.ancestors(entry.code):
+                found.append((f"{path}.{key}", "place_mismatch"))
             above.append(entry.code)
+        for where, problem in found:
+            # A place below (or above) one this vault does not know cannot be checked against it.
+            if not (unknown_here and problem == "place_mismatch"):
+                self.add(where, problem, label)
         text = value.get("text")
         if text not in (None, "") and not isinstance(text, str):
             self.add(f"{path}.text", "wrong_type", label, expected=EXPECTED["text"][self.lang])
@@ -335,7 +400,7 @@ class _Validator:
         if coordinates not in (None, {}):
             self.check_coordinates(coordinates, f"{path}.coordinates", label)
 
-    def check_coordinates(self, value: Any, path: str, label: str) -> None:
+    def check_coordinates(self, value: Any, path: str, label: Field | str) -> None:
         if not isinstance(value, dict) or set(value) - {"lat", "lon"}:
             return self.add(path, "wrong_type", label, expected=EXPECTED["an object"][self.lang])
         for key, bound in (("lat", 90), ("lon", 180)):
@@ -345,7 +410,7 @@ class _Validator:
             elif not -bound <= v <= bound:
                 self.add(f"{path}.{key}", "out_of_range", label, min=-bound, max=bound)
 
-    def check_name(self, value: str, path: str, label: str, script: str) -> None:
+    def check_name(self, value: str, path: str, label: Field | str, script: str) -> None:
         # Direction marks and isolates (RLM, LRI…) are real in typed mixed-direction names: they
         # are kept as data, and judged invisible here.
         value = _FORMAT_CHARS.sub("", value)
@@ -367,7 +432,7 @@ class _Validator:
         if reason:
             self.add(path, "malformed_name", label, reason=NAME_REASONS[reason][self.lang])
 
-    def check_name_parts(self, value: Any, path: str, label: str) -> None:
+    def check_name_parts(self, value: Any, path: str, label: Field | str) -> None:
         if not isinstance(value, dict):
             return self.add(path, "wrong_type", label, expected=EXPECTED["an object"][self.lang])
         for key, part in value.items():
@@ -407,9 +472,8 @@ def _definition_for(body: Mapping, lang: str, directory: str | Path | None) -> t
         return None, problem("form", "unknown_form")
 
 
-def validate_case(body: Any, lang: str = "en", *, today: date | None = None,
-                  forms_dir: str | Path | None = None) -> list[Problem]:
-    """Every problem of a case body against its form (the version it names, else the newest)."""
+def _validated(body: Any, lang: str, today: date | None, forms_dir: str | Path | None, *,
+               resolve_places: bool, received: bool) -> _Validator | list[Problem]:
     if not isinstance(lang, str):
         lang = "en"
     if not isinstance(body, dict):
@@ -418,57 +482,43 @@ def validate_case(body: Any, lang: str = "en", *, today: date | None = None,
     definition, problems = _definition_for(body, lang, forms_dir)
     if definition is None:
         return problems
-    validator = _Validator(definition, lang, today or date.today())
+    validator = _Validator(definition, lang, today or date.today(), resolve_places=resolve_places,
+                           received=received)
     # The incident date first: birth dates of victims are checked against it.
     date_field = definition.field("date")
     if date_field is not None and date_field.type == "date_range" and isinstance(body.get("date"), dict):
         probe = _Validator(definition, lang, validator.today)
+        probe._codes = validator._codes
         probe.check_date_range(body["date"], "date", "")
         validator.incident_latest = probe.incident_latest
     validator.check_object(body, definition.fields, "", extra_keys=SYSTEM_KEYS)
-    return validator.problems
+    return validator
 
 
-def resolve_place_names(body: Any, forms_dir: str | Path | None = None) -> Any:
-    """Intake helper: place names typed where a code belongs become codes (in place).
+def validate_case(body: Any, lang: str = "en", *, today: date | None = None,
+                  forms_dir: str | Path | None = None, resolve_places: bool = False) -> list[Problem]:
+    """Every problem of a case body against its form (the version it names, else the newest).
 
-    "Homs" in `location.governorate` becomes "homs"; a name that resolves to nothing at that
-    level is left alone for validation to report. Validation itself never guesses.
-    """
-    if not isinstance(body, dict) or not isinstance(body.get("form"), str):
-        return body
-    try:
-        definition = load_form(body["form"], body.get("form_version")
-                               if isinstance(body.get("form_version"), int) else None, forms_dir)
-    except (UnknownForm, TypeError):
-        return body
-    g = gazetteer()
+    `resolve_places` (intake): place names typed where a code belongs become codes, in `body`, as the
+    walk meets them ("Homs" in `location.governorate` becomes "homs"); a name that resolves to
+    nothing at that level is left alone and reported. Without it validation never guesses."""
+    checked = _validated(body, lang, today, forms_dir, resolve_places=resolve_places, received=False)
+    return checked.problems if isinstance(checked, _Validator) else checked
 
-    def fix(place: Any) -> None:
-        if not isinstance(place, dict):
-            return
-        above: str | None = None
-        for key in PLACE_KEYS:
-            value = place.get(key)
-            if isinstance(value, str) and value and g.get(value) is None:
-                found = None
-                for level in PLACE_LEVELS[key]:
-                    found = g.resolve(value, level=level, within=above) or found
-                if found is not None:
-                    place[key] = found.code
-            if isinstance(place.get(key), str) and g.get(place[key]) is not None:
-                above = g.get(place[key]).code  # type: ignore[union-attr]
 
-    def walk(obj: Any, fields: tuple[Field, ...]) -> None:
-        if not isinstance(obj, dict):
-            return
-        for f in fields:
-            value = obj.get(f.id)
-            if f.type == "place":
-                fix(value)
-            elif f.type == "group":
-                for item in value if isinstance(value, list) else [value]:
-                    walk(item, f.children)
+def validate_received(body: Any, *, resolve_places: bool = True, today: date | None = None,
+                      forms_dir: str | Path | None = None) -> tuple[list[Problem], list[UnknownCode]]:
+    """A case received from another vault (bundle import): its problems, except that a well-formed
+    vocabulary or place code this vault does not know is no problem but returned (in order), so the
+    case is kept as written and flagged. Such a code is another vault's organisation term or place;
+    a place below or above one cannot be checked against it. Never raises; bounded."""
+    checked = _validated(body, "en", today, forms_dir, resolve_places=resolve_places, received=True)
+    if isinstance(checked, _Validator):
+        return checked.problems, checked.unknown
+    return checked, []
 
-    walk(body, definition.fields)
-    return body
+
+def unknown_codes(body: Any) -> list[UnknownCode]:
+    """The well-formed codes of a case body (as stored) that this vault's vocabularies and gazetteer
+    do not know."""
+    return validate_received(body, resolve_places=False)[1]

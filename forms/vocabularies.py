@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -64,23 +64,25 @@ def _parse_rows(reader: csv.DictReader, source: str | Phrase, organisation: bool
     seen: set[str] = set()
     for number, row in enumerate(reader, start=2):
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
-        terms.append(_checked_term(row, Phrase("where.line", source=source, line=number), seen, organisation))
+        terms.append(_checked_term(row, lambda n=number: Phrase("where.line", source=source, line=n), seen,
+                                   organisation))
     return terms
 
 
-def _checked_term(row: Mapping[str, str], where: Phrase, seen: set[str], organisation: bool) -> Term:
-    """One term from a CSV row or a profile entry: the same rules for both (`seen` collects codes)."""
+def _checked_term(row: Mapping[str, str], at: Callable[[], Phrase], seen: set[str], organisation: bool) -> Term:
+    """One term from a CSV row or a profile entry: the same rules for both (`seen` collects codes).
+    `at()` words where the term is, only for a refusal."""
     code = row.get("code", "")
     if not _CODE.match(code):
-        raise BadImport("vocabulary.code_malformed", where=where)
+        raise BadImport("vocabulary.code_malformed", where=at())
     if code in seen:
-        raise BadImport("vocabulary.code_twice", where=where, code=code)
+        raise BadImport("vocabulary.code_twice", where=at(), code=code)
     if not row.get("en") and not row.get("ar"):
-        raise BadImport("vocabulary.no_label", where=where)
+        raise BadImport("vocabulary.no_label", where=at())
     if len(row.get("en", "")) > MAX_LABEL or len(row.get("ar", "")) > MAX_LABEL:
-        raise BadImport("vocabulary.label_too_long", where=where, limit=MAX_LABEL)
+        raise BadImport("vocabulary.label_too_long", where=at(), limit=MAX_LABEL)
     if any(_CONTROL.search(row.get(lang, "")) for lang in ("en", "ar")):
-        raise BadImport("vocabulary.label_control", where=where)
+        raise BadImport("vocabulary.label_control", where=at())
     seen.add(code)
     labels = {lang: row[lang] for lang in ("en", "ar") if row.get(lang)}
     return Term(code, labels, organisation=organisation)
@@ -190,14 +192,16 @@ def terms_from_json(name: str, untrusted: object) -> list[Term]:
     new: list[Term] = []
     seen: set[str] = set()
     for number, item in enumerate(untrusted, start=1):
-        where = Phrase("where.term", name=name, number=number)
+        def at(n: int = number) -> Phrase:
+            return Phrase("where.term", name=name, number=n)
+
         labels = item.get("labels") if isinstance(item, dict) else None
         if not isinstance(labels, dict) or not isinstance(item.get("code"), str) \
                 or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()) \
                 or not set(labels) <= {"en", "ar"}:
-            raise BadImport("vocabulary.term_malformed", where=where)
+            raise BadImport("vocabulary.term_malformed", where=at())
         row = {"code": item["code"].strip(), **{k: v.strip() for k, v in labels.items()}}
-        term_ = _checked_term(row, where, seen, organisation=True)
+        term_ = _checked_term(row, at, seen, organisation=True)
         if term_.code not in shipped:  # as from CSV: an organisation cannot relabel a shipped code
             new.append(term_)
     return new

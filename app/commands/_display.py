@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 _OUTSIDE_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 # json.dumps escapes C0 controls inside strings itself, and the newlines its indentation writes are
@@ -38,6 +39,11 @@ def _escape(match: re.Match[str]) -> str:
 def shown(value: object) -> str:
     """`value` as text that stays on its line and in its column, and cannot steer the terminal."""
     return _OUTSIDE_UNSAFE.sub(_escape, str(value))
+
+
+def shown_lines(lines: Iterable[object]) -> str:
+    """Lines of outside data as one text: each line `shown`, so that none can forge another."""
+    return "\n".join(_OUTSIDE_UNSAFE.sub(_escape, str(line)) for line in lines)
 
 
 def _json_escape(match: re.Match[str]) -> str:

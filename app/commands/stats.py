@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.commands._context import Context, Subcommands
-from app.commands._display import shown
+from app.commands._display import shown, shown_lines
 from app.services.analysis import statistics
 from app.services.outputs import partner_export
 from storage.errors import TawthiqError
@@ -95,7 +95,7 @@ def stats(ctx: Context) -> int:
     lines.append("Capture histories (order: " + ", ".join(order) + "):")
     lines += [f"  {pattern}  {count}" for pattern, count in ch["patterns"].items()]
     lines.append(f"  ({notes['capture_histories']})")
-    print("\n".join(shown(line) for line in lines))
+    print(shown_lines(lines))
     return 0
 
 

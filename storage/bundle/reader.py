@@ -1,7 +1,8 @@
 """Read and verify a bundle in one streaming pass, member by member, never `extractall`.
 
 pyrage decrypts in this thread and writes the plaintext, 8 KiB at a time, into a PushParser that
-runs the tar parser below on it (no thread, no pipe: see storage/bundle/streams.py for why).
+runs the tar parser below on it (no thread, no pipe: see storage/bundle/streams.py for why). The
+push parser and the tar parser it drives live together here: they call each other for every member.
 age releases plaintext only in authenticated 64 KiB chunks, so nothing unauthenticated is
 parsed for long, and any tampering with the file fails decryption. Inside, the first three
 members must be SHA256SUMS, SHA256SUMS.minisig (checked against the trusted key for its key id)
@@ -22,36 +23,174 @@ import hashlib
 import io
 import re
 import tarfile
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 import pyrage
 
 from storage import minisign
 from storage.bundle import layout
 from storage.bundle.layout import reject
-from storage.bundle.streams import (
-    CHUNK,
-    READ,
-    STREAM,
-    HashingReader,
-    Parser,
-    Parses,
-    PushParser,
-    Worker,
-    make_pipe,
-)
+from storage.bundle.streams import CHUNK, Worker, make_pipe
 from storage.errors import BundleRejected
 
+
+# ---- push parsing: the decryptor writes, the tar parser below asks for what it needs ---------------
+class HashingReader(io.RawIOBase):
+    """Reads from `source`, keeping SHA-256 and byte count of what passed."""
+
+    def __init__(self, source: BinaryIO):
+        self._source = source
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        view = memoryview(buffer)
+        readinto = getattr(self._source, "readinto", None)
+        if readinto is not None:  # straight into the caller's buffer: no copy
+            n = readinto(view) or 0
+        else:
+            data = self._source.read(len(view))
+            n = len(data)
+            view[:n] = data
+        self.sha256.update(view[:n])
+        self.size += n
+        return n
+
+
+# What a PushParser's generator yields: READ(n) is answered with exactly n bytes (fewer only at
+# the end of the stream); STREAM(n, sink) passes the next n bytes to `sink` piece by piece, without
+# collecting them, and is answered with how many were passed (fewer only at the end).
+class READ(NamedTuple):
+    size: int
+
+
+class STREAM(NamedTuple):
+    size: int
+    sink: Callable[[memoryview], object]
+
+
+Request = READ | STREAM
+_T = TypeVar("_T")
+Parses = Generator[Request, Any, _T]  # a parser, or a part of one returning a _T (`yield from`)
+Parser = Parses[None]
+
+
+class PushParser:
+    """A writer (for pyrage.decrypt_io) that feeds a generator parser its bytes as it asks for them.
+
+    The generator reads like a pull parser (`header = yield READ(512)`), yet runs in the writing
+    thread, on the pieces pyrage writes (8 KiB each). The first exception the parser raises is kept
+    in `error` and raised to the writer, so that pyrage stops there: a bundle refused early is not
+    decrypted any further. `finish()` tells the parser the stream ended. Bytes written after the
+    parser has returned are an error too."""
+
+    def __init__(self, parser: Parser):
+        self._parser = parser
+        self._pending = bytearray()  # a READ's bytes so far
+        self._passed = 0  # a STREAM's bytes so far
+        self.error: BaseException | None = None
+        self.done = False
+        self._resume(None)
+
+    def writable(self) -> bool:
+        return True
+
+    def _resume(self, answer: bytes | int | None, thrown: BaseException | None = None) -> None:
+        try:
+            if thrown is not None:
+                self._request = self._parser.throw(thrown)
+            else:
+                self._request = self._parser.send(answer)
+        except StopIteration:
+            self.done = True
+        except BaseException as exc:
+            self.error = exc
+
+    def write(self, data) -> int:
+        n = len(data)
+        if self.error is not None:
+            return n  # pyrage flushing its buffer while it unwinds from the error raised below
+        self._feed(memoryview(data))
+        if self.error is not None:
+            raise self.error
+        return n
+
+    def _feed(self, view: memoryview) -> None:
+        while view and self.error is None:
+            if self.done:
+                self.error = ValueError("bytes after the end of what the parser reads")
+                break
+            request = self._request
+            if isinstance(request, READ):
+                size = request.size
+                if not self._pending and len(view) >= size:
+                    piece, view = bytes(view[:size]), view[size:]
+                    self._resume(piece)
+                    continue
+                take = size - len(self._pending)
+                self._pending += view[:take]
+                view = view[take:]
+                if len(self._pending) == size:
+                    piece = bytes(self._pending)
+                    self._pending.clear()
+                    self._resume(piece)
+            else:
+                size, sink = request.size, request.sink
+                piece_view = view[: size - self._passed]
+                try:
+                    sink(piece_view)
+                except BaseException as exc:
+                    self._resume(None, thrown=exc)  # the parser may clean up, or say why
+                    if self.error is None:
+                        self.error = exc
+                    break
+                self._passed += len(piece_view)
+                view = view[len(piece_view):]
+                if self._passed == size:
+                    self._passed = 0
+                    self._resume(size)
+
+    def flush(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        """The stream ended: answer what is pending with what there is, until the parser returns."""
+        for _ in range(4):  # a parser asks at most a few more times after the end
+            if self.done or self.error is not None:
+                return
+            if isinstance(self._request, READ):
+                piece = bytes(self._pending)
+                self._pending.clear()
+                self._resume(piece)
+            else:
+                passed, self._passed = self._passed, 0
+                self._resume(passed)
+        self.error = ValueError("the parser keeps asking after the end of the stream")
+
+    def close(self) -> None:
+        """Stop the parser where it is (its `finally` blocks run); keeps any error."""
+        if not self.done:
+            self.done = True
+            try:
+                self._parser.close()
+            except Exception as exc:
+                self.error = self.error or exc
+
+
+# ---- the bundle's tar archive ---------------------------------------------------------------------
 # Given a key id (minisign hex), the trusted public key, or None if the signer is not trusted.
 TrustedKeys = Callable[[str], minisign.PublicKey | None]
 # Stores an attachment's plaintext stream; returns (store token, sha256, size).
 AttachmentStore = Callable[[BinaryIO], tuple[str, str, int]]
-# Called once the signed manifest is authenticated, with it, its signer and the signed SHA256SUMS,
-# before any attachment streams past: may raise (e.g. a fork alarm) or return False to only hash
-# attachments (e.g. a replayed bundle).
-ManifestHook = Callable[[dict, minisign.PublicKey, bytes], bool]
+# Called once the signed manifest is authenticated, with it, its signer's key id and the SHA-256 of
+# the signed SHA256SUMS, before any attachment streams past: may raise (e.g. a fork alarm) or return
+# False to only hash attachments (e.g. a replayed bundle).
+ManifestHook = Callable[[dict, str, str], bool]
 
 BLOCK = tarfile.BLOCKSIZE
 # The one pax record our writer emits ("<length> size=<bytes>\n"), for members of 8 GiB or more.
@@ -71,12 +210,9 @@ class OpenedBundle:
     sums: bytes  # SHA256SUMS as signed: with `signature`, the documenter's evidence for the contents
     signature: bytes  # SHA256SUMS.minisig
     records: dict[str, bytes]  # member name → bytes, hash-checked, not yet validated as records
+    documenter: str  # the signer's key id (hex): who sent the bundle
+    signed_sha256: str  # of `sums`: what identifies the signed contents, whatever encryption carried them
     stored: dict[str, str] = field(default_factory=dict)  # attachment sha256 → store token
-
-    @property
-    def signed_sha256(self) -> str:
-        """What identifies the signed contents, whatever encryption carried them."""
-        return hashlib.sha256(self.sums).hexdigest()
 
 
 def _skip(piece: memoryview) -> None:
@@ -198,16 +334,18 @@ def _parse_tar(
     sums_raw, sig_raw, manifest_raw = head
 
     signature = minisign.Signature.parse(sig_raw)
-    signer = trusted(signature.key_id_hex)
+    key_id = signature.key_id_hex
+    signer = trusted(key_id)
     if signer is None:
-        raise BundleRejected("bundle.untrusted_signer", key_id=signature.key_id_hex)
+        raise BundleRejected("bundle.untrusted_signer", key_id=key_id)
     comment = minisign.verify(sums_raw, signature, signer)
     sums = layout.parse_sums(sums_raw)
     if hashlib.sha256(manifest_raw).hexdigest() != sums[layout.MANIFEST]:
         raise reject("bundle.manifest_hash")
     manifest = layout.parse_manifest(manifest_raw)
     members = layout.check_manifest(manifest, sums)
-    if manifest["sender"]["key_id"] != signer.id_hex or manifest["sender"]["public_key"] != signer.base64():
+    # minisign.verify checked that the signature's key id is the signer's: `key_id` is signer.id_hex.
+    if manifest["sender"]["key_id"] != key_id or manifest["sender"]["public_key"] != signer.base64():
         raise BundleRejected("bundle.sender_mismatch")
     if comment != layout.trusted_comment(manifest):
         raise BundleRejected("bundle.comment_mismatch")
@@ -215,8 +353,10 @@ def _parse_tar(
     # encrypted again to someone else is not for that someone (issue 14 item 6).
     if not own_recipients & set(manifest["recipients"]):
         raise BundleRejected("bundle.not_addressed_here")
-    result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw)
-    if on_manifest is not None and not on_manifest(manifest, signer, sums_raw):
+    signed_sha256 = hashlib.sha256(sums_raw).hexdigest()
+    result.update(manifest=manifest, signer=signer, comment=comment, sums=sums_raw, signature=sig_raw,
+                  documenter=key_id, signed_sha256=signed_sha256)
+    if on_manifest is not None and not on_manifest(manifest, key_id, signed_sha256):
         store = None
 
     records: dict[str, bytes] = {}
@@ -323,6 +463,8 @@ def read_bundle(
         sums=result["sums"],
         signature=result["signature"],
         records=result["records"],
+        documenter=result["documenter"],
+        signed_sha256=result["signed_sha256"],
         stored=result["stored"],
     )
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storage.bundle import reader
-from storage.bundle.streams import READ, STREAM, PushParser
+from storage.bundle.reader import READ, STREAM, PushParser
 from storage.errors import BundleRejected
 from tests.bundle_support import (
     Party,

@@ -11,8 +11,8 @@ import pytest
 
 from app.services.analysis import linkage
 from app.services.analysis.linkage import engine
-from app.services.analysis.linkage.name_keys import name_hint, name_key
-from app.services.analysis.linkage.records import read_records, split_name_chain
+from app.services.analysis.linkage.name_keys import name_hint, name_key, split_name_chain
+from app.services.analysis.linkage.records import read_records
 from tests.linkage_support import receive, revise, victim_case
 
 pytestmark = pytest.mark.filterwarnings("ignore")

@@ -48,6 +48,7 @@ from app.services.analysis.linkage.records import (
     is_source,
     read_records,
 )
+from storage.database import Connection
 from storage.vault import Vault
 
 __all__ = ["LOCAL_DOCUMENTER", "SOURCE_PREFIX", "UNKNOWN", "Statistics", "codes", "compute", "consensus",
@@ -89,14 +90,19 @@ def grouped_victims(vault: Vault, records: list[VictimRecord],
     what-if count. Otherwise the coordinator's last linkage run decides (read, never run here:
     "stale" when cases changed since, and the new records then count as their own victims); a
     documenter's vault is never linked, each record is its own victim."""
+    victims, _incidents, linked = _grouped(vault, vault.connection(), records, [], links)
+    return victims, linked
+
+
+def _grouped(vault: Vault, conn: Connection, records: list[VictimRecord], cases: list[IncidentRecord],
+             links: Iterable[Iterable[str]] | None) -> tuple[list[list[VictimRecord]], list[list[IncidentRecord]], str]:
+    """Victims and incidents as `grouped_victims` says; given `links` (a what-if), the linkage
+    service is not asked about incidents either."""
     if links is not None:
-        return group(records, links, lambda r: r.key), "linked"
+        return group({r.key: r for r in records}, links), [[c] for c in cases], "linked"
     if vault.role != "coordinator":  # a documenter's own cases: linkage is the coordinator's job
-        return [[r] for r in records], "unlinked"
-    state = linkage.state(vault.connection(), records)
-    if state == "unlinked":
-        return [[r] for r in records], state
-    return [list(c.members) for c in linkage.victim_clusters(vault, records)], state
+        return [[r] for r in records], [[c] for c in cases], "unlinked"
+    return linkage.stored_groups(conn, records, cases)
 
 
 # ---- counting --------------------------------------------------------------------------------
@@ -146,20 +152,14 @@ def compute(vault: Vault, links: Iterable[Iterable[str]] | None = None) -> Stati
     instead of the stored linkage."""
     conn = vault.connection()
     victim_records, incident_records = read_records(conn)
-    clusters, linkage_state = grouped_victims(vault, victim_records, links)
+    clusters, incident_groups, linkage_state = _grouped(vault, conn, victim_records, incident_records, links)
     # Only countable records speak for a unique victim; a cluster of excluded records is dropped.
     countable = [c for c in ([r for r in cl if r.countable] for cl in clusters) if c]
     # Ours: the clusters with a countable record of ours, counted by those records alone.
-    counted = [c for c in ([r for r in cl if not is_source(r.case_id)] for cl in countable) if c]
-    our_records = [r for r in victim_records if not is_source(r.case_id)]
+    counted = [c for c in ([r for r in cl if not r.from_source] for cl in countable) if c]
+    our_records = [r for r in victim_records if not r.from_source]
     merged_away = sum(len(c) for c in counted) - len(counted)
 
-    # Given `links` (a what-if), the linkage service is not asked about incidents either.
-    incident_groups: list[list[IncidentRecord]] = [[r] for r in incident_records]
-    if links is None and linkage_state != "unlinked":
-        by_case = linkage.incident_clusters(vault, [linkage.VictimCluster("", tuple(c)) for c in clusters],
-                                            [r.case_id for r in incident_records])
-        incident_groups = group(incident_records, by_case, lambda r: r.case_id)
     incidents = [c for c in ([r for r in cl if not r.missing] for cl in incident_groups) if c]
 
     documenter_sets = _documenter_sets(countable)

@@ -19,7 +19,7 @@ from app.services.exchange.bundle_record import (
     VersionKey,
 )
 from app.services.intake import case_rules
-from app.services.intake.cases import canonical_json, index_case, summary_fields
+from app.services.intake.cases import canonical_json, refresh_received_view
 from app.services.media import bundle_media, sightings
 from storage import audit
 from storage.bundle.layout import HEX64
@@ -254,25 +254,8 @@ def apply(conn: Connection, record: dict, prov: Provenance, blobs: dict[str, str
             sightings.store(conn, a["id"], media["capture"], media["hashes"], seen_at=prov.received_at,
                             seen_from=prov.documenter, read_here=False)
             sightings.record_alike(conn, a["id"], alike)
-    _refresh_current_view(conn, case_id)
+    refresh_received_view(conn, case_id)
     return added
-
-
-def _refresh_current_view(conn: Connection, case_id: str) -> None:
-    version, text, saved_at = conn.execute(
-        "SELECT version, body, saved_at FROM case_versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
-        (case_id,),
-    ).fetchone()
-    first = conn.execute("SELECT min(saved_at) FROM case_versions WHERE case_id = ?", (case_id,)).fetchone()[0]
-    body = json.loads(text)
-    start, gov = summary_fields(body)
-    conn.execute(
-        "UPDATE cases SET form = ?, form_version = ?, title = ?, status = 'sealed', current_version = ?, "
-        "incident_date = ?, governorate = ?, created_at = ?, updated_at = ? WHERE id = ?",
-        (body["form"], body.get("form_version", 1), body.get("title", ""), version, start, gov, first, saved_at,
-         case_id),
-    )
-    index_case(conn, case_id, body)
 
 
 def acknowledged(conn: Connection, documenter: str) -> list[VersionKey]:

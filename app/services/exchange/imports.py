@@ -17,7 +17,6 @@ reports are data; the front ends word them (app/commands/bundle_import.py, app/g
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +63,7 @@ class VerifiedBundle:
 
     @property
     def documenter(self) -> str:
-        return self.opened.signer.id_hex
+        return self.opened.documenter
 
     @property
     def sequence(self) -> int:
@@ -263,14 +262,14 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
     conn = vault.connection()
     known = {r[0] for r in conn.execute("SELECT sha256 FROM attachments")}
 
-    def on_manifest(manifest: dict, signer, sums: bytes) -> bool:
+    def on_manifest(manifest: dict, documenter: str, signed_sha256: str) -> bool:
         # Before any attachment streams past: a fork is refused at once; a number already held
         # (a replay, or decided below by the file's hash) has its attachments only hashed.
-        held = _received(conn, signer.id_hex, manifest["sequence"])
+        held = _received(conn, documenter, manifest["sequence"])
         if held is None:
             return keep_attachments
-        if _same_as_held(held, hashlib.sha256(sums).hexdigest(), None) is False:
-            raise _fork_alarm(signer.id_hex, manifest["sequence"])
+        if _same_as_held(held, signed_sha256, None) is False:
+            raise _fork_alarm(documenter, manifest["sequence"])
         return False
 
     try:
@@ -285,12 +284,12 @@ def verify(vault: Vault, path: Path, *, keep_attachments: bool = False,
             known_attachments=known, on_manifest=on_manifest,
         )
     try:
-        manifest = opened.manifest
-        already = _place_in_history(conn, opened.signer.id_hex, manifest["sequence"],
+        manifest, documenter = opened.manifest, opened.documenter
+        already = _place_in_history(conn, documenter, manifest["sequence"],
                                     manifest.get("previous_sha256"), opened.signed_sha256, opened.sha256)
-        received_evidence.check_history(conn, opened.signer.id_hex, manifest["sequence"], manifest)
+        received_evidence.check_history(conn, documenter, manifest["sequence"], manifest)
         records = _check_records(opened)
-        _check_held(conn, records, opened.signer.id_hex)
+        _check_held(conn, records, documenter)
         return VerifiedBundle(path, opened, records, _unknown_codes(records), already, keep_attachments)
     except BaseException:
         for blob in opened.stored.values():

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from forms import gazetteer, vocabularies
 from forms.errors import FormError
-from forms.unknown_codes import unknown_codes
+from forms.validation import unknown_codes
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import BundleRejected, TawthiqError

@@ -3,10 +3,10 @@
 The form-driven validation (forms.validation) runs here, so the GUI, the CLI and bundle import
 apply exactly the same rules. A case keeps the form version it was written under; a body that
 names no version is taken as written before versions existed: version 1. Place names typed where a gazetteer code
-belongs are turned into codes first. Fields the form does not know are kept and reported as
+belongs are turned into codes by the same walk that validates. Fields the form does not know are kept and reported as
 warnings (a case from a newer form loses nothing); every other problem refuses the save. On
 bundle import (`check_received`) a code of another vault's organisation terms or places is kept
-and flagged the same way (forms.unknown_codes).
+and flagged the same way (forms.validation.validate_received).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import uuid
 
 from forms.definitions import form_versions
 from forms.messages import message
-from forms.unknown_codes import UnknownCode, excused_by, unknown_codes
-from forms.validation import Problem, resolve_place_names, validate_case
+from forms.validation import Problem, UnknownCode, validate_case, validate_received
 from storage.errors import TawthiqError
 
 
@@ -65,7 +64,6 @@ def _prepared(body: object) -> dict:
     form_id = body.get("form")
     if "form_version" not in body and isinstance(form_id, str) and form_versions(form_id):
         body["form_version"] = form_versions(form_id)[0]
-    resolve_place_names(body)
     return body
 
 
@@ -83,7 +81,7 @@ def validated(body: object, lang: str = "en") -> tuple[dict, list[Problem]]:
     """As `check`, and the warnings (fields the form does not know) worded in `lang`: the editor
     shows them without validating the body a second time."""
     body = _prepared(body)
-    problems = validate_case(body, lang)
+    problems = validate_case(body, lang, resolve_places=True)
     _raise_errors(problems)
     return body, problems
 
@@ -96,9 +94,8 @@ def check_received(body: object) -> tuple[dict, list[UnknownCode]]:
     newer profile); refusing them would drop the documenter's whole bundle.
     """
     body = _prepared(body)
-    unknown = unknown_codes(body)
-    excused = excused_by(unknown)
-    _raise_errors([p for p in validate_case(body) if not excused(p)])
+    problems, unknown = validate_received(body)
+    _raise_errors(problems)
     return body, unknown
 
 

@@ -76,15 +76,12 @@ def canonical_json(body: dict) -> str:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def search_text(body: dict) -> str:
-    """What the full-text index holds for a case: forms.search.document (text, name keys, places)."""
-    return case_search.document(body)
-
-
 def index_case(conn: Connection, case_id: str, body: dict) -> None:
-    """(Re)write the case's full-text entry; the `cases` row must exist."""
+    """(Re)write the case's full-text entry (forms.search.document: text, name keys, places); the
+    `cases` row must exist."""
     unindex_case(conn, case_id)
-    cursor = conn.execute("INSERT INTO case_search (case_id, content) VALUES (?, ?)", (case_id, search_text(body)))
+    cursor = conn.execute("INSERT INTO case_search (case_id, content) VALUES (?, ?)",
+                          (case_id, case_search.document(body)))
     conn.execute("UPDATE cases SET search_rowid = ? WHERE id = ?", (cursor.lastrowid, case_id))
 
 
@@ -102,6 +99,26 @@ def summary_fields(body: dict) -> tuple[str | None, str | None]:
     start = date.get("start") if isinstance(date.get("start"), str) else None
     gov = location.get("governorate") if isinstance(location.get("governorate"), str) else None
     return start, gov
+
+
+def refresh_received_view(conn: Connection, case_id: str) -> None:
+    """A received case's current view (its `cases` row and full-text entry) from the highest version
+    held: the same whatever order the documenter's bundles were imported in. Inside the caller's
+    transaction, after the versions were inserted (app/services/exchange/bundle_cases.py)."""
+    version, text, saved_at = conn.execute(
+        "SELECT version, body, saved_at FROM case_versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
+        (case_id,),
+    ).fetchone()
+    first = conn.execute("SELECT min(saved_at) FROM case_versions WHERE case_id = ?", (case_id,)).fetchone()[0]
+    body = json.loads(text)
+    start, gov = summary_fields(body)
+    conn.execute(
+        "UPDATE cases SET form = ?, form_version = ?, title = ?, status = 'sealed', current_version = ?, "
+        "incident_date = ?, governorate = ?, created_at = ?, updated_at = ? WHERE id = ?",
+        (body["form"], body.get("form_version", 1), body.get("title", ""), version, start, gov, first, saved_at,
+         case_id),
+    )
+    index_case(conn, case_id, body)
 
 
 def save_case(vault: Vault, body: dict, case_id: str | None = None) -> tuple[str, int]:

@@ -7,6 +7,7 @@ The interface other services use (all of it reads the stored result of the last 
 - `incident_clusters(vault, clusters=None, case_ids=None) -> list[list[str]]`: case ids that
   record one incident.
 - `state(conn, records)`: "linked", "stale" (cases changed since the last run) or "unlinked".
+- `stored_groups(conn, records, cases)`: the three above in one read, for statistics.
 
 `run_linkage` (after an import, and on demand), `review_queue`, `review_items`, `decide`, `undo`,
 `recent_decisions`, `pair_details`, `summary`: the `link` command and the review view. `cluster_details` (why records
@@ -36,6 +37,7 @@ from app.services.analysis.linkage.service import (
     run_linkage,
     split,
     state,
+    stored_groups,
     summary,
     undo,
     victim_clusters,
@@ -61,6 +63,7 @@ __all__ = [
     "run_linkage",
     "split",
     "state",
+    "stored_groups",
     "summary",
     "undo",
     "victim_clusters",

@@ -11,7 +11,7 @@ the one way statistics, exports and the link command see clusters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 R = TypeVar("R")
@@ -93,19 +93,20 @@ def components(pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
     return list(groups.members.values())
 
 
-def group(records: list[R], clusters: Iterable[Iterable[str]], name_of: Callable[[R], str]) -> list[list[R]]:
-    """Records grouped as `clusters` (lists of record names) say; every record exactly once.
+def group(named: Mapping[str, R], clusters: Iterable[Iterable[str]]) -> list[list[R]]:
+    """Records (by their names: a record key, a victim reference, a case id) grouped as `clusters`
+    (lists of those names) say; every record exactly once.
 
     A name the clusters give that no record has is skipped (a case since deleted); a record no
     cluster names is its own group (a case received after the last linkage run), so a stale
-    clustering never drops a record. Groups keep the clusters' order, then the singletons'."""
-    by_name = {name_of(r): r for r in records}
+    clustering never drops a record. Groups keep the clusters' order, then the singletons' (in the
+    order of `named`)."""
     seen: set[str] = set()
     grouped: list[list[R]] = []
     for names in clusters:
-        members = [by_name[n] for n in names if n in by_name and n not in seen]
-        seen.update(name_of(m) for m in members)
+        members = [n for n in names if n in named and n not in seen]
+        seen.update(members)
         if members:
-            grouped.append(members)
-    grouped.extend([r] for r in records if name_of(r) not in seen)
+            grouped.append([named[n] for n in members])
+    grouped.extend([record] for name, record in named.items() if name not in seen)
     return grouped

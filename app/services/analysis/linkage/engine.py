@@ -378,11 +378,12 @@ _OTHER_CASES = "split_part(p.unique_id_l, '/', 1) <> split_part(p.unique_id_r, '
 
 def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None,
                 memory_limit: str = "2GB", auto_threshold: float | None = None,
-                evidence: bool = False, on: Backend | None = None) -> list[Scored]:
+                evidence: bool = False, on: Backend | None = None, engine: str = "duckdb") -> list[Scored]:
     """Every blocked pair at or above `threshold`, left < right so a pair has one spelling; with
     `evidence`, each pair's level and match weight per comparison.
 
-    On DuckDB unless a backend is given (spark_engine.SparkBackend); a given backend is not closed."""
+    On a backend of its own (`engine`: DuckDB, or Spark), closed when done, unless one is given
+    (`on`, e.g. to score several times in one Spark session): a given backend is not closed."""
     if len(rows) < 2:
         return []
     auto_at = AUTO_THRESHOLD if auto_threshold is None else auto_threshold
@@ -391,7 +392,7 @@ def score_pairs(rows: list[dict], threshold: float, settings: dict | None = None
     # (Splink keeps the level of each comparison only with the matching columns.)
     settings["retain_intermediate_calculation_columns"] = evidence
     settings["retain_matching_columns"] = evidence
-    db = on or DuckDBBackend(memory_limit)
+    db = on or backend(engine, memory_limit)
     try:
         linker = db.linker(rows, settings)
         scored = linker.inference.predict(threshold_match_probability=threshold, warning_mode="never")

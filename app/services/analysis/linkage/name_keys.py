@@ -122,9 +122,10 @@ def name_words(text: str | None) -> list[str]:
     return _join_compounds(norm.split(), arabic)
 
 
-def word_key(word: str) -> str:
+def _word_key(word: str) -> str:
+    """The key of one word of `name_words` (its letters folded already)."""
     if is_arabic(word):
-        key = _word_key_arabic(normalize_arabic(word))
+        key = _word_key_arabic(word)
     else:
         key = _word_key_latin(normalize_name_latin(word).replace(" ", ""))
     return _collapse(key)
@@ -132,7 +133,7 @@ def word_key(word: str) -> str:
 
 def name_key(text: str | None) -> str | None:
     """One comparable key for a whole name or name part, whatever the script; None if empty."""
-    keys = [k for k in (word_key(w) for w in name_words(text)) if k]
+    keys = [k for k in (_word_key(w) for w in name_words(text)) if k]
     return " ".join(keys) if keys else None
 
 
@@ -146,6 +147,48 @@ def name_spelling(text: str | None, latin: bool = True) -> str | None:
     if not words or not (latin or is_arabic(text)):
         return None
     return "".join(words)
+
+
+NAME_PARTS = ("given", "father", "grandfather", "family")  # the chain, in order (the mother is apart)
+
+
+def split_name_chain(name: str | None) -> dict[str, str]:
+    """Syrian name chains by position: given, father, grandfather, family.
+
+    Four or more words: the first three are given/father/grandfather and the last is the family;
+    three: given, father, family; two: given, family.
+    """
+    # Hamza on ya (ثائر) is a glottal stop, not a long ī: kept apart before the letters are
+    # folded (ئ → ي), so the part's long-vowel hint reads as the whole name's does.
+    words = name_words(name.replace("ئ", "ء") if name else name)
+    if len(words) >= 4:
+        return dict(zip(NAME_PARTS, [words[0], words[1], words[2], words[-1]], strict=True))
+    if len(words) == 3:
+        return {"given": words[0], "father": words[1], "family": words[2]}
+    if len(words) == 2:
+        return {"given": words[0], "family": words[1]}
+    if len(words) == 1:
+        return {"given": words[0]}
+    return {}
+
+
+def part_keys(parts: dict[str, str], whole_names: list[str | None]) -> dict[str, str | None]:
+    """One person's name as linkage compares it: the key of each part (given, father, grandfather,
+    family, mother) and the long-vowel hints of the given and father's names. The parts as written
+    win; each whole name, split into its chain (either script), fills what is missing."""
+    chains = [split_name_chain(name) for name in whole_names]
+    keys: dict[str, str | None] = {}
+    for part in (*NAME_PARTS, "mother"):
+        value = parts.get(part)
+        if value is None:
+            value = next((c[part] for c in chains if part in c), None)
+        keys[part] = name_key(value) if value else None
+        if part in ("given", "father"):
+            keys[part + "_hint"] = name_hint(value)
+        if part in ("given", "father", "grandfather"):
+            # Brothers' given names differ: a Latin one-letter difference there may be one.
+            keys[part + "_spelling"] = name_spelling(value, latin=part != "given")
+    return keys
 
 
 _LATIN_LONG_I = re.compile(r"y|ee|ei|ai|ie")
@@ -188,7 +231,7 @@ def name_hint(text: str | None) -> str | None:
     if not words:
         return None
     word = max(words, key=len)
-    spelled = normalize_arabic(word) if is_arabic(word) else word
+    spelled = word  # folded already by name_words
     if spelled in _HOMOGRAPH_BY_SPELLING:
         names = _HOMOGRAPH_BY_SPELLING[spelled]
         # A spelling of two listed names (Sameer: سمير or سامر) cannot tell: no hint at all.

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
 
-from app.services.analysis.linkage.name_keys import name_hint, name_key, name_spelling, name_words
+from app.services.analysis.linkage.name_keys import NAME_PARTS, part_keys
 from app.services.case_body import entries, section
 from forms import definitions, gazetteer
 from storage.database import Connection
 
-NAME_PARTS = ("given", "father", "grandfather", "family")  # the chain, in order (the mother is apart)
 # Label for records that have no provenance row: the vault's own cases (a documenter's vault,
 # or cases a coordinator typed in directly).
 LOCAL_DOCUMENTER = "local"
@@ -84,30 +83,23 @@ class VictimRecord:
     fate: str = UNKNOWN
     perpetrator_groups: tuple[str, ...] = (UNKNOWN,)
     display: dict = field(default_factory=dict)
+    # Derived once, when the record is made (statistics read them for every record, several times):
+    key: str = field(init=False)  # "<case id>#<index in victims[]>": its name in statistics and exports
+    date_days: int | None = field(init=False)  # of the incident date (`date_days`)
+    missing: tuple[str, ...] = field(init=False)  # what keeps it from being counted: name, date, place
+    countable: bool = field(init=False)
+    from_source: bool = field(init=False)  # a row of an imported list, not a case of ours
 
-    @property
-    def key(self) -> str:
-        """"<case id>#<index in victims[]>": the record's name in statistics and exports."""
-        return f"{self.case_id}#{self.victim_index}"
+    def __post_init__(self) -> None:
+        self.key = f"{self.case_id}#{self.victim_index}"
+        self.date_days = date_days(self.incident_date)
+        self.missing = _gaps(name=self.has_name, month=self.month, governorate=self.governorate)
+        self.countable = not self.missing
+        self.from_source = is_source(self.case_id)
 
     @property
     def documenter(self) -> str:
         return self.documenters[0]
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        gaps = []
-        if not self.has_name:
-            gaps.append("name")
-        if self.month is None:
-            gaps.append("date")
-        if not self.governorate:
-            gaps.append("place")
-        return tuple(gaps)
-
-    @property
-    def countable(self) -> bool:
-        return not self.missing
 
     def to_json(self) -> dict:
         return {"ref": self.ref, "case_id": self.case_id, "victim_index": self.victim_index,
@@ -131,7 +123,7 @@ class VictimRecord:
             "sex": self.sex,
             "birth_year": self.birth_year,
             "incident_month": self.incident_month,
-            "date_days": date_days(self.incident_date),
+            "date_days": self.date_days,
             "date_precision": self.date_precision,
             "governorate": self.governorate,
         }
@@ -153,19 +145,17 @@ class IncidentRecord:
     date_precision: str | None = None
     place: str | None = None  # below the governorate: the place, else the district (a code when known)
     victims: int = 0
+    missing: tuple[str, ...] = field(init=False)  # derived once: date, place
+    key: str = field(init=False)  # its name in statistics: the case id
 
-    @property
-    def key(self) -> str:
-        return self.case_id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "missing", _gaps(name=True, month=self.month, governorate=self.governorate))
+        object.__setattr__(self, "key", self.case_id)
 
-    @property
-    def missing(self) -> tuple[str, ...]:
-        gaps = []
-        if self.month is None:
-            gaps.append("date")
-        if not self.governorate:
-            gaps.append("place")
-        return tuple(gaps)
+
+def _gaps(*, name: bool, month: str | None, governorate: str | None) -> tuple[str, ...]:
+    return tuple(gap for gap, known in (("name", name), ("date", month is not None), ("place", bool(governorate)))
+                 if not known)
 
 
 def date_days(start: str | None) -> int | None:
@@ -190,26 +180,6 @@ def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def split_name_chain(name: str | None) -> dict[str, str]:
-    """Syrian name chains by position: given, father, grandfather, family.
-
-    Four or more words: the first three are given/father/grandfather and the last is the family;
-    three: given, father, family; two: given, family.
-    """
-    # Hamza on ya (ثائر) is a glottal stop, not a long ī: kept apart before the letters are
-    # folded (ئ → ي), so the part's long-vowel hint reads as the whole name's does.
-    words = name_words(name.replace("ئ", "ء") if name else name)
-    if len(words) >= 4:
-        return dict(zip(NAME_PARTS, [words[0], words[1], words[2], words[-1]], strict=True))
-    if len(words) == 3:
-        return {"given": words[0], "father": words[1], "family": words[2]}
-    if len(words) == 2:
-        return {"given": words[0], "family": words[1]}
-    if len(words) == 1:
-        return {"given": words[0]}
-    return {}
-
-
 @lru_cache(maxsize=1)
 def name_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The victim fields every version of every form defines for a name: whole names
@@ -217,14 +187,13 @@ def name_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
     read exactly these, so a name validation accepts is never a name they miss."""
     whole: dict[str, None] = {}
     parts: dict[str, None] = {}
-    for form in definitions.list_forms():
-        for version in definitions.form_versions(form.id):
-            victims = definitions.load_form(form.id, version).field("victims")
-            for f in victims.children if victims else ():
-                if f.type == "person_name":
-                    whole[f.id] = None
-                elif f.type == "name_parts":
-                    parts[f.id] = None
+    for definition in definitions.all_versions():
+        victims = definition.field("victims")
+        for f in victims.children if victims else ():
+            if f.type == "person_name":
+                whole[f.id] = None
+            elif f.type == "name_parts":
+                parts[f.id] = None
     return tuple(whole), tuple(parts)
 
 
@@ -238,29 +207,6 @@ def _explicit_parts(victim: dict) -> dict[str, str]:
             if value and part not in found:
                 found[part] = value
     return found
-
-
-def _part_keys(victim: dict) -> dict[str, str | None]:
-    """Keys of each name part, and long-vowel hints of the given and father's names."""
-    parts = _explicit_parts(victim)
-    keys: dict[str, str | None] = {}
-    # Explicit parts win; the chain in either script fills what is missing.
-    chains = [split_name_chain(_text(victim.get(k))) for k in name_fields()[0]]
-    for part in (*NAME_PARTS, "mother"):
-        value = parts.get(part)
-        if value is None:
-            value = next((c[part] for c in chains if part in c), None)
-        keys[part] = name_key(value) if value else None
-        if part in ("given", "father"):
-            keys[part + "_hint"] = name_hint(value)
-        if part in ("given", "father", "grandfather"):
-            # Brothers' given names differ: a Latin one-letter difference there may be one.
-            keys[part + "_spelling"] = name_spelling(value, latin=part != "given")
-    return keys
-
-
-def _has_name(victim: dict) -> bool:
-    return any(_text(victim.get(k)) for k in name_fields()[0]) or bool(_explicit_parts(victim))
 
 
 def _birth_year(victim: dict, incident_date: str | None) -> int | None:
@@ -293,9 +239,9 @@ def codes(value: object) -> tuple[str, ...]:
     return tuple(sorted({t for t in texts if t}))
 
 
-def _perpetrator_groups(body: dict) -> tuple[str, ...]:
+def _perpetrator_groups(perpetrators: list) -> tuple[str, ...]:
     groups: set[str] = set()
-    for p in entries(body, "perpetrators"):
+    for p in perpetrators:
         if isinstance(p, dict):
             groups.update(codes(p.get("group")))
     return tuple(sorted(groups)) or (UNKNOWN,)
@@ -321,13 +267,15 @@ def records_from_body(case_id: str, body: dict,
     gov_text = _text(location.get("governorate"))
     gov = governorate_code(gov_text)
     month, rank = _month(date)
-    groups = _perpetrator_groups(body)
+    groups = _perpetrator_groups(entries(body, "perpetrators"))
     case_acts: set[str] = set()
     out = []
     for index, victim in enumerate(entries(body, "victims")):
         if not isinstance(victim, dict):
             continue
-        keys = _part_keys(victim)
+        parts = _explicit_parts(victim)  # once per victim: keys, whether it has a name, display
+        whole_names = [_text(victim.get(k)) for k in name_fields()[0]]
+        keys = part_keys(parts, whole_names)
         whole = [k for k in (keys[p] for p in NAME_PARTS) if k]
         sex = _text(victim.get("sex"))
         acts = codes(victim.get("act")) or (UNKNOWN,)
@@ -355,7 +303,7 @@ def records_from_body(case_id: str, body: dict,
             incident_month=start[:7] if start and len(start) >= 7 else None,
             date_precision=precision,
             governorate=gov,
-            has_name=_has_name(victim),
+            has_name=any(whole_names) or bool(parts),
             month=month,
             precision_rank=rank,
             acts=acts,
@@ -364,7 +312,7 @@ def records_from_body(case_id: str, body: dict,
             display={
                 "name_ar": _text(victim.get("name_ar")),
                 "name_latin": _text(victim.get("name_latin")),
-                "name_parts": _explicit_parts(victim),
+                "name_parts": parts,
                 "sex": sex,
                 "age": victim.get("age"),
                 "birth_date": victim.get("birth_date"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from app.services import changes
 from app.services.analysis.linkage import engine, history, incidents
 from app.services.analysis.linkage.clusters import cluster, group
-from app.services.analysis.linkage.records import IncidentRecord, VictimRecord, date_days, read_records
+from app.services.analysis.linkage.records import IncidentRecord, VictimRecord, read_records
 from storage import audit
 from storage.database import Connection, transaction
 from storage.errors import TawthiqError, UsageError
@@ -175,14 +175,10 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
     by_ref = {r.ref: r for r in records}
     if stored and stored[0] == fingerprint and not force:
         report("done", 1.0)
-        return summary(vault, ran=False)
+        return _summary(conn, ran=False)
     report("scoring", 0.2)
-    db = engine.backend(engine_name)
-    try:
-        scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD,
-                                    settings=model, evidence=True, on=db)
-    finally:
-        db.close()
+    scored = engine.score_pairs([r.row() for r in records], threshold=engine.REVIEW_THRESHOLD,
+                                settings=model, evidence=True, engine=engine_name)
     report("clustering", 0.8)
     with transaction(conn):
         conn.execute("DELETE FROM linkage_pairs")
@@ -205,11 +201,14 @@ def run_linkage(vault: Vault, progress: Progress | None = None, force: bool = Fa
             (fingerprint, audit.now_iso(), f"splink-{engine_name}", len(records), n_clusters),
         )
     report("done", 1.0)
-    return summary(vault)
+    return _summary(conn)
 
 
 def summary(vault: Vault, ran: bool = True) -> LinkageSummary:
-    conn = vault.connection()
+    return _summary(vault.connection(), ran)
+
+
+def _summary(conn: Connection, ran: bool = True) -> LinkageSummary:
     one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
     return LinkageSummary(
         records=one("SELECT count(*) FROM linkage_members"),
@@ -218,7 +217,7 @@ def summary(vault: Vault, ran: bool = True) -> LinkageSummary:
                             "GROUP BY cluster_id HAVING count(*) > 1)"),
         auto_pairs=one("SELECT count(*) FROM linkage_pairs WHERE band = 'auto'"),
         review_pairs=one("SELECT count(*) FROM linkage_pairs WHERE band = 'review'"),
-        pending_review=len(review_queue(vault)),
+        pending_review=len(_review_queue(conn)),
         decisions=one("SELECT count(*) FROM linkage_decisions"),
         ran=ran,
     )
@@ -240,7 +239,10 @@ def victim_clusters(vault: Vault, records: list[VictimRecord] | None = None) -> 
     Only reads: records that run did not see are clusters of one, records it saw that are gone
     are left out. Each member names its case and the documenter(s) who sent that case; largest
     clusters first. `records` are the vault's current records when the caller has read them."""
-    conn = vault.connection()
+    return _victim_clusters(vault.connection(), records)
+
+
+def _victim_clusters(conn: Connection, records: list[VictimRecord] | None) -> list[VictimCluster]:
     if records is None:
         records = read_records(conn)[0]
     stored: dict[str, list[str]] = {}
@@ -248,7 +250,7 @@ def victim_clusters(vault: Vault, records: list[VictimRecord] | None = None) -> 
         stored.setdefault(cid, []).append(ref)
     ids = {refs[0]: cid for cid, refs in stored.items()}
     out = []
-    for members in group(sorted(records, key=lambda r: r.ref), stored.values(), lambda r: r.ref):
+    for members in group({r.ref: r for r in sorted(records, key=lambda r: r.ref)}, stored.values()):
         first = members[0].ref
         out.append(VictimCluster(ids.get(first) or cluster_id([first]), tuple(members)))
     out.sort(key=lambda c: (-len(c.members), c.members[0].ref))
@@ -267,9 +269,13 @@ def incident_clusters(vault: Vault, clusters: list[VictimCluster] | None = None,
     linkage linked them on place, date, act and perpetrator (linkage/incidents.py), or a person
     accepted the pair. A pair a person rejected is never one incident, through any chain. Reads
     the stored victim clusters (or takes the caller's) and the stored incident pairs."""
-    conn = vault.connection()
+    return _incident_clusters(vault.connection(), clusters, case_ids)
+
+
+def _incident_clusters(conn: Connection, clusters: list[VictimCluster] | None,
+                       case_ids: list[str] | None) -> list[list[str]]:
     if clusters is None:
-        clusters = victim_clusters(vault)
+        clusters = _victim_clusters(conn, None)
     if case_ids is None:
         case_ids = [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY id")]
     known = set(case_ids)
@@ -277,7 +283,7 @@ def incident_clusters(vault: Vault, clusters: list[VictimCluster] | None = None,
     for victim in clusters:
         members = victim.members
         for a, b in zip(members, members[1:], strict=False):
-            da, db = date_days(a.incident_date), date_days(b.incident_date)
+            da, db = a.date_days, b.date_days
             near = da is None or db is None or abs(da - db) <= INCIDENT_DAYS
             same_place = a.governorate is None or b.governorate is None or a.governorate == b.governorate
             if near and same_place and a.case_id in known and b.case_id in known and a.case_id != b.case_id:
@@ -288,6 +294,19 @@ def incident_clusters(vault: Vault, clusters: list[VictimCluster] | None = None,
     groups = cluster(case_ids, links, accepted=[(a, b) for a, b, d in decided if d == "accept"],
                      rejected=[(a, b) for a, b, d in decided if d == "reject"])
     return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def stored_groups(conn: Connection, records: list[VictimRecord], cases: list[IncidentRecord]
+                  ) -> tuple[list[list[VictimRecord]], list[list[IncidentRecord]], str]:
+    """What statistics read of the last run, in one call: `records` grouped into victims, `cases`
+    into incidents, and the state (`state`). Records and cases that run did not see are groups of
+    one; when linkage never ran, every record and every case is."""
+    linked = state(conn, records)
+    if linked == "unlinked":
+        return [[r] for r in records], [[c] for c in cases], linked
+    clusters = _victim_clusters(conn, records)
+    by_case = _incident_clusters(conn, clusters, [c.case_id for c in cases])
+    return [list(c.members) for c in clusters], group({c.case_id: c for c in cases}, by_case), linked
 
 
 def incident_review_queue(vault: Vault) -> list[dict]:
@@ -339,7 +358,10 @@ def incident_decide(vault: Vault, pid: str, decision: str) -> dict:
 def review_queue(vault: Vault) -> list[dict]:
     """Pairs waiting for a person: in the review band and undecided or unsure, or decided on
     records that have changed since."""
-    conn = vault.connection()
+    return _review_queue(vault.connection())
+
+
+def _review_queue(conn: Connection) -> list[dict]:
     members = dict(conn.execute("SELECT victim_ref, content_hash FROM linkage_members").fetchall())
     decided = {(a, b): (d, lh, rh) for a, b, d, lh, rh in _decisions(conn)}
     queue = []
