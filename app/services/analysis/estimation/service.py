@@ -175,14 +175,15 @@ def _draws(chosen: loglinear.LogLinearFit, counts: dict[tuple[int, ...], int], k
     return observed + rng.choice(z, size=TOTAL_DRAWS, p=weight)
 
 
-def _sum_of_posteriors(draws_by_stratum: list[np.ndarray]) -> Estimate:
-    """The total's posterior: strata are independent, so a draw of the total sums one draw of each."""
+def _sum_of_posteriors(draws_by_stratum: list[np.ndarray], point: int) -> Estimate:
+    """The total: the sum of the strata's estimates, with an interval from the distribution of the
+    sum (strata are independent, so a draw of the total sums one draw of each)."""
     rng = np.random.default_rng(SEED)
     total = np.zeros(TOTAL_DRAWS)
     for draws in draws_by_stratum:
         total += rng.choice(draws, size=TOTAL_DRAWS, replace=True)
-    low, mid, high = np.quantile(total, [0.025, 0.5, 0.975])
-    return Estimate("sum of strata", int(round(mid)), int(np.floor(low)), int(np.ceil(high)), ())
+    low, high = np.quantile(total, [0.025, 0.975])
+    return Estimate("sum of strata", point, min(point, int(np.floor(low))), max(point, int(np.ceil(high))), ())
 
 
 def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[str, ...] = (),
@@ -212,7 +213,8 @@ def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[
     defaults = [s.default for s in strata if s.default is not None]
     # One estimable stratum: the total is its figure, not an approximation of it by draws.
     total = (replace(defaults[0], method="sum of strata", models=()) if len(defaults) == 1
-             else _sum_of_posteriors([_draws(*fitted) for fitted in posteriors]) if posteriors else None)
+             else _sum_of_posteriors([_draws(*fitted) for fitted in posteriors], sum(d.estimate for d in defaults))
+             if posteriors else None)
     return EstimationReport(
         lists=tuple(lists), by=by, strata=strata, documented=sum(s.documented for s in strata),
         total=total,
