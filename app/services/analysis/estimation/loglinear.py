@@ -218,8 +218,3 @@ def _profile_over(counts: list[int], interactions: tuple[tuple[int, int], ...], 
     # The shape is a parameter of the model like any other: the profile maximises over it too.
     return max(_profile_loglik(counts, interactions, k, z, shape) for shape in shapes)
 
-
-def profile(counts: dict[tuple[int, ...], int], model: LogLinearFit, k: int, z: float) -> float:
-    """The profile log-likelihood of `model` at an unobserved count z (for drawing from it)."""
-    ys = [counts.get(p, 0) for p in _patterns(k)]
-    return _profile_over(ys, model.interactions, k, z, model.profiled or (model.shape,))

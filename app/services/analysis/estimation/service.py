@@ -116,8 +116,7 @@ class EstimationReport:
 
 
 def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual], lists: Sequence[str]
-             ) -> tuple[StratumEstimate, tuple | None]:
-    """The stratum's figures, and what `_draws` needs to draw its total (None: not estimable)."""
+             ) -> StratumEstimate:
     present = tuple(name for name in lists if any(name in p.lists for p in people))
     counts = pattern_counts(people, list(present))
     documented = sum(counts.values())
@@ -126,15 +125,15 @@ def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual]
         stratum=dict(zip(by, key, strict=True)), lists=present, documented=documented, overlapping=overlapping,
         patterns={"".join(map(str, p)): n for p, n in sorted(counts.items(), reverse=True)}, not_estimable=None)
     if len(present) < MIN_LISTS:
-        return replace(base, not_estimable="fewer_than_three_lists"), None
+        return replace(base, not_estimable="fewer_than_three_lists")
     if overlapping == 0:
-        return replace(base, not_estimable="no_overlap"), None
+        return replace(base, not_estimable="no_overlap")
     if documented < MIN_DOCUMENTED or overlapping < MIN_OVERLAP:
-        return replace(base, not_estimable="too_small"), None
+        return replace(base, not_estimable="too_small")
     k = len(present)
     posterior = bma.posterior(counts, k)
     if not posterior.bounded:
-        return replace(base, not_estimable="unbounded"), None
+        return replace(base, not_estimable="unbounded")
     names = list(present)
     average = Estimate("bma", posterior.median, posterior.lower, posterior.upper,
                        tuple((g.describe(names), round(w, 4)) for g, w in posterior.models))
@@ -148,7 +147,7 @@ def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual]
                            tuple((f.describe(names), round(f.bic, 2)) for f in ranked))
     allowing, fitted = loglinear.allowing_heterogeneity(counts, k)
     if allowing is None or not allowing.bounded:
-        return replace(base, not_estimable="unbounded"), None
+        return replace(base, not_estimable="unbounded")
     # The model the figure comes from first, then the others the search weighed, by BIC.
     ranked = [allowing, *(f for f in sorted(fitted, key=lambda f: f.bic)
                           if f.describe(names) != allowing.describe(names))]
@@ -156,32 +155,30 @@ def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual]
                        tuple((f.describe(names), round(f.bic, 2)) for f in ranked[:5]))
     disagree = any(default.upper < other.lower or other.upper < default.lower for other in (average, latent))
     return replace(base, default=default, estimators_disagree=disagree, model_average=average,
-                   latent_class=latent, loglinear=classic, loglinear_heterogeneity=default), \
-        (allowing, counts, k)
+                   latent_class=latent, loglinear=classic, loglinear_heterogeneity=default)
 
 
-def _draws(chosen: loglinear.LogLinearFit, counts: dict[tuple[int, ...], int], k: int) -> np.ndarray:
-    """Draws of a stratum's total for the sum over strata, from the default's profile likelihood.
+def _draws(chosen: Estimate, documented: int, rng: np.random.Generator) -> np.ndarray:
+    """Draws of a stratum's total for the sum over strata, matching its estimate and interval.
 
-    The profile likelihood of the unobserved count, normalised over a grid, serves as its
-    distribution (flat prior): its 2.5% and 97.5% points are close to the profile interval's."""
-    observed = chosen.observed
-    span = max(chosen.upper - observed, 1)
-    z = np.unique(np.linspace(0, min(2 * span + 10, loglinear.CEILING_FACTOR * observed + 5_000), 120).round())
-    log_lik = np.array([loglinear.profile(counts, chosen, k, float(v)) for v in z])
-    weight = np.exp(log_lik - log_lik.max())
-    weight /= weight.sum()
-    rng = np.random.default_rng(SEED)
-    return observed + rng.choice(z, size=TOTAL_DRAWS, p=weight)
+    A standard normal draw is scaled by (estimate - lower) / 1.96 below zero and by
+    (upper - estimate) / 1.96 above: the draws' median is the estimate and their 2.5% and 97.5%
+    points are the interval's ends, however skewed the interval."""
+    z = rng.standard_normal(TOTAL_DRAWS)
+    scale = np.where(z < 0, chosen.estimate - chosen.lower, chosen.upper - chosen.estimate) / 1.959964
+    return np.maximum(documented, chosen.estimate + z * scale)
 
 
-def _sum_of_posteriors(draws_by_stratum: list[np.ndarray], point: int) -> Estimate:
+def _sum_of_strata(strata: list[StratumEstimate]) -> Estimate:
     """The total: the sum of the strata's estimates, with an interval from the distribution of the
     sum (strata are independent, so a draw of the total sums one draw of each)."""
     rng = np.random.default_rng(SEED)
     total = np.zeros(TOTAL_DRAWS)
-    for draws in draws_by_stratum:
-        total += rng.choice(draws, size=TOTAL_DRAWS, replace=True)
+    point = 0
+    for s in strata:
+        assert s.default is not None
+        total += _draws(s.default, s.documented, rng)
+        point += s.default.estimate
     low, high = np.quantile(total, [0.025, 0.975])
     return Estimate("sum of strata", point, min(point, int(np.floor(low))), max(point, int(np.ceil(high))), ())
 
@@ -200,21 +197,17 @@ def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[
     if len(lists) > MAX_LISTS:
         raise EstimationRefused("estimate.too_many_lists", minimum=MIN_LISTS, maximum=MAX_LISTS, count=len(lists))
     people = [p for p in individuals if p.lists & set(lists)]
-    strata, posteriors = [], []
+    strata = []
     grouped = stratify(people, by)
     for done, (key, members) in enumerate(grouped.items(), start=1):
-        result, fitted = _stratum(key, by, members, lists)
-        strata.append(result)
-        if fitted is not None:
-            posteriors.append(fitted)
+        strata.append(_stratum(key, by, members, lists))
         if progress is not None:
             progress(done, len(grouped))
     estimable = sum(s.documented for s in strata if s.not_estimable is None)
-    defaults = [s.default for s in strata if s.default is not None]
+    estimated = [s for s in strata if s.default is not None]
     # One estimable stratum: the total is its figure, not an approximation of it by draws.
-    total = (replace(defaults[0], method="sum of strata", models=()) if len(defaults) == 1
-             else _sum_of_posteriors([_draws(*fitted) for fitted in posteriors], sum(d.estimate for d in defaults))
-             if posteriors else None)
+    total = (replace(estimated[0].default, method="sum of strata", models=()) if len(estimated) == 1
+             else _sum_of_strata(estimated) if estimated else None)
     return EstimationReport(
         lists=tuple(lists), by=by, strata=strata, documented=sum(s.documented for s in strata),
         total=total,
