@@ -70,15 +70,15 @@ def estimate(ctx: Context) -> int:
         return 0
     lines = [f"Lists: {', '.join(report.lists)}  (each must record victims independently of the others, "
              "with one definition of a victim)"]
-    lines.append("Estimate: the latent-class model (default); beside it the model average over graphical "
-                 "models and the log-linear model chosen by BIC")
+    lines.append("Estimate: the log-linear model allowing for heterogeneity (default); beside it the model "
+                 "average over graphical models and the latent-class model")
     for s in figures["strata"]:
         where = ", ".join(f"{k}={v}" for k, v in s["stratum"].items()) or "all victims"
         if s["not_estimable"]:
             lines.append(f"  {where}: documented {s['documented']:,}; not estimable ({s['not_estimable']})")
             continue
         lines.append(f"  {where}: documented {s['documented']:,}; estimated {_interval(s['estimate'])}")
-        lines.append(f"      model average {_interval(s['model_average'])}; log-linear {_interval(s['loglinear'])}"
+        lines.append(f"      model average {_interval(s['model_average'])}; latent class {_interval(s['latent_class'])}"
                      + ("; the estimators disagree: read with care" if s["estimators_disagree"] else ""))
     total = figures["total"]
     if total["estimate"] is not None:

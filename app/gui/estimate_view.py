@@ -201,7 +201,7 @@ class EstimateView(QWidget):
         column.addWidget(self.total)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([tr("Stratum"), tr("Documented"), tr("Estimated (95% interval)"),
-                                              tr("Model average"), tr("Log-linear"), tr("Note")])
+                                              tr("Model average"), tr("Latent class"), tr("Note")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)  # row numbers: meaningless here, in Latin digits
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -216,9 +216,9 @@ class EstimateView(QWidget):
         for text in CAVEATS.values():
             caveat_layout.addWidget(_label("• " + tr(text)))
         caveat_layout.addWidget(_label(tr(
-            "Estimated: by the latent-class model, which allows for victims who differ in how likely they are "
-            "to be recorded. Beside it, two other methods: the average over models of dependence between the "
-            "lists, and the log-linear model that fits best.")))
+            "Estimated: by the log-linear model that allows for victims who differ in how likely they are to be "
+            "recorded, and for lists that depend on each other. Beside it, two other methods: the average over "
+            "models of dependence between the lists, and the latent-class model.")))
         column.addWidget(caveats)
         column.addStretch(1)
         scroll.setWidget(body)
@@ -344,7 +344,7 @@ class EstimateView(QWidget):
             note = tr(REASONS[s["not_estimable"]]) if s["not_estimable"] else (
                 tr("The estimators disagree: read with care") if s["estimators_disagree"] else "")
             values = [where, fmt_int(s["documented"]), _interval(s["estimate"]), _interval(s["model_average"]),
-                      _interval(s["loglinear"]), note]
+                      _interval(s["latent_class"]), note]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
             e = s["estimate"]

@@ -96,10 +96,6 @@
         <translation>حفظ جدول سجلّ الرصد…</translation>
     </message>
     <message>
-        <source>Estimated: by the latent-class model, which allows for victims who differ in how likely they are to be recorded. Beside it, two other methods: the average over models of dependence between the lists, and the log-linear model that fits best.</source>
-        <translation>التقدير بنموذج الفئات الكامنة، الذي يراعي اختلاف فرص تسجيل الضحايا. وإلى جانبه طريقتان أخريان: المتوسط على نماذج الاعتماد بين القوائم، والنموذج اللوغاريتمي الخطي الأنسب.</translation>
-    </message>
-    <message>
         <source>%1 (external list)</source>
         <translation>%1 (قائمة خارجية)</translation>
     </message>
@@ -128,12 +124,12 @@
         <translation>متوسط النماذج</translation>
     </message>
     <message>
-        <source>Log-linear</source>
-        <translation>النموذج اللوغاريتمي الخطي</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Latent class</source>
+        <translation>الفئات الكامنة</translation>
     </message>
     <message>
         <source>Documented (bar) and estimated (point and 95% interval)</source>
@@ -142,6 +138,10 @@
     <message>
         <source>Read every figure with these caveats</source>
         <translation>اقرأ كل رقم مع هذه التحفظات</translation>
+    </message>
+    <message>
+        <source>Estimated: by the log-linear model that allows for victims who differ in how likely they are to be recorded, and for lists that depend on each other. Beside it, two other methods: the average over models of dependence between the lists, and the latent-class model.</source>
+        <translation>التقدير بالنموذج اللوغاريتمي الخطي الذي يراعي اختلاف فرص تسجيل الضحايا، واعتماد القوائم بعضها على بعض. وإلى جانبه طريقتان أخريان: المتوسط على نماذج الاعتماد بين القوائم، ونموذج الفئات الكامنة.</translation>
     </message>
     <message>
         <source>Estimating… (about a second per stratum)</source>

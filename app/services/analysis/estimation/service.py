@@ -1,18 +1,21 @@
 """Estimates per stratum with their intervals, the "not estimable" rule, totals and caveats.
 
-Three estimators run on every estimable stratum and are reported side by side: the model average
-over decomposable graphs (`bma`, as HRDAG's dga), the latent-class model (`lcmcr`, as HRDAG's
-LCMCR) and the BIC-chosen log-linear model. The default figure is the latent-class one: victims of
-violence differ in how likely any list is to record them (where they lived, who their family knew),
-and on simulated populations with that heterogeneity only the latent-class interval kept its
-coverage (docs/benchmarks.md, `estimation.coverage`), while it did as well as the others where
-lists record everyone alike. When the model average and the latent-class intervals do not even
-overlap, the report says so: the lists' dependence or heterogeneity is strong, and the figure
-deserves more caution than its interval shows. A stratum is *not estimable*, and gets no
-number, when fewer than three lists recorded anyone in it, when it is too small or its lists
-barely overlap (the overlaps are all the information there is about the unrecorded), or when the
-posterior is not bounded by the data. The total over strata sums the estimable strata's
-posteriors (by simulation from each) and lists the documented victims of the others apart.
+Four estimators run on every estimable stratum and are reported side by side: the log-linear
+model allowing for heterogeneity (`loglinear.allowing_heterogeneity`, Darroch et al. 1993: the
+default), the model average over decomposable graphs (`bma`, as HRDAG's dga), the latent-class
+model (`lcmcr`, as HRDAG's LCMCR) and the BIC-chosen log-linear model without the heterogeneity
+term. The default is the one whose 95% interval held the truth at least 90% of the time on
+simulated populations whose lists record independently, depend on each other, or record some
+people more readily than others (docs/benchmarks.md, `estimation.coverage`); the model average
+and the latent-class model fell far below that where catchability varied from person to person.
+When the default's interval does not even overlap the model average's or the latent-class one,
+the report says so: the lists' dependence or heterogeneity is strong, and the figure deserves
+more caution than its interval shows. A stratum is *not estimable*, and gets no number, when
+fewer than three lists recorded anyone in it, when it is too small or its lists barely overlap
+(the overlaps are all the information there is about the unrecorded), or when the model
+average's posterior or the default's interval is not bounded by the data. The total over strata
+sums the estimable strata's distributions of the total (by simulation from each) and lists the
+documented victims of the others apart.
 """
 
 from __future__ import annotations
@@ -57,8 +60,8 @@ class EstimationRefused(TawthiqError):
 
 @dataclass(frozen=True)
 class Estimate:
-    method: str  # "bma", "lcmcr" or "loglinear"
-    estimate: int  # posterior median (bma, lcmcr) or maximum likelihood (loglinear)
+    method: str  # "loglinear_heterogeneity", "bma", "lcmcr" or "loglinear"
+    estimate: int  # posterior median (bma, lcmcr) or maximum likelihood (the log-linear ones)
     lower: int
     upper: int
     models: tuple[tuple[str, float], ...]  # (model, posterior weight) or (model, BIC); best first
@@ -72,11 +75,12 @@ class StratumEstimate:
     overlapping: int  # recorded by two lists or more
     patterns: dict[str, int]  # "101": count, over `lists`
     not_estimable: str | None  # reason code, or None
-    default: Estimate | None = None  # the latent-class estimate
-    estimators_disagree: bool = False  # the model average's and the latent-class intervals are disjoint
+    default: Estimate | None = None  # the log-linear estimate allowing for heterogeneity
+    estimators_disagree: bool = False  # the default's interval is disjoint from the model average's or latent class's
     model_average: Estimate | None = None
     latent_class: Estimate | None = None
     loglinear: Estimate | None = None
+    loglinear_heterogeneity: Estimate | None = None
 
 
 @dataclass
@@ -104,14 +108,15 @@ class EstimationReport:
                         "overlapping": s.overlapping, "patterns": s.patterns,
                         "not_estimable": s.not_estimable, "estimate": est(s.default),
                         "estimators_disagree": s.estimators_disagree, "model_average": est(s.model_average),
-                        "latent_class": est(s.latent_class), "loglinear": est(s.loglinear)}
+                        "latent_class": est(s.latent_class), "loglinear": est(s.loglinear),
+                        "loglinear_heterogeneity": est(s.loglinear_heterogeneity)}
                        for s in self.strata],
             "caveats": self.caveats,
         }
 
 
 def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual], lists: Sequence[str]
-             ) -> tuple[StratumEstimate, np.ndarray | None]:
+             ) -> StratumEstimate:
     present = tuple(name for name in lists if any(name in p.lists for p in people))
     counts = pattern_counts(people, list(present))
     documented = sum(counts.values())
@@ -120,15 +125,15 @@ def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual]
         stratum=dict(zip(by, key, strict=True)), lists=present, documented=documented, overlapping=overlapping,
         patterns={"".join(map(str, p)): n for p, n in sorted(counts.items(), reverse=True)}, not_estimable=None)
     if len(present) < MIN_LISTS:
-        return replace(base, not_estimable="fewer_than_three_lists"), None
+        return replace(base, not_estimable="fewer_than_three_lists")
     if overlapping == 0:
-        return replace(base, not_estimable="no_overlap"), None
+        return replace(base, not_estimable="no_overlap")
     if documented < MIN_DOCUMENTED or overlapping < MIN_OVERLAP:
-        return replace(base, not_estimable="too_small"), None
+        return replace(base, not_estimable="too_small")
     k = len(present)
     posterior = bma.posterior(counts, k)
     if not posterior.bounded:
-        return replace(base, not_estimable="unbounded"), None
+        return replace(base, not_estimable="unbounded")
     names = list(present)
     average = Estimate("bma", posterior.median, posterior.lower, posterior.upper,
                        tuple((g.describe(names), round(w, 4)) for g, w in posterior.models))
@@ -140,19 +145,42 @@ def _stratum(key: tuple[str, ...], by: tuple[str, ...], people: list[Individual]
         ranked = sorted(fitted, key=lambda f: f.bic)[:5]
         classic = Estimate("loglinear", chosen.estimate, chosen.lower, chosen.upper,
                            tuple((f.describe(names), round(f.bic, 2)) for f in ranked))
-    disagree = average.upper < latent.lower or latent.upper < average.lower
-    return replace(base, default=latent, estimators_disagree=disagree, model_average=average,
-                   latent_class=latent, loglinear=classic), classes.draws
+    allowing, fitted = loglinear.allowing_heterogeneity(counts, k)
+    if allowing is None or not allowing.bounded:
+        return replace(base, not_estimable="unbounded")
+    # The model the figure comes from first, then the others the search weighed, by BIC.
+    ranked = [allowing, *(f for f in sorted(fitted, key=lambda f: f.bic)
+                          if f.describe(names) != allowing.describe(names))]
+    default = Estimate("loglinear_heterogeneity", allowing.estimate, allowing.lower, allowing.upper,
+                       tuple((f.describe(names), round(f.bic, 2)) for f in ranked[:5]))
+    disagree = any(default.upper < other.lower or other.upper < default.lower for other in (average, latent))
+    return replace(base, default=default, estimators_disagree=disagree, model_average=average,
+                   latent_class=latent, loglinear=classic, loglinear_heterogeneity=default)
 
 
-def _sum_of_posteriors(draws_by_stratum: list[np.ndarray]) -> Estimate:
-    """The total's posterior: strata are independent, so a draw of the total sums one draw of each."""
+def _draws(chosen: Estimate, documented: int, rng: np.random.Generator) -> np.ndarray:
+    """Draws of a stratum's total for the sum over strata, matching its estimate and interval.
+
+    A standard normal draw is scaled by (estimate - lower) / 1.96 below zero and by
+    (upper - estimate) / 1.96 above: the draws' median is the estimate and their 2.5% and 97.5%
+    points are the interval's ends, however skewed the interval."""
+    z = rng.standard_normal(TOTAL_DRAWS)
+    scale = np.where(z < 0, chosen.estimate - chosen.lower, chosen.upper - chosen.estimate) / 1.959964
+    return np.maximum(documented, chosen.estimate + z * scale)
+
+
+def _sum_of_strata(strata: list[StratumEstimate]) -> Estimate:
+    """The total: the sum of the strata's estimates, with an interval from the distribution of the
+    sum (strata are independent, so a draw of the total sums one draw of each)."""
     rng = np.random.default_rng(SEED)
     total = np.zeros(TOTAL_DRAWS)
-    for draws in draws_by_stratum:
-        total += rng.choice(draws, size=TOTAL_DRAWS, replace=True)
-    low, mid, high = np.quantile(total, [0.025, 0.5, 0.975])
-    return Estimate("sum of strata", int(round(mid)), int(np.floor(low)), int(np.ceil(high)), ())
+    point = 0
+    for s in strata:
+        assert s.default is not None
+        total += _draws(s.default, s.documented, rng)
+        point += s.default.estimate
+    low, high = np.quantile(total, [0.025, 0.975])
+    return Estimate("sum of strata", point, min(point, int(np.floor(low))), max(point, int(np.ceil(high))), ())
 
 
 def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[str, ...] = (),
@@ -169,19 +197,20 @@ def estimate(individuals: Iterable[Individual], lists: Sequence[str], by: tuple[
     if len(lists) > MAX_LISTS:
         raise EstimationRefused("estimate.too_many_lists", minimum=MIN_LISTS, maximum=MAX_LISTS, count=len(lists))
     people = [p for p in individuals if p.lists & set(lists)]
-    strata, posteriors = [], []
+    strata = []
     grouped = stratify(people, by)
     for done, (key, members) in enumerate(grouped.items(), start=1):
-        result, draws = _stratum(key, by, members, lists)
-        strata.append(result)
-        if draws is not None:
-            posteriors.append(draws)
+        strata.append(_stratum(key, by, members, lists))
         if progress is not None:
             progress(done, len(grouped))
     estimable = sum(s.documented for s in strata if s.not_estimable is None)
+    estimated = [s for s in strata if s.default is not None]
+    # One estimable stratum: the total is its figure, not an approximation of it by draws.
+    total = (replace(estimated[0].default, method="sum of strata", models=()) if len(estimated) == 1
+             else _sum_of_strata(estimated) if estimated else None)
     return EstimationReport(
         lists=tuple(lists), by=by, strata=strata, documented=sum(s.documented for s in strata),
-        total=_sum_of_posteriors(posteriors) if posteriors else None,
+        total=total,
         documented_estimable=estimable,
         documented_not_estimable=sum(s.documented for s in strata) - estimable,
     )
