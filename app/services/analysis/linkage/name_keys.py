@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from forms import definitions
 from forms.normalize import normalize_arabic
 
 # Arabic letter → consonant class. Long vowels and glides (ا و ي), hamza and ʿayn carry no
@@ -149,7 +150,8 @@ def name_spelling(text: str | None, latin: bool = True) -> str | None:
     return "".join(words)
 
 
-NAME_PARTS = ("given", "father", "grandfather", "family")  # the chain, in order (the mother is apart)
+# The chain, in order, as the forms define the name parts; the mother's name is not in the chain.
+NAME_PARTS = tuple(part for part in definitions.NAME_PARTS if part != "mother")
 
 
 def split_name_chain(name: str | None) -> dict[str, str]:
@@ -178,7 +180,7 @@ def part_keys(parts: dict[str, str], whole_names: list[str | None]) -> dict[str,
     win; each whole name, split into its chain (either script), fills what is missing."""
     chains = [split_name_chain(name) for name in whole_names]
     keys: dict[str, str | None] = {}
-    for part in (*NAME_PARTS, "mother"):
+    for part in definitions.NAME_PARTS:
         value = parts.get(part)
         if value is None:
             value = next((c[part] for c in chains if part in c), None)
