@@ -98,8 +98,15 @@ FATES = {"killing": "killed", "abduction": "missing", "enforced_disappearance": 
 # family-name space is then a few hundred names, long-tailed.
 FAMILY = FAMILY + [("ال" + m[0].replace("عبد ", "عبد"), "al-" + m[1], "Al " + m[-1]) for m in MALE
                    if "ال" + m[0] not in {f[0] for f in FAMILY}]
-FAMILY += [("ال" + g[0].split()[-1].replace("ال", "") + "ي", "al-" + g[1].split()[-1] + "i",
-            g[1].split()[-1] + "y") for g in GOVERNORATES]
+# Families named after their town (nisba), written in Latin as people write them (al-Halabi, not
+# "al-Aleppoi": the Latin name of the town is not the family's).
+_NISBA = [("الحلبي", "al-Halabi", "Halaby"), ("الدمشقي", "al-Dimashqi", "Dimashki"), ("الحمصي", "al-Homsi", "Homsy"),
+          ("الحموي", "al-Hamawi", "Hamwi"), ("اللاذقاني", "al-Ladhiqani", "Lathkani"),
+          ("الطرطوسي", "al-Tartousi", "Tartusi"), ("الإدلبي", "al-Idlibi", "Edlibi"),
+          ("الرقاوي", "al-Raqqawi", "Rakkawi"), ("الزوري", "al-Zouri", "Zori"), ("الحسكاوي", "al-Hasakawi", "Hasakawi"),
+          ("الدرعاوي", "al-Daraawi", "Daraawi"), ("السويداوي", "al-Suwaydawi", "Sweidawi"),
+          ("القنيطري", "al-Qunaitiri", "Kneitri")]
+FAMILY += [f for f in _NISBA if f[0] not in {g[0] for g in FAMILY}]
 
 
 def _zipf_pick(rng: random.Random, items: list, s: float = 0.9, exclude=()):

@@ -99,7 +99,10 @@ def _side(details: dict, key: str) -> dict:
             "documenters": sorted({s["documenter"] for s in side["sources"]})}
 
 
-_QUEUE_KEYS = ("pair_id", "left_ref", "right_ref", "probability", "previous_decision", "changed")
+_QUEUE_KEYS = ("pair_id", "left_ref", "right_ref", "probability", "previous_decision", "changed", "reason")
+# Why each pair waits for a person (linkage.REVIEW_REASONS), as the text output says it.
+_REASONS = {"rival": "matches someone else nearly as well", "differs": "a clear difference",
+            "weak": "too little in common"}
 
 
 def review(ctx: Context) -> int:
@@ -114,7 +117,8 @@ def review(ctx: Context) -> int:
     for item in queue:
         mark = " (changed since decided)" if item["changed"] else ""
         left, right = shown(item["left_ref"]), shown(item["right_ref"])
-        print(f"{item['pair_id']}  {item['probability']:.3f}  {left}  {right}{mark}")
+        why = _REASONS.get(item["reason"], "")
+        print(f"{item['pair_id']}  {item['probability']:.3f}  {left}  {right}  ({why}){mark}")
     return 0
 
 

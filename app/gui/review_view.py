@@ -51,6 +51,14 @@ from app.services.analysis import linkage, linkage_extra
 from app.services.exchange import trust_list
 
 DIFFERENT = QColor(255, 228, 181)  # a warm highlight that reads in light and dark palettes
+# Why a pair waits for a person (linkage.REVIEW_REASONS), in the reviewer's words.
+REASONS = {
+    "rival": QT_TRANSLATE_NOOP(
+        "", "Asked because one of these records matches another person's record nearly as well."),
+    "differs": QT_TRANSLATE_NOOP(
+        "", "Asked because a name, the grandfather's or mother's name or the birth year clearly differs."),
+    "weak": QT_TRANSLATE_NOOP("", "Asked because the records agree on too little to join them without you."),
+}
 
 
 def _age(value: object) -> str:
@@ -145,6 +153,9 @@ class ReviewView(QWidget):
             label.setWordWrap(True)
         self.score = QLabel()
         self.score.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason = QLabel()
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setWordWrap(True)
 
         self.accept_button = QPushButton(tr("Same person (A)"))
         self.reject_button = QPushButton(tr("Different people (R)"))
@@ -165,6 +176,7 @@ class ReviewView(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.score)
+        detail_layout.addWidget(self.reason)
         detail_layout.addWidget(self.table, 1)
         detail_layout.addLayout(sources)
         detail_layout.addLayout(buttons)
@@ -270,10 +282,13 @@ class ReviewView(QWidget):
                 self.table.setItem(row, col, cell)
         if item is None:
             self.score.setText("")
+            self.reason.setText("")
             for source_label in self.sources:
                 source_label.setText("")
             return
         self.score.setText(tr_args(tr("Match probability %1"), fmt_number(format(item["probability"], ".3f"))))
+        reason = REASONS.get(item.get("reason") or "")
+        self.reason.setText(tr(reason) if reason else "")
         for source_label, side in zip(self.sources, ("left", "right"), strict=True):
             title = ((item[side].get("record") or {}).get("title") or "").strip()
             lines = [tr_args(tr("Case: %1"), title) if title else tr("Case without a title")]

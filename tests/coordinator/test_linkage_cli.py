@@ -61,3 +61,20 @@ def test_link_refuses_a_documenter_vault(tawthiq, vault, vault_dir, passphrase_f
     vault.lock()
     out = tawthiq("--vault", str(vault_dir), "--passphrase-file", str(passphrase_file), "link")
     assert out.returncode == 1 and b"coordinator" in out.stderr
+
+
+def test_review_says_why_each_pair_waits_for_a_person(tawthiq, tmp_path, passphrase_file):
+    # Ayman / Mounir: consonant keys one letter apart (mn / mnr), brothers as often as one man.
+    v = Vault.create(tmp_path / "coord", PASSPHRASE, role="coordinator", name="coordinator",
+                     kdf_params=dict(keyfile.TEST_PARAMS))
+    receive(v, victim_case("أيمن أحمد علي الحسن", age=31), "aa" * 8)
+    receive(v, victim_case("Mounir Ahmad Ali al-Hassan", age=31), "bb" * 8)
+    from app.services.analysis import linkage
+
+    linkage.run_linkage(v)
+    v.lock()
+    base = ("--vault", str(tmp_path / "coord"), "--passphrase-file", str(passphrase_file), "link", "review")
+    [pair] = json.loads(tawthiq(*base, "--json").stdout)
+    assert pair["reason"] == "differs"
+    text = tawthiq(*base)
+    assert text.returncode == 0 and "(a clear difference)" in text.stdout.decode()

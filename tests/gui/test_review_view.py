@@ -59,6 +59,18 @@ def test_pairs_are_shown_side_by_side_with_differences_and_sources(qtbot, review
     runner.wait_all()
 
 
+def test_the_reviewer_is_told_why_the_pair_is_theirs(qtbot, review_vault):
+    # Ayman / Mounir: the given names clearly differ, and nothing else says which
+    view, runner = _view(qtbot, review_vault)
+    assert view.current["reason"] == "differs"
+    assert view.reason.isVisible() and "clearly differs" in view.reason.text()
+    with qtbot.waitSignal(view.decided, timeout=60_000):
+        qtbot.keyClick(view, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: not view._busy, timeout=60_000)
+    assert view.current is None and view.reason.text() == ""
+    runner.wait_all()
+
+
 def test_keyboard_decisions_are_stored_and_the_queue_moves_on(qtbot, review_vault):
     view, runner = _view(qtbot, review_vault)
     pair_id = view.current["pair_id"]

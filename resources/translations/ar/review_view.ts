@@ -4,6 +4,18 @@
 <context>
     <name></name>
     <message>
+        <source>Asked because one of these records matches another person&apos;s record nearly as well.</source>
+        <translation>معروض عليك لأن أحد السجلين يطابق سجل شخص آخر بالقدر نفسه تقريباً.</translation>
+    </message>
+    <message>
+        <source>Asked because a name, the grandfather&apos;s or mother&apos;s name or the birth year clearly differs.</source>
+        <translation>معروض عليك لأن اسماً أو اسم الجد أو اسم الأم أو سنة الميلاد يختلف بوضوح.</translation>
+    </message>
+    <message>
+        <source>Asked because the records agree on too little to join them without you.</source>
+        <translation>معروض عليك لأن ما يتفق عليه السجلان أقل من أن يُجمعا دون قرارك.</translation>
+    </message>
+    <message>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>

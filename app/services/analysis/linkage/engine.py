@@ -63,12 +63,15 @@ def _long_enough(left: str, right: str) -> str:
 
 
 def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0.88,),
-          edits: bool = False, short_exact: bool = False, dental: bool = False) -> dict:
+          edits: bool = False, short_exact: bool = False, dental: bool = False,
+          slip: str | None = None) -> dict:
     """Exact (adjusted for how common the name is), similar, different. Consonant keys are
     short, so an edit-distance level would call most pairs of names "close": only for raw
     spellings (`edits`); and short keys are similar only when equal (`short_exact`). With
     `dental`, keys equal once ذ ث ظ ض are one letter (Muadh/Moaz/Muath → md/mz/mt, Othman/Osman)
-    are a level of their own just below exact."""
+    are a level of their own just below exact. With `slip` (the column of the name as written),
+    spellings one slip of the pen apart (one_slip) are a level of their own above "different":
+    الحمصي typed الحمي, or Homsi typed Hmosi, changes the key (hms/hm) but not the family."""
     left, right = f'"{col}_l"', f'"{col}_r"'
     longer = f" AND {_long_enough(left, right)}" if short_exact else ""
     level_exact: dict[str, Any] = {
@@ -90,6 +93,8 @@ def _name(col: str, label: str, tf: bool = True, similar: tuple[float, ...] = (0
                "label_for_charts": f"similar {t}"} for t in similar),
             *([{"sql_condition": f'levenshtein("{col}_l", "{col}_r") <= 2',
                 "label_for_charts": "two edits"}] if edits else []),
+            *([{"sql_condition": one_slip(f'"{slip}_l"', f'"{slip}_r"'),
+                "label_for_charts": "one slip of the pen"}] if slip else []),
             {"sql_condition": "ELSE", "label_for_charts": "different"},
         ],
     }
@@ -167,7 +172,7 @@ def victim_settings() -> dict:
             _name("given_key", "given", short_exact=True, dental=True),
             _name("father_key", "father", short_exact=True, dental=True),
             _name("grandfather_key", "grandfather", short_exact=True, dental=True),
-            _name("family_key", "family", short_exact=True, dental=True),
+            _name("family_key", "family", short_exact=True, dental=True, slip="family_spelling"),
             _name("mother_key", "mother", tf=False, short_exact=True, dental=True),
             _exact("sex"),
             _birth_year(),
@@ -327,12 +332,16 @@ SPELLED = ("given", "father", "grandfather")
 
 
 def _slip(c: str) -> str:
+    return one_slip(f"l.{c}_spelling", f"r.{c}_spelling")
+
+
+def one_slip(left: str, right: str) -> str:
     """Both spellings, in one script and of four letters or more, one letter apart by a slip of
     the pen: a letter dropped or added, or two neighbouring letters swapped (محمد typed ممد, Khaled
     typed Khled). Their consonant keys may differ by a letter (mhmd/mmd), short keys included, but
     another name is rarely one such slip from a name in the same script (أيمن/منير are two letters
-    apart, حسن/حسين are told apart by their hints, جمال/كمال by a letter changed, not a slip)."""
-    left, right = f"l.{c}_spelling", f"r.{c}_spelling"
+    apart, حسن/حسين are told apart by their hints, جمال/كمال by a letter changed, not a slip).
+    False when either is missing."""
     return (f"coalesce(least(length({left}), length({right})) >= {SHORT_KEY} "
             f"AND abs(length({left}) - length({right})) <= 1 AND damerau_levenshtein({left}, {right}) = 1 "
             f"AND (length({left}) <> length({right}) OR "

@@ -187,7 +187,7 @@ def part_keys(parts: dict[str, str], whole_names: list[str | None]) -> dict[str,
         keys[part] = name_key(value) if value else None
         if part in ("given", "father"):
             keys[part + "_hint"] = name_hint(value)
-        if part in ("given", "father", "grandfather"):
+        if part in ("given", "father", "grandfather", "family"):
             # Brothers' given names differ: a Latin one-letter difference there may be one.
             keys[part + "_spelling"] = name_spelling(value, latin=part != "given")
     return keys

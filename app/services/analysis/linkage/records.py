@@ -63,11 +63,12 @@ class VictimRecord:
     mother_key: str | None = None
     given_hint: str | None = None
     father_hint: str | None = None
-    # the father's and grandfather's names as written (normalised, in their own script): a slip
-    # of the pen is told from another name on these, not on the consonant keys
+    # the names as written (normalised, in their own script): a slip of the pen is told from
+    # another name on these, not on the consonant keys
     given_spelling: str | None = None
     father_spelling: str | None = None
     grandfather_spelling: str | None = None
+    family_spelling: str | None = None  # a slip of the pen there is scored as such (engine._name)
     full_key: str | None = None
     sex: str | None = None
     birth_year: int | None = None
@@ -119,6 +120,7 @@ class VictimRecord:
             "given_spelling": self.given_spelling,
             "father_spelling": self.father_spelling,
             "grandfather_spelling": self.grandfather_spelling,
+            "family_spelling": self.family_spelling,
             "full_key": self.full_key,
             "sex": self.sex,
             "birth_year": self.birth_year,
@@ -296,6 +298,7 @@ def records_from_body(case_id: str, body: dict,
             given_spelling=keys["given_spelling"],
             father_spelling=keys["father_spelling"],
             grandfather_spelling=keys["grandfather_spelling"],
+            family_spelling=keys["family_spelling"],
             full_key=" ".join(whole) if whole else None,
             sex=sex.lower()[:1] if sex else None,
             birth_year=_birth_year(victim, start),

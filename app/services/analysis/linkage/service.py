@@ -365,15 +365,35 @@ def _review_queue(conn: Connection) -> list[dict]:
     members = dict(conn.execute("SELECT victim_ref, content_hash FROM linkage_members").fetchall())
     decided = {(a, b): (d, lh, rh) for a, b, d, lh, rh in _decisions(conn)}
     queue = []
-    for pid, a, b, p, band in conn.execute(
-        "SELECT pair_id, left_ref, right_ref, probability, band FROM linkage_pairs ORDER BY probability DESC"
+    for pid, a, b, p, band, evidence in conn.execute(
+        "SELECT pair_id, left_ref, right_ref, probability, band, evidence FROM linkage_pairs "
+        "ORDER BY probability DESC"
     ):
         previous = decided.get((a, b))
         changed = previous is not None and (members.get(a), members.get(b)) != previous[1:]
         if (band == "review" and (previous is None or previous[0] == "unsure")) or changed:
             queue.append({"pair_id": pid, "left_ref": a, "right_ref": b, "probability": round(p, 4),
-                          "previous_decision": previous[0] if previous else None, "changed": changed})
+                          "previous_decision": previous[0] if previous else None, "changed": changed,
+                          "reason": review_reason(band, evidence)})
     return queue
+
+
+# Why a pair waits for a person rather than being linked by itself, for the reviewer:
+REVIEW_REASONS = (
+    "rival",    # one of the records matches another record, known to be someone else, nearly as well
+    "differs",  # a name, the grandfather's or mother's name or the birth year clearly differs
+    "weak",     # the records agree, but on too little to link them without a person
+)
+
+
+def review_reason(band: str | None, evidence: str | None) -> str | None:
+    """One of REVIEW_REASONS for a pair in the review band (None for other bands)."""
+    if band != "review":
+        return None
+    parsed = json.loads(evidence) if evidence else {}
+    if parsed.get("rival"):
+        return "rival"
+    return "differs" if parsed.get("conflict") else "weak"
 
 
 def decide(vault: Vault, pid: str, decision: str) -> dict:
