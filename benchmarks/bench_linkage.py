@@ -117,6 +117,8 @@ def quality(run: Run) -> None:
                targets=[REVIEW_TRUE_AIM] if aims else [])
     run.metric("Syrian F1, every review pair decided correctly", syrian["f1_review_decided"],
                targets=[DECIDED_F1_AIM] if aims else [])
+    run.metric("Syrian unique-victim count error, every review pair decided correctly",
+               syrian["unique_count_error_review_decided"])
     run.metric("Syrian pairs kept apart (given, father's or grandfather's name clearly differs)",
                syrian["kept_apart_pairs"])
     run.metric("Syrian pairs kept apart that were one person", syrian["kept_apart_true"])
@@ -126,6 +128,13 @@ def quality(run: Run) -> None:
     for kind in KINDS[1:]:
         run.metric(f"Syrian false automatic pairs: {kind}", syrian["auto_false_pairs"].get(kind, 0))
     if not run.smoke:
+        # Other seeds, to show how much the figures move from one draw of the generator to another.
+        for seed in (13, 14):
+            other = linkage_quality.syrian_quality(5000, seed=seed)
+            run.metric(f"Syrian seed {seed}: precision", other["precision"], targets=[PRECISION_AIM])
+            run.metric(f"Syrian seed {seed}: recall", other["recall"], targets=[RECALL_AIM])
+            run.metric(f"Syrian seed {seed}: unique-victim count error", abs(other["unique_count_error"]),
+                       targets=[COUNT_AIM])
         plain = linkage_quality.syrian_quality(5000, namesakes=0.0)
         for label, key in (("precision", "precision"), ("recall", "recall"),
                            ("unique-victim count error", "unique_count_error"),

@@ -105,6 +105,7 @@ def syrian_quality(n_people: int = 5000, seed: int = TEST_SEED, namesakes: float
                    "review_true_share": round(len(review & true) / len(review), 4) if review else 1.0,
                    "recall_auto_plus_review": round(len((predicted | review) & true) / len(true), 4),
                    "f1_review_decided": scores(pairs_of(decided), true)["f1"],
+                   "unique_count_error_review_decided": round(len(decided) / len(by_person) - 1, 4),
                    "auto_false_pairs": dict(Counter(labels.pair_class(a, b) for a, b in predicted - true)),
                    "auto_missed_pairs": len(true - predicted),
                    "kept_apart_pairs": sum(s.apart for s in scored),
