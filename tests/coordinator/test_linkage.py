@@ -46,6 +46,28 @@ def test_name_chains_split_by_position():
         "given": "abdrahman", "father": "khaled", "family": "homsi"}
 
 
+@pytest.mark.parametrize(("written", "chain"), [
+    # a title written into the name ("the martyr", "the child", Dr.) is not the given name
+    ("الشهيد محمد أحمد علي الحسن", {"given": "محمد", "father": "احمد", "grandfather": "علي", "family": "الحسن"}),
+    ("الشهيد الطفل محمد أحمد الحسن", {"given": "محمد", "father": "احمد", "family": "الحسن"}),
+    ("Dr. Mohammad Ahmad al-Hassan", {"given": "mohammad", "father": "ahmad", "family": "hassan"}),
+    ("المواطن عبد الله أحمد", {"given": "عبدالله", "family": "احمد"}),
+    # ... but a family name that is also a title (الشيخ, السيد) stays where a family name stands
+    ("محمد أحمد الشيخ", {"given": "محمد", "father": "احمد", "family": "الشيخ"}),
+    ("السيد الحسن", {"given": "السيد", "family": "الحسن"}),
+])
+def test_titles_before_a_name_do_not_shift_its_chain(written, chain):
+    assert split_name_chain(written) == chain
+
+
+def test_a_martyr_recorded_with_and_without_the_title_is_one_man(coordinator_vault):
+    plain = receive(coordinator_vault, victim_case("محمد أحمد علي الحسن", age=31), A)
+    titled = receive(coordinator_vault, victim_case("الشهيد محمد أحمد علي الحسن", age=31), B)
+    latin = receive(coordinator_vault, victim_case("Martyr Mohammad Ahmad Ali al-Hassan", age=31), C)
+    linkage.run_linkage(coordinator_vault)
+    assert any({plain, titled, latin} <= set(v.case_ids) for v in linkage.victim_clusters(coordinator_vault))
+
+
 def _family_vault(vault):
     """Three documenters; one victim twice (Arabic and Latin), brothers, a common-name stranger."""
     ids = {}

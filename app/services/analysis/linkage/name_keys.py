@@ -114,13 +114,36 @@ def _join_compounds(words: list[str], arabic: bool) -> list[str]:
     return joined
 
 
+# Words written before a name that are not part of it: how the person died or who they were
+# (الشهيد, the martyr; الطفل, the child; المواطن, the citizen), honorifics and ranks (الحاج, الشيخ,
+# الدكتور, Dr., Eng.). Syrian reports often write them into the name; left in, they shift the
+# chain by one word (given "الشهيد", father "محمد", …). Dropped only at the start of a name and
+# only while two words remain: a family name such as الشيخ or السيد comes last, never first.
+_TITLES_AR = {normalize_name_arabic(t) for t in (
+    "الشهيد", "الشهيدة", "الطفل", "الطفلة", "الرضيع", "الرضيعة", "الشاب", "الشابة", "الفتى", "الفتاة",
+    "المواطن", "المواطنة", "المسن", "المسنة", "الحاج", "الحاجة", "الشيخ", "الشيخة", "السيد", "السيدة",
+    "الدكتور", "الدكتورة", "د", "المهندس", "المهندسة", "الأستاذ", "الأستاذة", "المحامي", "المحامية",
+    "المجند", "العسكري", "الملازم", "النقيب", "الرائد", "العقيد", "العميد", "اللواء")}
+_TITLES_LATIN = {"martyr", "shaheed", "shahid", "child", "dr", "doctor", "eng", "engineer", "hajj", "haj", "hajji",
+                 "hajjeh", "sheikh", "shaikh", "sheik", "mr", "mrs", "ms", "miss", "lt", "capt", "col", "gen"}
+
+
+def _without_titles(words: list[str], arabic: bool) -> list[str]:
+    titles = _TITLES_AR if arabic else _TITLES_LATIN
+    start = 0
+    while len(words) - start > 2 and words[start] in titles:
+        start += 1
+    return words[start:]
+
+
 def name_words(text: str | None) -> list[str]:
-    """The words of a name in its own script, compounds joined (for splitting into parts)."""
+    """The words of a name in its own script, compounds joined and leading titles dropped (for
+    splitting into parts)."""
     if not text or not isinstance(text, str):
         return []
     arabic = is_arabic(text)
     norm = normalize_name_arabic(text) if arabic else normalize_name_latin(text)
-    return _join_compounds(norm.split(), arabic)
+    return _join_compounds(_without_titles(norm.split(), arabic), arabic)
 
 
 def _word_key(word: str) -> str:
