@@ -60,6 +60,32 @@ def test_titles_before_a_name_do_not_shift_its_chain(written, chain):
     assert split_name_chain(written) == chain
 
 
+@pytest.mark.parametrize("written", ["مجهول الهوية", "جثة مجهولة الهوية", "غير معروف", "لم يعرف اسمه", "Unknown",
+                                     "unidentified man", "N/A"])
+def test_a_placeholder_for_an_unknown_name_is_no_name(written):
+    assert split_name_chain(written) == {} and name_key(written) is None
+
+
+def test_a_bracketed_nickname_is_not_part_of_the_chain():
+    assert split_name_chain("محمد أحمد الحسن (أبو علي)") == {"given": "محمد", "father": "احمد", "family": "الحسن"}
+    assert split_name_chain("Mohammad (Abu Ali) Ahmad al-Hassan") == {
+        "given": "mohammad", "father": "ahmad", "family": "hassan"}
+
+
+def test_two_unidentified_bodies_are_not_one_person_nor_counted_as_named(coordinator_vault):
+    from app.services.analysis import statistics
+
+    # Two bodies found in Homs the same week, each written "identity unknown" by its documenter
+    first = receive(coordinator_vault, victim_case("مجهول الهوية", date="2013-03-06"), A)
+    second = receive(coordinator_vault, victim_case("مجهول الهوية", date="2013-03-08"), B)
+    third = receive(coordinator_vault, victim_case("Unknown", latin=True, date="2013-03-07"), C)
+    linkage.run_linkage(coordinator_vault)
+    for victim in linkage.victim_clusters(coordinator_vault):
+        assert len({first, second, third} & set(victim.case_ids)) <= 1
+    figures = statistics.compute(coordinator_vault).to_json()["victims"]
+    assert figures["unique"] == 0 and figures["excluded"]["missing_name"] == 3
+
+
 def test_a_martyr_recorded_with_and_without_the_title_is_one_man(coordinator_vault):
     plain = receive(coordinator_vault, victim_case("محمد أحمد علي الحسن", age=31), A)
     titled = receive(coordinator_vault, victim_case("الشهيد محمد أحمد علي الحسن", age=31), B)

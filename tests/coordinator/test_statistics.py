@@ -69,7 +69,7 @@ def test_a_newer_version_replaces_the_counted_view(coordinator_vault):
 
     ids = crafted_vault(coordinator_vault)
     body = cases.get_case(coordinator_vault, ids["c1"])
-    body["victims"][0]["name_ar"] = "مجهول الهوية"  # the documenter later learned a name
+    body["victims"][0]["name_ar"] = "سمير خليل الحمصي"  # the documenter later learned a name
     # ... and sent the new version in a later bundle (a coordinator cannot edit a received case).
     receive_case_version(coordinator_vault, body, DOC_C, sequence=2, case_id=ids["c1"])
     figures = statistics.compute(coordinator_vault, links=links_for(ids))

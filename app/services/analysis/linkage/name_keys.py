@@ -128,6 +128,21 @@ _TITLES_LATIN = {"martyr", "shaheed", "shahid", "child", "dr", "doctor", "eng", 
                  "hajjeh", "sheikh", "shaikh", "sheik", "mr", "mrs", "ms", "miss", "lt", "capt", "col", "gen"}
 
 
+# What documenters type where a victim's name is not known: "مجهول الهوية" (identity unknown),
+# "جثة مجهولة" (an unidentified body), "غير معروف", "Unknown", "unidentified man". A name made only
+# of such words is no name: left in, two unidentified bodies of one town and month would be one
+# person (given "مجهول", family "الهوية"), and statistics would count them as named.
+_PLACEHOLDER_AR = {normalize_name_arabic(w) for w in (
+    "مجهول", "مجهولة", "مجهولين", "مجهولو", "الهوية", "الاسم", "اسم", "اسمه", "اسمها", "بدون", "بلا", "غير",
+    "معروف", "معروفة", "لم", "يعرف", "يتم", "التعرف", "عليه", "عليها", "جثة", "جثمان", "جثث", "طفل", "طفلة",
+    "رضيع", "رضيعة", "امرأة", "رجل", "شاب", "شابة", "شخص", "مسن", "مسنة", "فتاة", "فتى", "مدني", "مدنية")}
+_PLACEHOLDER_LATIN = {"unknown", "unidentified", "unnamed", "anonymous", "name", "not", "known", "no", "without",
+                      "body", "man", "woman", "child", "boy", "girl", "baby", "infant", "person", "civilian",
+                      "male", "female", "n", "a", "na", "none", "nn", "x", "xx", "xxx", "identity", "of"}
+# An aside in brackets is not part of the chain: a nickname or kunya ("(أبو علي)"), a note ("(مجهول)").
+_ASIDE = re.compile(r"[(\[{«﴿][^)\]}»﴾]*[)\]}»﴾]")
+
+
 def _without_titles(words: list[str], arabic: bool) -> list[str]:
     titles = _TITLES_AR if arabic else _TITLES_LATIN
     start = 0
@@ -137,13 +152,17 @@ def _without_titles(words: list[str], arabic: bool) -> list[str]:
 
 
 def name_words(text: str | None) -> list[str]:
-    """The words of a name in its own script, compounds joined and leading titles dropped (for
-    splitting into parts)."""
+    """The words of a name in its own script, compounds joined, leading titles and bracketed
+    asides dropped (for splitting into parts); none for a placeholder ("مجهول الهوية", "Unknown")."""
     if not text or not isinstance(text, str):
         return []
+    text = _ASIDE.sub(" ", text)
     arabic = is_arabic(text)
     norm = normalize_name_arabic(text) if arabic else normalize_name_latin(text)
-    return _join_compounds(_without_titles(norm.split(), arabic), arabic)
+    words = norm.split()
+    if all(w in (_PLACEHOLDER_AR if arabic else _PLACEHOLDER_LATIN) for w in words):
+        return []  # no name at all, or only words that say it is not known
+    return _join_compounds(_without_titles(words, arabic), arabic)
 
 
 def _word_key(word: str) -> str:

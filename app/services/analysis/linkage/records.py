@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from functools import lru_cache
 
-from app.services.analysis.linkage.name_keys import NAME_PARTS, part_keys
+from app.services.analysis.linkage.name_keys import NAME_PARTS, name_words, part_keys
 from app.services.case_body import entries, section
 from forms import definitions, gazetteer
 from storage.database import Connection
@@ -306,7 +306,8 @@ def records_from_body(case_id: str, body: dict,
             incident_month=start[:7] if start and len(start) >= 7 else None,
             date_precision=precision,
             governorate=gov,
-            has_name=any(whole_names) or bool(parts),
+            # "مجهول الهوية" or "Unknown" typed as a name is none (name_keys: placeholders)
+            has_name=any(name_words(t) for t in [*whole_names, *parts.values()] if t),
             month=month,
             precision_rank=rank,
             acts=acts,
