@@ -23,9 +23,12 @@ _ARABIC_FOLD = str.maketrans(
         "ة": "ه",
         "ؤ": "و",
         "ئ": "ي",
-        # Persian/Urdu forms that appear in typed Arabic.
+        # Persian/Urdu/Kurdish forms that appear in typed Arabic (a Persian or Kurdish keyboard
+        # layout in Hasakah or Afrin): yeh, kaf, heh doachashmee and ae written for ي ك ه ة.
         "ی": "ي",
         "ک": "ك",
+        "ھ": "ه",
+        "ە": "ه",
         # Arabic-Indic and Eastern Arabic-Indic digits.
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},

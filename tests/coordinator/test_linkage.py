@@ -52,6 +52,9 @@ def test_name_chains_split_by_position():
     ("الشهيد الطفل محمد أحمد الحسن", {"given": "محمد", "father": "احمد", "family": "الحسن"}),
     ("Dr. Mohammad Ahmad al-Hassan", {"given": "mohammad", "father": "ahmad", "family": "hassan"}),
     ("المواطن عبد الله أحمد", {"given": "عبدالله", "family": "احمد"}),
+    # "son of" between the names is not a name either
+    ("محمد بن أحمد بن علي الحسن", {"given": "محمد", "father": "احمد", "grandfather": "علي", "family": "الحسن"}),
+    ("Mohammad bin Ahmad al-Hassan", {"given": "mohammad", "father": "ahmad", "family": "hassan"}),
     # ... but a family name that is also a title (الشيخ, السيد) stays where a family name stands
     ("محمد أحمد الشيخ", {"given": "محمد", "father": "احمد", "family": "الشيخ"}),
     ("السيد الحسن", {"given": "السيد", "family": "الحسن"}),

@@ -76,6 +76,8 @@ def test_search_normalisation_is_unchanged():
     # The search index depends on exactly these foldings (DESIGN.md section 3).
     assert normalize_arabic("أإآٱ ى ة ٠١٢٣٤٥٦٧٨٩ ۰۹") == "اااا ي ه 0123456789 09"
     assert normalize_arabic("اختُطِفَ شابٌّ من حيّ الزهراء") == "اختطف شاب من حي الزهراء"
+    # typed on a Persian or Kurdish keyboard: ی ک ھ ە are ي ك ه ة
+    assert normalize_arabic("ھاني علی کمال رحمە") == normalize_arabic("هاني علي كمال رحمة") == "هاني علي كمال رحمه"
     assert normalize_arabic("a\u200bb\u202ec") == "abc"
     assert normalize_for_search("Wadi AL-Dhahab ـــ") == "wadi al-dhahab "
 

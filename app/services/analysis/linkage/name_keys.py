@@ -143,12 +143,17 @@ _PLACEHOLDER_LATIN = {"unknown", "unidentified", "unnamed", "anonymous", "name",
 _ASIDE = re.compile(r"[(\[{«﴿][^)\]}»﴾]*[)\]}»﴾]")
 
 
+# "son of" written between the names of a chain (محمد بن أحمد, Mohammad bin Ahmad): not a name.
+_SON_OF = {"بن", "ابن", "bin", "ibn", "ben"}
+
+
 def _without_titles(words: list[str], arabic: bool) -> list[str]:
     titles = _TITLES_AR if arabic else _TITLES_LATIN
     start = 0
     while len(words) - start > 2 and words[start] in titles:
         start += 1
-    return words[start:]
+    words = words[start:]
+    return [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and w in _SON_OF)]
 
 
 def name_words(text: str | None) -> list[str]:
