@@ -148,6 +148,7 @@ _SON_OF = {"بن", "ابن", "bin", "ibn", "ben"}
 
 
 def _without_titles(words: list[str], arabic: bool) -> list[str]:
+    """`words` without the titles before the name and "son of" between its names."""
     titles = _TITLES_AR if arabic else _TITLES_LATIN
     start = 0
     while len(words) - start > 2 and words[start] in titles:
@@ -157,8 +158,9 @@ def _without_titles(words: list[str], arabic: bool) -> list[str]:
 
 
 def name_words(text: str | None) -> list[str]:
-    """The words of a name in its own script, compounds joined, leading titles and bracketed
-    asides dropped (for splitting into parts); none for a placeholder ("مجهول الهوية", "Unknown")."""
+    """The words of a name in its own script, compounds joined, leading titles, "son of" and
+    bracketed asides dropped (for splitting into parts); none for a placeholder ("مجهول الهوية",
+    "Unknown")."""
     if not text or not isinstance(text, str):
         return []
     text = _ASIDE.sub(" ", text)

@@ -306,8 +306,11 @@ def records_from_body(case_id: str, body: dict,
             incident_month=start[:7] if start and len(start) >= 7 else None,
             date_precision=precision,
             governorate=gov,
-            # "مجهول الهوية" or "Unknown" typed as a name is none (name_keys: placeholders)
-            has_name=any(name_words(t) for t in [*whole_names, *parts.values()] if t),
+            # "مجهول الهوية" or "Unknown" typed as a name is none (name_keys: placeholders). A key
+            # says there is a name; only without one are the words read again (a name in a script
+            # that gives no key still counts).
+            has_name=(any(keys[p] for p in definitions.NAME_PARTS)
+                      or any(name_words(t) for t in [*whole_names, *parts.values()] if t)),
             month=month,
             precision_rank=rank,
             acts=acts,

@@ -365,9 +365,11 @@ def _review_queue(conn: Connection) -> list[dict]:
     members = dict(conn.execute("SELECT victim_ref, content_hash FROM linkage_members").fetchall())
     decided = {(a, b): (d, lh, rh) for a, b, d, lh, rh in _decisions(conn)}
     queue = []
+    # The evidence (for the reason) only of review-band pairs: automatic pairs are most of the
+    # table, and their evidence is neither needed nor read.
     for pid, a, b, p, band, evidence in conn.execute(
-        "SELECT pair_id, left_ref, right_ref, probability, band, evidence FROM linkage_pairs "
-        "ORDER BY probability DESC"
+        "SELECT pair_id, left_ref, right_ref, probability, band, "
+        "CASE WHEN band = 'review' THEN evidence END FROM linkage_pairs ORDER BY probability DESC"
     ):
         previous = decided.get((a, b))
         changed = previous is not None and (members.get(a), members.get(b)) != previous[1:]
@@ -387,7 +389,8 @@ REVIEW_REASONS = (
 
 
 def review_reason(band: str | None, evidence: str | None) -> str | None:
-    """One of REVIEW_REASONS for a pair in the review band (None for other bands)."""
+    """One of REVIEW_REASONS for a pair in the review band; None for other bands (an automatic pair
+    is in the queue only when its records changed since a person decided it)."""
     if band != "review":
         return None
     parsed = json.loads(evidence) if evidence else {}
